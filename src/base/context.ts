@@ -1,0 +1,17 @@
+import { createContext } from '@lit/context';
+import type { AuthAdapter } from '../adapter/types.js';
+
+/** The adapter every widget below a `<pep-auth-provider>` (or any ContextProvider) receives. */
+export const adapterContext = createContext<AuthAdapter | undefined>(Symbol('pep-adapter'));
+
+/** Host-wide configuration (help desk number, hrefs), provided alongside the adapter. */
+export interface PepConfig {
+  /** Internet Help Desk phone number shown in help texts. */
+  helpDeskPhone: string;
+}
+
+export const DEFAULT_CONFIG: PepConfig = {
+  helpDeskPhone: '1-888-706-0583',
+};
+
+export const configContext = createContext<PepConfig>(Symbol('pep-config'));

@@ -1,0 +1,124 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { AuthAdapter } from '../adapter/types.js';
+import { AdapterError, adapterError, toAdapterError } from '../adapter/errors.js';
+import { adapterContext, configContext, DEFAULT_CONFIG, type PepConfig } from './context.js';
+import type { PepEventMap, PepEventName } from './events.js';
+import { formatMessage, type Catalogue, type MessageParams } from '../i18n/format.js';
+import { commonEn } from '../i18n/common.en.js';
+
+/**
+ * Thin base for every pep-* element: adapter and config from context (or set directly), typed
+ * events, translated messages with host overrides, abortable adapter calls, and focus
+ * management on step change.
+ */
+export abstract class PepElement extends LitElement {
+  static override shadowRootOptions: ShadowRootInit = {
+    ...LitElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
+
+  /** The backend adapter. Provided by `<pep-auth-provider>` through context, or set directly. */
+  @consume({ context: adapterContext, subscribe: true })
+  @property({ attribute: false })
+  adapter?: AuthAdapter;
+
+  /** Host configuration (help desk phone, …). */
+  @consume({ context: configContext, subscribe: true })
+  @property({ attribute: false })
+  config: PepConfig = DEFAULT_CONFIG;
+
+  /** Host overrides for any message key, e.g. `{ 'login.title': 'Sign in' }`. */
+  @property({ attribute: false })
+  messages: Partial<Record<string, string>> = {};
+
+  /** The element's own English catalogue (merged over the common one). */
+  protected abstract readonly catalogue: Catalogue;
+
+  #calls = new Set<AbortController>();
+
+  /** Translate `key`, filling `{name}` placeholders from `params`. */
+  t(key: string, params?: MessageParams): string {
+    const template =
+      this.messages[key] ??
+      this.catalogue[key] ??
+      (commonEn as Catalogue)[key] ??
+      key;
+    return formatMessage(template, { phone: this.config.helpDeskPhone, ...params });
+  }
+
+  /** Fire a typed, bubbling, composed `pep-*` event. Returns false if a listener cancelled it. */
+  emit<K extends PepEventName>(name: K, detail: PepEventMap[K], cancelable = false): boolean {
+    return this.dispatchEvent(
+      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }),
+    );
+  }
+
+  /**
+   * Run an adapter call with an AbortSignal that is aborted when the element is removed or
+   * `abortCalls()` runs (e.g. on step change). Always rejects with an {@link AdapterError}.
+   */
+  protected async call<T>(fn: (adapter: AuthAdapter, signal: AbortSignal) => Promise<T>): Promise<T> {
+    const adapter = this.adapter;
+    if (!adapter) {
+      console.error(`<${this.localName}>: no adapter. Wrap it in <pep-auth-provider> or set .adapter.`);
+      throw adapterError('UNAVAILABLE');
+    }
+    const controller = new AbortController();
+    this.#calls.add(controller);
+    try {
+      const result = await fn(adapter, controller.signal);
+      if (controller.signal.aborted) throw adapterError('ABORTED');
+      return result;
+    } catch (e) {
+      if (controller.signal.aborted) throw adapterError('ABORTED');
+      throw toAdapterError(e);
+    } finally {
+      this.#calls.delete(controller);
+    }
+  }
+
+  /** Abort every adapter call in flight (their promises reject with `ABORTED`). */
+  protected abortCalls(): void {
+    for (const c of this.#calls) c.abort();
+    this.#calls.clear();
+  }
+
+  /** Message for an adapter error, with its data filled in. */
+  protected errorMessage(error: AdapterError): string {
+    const data = error.data as Record<string, unknown>;
+    const params: MessageParams = {};
+    for (const [k, v] of Object.entries(data)) {
+      if (typeof v === 'number' || typeof v === 'string') params[k] = v;
+    }
+    if (typeof data['unlocksAt'] === 'number') params['time'] = this.formatTime(data['unlocksAt']);
+    if (typeof data['retryAfter'] === 'number')
+      params['time'] = this.formatTime(data['retryAfter']);
+    if (error.code === 'CODE_INVALID' && data['attemptsLeft'] === 1)
+      return this.t('error.CODE_INVALID_LAST');
+    return this.t(`error.${error.code}`, params);
+  }
+
+  /** The active locale: the element's `lang`, else the nearest ancestor's, else the page's. */
+  protected get locale(): string {
+    const el = this.closest('[lang]');
+    return el?.getAttribute('lang') || document.documentElement.lang || 'en';
+  }
+
+  protected formatTime(ms: number): string {
+    return new Intl.DateTimeFormat(this.locale, { hour: 'numeric', minute: '2-digit' }).format(ms);
+  }
+
+  /** Move focus to the current step's heading (`[data-step-heading]`), after render. */
+  protected async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    const h = this.renderRoot.querySelector<HTMLElement>('[data-step-heading]');
+    h?.focus({ preventScroll: false });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abortCalls();
+  }
+}

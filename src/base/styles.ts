@@ -1,0 +1,304 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens with defaults. Every colour, font, radius and spacing a widget uses comes from a
+ * `--pep-*` custom property, so a host re-themes by setting them on any ancestor.
+ * Dark defaults apply with `prefers-color-scheme: dark` or `theme="dark"` on the element.
+ */
+export const tokens = css`
+  :host {
+    --_primary: var(--pep-color-primary, #0b5cab);
+    --_primary-hover: var(--pep-color-primary-hover, #084a8c);
+    --_on-primary: var(--pep-color-on-primary, #ffffff);
+    --_text: var(--pep-color-text, #1c2430);
+    --_muted: var(--pep-color-text-muted, #4d5866);
+    --_surface: var(--pep-color-surface, #ffffff);
+    --_surface-alt: var(--pep-color-surface-alt, #f3f6f9);
+    --_border: var(--pep-color-border, #8a96a3);
+    --_error: var(--pep-color-error, #b3261e);
+    --_error-bg: var(--pep-color-error-surface, #fdecea);
+    --_success: var(--pep-color-success, #1e7b34);
+    --_success-bg: var(--pep-color-success-surface, #e7f5ea);
+    --_focus: var(--pep-color-focus, #0b5cab);
+    --_highlight: var(--pep-color-highlight, #fff3c4);
+    --_font: var(--pep-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font-size: var(--pep-font-size, 1rem);
+    --_font-size-sm: var(--pep-font-size-small, 0.875rem);
+    --_font-size-lg: var(--pep-font-size-large, 1.375rem);
+    --_radius: var(--pep-radius, 6px);
+    --_space-1: var(--pep-space-1, 0.25rem);
+    --_space-2: var(--pep-space-2, 0.5rem);
+    --_space-3: var(--pep-space-3, 1rem);
+    --_space-4: var(--pep-space-4, 1.5rem);
+    --_control-height: var(--pep-control-height, 2.75rem);
+    --_shadow: var(--pep-shadow, 0 1px 3px rgb(0 0 0 / 0.12), 0 4px 16px rgb(0 0 0 / 0.06));
+    --_max-width: var(--pep-max-width, 28rem);
+
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.5;
+    text-align: start;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_primary: var(--pep-color-primary, #7db7f5);
+      --_primary-hover: var(--pep-color-primary-hover, #a6cdf8);
+      --_on-primary: var(--pep-color-on-primary, #0b1b2e);
+      --_text: var(--pep-color-text, #e6ebf0);
+      --_muted: var(--pep-color-text-muted, #b2bcc7);
+      --_surface: var(--pep-color-surface, #161b22);
+      --_surface-alt: var(--pep-color-surface-alt, #1f2630);
+      --_border: var(--pep-color-border, #7d8894);
+      --_error: var(--pep-color-error, #ffb4ab);
+      --_error-bg: var(--pep-color-error-surface, #3b1512);
+      --_success: var(--pep-color-success, #8fd89f);
+      --_success-bg: var(--pep-color-success-surface, #10301a);
+      --_focus: var(--pep-color-focus, #7db7f5);
+      --_highlight: var(--pep-color-highlight, #4a3f12);
+    }
+  }
+  :host([theme='dark']) {
+    --_primary: var(--pep-color-primary, #7db7f5);
+    --_primary-hover: var(--pep-color-primary-hover, #a6cdf8);
+    --_on-primary: var(--pep-color-on-primary, #0b1b2e);
+    --_text: var(--pep-color-text, #e6ebf0);
+    --_muted: var(--pep-color-text-muted, #b2bcc7);
+    --_surface: var(--pep-color-surface, #161b22);
+    --_surface-alt: var(--pep-color-surface-alt, #1f2630);
+    --_border: var(--pep-color-border, #7d8894);
+    --_error: var(--pep-color-error, #ffb4ab);
+    --_error-bg: var(--pep-color-error-surface, #3b1512);
+    --_success: var(--pep-color-success, #8fd89f);
+    --_success-bg: var(--pep-color-success-surface, #10301a);
+    --_focus: var(--pep-color-focus, #7db7f5);
+    --_highlight: var(--pep-color-highlight, #4a3f12);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+`;
+
+/** Shared form layout: card, fields, buttons, links, alerts, checklists. */
+export const formStyles = css`
+  .card {
+    max-width: var(--_max-width);
+    margin: 0 auto;
+    padding: var(--_space-4);
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+  }
+  h2,
+  h3 {
+    margin: 0 0 var(--_space-3);
+    font-size: var(--_font-size-lg);
+    line-height: 1.25;
+  }
+  [data-step-heading]:focus {
+    outline: none;
+  }
+  [data-step-heading]:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .step-of {
+    display: block;
+    color: var(--_muted);
+    font-size: var(--_font-size-sm);
+    font-weight: normal;
+    margin-bottom: var(--_space-1);
+  }
+  p {
+    margin: 0 0 var(--_space-3);
+  }
+  form {
+    display: grid;
+    gap: var(--_space-3);
+  }
+  .field {
+    display: grid;
+    gap: var(--_space-1);
+  }
+  label,
+  legend {
+    font-weight: 600;
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space-2);
+    min-width: 0;
+  }
+  input[type='text'],
+  input[type='email'],
+  input[type='tel'],
+  input[type='password'],
+  input[type='datetime-local'],
+  input:not([type]),
+  select,
+  textarea {
+    width: 100%;
+    min-height: var(--_control-height);
+    padding: var(--_space-2) var(--_space-3);
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  textarea {
+    min-height: 6rem;
+    resize: vertical;
+  }
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible,
+  button:focus-visible,
+  a:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+    border-width: 2px;
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: var(--_font-size-sm);
+    margin: 0;
+  }
+  .field-error {
+    color: var(--_error);
+    font-size: var(--_font-size-sm);
+    margin: 0;
+    font-weight: 600;
+  }
+  .field-error:empty {
+    display: none;
+  }
+  .choice {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_space-2);
+    font-weight: normal;
+    min-height: 24px;
+  }
+  .choice input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0.15rem 0 0;
+    flex: none;
+    accent-color: var(--_primary);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+    align-items: center;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    min-height: var(--_control-height);
+    min-width: 24px;
+    padding: 0 var(--_space-4);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_primary);
+    font-weight: 600;
+  }
+  .primary {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  .primary:hover:not([aria-disabled='true']):not(:disabled) {
+    background: var(--_primary-hover);
+  }
+  .secondary {
+    background: transparent;
+    color: var(--_primary);
+  }
+  button:disabled,
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .link {
+    background: none;
+    border: 0;
+    padding: 0;
+    min-height: 24px;
+    color: var(--_primary);
+    text-decoration: underline;
+    font-weight: normal;
+  }
+  a {
+    color: var(--_primary);
+  }
+  .alert {
+    padding: var(--_space-2) var(--_space-3);
+    border-radius: var(--_radius);
+    border-inline-start: 4px solid var(--_error);
+    background: var(--_error-bg);
+    color: var(--_text);
+  }
+  .alert:empty {
+    display: none;
+  }
+  .success {
+    padding: var(--_space-2) var(--_space-3);
+    border-radius: var(--_radius);
+    border-inline-start: 4px solid var(--_success);
+    background: var(--_success-bg);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .spinner {
+    display: inline-block;
+    width: 1em;
+    height: 1em;
+    margin-inline-end: var(--_space-2);
+    vertical-align: -0.125em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: pep-spin 0.8s linear infinite;
+  }
+  @keyframes pep-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 2.4s;
+    }
+  }
+  @media (forced-colors: active) {
+    .primary {
+      border: 2px solid ButtonText;
+    }
+    .alert,
+    .success {
+      border: 1px solid CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,22 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChromium, CHROMIUM_ARGS } from './scripts/find-browser.mjs';
+
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error(
+    'No Chromium found: install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH.',
+  );
+  process.exit(1);
+}
+
+export default {
+  files: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 180000,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
+  testFramework: { config: { timeout: 20000 } },
+};
