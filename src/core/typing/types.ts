@@ -1,0 +1,38 @@
+import type { TypingSample } from '../../adapter/types.js';
+
+/**
+ * A serialisable (JSON) enrolled typing template. Backends store it per account; its shape is
+ * owned by the matcher that produced it (`matcher` + `version` let a backend detect old ones).
+ */
+export interface TypingTemplate {
+  matcher: string;
+  version: number;
+  /** The sentence the template was enrolled on. */
+  text: string;
+  /** Matcher-specific data (feature vectors, scales, …); plain JSON. */
+  data: unknown;
+}
+
+export interface TypingDecision {
+  accepted: boolean;
+  /** Lower is closer to the template. Comparable to `threshold`. */
+  score: number;
+  threshold: number;
+  /** The template to store after an accepted attempt (adapted), else the unchanged one. */
+  template: TypingTemplate;
+}
+
+/** What a backend needs to enroll and verify keyboard typing patterns. */
+export interface TypingMatcher {
+  readonly id: string;
+  /**
+   * Build a template from the enrollment samples (3 in the product). Returns null when the
+   * samples are unusable (wrong text, too few keystrokes).
+   */
+  enroll(samples: readonly TypingSample[], text: string): TypingTemplate | null;
+  /**
+   * Decide whether `samples` (3 in the product) were typed by the enrolled typist. Returns null
+   * when the samples are unusable (wrong text, too few keystrokes) — not a mismatch.
+   */
+  verify(template: TypingTemplate, samples: readonly TypingSample[]): TypingDecision | null;
+}
