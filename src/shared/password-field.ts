@@ -1,0 +1,108 @@
+import { html, type TemplateResult } from 'lit';
+import { evaluatePassword, type PasswordContext } from '../core/password-policy.js';
+import type { MessageParams } from '../i18n/format.js';
+import { textField } from './text-field.js';
+
+/** A translate function, e.g. `(k, p) => this.t(k, p)` of a PepElement. */
+export type Translate = (key: string, params?: MessageParams) => string;
+
+export interface PasswordFieldOptions {
+  /** Input id (and name), e.g. `password` or `confirm`. */
+  id: string;
+  label: string;
+  value: string;
+  /** Whether the password is shown as text (the caller keeps this state). */
+  visible: boolean;
+  onToggle: () => void;
+  onInput: (value: string) => void;
+  onBlur?: () => void;
+  /** `new-password` (default) or `current-password`. */
+  autocomplete?: 'new-password' | 'current-password';
+  hint?: string;
+  error?: string | null;
+  disabled?: boolean;
+  /** Extra `aria-describedby` ids (e.g. the checklist id). */
+  describedBy?: string;
+  /** Translates `common.show-password` (the toggle's constant accessible name). */
+  t: Translate;
+}
+
+/**
+ * A password input with a show/hide toggle button right after it. The button keeps one
+ * accessible name ("Show password") and reports its state with `aria-pressed`; it has
+ * `aria-controls` to the input and `part="toggle-button"`.
+ */
+export function passwordField(o: PasswordFieldOptions): TemplateResult {
+  return textField({
+    id: o.id,
+    label: o.label,
+    value: o.value,
+    type: o.visible ? 'text' : 'password',
+    autocomplete: o.autocomplete ?? 'new-password',
+    autocapitalize: 'none',
+    spellcheck: false,
+    hint: o.hint,
+    error: o.error,
+    disabled: o.disabled,
+    required: true,
+    describedBy: o.describedBy,
+    onInput: o.onInput,
+    onBlur: o.onBlur,
+    after: html`<button
+      type="button"
+      class="secondary toggle"
+      part="toggle-button"
+      aria-pressed=${o.visible ? 'true' : 'false'}
+      aria-controls=${o.id}
+      @click=${o.onToggle}
+    >
+      ${o.t('common.show-password')}
+    </button>`,
+  });
+}
+
+export interface PasswordChecklistOptions {
+  /** Id of the checklist container (default `password-rules`). */
+  id?: string;
+  password: string;
+  /** Username / names the password may not contain. */
+  context?: PasswordContext;
+  /** Add the "previously used passwords" line under "Can't Have" (default true). */
+  showHistory?: boolean;
+  t: Translate;
+}
+
+/**
+ * The live "Password Must Have" / "Password Can't Have" checklist from `evaluatePassword`
+ * (`part="checklist"`). Each rule item has `data-rule` and `data-met="true|false"`, a visual
+ * mark, and hidden text "met" / "not met" for screen readers. The history rule (last 10
+ * passwords) can only be checked by the backend, so it is listed without a state.
+ */
+export function passwordChecklist(o: PasswordChecklistOptions): TemplateResult {
+  const id = o.id ?? 'password-rules';
+  const results = evaluatePassword(o.password, o.context ?? {});
+  const item = (r: { id: string; ok: boolean }) =>
+    html`<li data-rule=${r.id} data-met=${r.ok ? 'true' : 'false'} part="checklist-item">
+      <span class="mark" aria-hidden="true">${r.ok ? '✓' : '•'}</span>
+      <span
+        >${o.t(`password.rule.${r.id}`)}<span class="visually-hidden"
+          >: ${o.t(r.ok ? 'password.rule-met' : 'password.rule-not-met')}</span
+        ></span
+      >
+    </li>`;
+  return html`<div id=${id} class="checklist" part="checklist">
+    <p id=${`${id}-must`} class="checklist-title">${o.t('password.must-have')}</p>
+    <ul aria-labelledby=${`${id}-must`}>
+      ${results.filter((r) => r.kind === 'must').map(item)}
+    </ul>
+    <p id=${`${id}-cant`} class="checklist-title">${o.t('password.cant-have')}</p>
+    <ul aria-labelledby=${`${id}-cant`}>
+      ${results.filter((r) => r.kind === 'cant').map(item)}
+      ${o.showHistory === false
+        ? ''
+        : html`<li data-rule="history" part="checklist-item">
+            <span class="mark" aria-hidden="true">•</span><span>${o.t('password.rule.history')}</span>
+          </li>`}
+    </ul>
+  </div>`;
+}

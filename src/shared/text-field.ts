@@ -1,0 +1,77 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+
+/** Options of {@link textField}. Every string is already translated. */
+export interface TextFieldOptions {
+  /** Id of the `<input>`; the hint gets `<id>-hint`, the error `<id>-error`. */
+  id: string;
+  /** `name` of the input (used by `FormState.focusFirstInvalid`). Defaults to `id`. */
+  name?: string;
+  label: string;
+  value: string;
+  type?: 'text' | 'email' | 'tel' | 'password';
+  autocomplete?: string;
+  inputmode?: 'text' | 'email' | 'tel' | 'numeric' | 'none';
+  /** Help text below the label, always read with the input (aria-describedby). */
+  hint?: string;
+  /** The error to show now (the caller decides when: see `FormState.errorFor`). */
+  error?: string | null;
+  required?: boolean;
+  disabled?: boolean;
+  maxlength?: number;
+  spellcheck?: boolean;
+  autocapitalize?: 'off' | 'none' | 'characters' | 'words' | 'sentences';
+  /** Called with the raw value on every `input` event. */
+  onInput: (value: string) => void;
+  onBlur?: () => void;
+  /** Extra ids appended to `aria-describedby` (e.g. a password checklist). */
+  describedBy?: string;
+  /** Content rendered right after the input, inside the field (e.g. a toggle button). */
+  after?: TemplateResult;
+}
+
+/** Ids a field's hint and error use; handy for tests and for extra `aria-describedby`. */
+export const hintId = (id: string): string => `${id}-hint`;
+export const errorId = (id: string): string => `${id}-error`;
+
+/**
+ * A labelled input with hint and error: `<label for>` in the same shadow root, `aria-invalid`
+ * and `aria-describedby` pointing at the hint and the error. Parts: `field`, `label`, `input`,
+ * `hint`, `field-error`.
+ */
+export function textField(o: TextFieldOptions): TemplateResult {
+  const describedBy = [
+    o.hint ? hintId(o.id) : '',
+    o.error ? errorId(o.id) : '',
+    o.describedBy ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return html`<div class="field" part="field">
+    <label for=${o.id} part="label">${o.label}</label>
+    ${o.hint ? html`<p id=${hintId(o.id)} class="hint" part="hint">${o.hint}</p>` : nothing}
+    <div class="input-row">
+      <input
+        id=${o.id}
+        name=${o.name ?? o.id}
+        part="input"
+        type=${o.type ?? 'text'}
+        .value=${live(o.value)}
+        autocomplete=${ifDefined(o.autocomplete)}
+        inputmode=${ifDefined(o.inputmode)}
+        maxlength=${ifDefined(o.maxlength)}
+        autocapitalize=${ifDefined(o.autocapitalize)}
+        spellcheck=${o.spellcheck === undefined ? nothing : String(o.spellcheck)}
+        ?required=${o.required ?? false}
+        aria-required=${o.required ? 'true' : nothing}
+        ?disabled=${o.disabled ?? false}
+        aria-invalid=${o.error ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+        @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+        @blur=${() => o.onBlur?.()}
+      />${o.after ?? nothing}
+    </div>
+    <p id=${errorId(o.id)} class="field-error" part="field-error">${o.error ?? ''}</p>
+  </div>`;
+}
