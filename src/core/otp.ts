@@ -12,7 +12,8 @@ export function randomInts(n: number, count: number): number[] {
   if (n < 1 || n > 256) throw new RangeError('n must be in 1..256');
   const limit = 256 - (256 % n); // bytes >= limit are rejected: no modulo bias
   const out: number[] = [];
-  const buf = new Uint8Array(Math.max(count * 2, 16));
+  // getRandomValues fills at most 65 536 bytes per call.
+  const buf = new Uint8Array(Math.min(Math.max(count * 2, 16), 65536));
   while (out.length < count) {
     crypto.getRandomValues(buf);
     for (const b of buf) {

@@ -43,7 +43,8 @@ export function codeInput(o: CodeInputOptions): TemplateResult {
     autocapitalize: 'characters',
     spellcheck: false,
     maxlength: CODE_INPUT_MAXLENGTH,
-    onInput: (raw) => o.onInput(normalizeCode(raw)),
+    normalize: normalizeCode,
+    onInput: o.onInput,
     onBlur: o.onBlur,
   });
 }

@@ -101,7 +101,8 @@ export function passwordChecklist(o: PasswordChecklistOptions): TemplateResult {
       ${o.showHistory === false
         ? ''
         : html`<li data-rule="history" part="checklist-item">
-            <span class="mark" aria-hidden="true">•</span><span>${o.t('password.rule.history')}</span>
+            <span class="mark" aria-hidden="true">•</span
+            ><span>${o.t('password.rule.history')}</span>
           </li>`}
     </ul>
   </div>`;

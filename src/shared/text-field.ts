@@ -22,8 +22,13 @@ export interface TextFieldOptions {
   maxlength?: number;
   spellcheck?: boolean;
   autocapitalize?: 'off' | 'none' | 'characters' | 'words' | 'sentences';
-  /** Called with the raw value on every `input` event. */
+  /** Called on every `input` event with the value (normalised when `normalize` is given). */
   onInput: (value: string) => void;
+  /**
+   * Rewrites what was typed or pasted (e.g. `normalizeCode`); the input then shows the
+   * normalised text immediately, even when it equals the previous value.
+   */
+  normalize?: (raw: string) => string;
   onBlur?: () => void;
   /** Extra ids appended to `aria-describedby` (e.g. a password checklist). */
   describedBy?: string;
@@ -34,6 +39,17 @@ export interface TextFieldOptions {
 /** Ids a field's hint and error use; handy for tests and for extra `aria-describedby`. */
 export const hintId = (id: string): string => `${id}-hint`;
 export const errorId = (id: string): string => `${id}-error`;
+
+function onInput(e: Event, o: TextFieldOptions): void {
+  const input = e.target as HTMLInputElement;
+  if (!o.normalize) {
+    o.onInput(input.value);
+    return;
+  }
+  const value = o.normalize(input.value);
+  if (value !== input.value) input.value = value;
+  o.onInput(value);
+}
 
 /**
  * A labelled input with hint and error: `<label for>` in the same shadow root, `aria-invalid`
@@ -68,7 +84,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
         ?disabled=${o.disabled ?? false}
         aria-invalid=${o.error ? 'true' : 'false'}
         aria-describedby=${describedBy || nothing}
-        @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+        @input=${(e: Event) => onInput(e, o)}
         @blur=${() => o.onBlur?.()}
       />${o.after ?? nothing}
     </div>

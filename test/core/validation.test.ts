@@ -22,7 +22,17 @@ describe('core/validation', () => {
     expect(validateEmail('')).to.equal('required');
     expect(validateEmail('jane@example.com')).to.equal(null);
     expect(validateEmail(' jane.doe+x@mail.example.org ')).to.equal(null);
-    for (const bad of ['jane', 'jane@', '@x.com', 'a@b', 'a b@x.com', 'a@@x.com', 'a@x.c', 'a..b@x.com', 'a@-x.com']) {
+    for (const bad of [
+      'jane',
+      'jane@',
+      '@x.com',
+      'a@b',
+      'a b@x.com',
+      'a@@x.com',
+      'a@x.c',
+      'a..b@x.com',
+      'a@-x.com',
+    ]) {
       expect(validateEmail(bad), bad).to.equal('invalid-email');
     }
   });
@@ -35,10 +45,23 @@ describe('core/validation', () => {
   });
 
   it('US mobile numbers in the ways people type them', () => {
-    for (const v of ['(312) 555-0101', '312.555.0101', '+1 312 555 0101', '1-312-555-0101', '3125550101']) {
+    for (const v of [
+      '(312) 555-0101',
+      '312.555.0101',
+      '+1 312 555 0101',
+      '1-312-555-0101',
+      '3125550101',
+    ]) {
       expect(normalizeUsMobile(v), v).to.equal('+13125550101');
     }
-    for (const v of ['555-0101', '(012) 555-0101', '+44 20 7946 0958', '312555010', 'abc', '312 155 0101']) {
+    for (const v of [
+      '555-0101',
+      '(012) 555-0101',
+      '+44 20 7946 0958',
+      '312555010',
+      'abc',
+      '312 155 0101',
+    ]) {
       expect(normalizeUsMobile(v), v).to.equal(null);
     }
   });

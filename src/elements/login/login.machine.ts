@@ -43,7 +43,9 @@ export function transition(state: LoginState, event: LoginEvent): LoginState {
             ? { step: 'enroll', pending: event.pending }
             : { step: 'verify', pending: event.pending };
         case 'FAILED':
-          return state.submitting ? { step: 'credentials', submitting: false, error: event.error } : state;
+          return state.submitting
+            ? { step: 'credentials', submitting: false, error: event.error }
+            : state;
         default:
           return state;
       }

@@ -56,12 +56,33 @@ export type VerifyEvent =
   | { type: 'PATTERN_UNAVAILABLE'; error?: AdapterError }
   | { type: 'EXPIRED' };
 
+/** The three methods, always in the spec's order. */
+export const METHODS: readonly VerificationMethod[] = ['email', 'sms', 'pattern'];
+
+/**
+ * The pending login's options as the three methods in the spec's order; a method the adapter
+ * did not list (e.g. the pattern right after enrolling it) is shown as unavailable.
+ */
+export function normalizeOptions(options: readonly VerificationOption[]): VerificationOption[] {
+  return METHODS.map((method) => {
+    const o = options.find((x) => x.method === method);
+    return o ? { ...o } : { method, available: false };
+  });
+}
+
 export function initialVerifyState(pending: PendingLogin): VerifyState {
-  const options = pending.options.map((o) => ({ ...o }));
+  const options = normalizeOptions(pending.options);
   const firstAvailable = options.find((o) => o.available)?.method;
   return firstAvailable
     ? { step: 'choose', options, selected: firstAvailable, sending: false }
     : { step: 'choose', options, sending: false };
+}
+
+/** A copy of `state` without its error (no `error: undefined` key left behind). */
+function clearError<S extends { error?: AdapterError }>(state: S): S {
+  const copy = { ...state };
+  delete copy.error;
+  return copy;
 }
 
 function isAvailable(options: VerificationOption[], method: VerificationMethod): boolean {
@@ -83,11 +104,11 @@ export function transition(state: VerifyState, event: VerifyEvent): VerifyState 
       switch (event.type) {
         case 'SELECT':
           if (state.sending || !isAvailable(state.options, event.method)) return state;
-          return { ...state, selected: event.method, error: undefined };
+          return { ...clearError(state), selected: event.method };
         case 'CONTINUE':
           if (state.sending || !state.selected) return state;
           if (state.selected === 'pattern') return { step: 'pattern', options: state.options };
-          return { ...state, sending: true, error: undefined };
+          return { ...clearError(state), sending: true };
         case 'CODE_SENT':
           if (!state.sending || !state.selected || state.selected === 'pattern') return state;
           return {
@@ -108,14 +129,14 @@ export function transition(state: VerifyState, event: VerifyEvent): VerifyState 
       switch (event.type) {
         case 'SUBMIT_CODE':
           if (state.submitting || state.resending) return state;
-          return { ...state, submitting: true, resent: false, error: undefined };
+          return { ...clearError(state), submitting: true, resent: false };
         case 'VERIFIED':
           return state.submitting ? { step: 'done', session: event.session } : state;
         case 'CODE_FAILED':
           return state.submitting ? { ...state, submitting: false, error: event.error } : state;
         case 'RESEND':
           if (state.submitting || state.resending) return state;
-          return { ...state, resending: true, resent: false, error: undefined };
+          return { ...clearError(state), resending: true, resent: false };
         case 'RESENT':
           return state.resending
             ? { ...state, sent: event.sent, resending: false, resent: true }
@@ -124,7 +145,12 @@ export function transition(state: VerifyState, event: VerifyEvent): VerifyState 
           return state.resending ? { ...state, resending: false, error: event.error } : state;
         case 'BACK':
           if (state.submitting) return state;
-          return { step: 'choose', options: state.options, selected: state.channel, sending: false };
+          return {
+            step: 'choose',
+            options: state.options,
+            selected: state.channel,
+            sending: false,
+          };
         default:
           return state;
       }
@@ -137,9 +163,10 @@ export function transition(state: VerifyState, event: VerifyEvent): VerifyState 
         case 'PATTERN_UNAVAILABLE': {
           const options = withoutPattern(state.options);
           const selected = firstAvailable(options);
+          const error = event.error ? { error: event.error } : {};
           return selected
-            ? { step: 'choose', options, selected, sending: false, error: event.error }
-            : { step: 'choose', options, sending: false, error: event.error };
+            ? { step: 'choose', options, selected, sending: false, ...error }
+            : { step: 'choose', options, sending: false, ...error };
         }
         default:
           return state;

@@ -1,0 +1,22 @@
+/** Demo routes of the login journey (issue 5): Log In → (typing pattern) → Verify your account. */
+import { html } from 'lit';
+import '../../src/elements/login/pep-login.js';
+import type { DemoRoute } from '../types.js';
+
+export const routes: DemoRoute[] = [
+  {
+    path: '#/delegate/login',
+    title: 'Log In',
+    nav: 'delegate',
+    render: (ctx) => html`
+      <section class="demo-page" aria-labelledby="login-page-title">
+        <h1 id="login-page-title" class="page-title">Producer Experience Portal</h1>
+        <pep-login
+          forgot-username-href="#/delegate/forgot-username"
+          forgot-password-href="#/delegate/forgot-password"
+          @pep-authenticated=${() => ctx.navigate('#/delegate/home')}
+        ></pep-login>
+      </section>
+    `,
+  },
+];

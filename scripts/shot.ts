@@ -1,0 +1,8 @@
+import { startDemo } from '../test/e2e/harness.ts';
+const demo = await startDemo();
+const hash = process.argv[2] ?? '#/';
+await demo.open(hash);
+await demo.page.waitForTimeout(800);
+await demo.screenshot(process.argv[3] ?? 'shot');
+console.log('errors:', demo.errors);
+await demo.close();

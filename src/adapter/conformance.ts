@@ -1,0 +1,1300 @@
+/**
+ * The adapter conformance suite: behavioural tests of the {@link AuthAdapter} contract that any
+ * implementation (the in-memory reference, the HTTP adapter against a real server) must pass.
+ *
+ *   adapterConformanceSuite('MemoryAdapter', async () => {
+ *     const clock = new ManualClock();
+ *     const adapter = new MemoryAdapter({ clock, pbkdf2Iterations: 1000 });
+ *     return {
+ *       adapter,
+ *       advanceTime: async (ms) => clock.advance(ms),
+ *       outbox: async () => [...adapter.outbox],
+ *       createProducer: async (p) => void (await adapter.admin.createProducer(p)),
+ *       signInProducer: async (u) => void (await adapter.admin.signIn(u)),
+ *     };
+ *   });
+ *
+ * It registers mocha `describe` / `it` / `beforeEach` / `afterEach` (globals of any mocha host)
+ * and uses its own tiny assertions, so it needs no assertion library. A fresh harness is made
+ * for every test. Tests that need time to pass are skipped when the harness has no
+ * `advanceTime`. Typing-pattern tests use {@link typingSamplesFor}: the enrolled typist's exact
+ * rhythm must be accepted and a clearly different rhythm rejected.
+ */
+import { AdapterError, type AdapterErrorCode, type AdapterErrorDataMap } from './errors.js';
+import { typingSamplesFor } from './memory/typist.js';
+import { codeIn, latestCode, latestLinkToken } from './memory/outbox.js';
+import type {
+  AuthAdapter,
+  Channel,
+  DelegateInput,
+  IssueReport,
+  OutboxMessage,
+  PendingLogin,
+  StateCode,
+  VerifiedLogin,
+} from './types.js';
+
+export interface ConformanceProducer {
+  username: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  mobile: string;
+  states: StateCode[];
+  producerId: string;
+}
+
+export interface ConformanceHarness {
+  adapter: AuthAdapter;
+  /** Every message sent so far, oldest first (newest last). */
+  outbox(): Promise<readonly OutboxMessage[]>;
+  /** Create an active producer account (backend-specific back door). */
+  createProducer(producer: ConformanceProducer): Promise<void>;
+  /** Make `username` (a producer) the signed-in user of `adapter`, without a password. */
+  signInProducer(username: string): Promise<void>;
+  /** Move the backend's clock forward. Time-based tests are skipped without it. */
+  advanceTime?(ms: number): Promise<void>;
+  /** Release resources after each test. */
+  dispose?(): Promise<void>;
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+// ---------------------------------------------------------------------------------------------
+// Tiny assertions (no chai: the suite must run in any mocha host)
+// ---------------------------------------------------------------------------------------------
+
+class ConformanceError extends Error {
+  override name = 'ConformanceError';
+}
+
+function ok(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new ConformanceError(message);
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+function equal(actual: unknown, expected: unknown, what: string): void {
+  const a = show(actual);
+  const e = show(expected);
+  if (a !== e) throw new ConformanceError(`${what}: expected ${e}, got ${a}`);
+}
+
+async function rejects<C extends AdapterErrorCode>(
+  promise: Promise<unknown>,
+  code: C,
+  what: string,
+): Promise<AdapterError<C>> {
+  let value: unknown;
+  try {
+    value = await promise;
+  } catch (err) {
+    ok(err instanceof AdapterError, `${what}: rejected with a non-AdapterError ${String(err)}`);
+    ok(err.code === code, `${what}: expected ${code}, got ${err.code} ${show(err.data)}`);
+    return err as AdapterError<C>;
+  }
+  throw new ConformanceError(`${what}: expected ${code}, but it resolved ${show(value)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------------------------
+
+const PRODUCER_PASSWORD = 'Prod-Secret-2026!';
+const DELEGATE_PASSWORD = 'Blue-Sky-Quote-42!';
+const OTHER_PASSWORD = 'Green-Field-Plan-77?';
+
+let serial = 0;
+/** Letters only, so usernames stay valid and distinct across tests and runs. */
+function unique(): string {
+  serial += 1;
+  const letters = 'abcdefghijkmnpqrstuvwxyz';
+  let n = Date.now() * 100 + serial + Math.floor(Math.random() * 50);
+  let s = '';
+  for (let i = 0; i < 8; i++) {
+    s += letters[n % letters.length];
+    n = Math.floor(n / letters.length);
+  }
+  return s;
+}
+
+interface World {
+  h: ConformanceHarness;
+  a: AuthAdapter;
+  producer: ConformanceProducer;
+}
+
+async function makeWorld(h: ConformanceHarness): Promise<World> {
+  const id = unique();
+  const producer: ConformanceProducer = {
+    username: `prod${id}`,
+    password: PRODUCER_PASSWORD,
+    firstName: 'Pat',
+    lastName: 'Morgan',
+    email: `pat.${id}@agency.example`,
+    mobile: '(312) 555-0100',
+    states: ['IL', 'OK', 'TX'],
+    producerId: `P-${id}`,
+  };
+  await h.createProducer(producer);
+  await h.signInProducer(producer.username);
+  return { h, a: h.adapter, producer };
+}
+
+function delegateInput(overrides: Partial<DelegateInput> = {}): DelegateInput {
+  const id = unique();
+  return {
+    username: `dlg${id}`,
+    email: `jane.${id}@example.com`,
+    firstName: 'Jane',
+    lastName: 'Doe',
+    mobile: '(312) 555-0101',
+    states: ['IL', 'TX'],
+    ...overrides,
+  };
+}
+
+async function messagesTo(w: World, to: string): Promise<OutboxMessage[]> {
+  return (await w.h.outbox()).filter((m) => m.to.toLowerCase() === to.toLowerCase());
+}
+
+async function codeFor(w: World, to: string, channel: Channel): Promise<string> {
+  return latestCode(await w.h.outbox(), channel, to);
+}
+
+/** Add a delegate (as the signed-in producer), confirm the link, create the password, log out. */
+async function activeDelegate(
+  w: World,
+  overrides: Partial<DelegateInput> = {},
+): Promise<DelegateInput> {
+  await w.h.signInProducer(w.producer.username);
+  const input = delegateInput(overrides);
+  await w.a.addDelegate(input);
+  await w.a.confirmEmail({ token: latestLinkToken(await w.h.outbox(), input.email) });
+  await w.a.logout();
+  const flow = await w.a.findAccount({ username: input.username, purpose: 'create' });
+  await w.a.sendCode({ flowId: flow.flowId, channel: 'email' });
+  await w.a.verifyCode({ flowId: flow.flowId, code: await codeFor(w, input.email, 'email') });
+  await w.a.setPassword({ flowId: flow.flowId, password: DELEGATE_PASSWORD });
+  return input;
+}
+
+async function pendingLogin(w: World, username: string, password = DELEGATE_PASSWORD) {
+  const result = await w.a.login({ username, password });
+  ok(result.status === 'verification-required', `login: expected verification-required`);
+  return result.pending;
+}
+
+/** First login of an active delegate: enroll the pattern, verify by email code. */
+async function enrolledDelegate(
+  w: World,
+  overrides: Partial<DelegateInput> = {},
+): Promise<{ input: DelegateInput; verified: VerifiedLogin }> {
+  const input = await activeDelegate(w, overrides);
+  const pending = await pendingLogin(w, input.username);
+  const samples = typingSamplesFor(pending.sampleText);
+  await w.a.enrollTypingPattern({ pendingId: pending.pendingId, samples: samples.enroll });
+  await w.a.sendVerificationCode({ pendingId: pending.pendingId, channel: 'email' });
+  const verified = await w.a.verifyAccountCode({
+    pendingId: pending.pendingId,
+    code: await codeFor(w, input.email, 'email'),
+    rememberDevice: false,
+  });
+  await w.a.logout();
+  return { input, verified };
+}
+
+function option(pending: PendingLogin, method: 'email' | 'sms' | 'pattern') {
+  return pending.options.find((o) => o.method === method);
+}
+
+function report(overrides: Partial<IssueReport> = {}): IssueReport {
+  return {
+    description: 'Quote page shows an error after choosing a plan.',
+    stepsTaken: 'Opened Quote, chose ACA Medical, selected a plan.',
+    clientName: 'Sam Client',
+    agentName: 'Jane Doe',
+    producerId: 'P-100200',
+    productType: 'ACA Medical',
+    state: 'IL',
+    observedAt: '2026-01-05T14:30:00.000Z',
+    ...overrides,
+  };
+}
+
+function dataOf<C extends AdapterErrorCode>(err: AdapterError<C>): AdapterErrorDataMap[C] {
+  return err.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The suite
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Register the conformance tests for one adapter implementation. `makeHarness` is called before
+ * every test and must return a harness over a fresh (or at least isolated) backend.
+ */
+export function adapterConformanceSuite(
+  name: string,
+  makeHarness: () => Promise<ConformanceHarness>,
+): void {
+  describe(`${name} — adapter conformance`, () => {
+    let w: World;
+
+    beforeEach(async () => {
+      w = await makeWorld(await makeHarness());
+    });
+
+    afterEach(async () => {
+      await w?.h.dispose?.();
+    });
+
+    /** A test that needs the backend's clock to move; skipped without `advanceTime`. */
+    function timed(title: string, body: (advance: (ms: number) => Promise<void>) => Promise<void>) {
+      it(title, async function (this: Mocha.Context) {
+        const advance = w.h.advanceTime?.bind(w.h);
+        if (!advance) this.skip();
+        await body(advance);
+      });
+    }
+
+    describe('add delegate', () => {
+      it('needs a signed-in producer', async () => {
+        await w.a.logout();
+        await rejects(w.a.addDelegate(delegateInput()), 'NOT_AUTHENTICATED', 'signed out');
+        await rejects(w.a.listDelegates(), 'NOT_AUTHENTICATED', 'list signed out');
+        await rejects(
+          w.a.resendInvitation({ delegateId: 'x' }),
+          'NOT_AUTHENTICATED',
+          'resend signed out',
+        );
+      });
+
+      it('rejects invalid fields with one reason per field', async () => {
+        const err = await rejects(
+          w.a.addDelegate({
+            username: 'abc',
+            email: 'not-an-email',
+            firstName: ' ',
+            lastName: 'D0e',
+            mobile: '555-0101',
+            states: [],
+          }),
+          'VALIDATION',
+          'bad input',
+        );
+        equal(
+          dataOf(err).fields,
+          {
+            username: 'too-short',
+            email: 'invalid-email',
+            firstName: 'required',
+            lastName: 'invalid-characters',
+            mobile: 'invalid-phone',
+            states: 'required',
+          },
+          'fields',
+        );
+        const chars = await rejects(
+          w.a.addDelegate(delegateInput({ username: 'jane_doe1' })),
+          'VALIDATION',
+          'underscore',
+        );
+        equal(dataOf(chars).fields, { username: 'invalid-characters' }, 'username chars');
+        equal(await messagesTo(w, 'not-an-email'), [], 'nothing sent');
+      });
+
+      it("limits states to the producer's own", async () => {
+        const err = await rejects(
+          w.a.addDelegate(delegateInput({ states: ['IL', 'MT'] })),
+          'VALIDATION',
+          'MT not licensed',
+        );
+        equal(dataOf(err).fields, { states: 'not-allowed' }, 'fields');
+      });
+
+      it('keeps usernames unique across producers and delegates, ignoring case', async () => {
+        const first = delegateInput();
+        await w.a.addDelegate(first);
+        await rejects(
+          w.a.addDelegate(delegateInput({ username: first.username.toUpperCase() })),
+          'USERNAME_TAKEN',
+          'delegate name in upper case',
+        );
+        const asProducer = await rejects(
+          w.a.addDelegate(delegateInput({ username: w.producer.username })),
+          'USERNAME_TAKEN',
+          "the producer's own username",
+        );
+        equal(dataOf(asProducer), { field: 'username' }, 'data');
+      });
+
+      it('stores the delegate, lists it as invited, and emails username, link and help desk', async () => {
+        const input = delegateInput({
+          mobile: '1-312-555-0199',
+          firstName: '  María-José ',
+          lastName: "O'Neil",
+        });
+        const added = await w.a.addDelegate(input);
+        equal(
+          {
+            username: added.username,
+            email: added.email,
+            firstName: added.firstName,
+            lastName: added.lastName,
+            mobile: added.mobile,
+            states: added.states,
+            status: added.status,
+          },
+          {
+            username: input.username,
+            email: input.email,
+            firstName: 'María-José',
+            lastName: "O'Neil",
+            mobile: '+13125550199',
+            states: ['IL', 'TX'],
+            status: 'invited',
+          },
+          'summary',
+        );
+        ok(typeof added.id === 'string' && added.id.length > 0, 'summary has an id');
+        ok(Number.isFinite(added.createdAt), 'summary has createdAt');
+        const listed = await w.a.listDelegates();
+        equal(
+          listed.map((d) => d.id),
+          [added.id],
+          'listed',
+        );
+        const mail = await messagesTo(w, input.email);
+        equal(mail.length, 1, 'one email');
+        const m = mail[0]!;
+        equal(m.channel, 'email', 'channel');
+        ok(
+          /confirm your email address/i.test(m.subject ?? '') ||
+            /confirm your email address/i.test(m.text),
+          'subject names the link',
+        );
+        ok(m.text.includes(input.username), 'email contains the username');
+        ok(/https?:\/\/\S*token=/.test(m.text), 'email contains the link');
+        ok(/\d-\d{3}-\d{3}-\d{4}/.test(m.text), 'email contains the help desk phone');
+        ok(latestLinkToken([m]).length >= 22, 'token has at least 128 bits');
+      });
+
+      it("lists only the producer's own delegates", async () => {
+        const mine = await w.a.addDelegate(delegateInput());
+        const other = `prod${unique()}`;
+        await w.h.createProducer({ ...w.producer, username: other, producerId: `P-${unique()}` });
+        await w.h.signInProducer(other);
+        equal(await w.a.listDelegates(), [], 'other producer sees none');
+        await rejects(
+          w.a.resendInvitation({ delegateId: mine.id }),
+          'NOT_FOUND',
+          "another producer's delegate",
+        );
+      });
+    });
+
+    describe('email link', () => {
+      it('works once, then LINK_USED; an unknown token is LINK_INVALID', async () => {
+        const input = delegateInput();
+        await w.a.addDelegate(input);
+        const token = latestLinkToken(await w.h.outbox(), input.email);
+        equal(await w.a.confirmEmail({ token }), { username: input.username }, 'confirmed');
+        await rejects(w.a.confirmEmail({ token }), 'LINK_USED', 'second use');
+        await rejects(
+          w.a.confirmEmail({ token: token.slice(0, -2) + 'xx' }),
+          'LINK_INVALID',
+          'forged',
+        );
+        await rejects(w.a.confirmEmail({ token: '' }), 'LINK_INVALID', 'empty');
+      });
+
+      it('a resent invitation voids the previous link', async () => {
+        const input = delegateInput();
+        const added = await w.a.addDelegate(input);
+        const old = latestLinkToken(await w.h.outbox(), input.email);
+        await w.a.resendInvitation({ delegateId: added.id });
+        const fresh = latestLinkToken(await w.h.outbox(), input.email);
+        ok(fresh !== old, 'a new token');
+        await rejects(w.a.confirmEmail({ token: old }), 'LINK_EXPIRED', 'old link');
+        equal(await w.a.confirmEmail({ token: fresh }), { username: input.username }, 'new link');
+        await rejects(
+          w.a.resendInvitation({ delegateId: 'no-such-id' }),
+          'NOT_FOUND',
+          'unknown id',
+        );
+      });
+
+      timed('expires after 7 days', async (advance) => {
+        const a = delegateInput();
+        const b = delegateInput();
+        await w.a.addDelegate(a);
+        await w.a.addDelegate(b);
+        const box = await w.h.outbox();
+        const tokenA = latestLinkToken(box, a.email);
+        const tokenB = latestLinkToken(box, b.email);
+        await advance(7 * DAY - MINUTE);
+        equal(await w.a.confirmEmail({ token: tokenA }), { username: a.username }, 'day 7 - 1 min');
+        await advance(MINUTE);
+        await rejects(w.a.confirmEmail({ token: tokenB }), 'LINK_EXPIRED', 'after 7 days');
+      });
+    });
+
+    describe('create and reset password', () => {
+      it('finds the account, sends a code, verifies it and sets the password, with a confirmation email', async () => {
+        await w.h.signInProducer(w.producer.username);
+        const input = delegateInput();
+        await w.a.addDelegate(input);
+        await w.a.logout();
+        const flow = await w.a.findAccount({
+          username: input.username.toUpperCase(),
+          purpose: 'create',
+        });
+        ok(flow.flowId.length >= 16, 'flow id');
+        equal(
+          flow.destinations.map((d) => d.channel),
+          ['email', 'sms'],
+          'both destinations',
+        );
+        ok(!flow.destinations[0]!.masked.includes(input.email), 'email masked');
+        ok(flow.destinations[0]!.masked.endsWith('@example.com'), 'email domain shown');
+        equal(flow.destinations[1]!.masked, 'xxxxxx0101', 'phone masked');
+        const sent = await w.a.sendCode({ flowId: flow.flowId, channel: 'sms' });
+        equal(sent.channel, 'sms', 'channel');
+        equal(sent.masked, 'xxxxxx0101', 'masked');
+        ok(Number.isFinite(sent.resendAvailableAt), 'resendAvailableAt is epoch ms');
+        ok(sent.expiresAt >= sent.resendAvailableAt, 'expiry after resend');
+        const sms = (await w.h.outbox()).filter(
+          (m) => m.channel === 'sms' && m.to === '+13125550101',
+        );
+        ok(sms.length >= 1, 'an SMS to the E.164 number');
+        const code = codeIn(sms[sms.length - 1]!);
+        ok(code && /^[2-9A-HJKMNP-Z]{8}$/.test(code), 'an 8-character code');
+        // Codes are accepted in lower case and with spaces.
+        await w.a.verifyCode({
+          flowId: flow.flowId,
+          code: ` ${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`,
+        });
+        await w.a.setPassword({ flowId: flow.flowId, password: DELEGATE_PASSWORD });
+        const mail = await messagesTo(w, input.email);
+        ok(
+          mail.some((m) => m.subject === 'Account Information - Update Password'),
+          'confirmation email',
+        );
+        const result = await w.a.login({ username: input.username, password: DELEGATE_PASSWORD });
+        equal(result.status, 'verification-required', 'can log in');
+        const list = await (async () => {
+          await w.h.signInProducer(w.producer.username);
+          return w.a.listDelegates();
+        })();
+        equal(list.find((d) => d.username === input.username)?.status, 'active', 'status active');
+      });
+
+      it('does not reveal unknown usernames: same shape, stable placeholders, nothing sent', async () => {
+        const before = (await w.h.outbox()).length;
+        const name = `nobody${unique()}`;
+        const one = await w.a.findAccount({ username: name, purpose: 'reset' });
+        const two = await w.a.findAccount({ username: name, purpose: 'reset' });
+        equal(
+          one.destinations.map((d) => d.channel),
+          ['email', 'sms'],
+          'same channels',
+        );
+        equal(one.destinations, two.destinations, 'stable placeholders');
+        ok(
+          /^x+[a-z0-9._-]{1,3}@[a-z0-9.-]+\.[a-z]{2,}$/i.test(one.destinations[0]!.masked),
+          'masked email shape',
+        );
+        ok(/^x{6}\d{4}$/.test(one.destinations[1]!.masked), 'masked phone shape');
+        const sent = await w.a.sendCode({ flowId: one.flowId, channel: 'email' });
+        equal(sent.masked, one.destinations[0]!.masked, 'same masked destination');
+        ok(sent.expiresAt > sent.resendAvailableAt, 'same CodeSent shape');
+        equal((await w.h.outbox()).length, before, 'nothing sent');
+        const err = await rejects(
+          w.a.verifyCode({ flowId: one.flowId, code: 'ABCDEFGH' }),
+          'CODE_INVALID',
+          'any code',
+        );
+        equal(dataOf(err), { attemptsLeft: 4 }, 'like a wrong code');
+        await rejects(
+          w.a.setPassword({ flowId: one.flowId, password: DELEGATE_PASSWORD }),
+          'FLOW_EXPIRED',
+          'no password for an unknown account',
+        );
+        await rejects(
+          w.a.sendCode({ flowId: one.flowId, channel: 'email' }),
+          'RATE_LIMITED',
+          'same throttle',
+        );
+      });
+
+      it('rejects malformed usernames and unknown flows', async () => {
+        const err = await rejects(
+          w.a.findAccount({ username: '', purpose: 'reset' }),
+          'VALIDATION',
+          'empty',
+        );
+        equal(dataOf(err).fields, { username: 'required' }, 'fields');
+        await rejects(w.a.sendCode({ flowId: 'nope', channel: 'email' }), 'FLOW_EXPIRED', 'send');
+        await rejects(
+          w.a.verifyCode({ flowId: 'nope', code: 'ABCDEFGH' }),
+          'FLOW_EXPIRED',
+          'verify',
+        );
+        await rejects(
+          w.a.setPassword({ flowId: 'nope', password: DELEGATE_PASSWORD }),
+          'FLOW_EXPIRED',
+          'set',
+        );
+      });
+
+      it('5 wrong entries void the code (the 6th fails even if right); a code works once', async () => {
+        const input = await activeDelegate(w);
+        const flow = await w.a.findAccount({ username: input.username, purpose: 'reset' });
+        await rejects(
+          w.a.verifyCode({ flowId: flow.flowId, code: 'ABCDEFGH' }),
+          'CODE_EXPIRED',
+          'before any code was sent',
+        );
+        await w.a.sendCode({ flowId: flow.flowId, channel: 'email' });
+        const code = await codeFor(w, input.email, 'email');
+        const wrong = code === 'ABCDEFGH' ? 'ABCDEFGJ' : 'ABCDEFGH';
+        for (const left of [4, 3, 2, 1]) {
+          const err = await rejects(
+            w.a.verifyCode({ flowId: flow.flowId, code: wrong }),
+            'CODE_INVALID',
+            `wrong (${left} left)`,
+          );
+          equal(dataOf(err), { attemptsLeft: left }, 'attempts left');
+        }
+        await rejects(
+          w.a.verifyCode({ flowId: flow.flowId, code: wrong }),
+          'CODE_ATTEMPTS_EXCEEDED',
+          '5th wrong',
+        );
+        await rejects(
+          w.a.verifyCode({ flowId: flow.flowId, code }),
+          'CODE_ATTEMPTS_EXCEEDED',
+          '6th, right',
+        );
+        await rejects(
+          w.a.setPassword({ flowId: flow.flowId, password: OTHER_PASSWORD }),
+          'FLOW_EXPIRED',
+          'not verified',
+        );
+
+        const again = await w.a.findAccount({ username: input.username, purpose: 'reset' });
+        await w.a.sendCode({ flowId: again.flowId, channel: 'sms' });
+        const sms = await codeFor(w, '+13125550101', 'sms');
+        await w.a.verifyCode({ flowId: again.flowId, code: sms });
+        await rejects(w.a.verifyCode({ flowId: again.flowId, code: sms }), 'CODE_EXPIRED', 'reuse');
+      });
+
+      it('throttles sends: a second send to the same destination at once is RATE_LIMITED', async () => {
+        const input = await activeDelegate(w);
+        const flow = await w.a.findAccount({ username: input.username, purpose: 'reset' });
+        const sent = await w.a.sendCode({ flowId: flow.flowId, channel: 'sms' });
+        const err = await rejects(
+          w.a.sendCode({ flowId: flow.flowId, channel: 'sms' }),
+          'RATE_LIMITED',
+          'immediate resend',
+        );
+        equal(dataOf(err).retryAfter, sent.resendAvailableAt, 'retryAfter');
+        const other = await w.a.findAccount({ username: input.username, purpose: 'reset' });
+        await rejects(
+          w.a.sendCode({ flowId: other.flowId, channel: 'sms' }),
+          'RATE_LIMITED',
+          'per account, not per flow',
+        );
+      });
+
+      timed('a resent code voids the previous one', async (advance) => {
+        const input = await activeDelegate(w);
+        const flow = await w.a.findAccount({ username: input.username, purpose: 'reset' });
+        const first = await w.a.sendCode({ flowId: flow.flowId, channel: 'email' });
+        const old = await codeFor(w, input.email, 'email');
+        const now = first.expiresAt - 10 * MINUTE;
+        await advance(first.resendAvailableAt - now);
+        await w.a.sendCode({ flowId: flow.flowId, channel: 'email' });
+        const fresh = await codeFor(w, input.email, 'email');
+        if (old !== fresh) {
+          await rejects(
+            w.a.verifyCode({ flowId: flow.flowId, code: old }),
+            'CODE_INVALID',
+            'old code',
+          );
+        }
+        await w.a.verifyCode({ flowId: flow.flowId, code: fresh });
+      });
+
+      timed('a code expires after 10 minutes', async (advance) => {
+        const input = await activeDelegate(w);
+        const flow = await w.a.findAccount({ username: input.username, purpose: 'reset' });
+        await w.a.sendCode({ flowId: flow.flowId, channel: 'email' });
+        const code = await codeFor(w, input.email, 'email');
+        await advance(10 * MINUTE);
+        await rejects(w.a.verifyCode({ flowId: flow.flowId, code }), 'CODE_EXPIRED', 'at 10 min');
+        const again = await w.a.findAccount({ username: input.username, purpose: 'reset' });
+        await w.a.sendCode({ flowId: again.flowId, channel: 'email' });
+        const code2 = await codeFor(w, input.email, 'email');
+        await advance(10 * MINUTE - SECOND);
+        await w.a.verifyCode({ flowId: again.flowId, code: code2 });
+      });
+
+      timed('allows at most 5 sends per hour', async (advance) => {
+        const input = await activeDelegate(w);
+        const flow = await w.a.findAccount({ username: input.username, purpose: 'reset' });
+        for (let i = 0; i < 5; i++) {
+          await w.a.sendCode({ flowId: flow.flowId, channel: i % 2 ? 'sms' : 'email' });
+          await advance(31 * SECOND);
+        }
+        const err = await rejects(
+          w.a.sendCode({ flowId: flow.flowId, channel: 'email' }),
+          'RATE_LIMITED',
+          '6th within the hour',
+        );
+        ok(dataOf(err).retryAfter > 0, 'retryAfter');
+        await advance(HOUR);
+        const f2 = await w.a.findAccount({ username: input.username, purpose: 'reset' });
+        await w.a.sendCode({ flowId: f2.flowId, channel: 'email' });
+      });
+
+      it('enforces the password policy and the history of 10', async () => {
+        const input = await activeDelegate(w);
+        const flow = await w.a.findAccount({ username: input.username, purpose: 'reset' });
+        await w.a.sendCode({ flowId: flow.flowId, channel: 'email' });
+        await w.a.verifyCode({ flowId: flow.flowId, code: await codeFor(w, input.email, 'email') });
+        const policy = await rejects(
+          w.a.setPassword({ flowId: flow.flowId, password: `x${input.username}aaa` }),
+          'PASSWORD_POLICY',
+          'weak',
+        );
+        for (const rule of ['uppercase', 'digit', 'special', 'no-username', 'no-triple']) {
+          ok(dataOf(policy).failed.includes(rule as never), `fails ${rule}`);
+        }
+        const named = await rejects(
+          w.a.setPassword({ flowId: flow.flowId, password: 'Jane-Plans-2026!' }),
+          'PASSWORD_POLICY',
+          'first name',
+        );
+        equal(dataOf(named).failed, ['no-name'], 'only the name rule');
+        const reused = await rejects(
+          w.a.setPassword({ flowId: flow.flowId, password: DELEGATE_PASSWORD }),
+          'PASSWORD_REUSED',
+          'current password',
+        );
+        equal(dataOf(reused), { historySize: 10 }, 'history size');
+        await w.a.setPassword({ flowId: flow.flowId, password: OTHER_PASSWORD });
+        await rejects(
+          w.a.setPassword({ flowId: flow.flowId, password: 'Third-Pass-99!' }),
+          'FLOW_EXPIRED',
+          'the flow is over once the password is set',
+        );
+      });
+
+      it('completing forgot password unlocks a locked account', async () => {
+        const input = await activeDelegate(w);
+        for (let i = 0; i < 4; i++) {
+          await rejects(
+            w.a.login({ username: input.username, password: 'Wrong-1!x' }),
+            'INVALID_CREDENTIALS',
+            'wrong',
+          );
+        }
+        await rejects(
+          w.a.login({ username: input.username, password: 'Wrong-1!x' }),
+          'ACCOUNT_LOCKED',
+          '5th',
+        );
+        const flow = await w.a.findAccount({ username: input.username, purpose: 'reset' });
+        await w.a.sendCode({ flowId: flow.flowId, channel: 'email' });
+        await w.a.verifyCode({ flowId: flow.flowId, code: await codeFor(w, input.email, 'email') });
+        await w.a.setPassword({ flowId: flow.flowId, password: OTHER_PASSWORD });
+        const result = await w.a.login({ username: input.username, password: OTHER_PASSWORD });
+        equal(result.status, 'verification-required', 'unlocked');
+      });
+    });
+
+    describe('login', () => {
+      it('answers a wrong password and an unknown username identically', async () => {
+        const input = await activeDelegate(w);
+        const wrong = await rejects(
+          w.a.login({ username: input.username, password: 'Not-It-123!' }),
+          'INVALID_CREDENTIALS',
+          'wrong password',
+        );
+        const unknown = await rejects(
+          w.a.login({ username: `ghost${unique()}`, password: 'Not-It-123!' }),
+          'INVALID_CREDENTIALS',
+          'unknown user',
+        );
+        equal(
+          [wrong.message, show(wrong.data)],
+          [unknown.message, show(unknown.data)],
+          'same error',
+        );
+        const invited = delegateInput();
+        await w.h.signInProducer(w.producer.username);
+        await w.a.addDelegate(invited);
+        await rejects(
+          w.a.login({ username: invited.username, password: DELEGATE_PASSWORD }),
+          'INVALID_CREDENTIALS',
+          'no password yet',
+        );
+      });
+
+      it('locks on the 5th consecutive failure, even against the right password', async () => {
+        const input = await activeDelegate(w);
+        for (let i = 0; i < 4; i++) {
+          await rejects(
+            w.a.login({ username: input.username, password: `Wrong-${i}!aA` }),
+            'INVALID_CREDENTIALS',
+            `failure ${i + 1}`,
+          );
+        }
+        const locked = await rejects(
+          w.a.login({ username: input.username, password: 'Wrong-5!aA' }),
+          'ACCOUNT_LOCKED',
+          '5th failure',
+        );
+        const unlocksAt = dataOf(locked).unlocksAt;
+        ok(Number.isFinite(unlocksAt), 'unlocksAt is epoch ms');
+        const still = await rejects(
+          w.a.login({ username: input.username, password: DELEGATE_PASSWORD }),
+          'ACCOUNT_LOCKED',
+          'right password while locked',
+        );
+        equal(dataOf(still).unlocksAt, unlocksAt, 'lock not extended');
+        await w.h.signInProducer(w.producer.username);
+        const list = await w.a.listDelegates();
+        equal(list.find((d) => d.username === input.username)?.status, 'locked', 'status locked');
+      });
+
+      it('a success resets the failure counter', async () => {
+        const input = await activeDelegate(w);
+        for (let i = 0; i < 4; i++) {
+          await rejects(
+            w.a.login({ username: input.username, password: 'Wrong-1!aA' }),
+            'INVALID_CREDENTIALS',
+            'wrong',
+          );
+        }
+        await pendingLogin(w, input.username);
+        for (let i = 0; i < 4; i++) {
+          await rejects(
+            w.a.login({ username: input.username, password: 'Wrong-1!aA' }),
+            'INVALID_CREDENTIALS',
+            'wrong after reset',
+          );
+        }
+      });
+
+      timed('unlocks by itself after 30 minutes', async (advance) => {
+        const input = await activeDelegate(w);
+        for (let i = 0; i < 5; i++) {
+          await w.a
+            .login({ username: input.username, password: 'Wrong-1!aA' })
+            .catch(() => undefined);
+        }
+        await advance(30 * MINUTE - SECOND);
+        await rejects(
+          w.a.login({ username: input.username, password: DELEGATE_PASSWORD }),
+          'ACCOUNT_LOCKED',
+          'just before',
+        );
+        await advance(SECOND);
+        await pendingLogin(w, input.username);
+      });
+
+      it('first login: enroll the pattern, then verify by code; the session has the profile and capabilities', async () => {
+        const input = await activeDelegate(w);
+        const pending = await pendingLogin(w, input.username);
+        equal(pending.mustEnrollPattern, true, 'must enroll');
+        equal(pending.username, input.username, 'username');
+        ok(pending.sampleText.length > 10, 'a sample sentence');
+        ok(Number.isFinite(pending.expiresAt), 'expiresAt');
+        await rejects(
+          w.a.sendVerificationCode({ pendingId: pending.pendingId, channel: 'email' }),
+          'FORBIDDEN',
+          'code before enrollment',
+        );
+        await rejects(
+          w.a.verifyTypingPattern({
+            pendingId: pending.pendingId,
+            samples: [],
+            rememberDevice: false,
+          }),
+          'PATTERN_UNAVAILABLE',
+          'verify before enrollment',
+        );
+        const samples = typingSamplesFor(pending.sampleText);
+        const bad = await rejects(
+          w.a.enrollTypingPattern({
+            pendingId: pending.pendingId,
+            samples: samples.enroll.map((s) => ({ ...s, text: 'something else' })),
+          }),
+          'PATTERN_INVALID_SAMPLES',
+          'wrong text',
+        );
+        equal(dataOf(bad), { count: 3 }, 'count');
+        const next = await w.a.enrollTypingPattern({
+          pendingId: pending.pendingId,
+          samples: samples.enroll,
+        });
+        equal(next.mustEnrollPattern, false, 'enrolled');
+        equal(
+          next.options.map((o) => [o.method, o.available]),
+          [
+            ['email', true],
+            ['sms', true],
+          ],
+          'email and sms only',
+        );
+        ok(option(next, 'email')!.masked!.endsWith('@example.com'), 'masked email');
+        equal(option(next, 'sms')!.masked, 'xxxxxx0101', 'masked phone');
+        await rejects(
+          w.a.verifyTypingPattern({
+            pendingId: next.pendingId,
+            samples: samples.genuine,
+            rememberDevice: false,
+          }),
+          'FORBIDDEN',
+          'pattern right after enrollment',
+        );
+        await w.a.sendVerificationCode({ pendingId: next.pendingId, channel: 'sms' });
+        const verified = await w.a.verifyAccountCode({
+          pendingId: next.pendingId,
+          code: await codeFor(w, '+13125550101', 'sms'),
+          rememberDevice: false,
+        });
+        equal(verified.deviceToken, undefined, 'no device token');
+        const s = verified.session;
+        equal(
+          [
+            s.user.username,
+            s.user.firstName,
+            s.user.lastName,
+            s.user.email,
+            s.user.mobile,
+            s.user.states,
+            s.user.role,
+          ],
+          [input.username, 'Jane', 'Doe', input.email, '+13125550101', ['IL', 'TX'], 'delegate'],
+          'profile',
+        );
+        equal(
+          s.user.producer,
+          {
+            username: w.producer.username,
+            firstName: 'Pat',
+            lastName: 'Morgan',
+            producerId: w.producer.producerId,
+          },
+          'producer ref',
+        );
+        equal(
+          s.capabilities,
+          {
+            quote: true,
+            onExchangeEnrollmentSso: false,
+            medicareQuotingSso: false,
+            manageDelegates: false,
+          },
+          'delegate capabilities',
+        );
+        ok(s.expiresAt > s.issuedAt, 'session times');
+        equal((await w.a.getSession())?.user.username, input.username, 'getSession');
+        await rejects(
+          w.a.verifyAccountCode({
+            pendingId: next.pendingId,
+            code: 'ABCDEFGH',
+            rememberDevice: false,
+          }),
+          'FLOW_EXPIRED',
+          'pending is used up',
+        );
+      });
+
+      it('later logins offer email, SMS and the pattern; the enrolled typist gets in', async () => {
+        const { input } = await enrolledDelegate(w);
+        const pending = await pendingLogin(w, input.username);
+        equal(pending.mustEnrollPattern, false, 'no enrollment');
+        equal(
+          pending.options.map((o) => [o.method, o.available]),
+          [
+            ['email', true],
+            ['sms', true],
+            ['pattern', true],
+          ],
+          'three options',
+        );
+        const samples = typingSamplesFor(pending.sampleText);
+        const verified = await w.a.verifyTypingPattern({
+          pendingId: pending.pendingId,
+          samples: samples.genuine,
+          rememberDevice: false,
+        });
+        equal(verified.session.user.username, input.username, 'signed in by pattern');
+      });
+
+      it('3 pattern failures in a row disable the pattern until a code verification succeeds', async () => {
+        // enrolledDelegate just sent an email code: use SMS to stay within the send throttle.
+        const { input } = await enrolledDelegate(w);
+        let pending = await pendingLogin(w, input.username);
+        const samples = typingSamplesFor(pending.sampleText);
+        for (const left of [2, 1, 0]) {
+          const err = await rejects(
+            w.a.verifyTypingPattern({
+              pendingId: pending.pendingId,
+              samples: samples.impostor,
+              rememberDevice: false,
+            }),
+            'PATTERN_MISMATCH',
+            `impostor (${left} left)`,
+          );
+          equal(dataOf(err), { attemptsLeft: left }, 'attempts left');
+        }
+        const locked = await rejects(
+          w.a.verifyTypingPattern({
+            pendingId: pending.pendingId,
+            samples: samples.genuine,
+            rememberDevice: false,
+          }),
+          'PATTERN_UNAVAILABLE',
+          'genuine after 3 failures',
+        );
+        equal(dataOf(locked), { reason: 'locked' }, 'locked');
+        pending = await pendingLogin(w, input.username);
+        equal(option(pending, 'pattern')?.available, false, 'option unavailable on the next login');
+        await w.a.sendVerificationCode({ pendingId: pending.pendingId, channel: 'sms' });
+        await w.a.verifyAccountCode({
+          pendingId: pending.pendingId,
+          code: await codeFor(w, '+13125550101', 'sms'),
+          rememberDevice: false,
+        });
+        await w.a.logout();
+        pending = await pendingLogin(w, input.username);
+        equal(option(pending, 'pattern')?.available, true, 'available again');
+        await w.a.verifyTypingPattern({
+          pendingId: pending.pendingId,
+          samples: samples.genuine,
+          rememberDevice: false,
+        });
+      });
+
+      it('a wrong account code counts down and voids like any code', async () => {
+        const { input } = await enrolledDelegate(w);
+        const pending = await pendingLogin(w, input.username);
+        await w.a.sendVerificationCode({ pendingId: pending.pendingId, channel: 'sms' });
+        const code = await codeFor(w, '+13125550101', 'sms');
+        const wrong = code === 'ABCDEFGH' ? 'ABCDEFGJ' : 'ABCDEFGH';
+        const err = await rejects(
+          w.a.verifyAccountCode({
+            pendingId: pending.pendingId,
+            code: wrong,
+            rememberDevice: false,
+          }),
+          'CODE_INVALID',
+          'wrong',
+        );
+        equal(dataOf(err), { attemptsLeft: 4 }, 'attempts');
+        await rejects(
+          w.a.sendVerificationCode({ pendingId: pending.pendingId, channel: 'sms' }),
+          'RATE_LIMITED',
+          'immediate resend',
+        );
+        await w.a.verifyAccountCode({ pendingId: pending.pendingId, code, rememberDevice: false });
+      });
+
+      it('remember this device: the token skips verification until the password changes', async () => {
+        const { input } = await enrolledDelegate(w);
+        const pending = await pendingLogin(w, input.username);
+        await w.a.sendVerificationCode({ pendingId: pending.pendingId, channel: 'sms' });
+        const verified = await w.a.verifyAccountCode({
+          pendingId: pending.pendingId,
+          code: await codeFor(w, '+13125550101', 'sms'),
+          rememberDevice: true,
+        });
+        const device = verified.deviceToken;
+        ok(device && device.token.length >= 22, 'a device token');
+        await w.a.logout();
+        const check = await w.a.checkDevice({
+          username: input.username,
+          deviceToken: device.token,
+        });
+        equal(check, { valid: true, expiresAt: device.expiresAt }, 'checkDevice');
+        equal(
+          await w.a.checkDevice({ username: input.username, deviceToken: device.token + 'x' }),
+          { valid: false },
+          'forged token',
+        );
+        equal(
+          await w.a.checkDevice({ username: w.producer.username, deviceToken: device.token }),
+          { valid: false },
+          'bound to its account',
+        );
+        const direct = await w.a.login({
+          username: input.username,
+          password: DELEGATE_PASSWORD,
+          deviceToken: device.token,
+        });
+        ok(direct.status === 'authenticated', 'authenticated directly');
+        equal(direct.session.user.username, input.username, 'session');
+        await w.a.logout();
+        await rejects(
+          w.a.login({
+            username: input.username,
+            password: 'Wrong-1!aA',
+            deviceToken: device.token,
+          }),
+          'INVALID_CREDENTIALS',
+          'the device does not replace the password',
+        );
+
+        const flow = await w.a.findAccount({ username: input.username, purpose: 'reset' });
+        await w.a.sendCode({ flowId: flow.flowId, channel: 'sms' });
+        await w.a.verifyCode({
+          flowId: flow.flowId,
+          code: await codeFor(w, '+13125550101', 'sms'),
+        });
+        await w.a.setPassword({ flowId: flow.flowId, password: OTHER_PASSWORD });
+        equal(
+          await w.a.checkDevice({ username: input.username, deviceToken: device.token }),
+          { valid: false },
+          'revoked by the password change',
+        );
+        const after = await w.a.login({
+          username: input.username,
+          password: OTHER_PASSWORD,
+          deviceToken: device.token,
+        });
+        equal(after.status, 'verification-required', 'verification again');
+      });
+
+      timed('a remembered device expires after 30 days', async (advance) => {
+        const { input } = await enrolledDelegate(w);
+        const pending = await pendingLogin(w, input.username);
+        await w.a.sendVerificationCode({ pendingId: pending.pendingId, channel: 'sms' });
+        const { deviceToken } = await w.a.verifyAccountCode({
+          pendingId: pending.pendingId,
+          code: await codeFor(w, '+13125550101', 'sms'),
+          rememberDevice: true,
+        });
+        ok(deviceToken, 'token');
+        await w.a.logout();
+        await advance(30 * DAY - MINUTE);
+        const inTime = await w.a.login({
+          username: input.username,
+          password: DELEGATE_PASSWORD,
+          deviceToken: deviceToken.token,
+        });
+        equal(inTime.status, 'authenticated', 'day 30 - 1 min');
+        await w.a.logout();
+        await advance(MINUTE);
+        equal(
+          await w.a.checkDevice({ username: input.username, deviceToken: deviceToken.token }),
+          { valid: false },
+          'expired',
+        );
+        const late = await w.a.login({
+          username: input.username,
+          password: DELEGATE_PASSWORD,
+          deviceToken: deviceToken.token,
+        });
+        equal(late.status, 'verification-required', 'after 30 days');
+      });
+
+      timed('a pending login expires', async (advance) => {
+        const { input } = await enrolledDelegate(w);
+        const pending = await pendingLogin(w, input.username);
+        // The backend's "now": a code is valid for exactly 10 minutes from its send.
+        const sent = await w.a.sendVerificationCode({
+          pendingId: pending.pendingId,
+          channel: 'sms',
+        });
+        const now = sent.expiresAt - 10 * MINUTE;
+        const code = await codeFor(w, '+13125550101', 'sms');
+        await advance(pending.expiresAt - now);
+        await rejects(
+          w.a.verifyAccountCode({ pendingId: pending.pendingId, code, rememberDevice: false }),
+          'FLOW_EXPIRED',
+          'expired pending',
+        );
+        await rejects(
+          w.a.verifyAccountCode({
+            pendingId: 'no-such-id',
+            code: 'ABCDEFGH',
+            rememberDevice: false,
+          }),
+          'FLOW_EXPIRED',
+          'unknown pending',
+        );
+      });
+    });
+
+    describe('forgot username', () => {
+      it('answers the same for known and unknown emails, and emails only a known one', async () => {
+        const input = await activeDelegate(w);
+        const before = (await w.h.outbox()).length;
+        const unknown = await w.a.forgotUsername({ email: `nobody.${unique()}@example.com` });
+        equal((await w.h.outbox()).length, before, 'nothing sent for an unknown email');
+        const known = await w.a.forgotUsername({ email: input.email.toUpperCase() });
+        equal(Object.keys(known), Object.keys(unknown), 'same shape');
+        const mail = (await messagesTo(w, input.email)).pop()!;
+        ok(mail.text.includes(input.username), 'email has the username');
+        await rejects(w.a.forgotUsername({ email: input.email }), 'RATE_LIMITED', 'throttled');
+        const err = await rejects(w.a.forgotUsername({ email: 'nope' }), 'VALIDATION', 'bad email');
+        equal(dataOf(err).fields, { email: 'invalid-email' }, 'fields');
+      });
+
+      timed('resend is allowed after the throttle interval', async (advance) => {
+        const input = await activeDelegate(w);
+        const first = await w.a.forgotUsername({ email: input.email });
+        await advance(30 * SECOND);
+        const second = await w.a.forgotUsername({ email: input.email });
+        ok(second.resendAvailableAt > first.resendAvailableAt, 'later');
+        equal(
+          (await messagesTo(w, input.email)).filter(
+            (m) => m.text.includes(input.username) && !/token=/.test(m.text),
+          ).length >= 2,
+          true,
+          'two username emails',
+        );
+      });
+    });
+
+    describe('sessions', () => {
+      it('getSession and logout', async () => {
+        const s = await w.a.getSession();
+        equal(s?.user.username, w.producer.username, 'producer signed in');
+        equal(s?.user.role, 'producer', 'role');
+        equal(s?.capabilities.manageDelegates, true, 'producer manages delegates');
+        await w.a.logout();
+        equal(await w.a.getSession(), null, 'signed out');
+        await w.a.logout();
+      });
+
+      it('a delegate may not manage delegates', async () => {
+        const { input } = await enrolledDelegate(w);
+        const pending = await pendingLogin(w, input.username);
+        await w.a.verifyTypingPattern({
+          pendingId: pending.pendingId,
+          samples: typingSamplesFor(pending.sampleText).genuine,
+          rememberDevice: false,
+        });
+        await rejects(w.a.addDelegate(delegateInput()), 'FORBIDDEN', 'add');
+        await rejects(w.a.listDelegates(), 'FORBIDDEN', 'list');
+      });
+    });
+
+    describe('report an issue', () => {
+      it('needs a session and valid fields, and returns a ticket', async () => {
+        const err = await rejects(
+          w.a.reportIssue(
+            report({
+              description: ' ',
+              screenshot: { name: 'notes.pdf', type: 'application/pdf', size: 1000 },
+            }),
+          ),
+          'VALIDATION',
+          'bad report',
+        );
+        equal(
+          dataOf(err).fields,
+          { description: 'required', screenshot: 'invalid-file-type' },
+          'fields',
+        );
+        const big = await rejects(
+          w.a.reportIssue(
+            report({ screenshot: { name: 'big.png', type: 'image/png', size: 50 * 1024 * 1024 } }),
+          ),
+          'VALIDATION',
+          'oversize',
+        );
+        equal(dataOf(big).fields, { screenshot: 'file-too-large' }, 'oversize field');
+        const before = (await w.h.outbox()).length;
+        const ticket = await w.a.reportIssue(
+          report({ screenshot: { name: 'screen.png', type: 'image/png', size: 2048 } }),
+        );
+        ok(/^PEP-[A-Z0-9]{4,}$/.test(ticket.ticketId), `ticket id ${ticket.ticketId}`);
+        const box = await w.h.outbox();
+        equal(box.length, before + 1, 'one message');
+        const m = box[box.length - 1]!;
+        equal(m.channel, 'email', 'an email');
+        ok(`${m.subject} ${m.text}`.includes(ticket.ticketId), 'mentions the ticket');
+        ok(m.text.includes('screen.png'), 'notes the attachment');
+        ok(m.text.includes('Quote page shows an error'), 'carries the description');
+        await w.a.logout();
+        await rejects(w.a.reportIssue(report()), 'NOT_AUTHENTICATED', 'signed out');
+      });
+    });
+
+    describe('help desk', () => {
+      it('resetTypingPattern makes the next login enroll again', async () => {
+        const { input } = await enrolledDelegate(w);
+        await w.a.resetTypingPattern({ username: input.username });
+        const pending = await pendingLogin(w, input.username);
+        equal(pending.mustEnrollPattern, true, 'enroll again');
+      });
+
+      it('unlockAccount lifts a lock', async () => {
+        const input = await activeDelegate(w);
+        for (let i = 0; i < 5; i++) {
+          await w.a
+            .login({ username: input.username, password: 'Wrong-1!aA' })
+            .catch(() => undefined);
+        }
+        await rejects(
+          w.a.login({ username: input.username, password: DELEGATE_PASSWORD }),
+          'ACCOUNT_LOCKED',
+          'locked',
+        );
+        await w.a.unlockAccount({ username: input.username });
+        await pendingLogin(w, input.username);
+      });
+    });
+
+    describe('cancellation', () => {
+      it('an aborted signal rejects ABORTED', async () => {
+        const controller = new AbortController();
+        controller.abort();
+        const signal = controller.signal;
+        await rejects(w.a.getSession({ signal }), 'ABORTED', 'getSession');
+        await rejects(w.a.listDelegates({ signal }), 'ABORTED', 'listDelegates');
+        await rejects(
+          w.a.login({ username: 'someone1', password: 'x' }, { signal }),
+          'ABORTED',
+          'login',
+        );
+        await rejects(
+          w.a.forgotUsername({ email: 'a@example.com' }, { signal }),
+          'ABORTED',
+          'forgotUsername',
+        );
+        const input = delegateInput();
+        await rejects(w.a.addDelegate(input, { signal }), 'ABORTED', 'addDelegate');
+        equal(await messagesTo(w, input.email), [], 'an aborted-before call does nothing');
+      });
+
+      it('aborting during the call rejects ABORTED', async () => {
+        const controller = new AbortController();
+        const call = w.a.login(
+          { username: `ghost${unique()}`, password: 'Some-Pass-1!' },
+          { signal: controller.signal },
+        );
+        controller.abort();
+        await rejects(call, 'ABORTED', 'aborted mid-call');
+      });
+    });
+  });
+}

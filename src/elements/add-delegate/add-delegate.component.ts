@@ -1,0 +1,370 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AdapterError } from '../../adapter/errors.js';
+import { STATE_CODES, type DelegateSummary, type StateCode } from '../../adapter/types.js';
+import { PepElement } from '../../base/pep-element.js';
+import { formStyles, tokens } from '../../base/styles.js';
+import {
+  formatUsMobile,
+  isStateCode,
+  normalizeUsMobile,
+  validateDelegateInput,
+  type DelegateField,
+} from '../../core/validation.js';
+import { errorRegion, isRetryable } from '../../shared/error-region.js';
+import { FormState } from '../../shared/form-state.js';
+import { stepHeading } from '../../shared/step-heading.js';
+import { sharedStyles } from '../../shared/styles.js';
+import { errorId, hintId, textField } from '../../shared/text-field.js';
+import {
+  addDelegateTransition,
+  DELEGATE_FIELDS,
+  initialAddDelegate,
+  type AddDelegateEvent,
+  type AddDelegateState,
+} from './add-delegate.machine.js';
+import { addDelegateEn } from './add-delegate.messages.js';
+import { addDelegateStyles } from './add-delegate.styles.js';
+
+declare module '../../base/events.js' {
+  interface PepEventMap {
+    /** A delegate was created (the "Delegate was added" step is showing). */
+    'pep-delegate-added': { delegate: DelegateSummary };
+    /** The user selected Finish after adding a delegate: close the window and refresh. */
+    'pep-delegate-finish': { delegate: DelegateSummary };
+    /** The user selected Cancel. */
+    'pep-cancel': Record<string, never>;
+  }
+}
+declare global {
+  interface HTMLElementEventMap {
+    'pep-delegate-added': CustomEvent<{ delegate: DelegateSummary }>;
+    'pep-delegate-finish': CustomEvent<{ delegate: DelegateSummary }>;
+    'pep-cancel': CustomEvent<Record<string, never>>;
+  }
+}
+
+interface Values {
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  mobile: string;
+  states: StateCode[];
+}
+
+const emptyValues = (states: readonly StateCode[]): Values => ({
+  username: '',
+  email: '',
+  firstName: '',
+  lastName: '',
+  mobile: '',
+  states: states.length === 1 ? [...states] : [],
+});
+
+/** Parse `allowed-states="IL TX"` / `"IL,TX"`; unknown codes are dropped. */
+function parseStates(value: string | null): StateCode[] {
+  if (value === null) return [...STATE_CODES];
+  return STATE_CODES.filter((s) =>
+    value
+      .toUpperCase()
+      .split(/[\s,]+/)
+      .includes(s),
+  );
+}
+
+/**
+ * The producer's Add Delegate form (spec slides 4–5): Username, Email, First Name, Last Name,
+ * Mobile Number and State(s), then Create Delegate. On success it shows "Delegate was added"
+ * with a Finish button.
+ *
+ * @summary Add a delegate for the signed-in producer.
+ *
+ * @fires pep-delegate-added - `{ delegate }` when the delegate was created.
+ * @fires pep-delegate-finish - `{ delegate }` when the user selects Finish.
+ * @fires pep-cancel - when the user selects Cancel.
+ * @fires pep-step-change - `{ step: 'form' | 'done' }`.
+ *
+ * @csspart form - The form.
+ * @csspart field - Each field wrapper.
+ * @csspart label - Each label.
+ * @csspart input - Each text input.
+ * @csspart hint - Field hints.
+ * @csspart field-error - Per-field error text.
+ * @csspart error - The always-present `role="alert"` region.
+ * @csspart retry-button - "Try again" after a network failure.
+ * @csspart step-heading - The step heading.
+ * @csspart submit-button - Create Delegate.
+ * @csspart secondary-button - Cancel.
+ * @csspart finish-button - Finish.
+ * @csspart success - The "Delegate was added" message.
+ *
+ * @cssprop --pep-color-primary - Buttons and links.
+ * @cssprop --pep-color-error - Errors.
+ * @cssprop --pep-max-width - Card width.
+ */
+export class PepAddDelegate extends PepElement {
+  static override styles = [tokens, formStyles, sharedStyles, addDelegateStyles];
+
+  protected readonly catalogue = addDelegateEn;
+
+  /**
+   * The states the producer may assign (attribute: space- or comma-separated codes, e.g.
+   * `allowed-states="IL TX"`). Default: all five.
+   */
+  @property({
+    attribute: 'allowed-states',
+    converter: { fromAttribute: parseStates, toAttribute: (v: StateCode[]) => v.join(' ') },
+  })
+  allowedStates: StateCode[] = [...STATE_CODES];
+
+  /** Hide the Cancel button (e.g. when the form is a page of its own). */
+  @property({ type: Boolean, attribute: 'no-cancel' })
+  noCancel = false;
+
+  @state() protected machine: AddDelegateState = initialAddDelegate();
+  @state() protected values: Values = emptyValues(STATE_CODES);
+
+  protected form = new FormState<DelegateField>(this, DELEGATE_FIELDS);
+
+  get step(): AddDelegateState['step'] {
+    return this.machine.step;
+  }
+
+  protected send(event: AddDelegateEvent): void {
+    const before = this.machine;
+    this.machine = addDelegateTransition(before, event);
+    if (before.step !== this.machine.step) {
+      this.emit('pep-step-change', { step: this.machine.step });
+      void this.focusHeading();
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('allowedStates')) {
+      const allowed = this.allowedStates.filter(isStateCode);
+      const states = this.values.states.filter((s) => allowed.includes(s));
+      this.values = { ...this.values, states: allowed.length === 1 ? [...allowed] : states };
+    }
+  }
+
+  /** Clear the form and start again at the first step. */
+  reset(): void {
+    this.abortCalls();
+    this.values = emptyValues(this.allowedStates);
+    this.form.reset();
+    this.send({ type: 'RESET' });
+  }
+
+  protected clientErrors() {
+    return validateDelegateInput(this.values, this.allowedStates);
+  }
+
+  protected fieldMessage(field: DelegateField, reason: string): string {
+    if (reason === 'taken') return this.t('add-delegate.username-taken');
+    const specific = `field.${field}.${reason}`;
+    const text = this.t(specific);
+    return text === specific ? this.t(`field.${reason}`) : text;
+  }
+
+  /** The message to show under `field` now: adapter errors always, client errors once touched. */
+  protected errorFor(field: DelegateField): string | null {
+    if (this.machine.step !== 'form') return null;
+    const server = this.machine.serverErrors[field];
+    if (server) return this.fieldMessage(field, server);
+    const client = this.clientErrors()[field];
+    return this.form.errorFor(field, client ? this.fieldMessage(field, client) : null);
+  }
+
+  protected setValue<K extends keyof Values>(field: K, value: Values[K]): void {
+    this.values = { ...this.values, [field]: value };
+    this.send({ type: 'EDIT', field });
+  }
+
+  protected async submit(e?: Event): Promise<void> {
+    e?.preventDefault();
+    if (this.machine.step !== 'form' || this.machine.pending) return;
+    this.form.submit();
+    const errors = this.clientErrors();
+    if (Object.keys(errors).length) {
+      await this.form.focusFirstInvalid(errors);
+      return;
+    }
+    this.send({ type: 'SUBMIT' });
+    const input = { ...this.values, states: [...this.values.states] };
+    try {
+      const delegate = await this.call((a, signal) => a.addDelegate(input, { signal }));
+      this.send({ type: 'SUBMIT_OK', delegate });
+      this.emit('pep-delegate-added', { delegate });
+    } catch (err) {
+      const error = err as AdapterError;
+      if (error.code === 'ABORTED') return;
+      this.send({ type: 'SUBMIT_FAIL', error });
+      if (this.machine.step === 'form' && Object.keys(this.machine.serverErrors).length) {
+        await this.form.focusFirstInvalid(this.machine.serverErrors);
+      }
+    }
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div class="card">
+      ${this.machine.step === 'form' ? this.renderForm() : this.renderDone(this.machine.delegate)}
+    </div>`;
+  }
+
+  protected renderError(): TemplateResult {
+    const error = this.machine.step === 'form' ? this.machine.error : null;
+    const fieldLevel = !!error && (error.is('USERNAME_TAKEN') || error.is('VALIDATION'));
+    return errorRegion({
+      message: error
+        ? fieldLevel
+          ? this.t('common.error-summary')
+          : this.errorMessage(error)
+        : null,
+      key: error,
+      retry: isRetryable(error)
+        ? { label: this.t('common.retry'), onRetry: () => void this.submit() }
+        : null,
+    });
+  }
+
+  protected textInput(
+    field: Exclude<DelegateField, 'states'>,
+    opts: {
+      type?: 'text' | 'email' | 'tel';
+      autocomplete: string;
+      hint?: string;
+      onBlur?: () => void;
+    },
+  ): TemplateResult {
+    return textField({
+      id: field,
+      label: this.t(`add-delegate.${field}`),
+      value: this.values[field],
+      type: opts.type ?? 'text',
+      autocomplete: opts.autocomplete,
+      hint: opts.hint,
+      required: true,
+      error: this.errorFor(field),
+      spellcheck: false,
+      onInput: (v) => this.setValue(field, v),
+      onBlur: () => {
+        opts.onBlur?.();
+        this.form.touch(field);
+      },
+    });
+  }
+
+  protected renderStates(): TemplateResult {
+    const error = this.errorFor('states');
+    const describedBy = `${hintId('states')}${error ? ` ${errorId('states')}` : ''}`;
+    const toggle = (code: StateCode, checked: boolean) => {
+      const set = new Set(this.values.states);
+      if (checked) set.add(code);
+      else set.delete(code);
+      this.setValue(
+        'states',
+        STATE_CODES.filter((s) => set.has(s)),
+      );
+      this.form.touch('states');
+    };
+    return html`<fieldset part="field">
+      <legend part="label">${this.t('add-delegate.states')}</legend>
+      <p id=${hintId('states')} class="hint" part="hint">${this.t('add-delegate.states-hint')}</p>
+      <div class="states">
+        ${this.allowedStates.map(
+          (code) =>
+            html`<label class="choice" for=${`state-${code}`}>
+              <input
+                type="checkbox"
+                id=${`state-${code}`}
+                name="states"
+                value=${code}
+                .checked=${this.values.states.includes(code)}
+                aria-invalid=${error ? 'true' : 'false'}
+                aria-describedby=${describedBy}
+                @change=${(e: Event) => toggle(code, (e.target as HTMLInputElement).checked)}
+              />${this.t(`state.${code}`)}
+            </label>`,
+        )}
+      </div>
+      <p id=${errorId('states')} class="field-error" part="field-error">${error ?? ''}</p>
+    </fieldset>`;
+  }
+
+  protected renderForm(): TemplateResult {
+    const pending = this.machine.step === 'form' && this.machine.pending;
+    return html`${stepHeading(this.t('add-delegate.title'))}
+      <p class="hint">${this.t('add-delegate.intro')}</p>
+      ${this.renderError()}
+      <form part="form" novalidate @submit=${(e: Event) => void this.submit(e)}>
+        ${this.textInput('username', {
+          autocomplete: 'off',
+          hint: this.t('add-delegate.username-hint'),
+        })}
+        ${this.textInput('email', { type: 'email', autocomplete: 'off' })}
+        <div class="names">
+          ${this.textInput('firstName', { autocomplete: 'off' })}
+          ${this.textInput('lastName', { autocomplete: 'off' })}
+        </div>
+        ${this.textInput('mobile', {
+          type: 'tel',
+          autocomplete: 'off',
+          hint: this.t('add-delegate.mobile-hint'),
+          onBlur: () => {
+            const e164 = normalizeUsMobile(this.values.mobile);
+            if (e164) this.values = { ...this.values, mobile: formatUsMobile(e164) };
+          },
+        })}
+        ${this.renderStates()}
+        <div class="actions">
+          <button
+            type="submit"
+            class="primary"
+            part="submit-button"
+            aria-disabled=${pending ? 'true' : 'false'}
+          >
+            ${pending
+              ? html`<span class="spinner" aria-hidden="true"></span>${this.t(
+                    'add-delegate.creating',
+                  )}`
+              : this.t('add-delegate.submit')}
+          </button>
+          ${this.noCancel
+            ? nothing
+            : html`<button
+                type="button"
+                class="secondary"
+                part="secondary-button"
+                @click=${() => {
+                  this.abortCalls();
+                  this.emit('pep-cancel', {});
+                }}
+              >
+                ${this.t('add-delegate.cancel')}
+              </button>`}
+        </div>
+      </form>`;
+  }
+
+  protected renderDone(delegate: DelegateSummary): TemplateResult {
+    return html`${stepHeading(this.t('add-delegate.done-title'))} ${errorRegion({ message: null })}
+      <p class="success" part="success">
+        ${this.t('add-delegate.done-text', {
+          name: `${delegate.firstName} ${delegate.lastName}`,
+          username: delegate.username,
+          email: delegate.email,
+        })}
+      </p>
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          part="finish-button submit-button"
+          @click=${() => this.emit('pep-delegate-finish', { delegate })}
+        >
+          ${this.t('add-delegate.finish')}
+        </button>
+      </div>`;
+  }
+}

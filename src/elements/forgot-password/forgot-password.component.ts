@@ -1,0 +1,572 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PepElement } from '../../base/pep-element.js';
+import { formStyles, tokens } from '../../base/styles.js';
+import type { AdapterError } from '../../adapter/errors.js';
+import type { AuthAdapter, Channel } from '../../adapter/types.js';
+import { failedPasswordRules } from '../../core/password-policy.js';
+import { validateUsername, type FieldReason } from '../../core/validation.js';
+import { OTP_LENGTH } from '../../core/otp.js';
+import type { Catalogue } from '../../i18n/format.js';
+import { codeInput } from '../../shared/code-input.js';
+import { errorRegion, isRetryable } from '../../shared/error-region.js';
+import { FormState } from '../../shared/form-state.js';
+import { passwordChecklist, passwordField } from '../../shared/password-field.js';
+import { stepHeading } from '../../shared/step-heading.js';
+import { sharedStyles } from '../../shared/styles.js';
+import { textField } from '../../shared/text-field.js';
+import { ResendCountdown } from '../forgot-username/resend-countdown.js';
+import {
+  initialForgotPasswordState,
+  passwordFlowStepNumber,
+  transition,
+  type ForgotPasswordEvent,
+  type ForgotPasswordState,
+  type ForgotPasswordStep,
+} from './forgot-password.machine.js';
+import { forgotPasswordEn } from './forgot-password.messages.js';
+import { forgotPasswordStyles } from './forgot-password.styles.js';
+
+declare module '../../base/events.js' {
+  interface PepEventMap {
+    /** The new password was saved (the account is unlocked); the user can log in. */
+    'pep-password-reset': { username: string };
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'pep-password-reset': CustomEvent<{ username: string }>;
+  }
+}
+
+type Field = 'username' | 'code' | 'password' | 'confirm';
+type S<K extends ForgotPasswordStep> = Extract<ForgotPasswordState, { step: K }>;
+
+/** Adapter errors that concern the new password (focus goes back to it). */
+const PASSWORD_ERRORS = new Set(['PASSWORD_REUSED', 'PASSWORD_POLICY']);
+
+/**
+ * Forgot Password (spec slides 16–19): **Username** → **Find Account** → "Send an email" or
+ * "Send me a text message" → **Send Code** → enter the code → **Continue** (a wrong code shows
+ * an error; **resend it** by the same method) → *Create New Password* (Step 4 of 4) with the
+ * policy checklist → **Update Password** → confirmation with the way back to login. Reusing one
+ * of the last 10 passwords is refused with a clear message; completing it unlocks a locked
+ * account (adapter rule). An unknown username goes through the same screens, and nothing is sent.
+ *
+ * Runs the shared password-flow machine (purpose `reset`) and the shared field templates.
+ *
+ * @summary Reset a forgotten password with an email or SMS code.
+ *
+ * @fires pep-password-reset - `{ username }` once the new password is saved.
+ * @fires pep-step-change - `{ step }` with `find`, `choose`, `code`, `password` or `done`.
+ *
+ * @csspart base - The card.
+ * @csspart form - The form of the current step.
+ * @csspart step-heading - The heading with "Step N of 4" (receives focus on step change).
+ * @csspart field - A label + input + hint + error group.
+ * @csspart label - A field label.
+ * @csspart input - An input.
+ * @csspart hint - Help text.
+ * @csspart field-error - The error text of a field.
+ * @csspart toggle-button - Show password.
+ * @csspart checklist - "Password Must Have / Can't Have".
+ * @csspart checklist-item - One rule.
+ * @csspart choice - A verification method radio.
+ * @csspart error - The always-present `role="alert"` region.
+ * @csspart retry-button - "Try again" after a network failure.
+ * @csspart submit-button - Find Account / Send Code / Continue / Update Password.
+ * @csspart secondary-button - Back / Choose another method.
+ * @csspart resend-button - "resend it".
+ * @csspart countdown - "You can resend the code in m:ss".
+ * @csspart link - Back to Login / Go to Login / Forgot Username.
+ *
+ * @cssprop --pep-color-primary - Buttons and links.
+ * @cssprop --pep-color-error - Errors.
+ * @cssprop --pep-color-success - Met password rules and the confirmation.
+ */
+export class PepForgotPassword extends PepElement {
+  static override styles = [tokens, formStyles, sharedStyles, forgotPasswordStyles];
+
+  /** Where "Back to Login" / "Go to Login" go. No link is shown when empty. */
+  @property({ attribute: 'login-href' }) loginHref = '';
+
+  /** Where "Forgot Username?" goes (first step). Not shown when empty. */
+  @property({ attribute: 'forgot-username-href' }) forgotUsernameHref = '';
+
+  /** Clock (epoch ms) for code expiry and the resend countdown. Tests may replace it. */
+  @property({ attribute: false }) now: () => number = () => Date.now();
+
+  @state() private flow: ForgotPasswordState = initialForgotPasswordState();
+  @state() private values: Record<Field, string> = {
+    username: '',
+    code: '',
+    password: '',
+    confirm: '',
+  };
+  @state() private showPassword = false;
+  @state() private showConfirm = false;
+
+  protected override readonly catalogue: Catalogue = forgotPasswordEn;
+
+  #form = new FormState<Field>(this, ['username', 'code', 'password', 'confirm']);
+  #countdown = new ResendCountdown(this, () => this.now());
+  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What "Try again" repeats on the code step (the verify or the resend that failed). */
+  #lastCodeAction: 'verify' | 'resend' = 'verify';
+
+  /** The current step. */
+  get step(): ForgotPasswordStep {
+    return this.flow.step;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#clearExpiry();
+  }
+
+  #clearExpiry(): void {
+    if (this.#expiryTimer !== undefined) clearTimeout(this.#expiryTimer);
+    this.#expiryTimer = undefined;
+  }
+
+  #dispatch(event: ForgotPasswordEvent): void {
+    const before = this.flow;
+    const after = transition(before, event);
+    if (after === before) return;
+    this.flow = after;
+    if (after.step === 'code') {
+      const sentBefore = before.step === 'code' ? before.sent : null;
+      if (sentBefore !== after.sent) {
+        this.#countdown.until = after.sent.resendAvailableAt;
+        this.#clearExpiry();
+        this.#expiryTimer = setTimeout(
+          () => this.#dispatch({ type: 'CODE_EXPIRED' }),
+          Math.max(0, after.sent.expiresAt - this.now()),
+        );
+      }
+    } else {
+      this.#clearExpiry();
+    }
+    if (after.step !== before.step) {
+      if (after.step === 'code' && before.step !== 'code') this.#set('code', '');
+      this.#form.reset();
+      this.emit('pep-step-change', { step: after.step });
+      void this.focusHeading();
+    }
+  }
+
+  #set(field: Field, value: string): void {
+    this.values = { ...this.values, [field]: value };
+  }
+
+  #reason(field: Field): string | null {
+    const v = this.values;
+    let reason: FieldReason | null = null;
+    switch (field) {
+      case 'username':
+        reason = validateUsername(v.username);
+        break;
+      case 'code':
+        reason = v.code === '' ? 'required' : v.code.length !== OTP_LENGTH ? 'invalid-code' : null;
+        break;
+      case 'password':
+        if (v.password === '') reason = 'required';
+        else if (failedPasswordRules(v.password, { username: this.#username() }).length)
+          return this.t('field.password.policy');
+        break;
+      case 'confirm':
+        if (v.confirm === '') return this.t('forgot-password.confirm-required');
+        reason = v.confirm !== v.password ? 'mismatch' : null;
+        break;
+    }
+    if (!reason) return null;
+    const specific = `field.${field}.${reason}`;
+    const text = this.t(specific);
+    return text === specific ? this.t(`field.${reason}`) : text;
+  }
+
+  #username(): string {
+    return 'username' in this.flow ? this.flow.username : this.values.username.trim();
+  }
+
+  #error(field: Field): string | null {
+    return this.#form.errorFor(field, this.#reason(field));
+  }
+
+  /** Validate `fields`; on failure show their errors and focus the first. */
+  #check(fields: Field[]): boolean {
+    this.#form.submit();
+    const errors: Partial<Record<Field, string>> = {};
+    for (const f of fields) {
+      const r = this.#reason(f);
+      if (r) errors[f] = r;
+    }
+    if (Object.keys(errors).length === 0) return true;
+    void this.#form.focusFirstInvalid(errors);
+    return false;
+  }
+
+  async #run<T>(
+    start: ForgotPasswordEvent,
+    fn: (adapter: AuthAdapter, signal: AbortSignal) => Promise<T>,
+    ok: (result: T) => ForgotPasswordEvent,
+    fail: (error: AdapterError) => ForgotPasswordEvent,
+  ): Promise<AdapterError | null> {
+    const before = this.flow;
+    this.#dispatch(start);
+    if (this.flow === before) return null;
+    try {
+      const result = await this.call(fn);
+      this.#dispatch(ok(result));
+      return null;
+    } catch (err) {
+      const error = err as AdapterError;
+      if (error.code === 'ABORTED') return null;
+      this.#dispatch(fail(error));
+      return error;
+    }
+  }
+
+  #find = async (e?: Event): Promise<void> => {
+    e?.preventDefault();
+    if (this.flow.step !== 'find' || this.flow.pending || !this.#check(['username'])) return;
+    const username = this.values.username.trim();
+    await this.#run(
+      { type: 'FIND', username },
+      (a, signal) => a.findAccount({ username, purpose: 'reset' }, { signal }),
+      (flow) => ({ type: 'FIND_OK', username, flow }),
+      (error) => ({ type: 'FIND_FAIL', error }),
+    );
+  };
+
+  #send = async (e?: Event): Promise<void> => {
+    e?.preventDefault();
+    const s = this.flow;
+    if (s.step !== 'choose' || s.pending) return;
+    const { flowId } = s.flow;
+    const channel = s.channel;
+    await this.#run(
+      { type: 'SEND' },
+      (a, signal) => a.sendCode({ flowId, channel }, { signal }),
+      (sent) => ({ type: 'SEND_OK', sent }),
+      (error) => ({ type: 'SEND_FAIL', error }),
+    );
+  };
+
+  #resend = async (): Promise<void> => {
+    const s = this.flow;
+    if (s.step !== 'code' || s.pending || s.resending || !this.#countdown.ready) return;
+    const { flowId } = s.flow;
+    const channel = s.channel;
+    this.#set('code', '');
+    this.#lastCodeAction = 'resend';
+    const error = await this.#run(
+      { type: 'RESEND' },
+      (a, signal) => a.sendCode({ flowId, channel }, { signal }),
+      (sent) => ({ type: 'RESEND_OK', sent }),
+      (err) => ({ type: 'RESEND_FAIL', error: err }),
+    );
+    if (error?.is('RATE_LIMITED')) this.#countdown.until = error.data.retryAfter;
+    if (!error) this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus();
+  };
+
+  #verify = async (e?: Event): Promise<void> => {
+    e?.preventDefault();
+    const s = this.flow;
+    if (s.step !== 'code' || s.pending || s.resending || !this.#check(['code'])) return;
+    const { flowId } = s.flow;
+    const code = this.values.code;
+    this.#lastCodeAction = 'verify';
+    const error = await this.#run(
+      { type: 'VERIFY' },
+      (a, signal) => a.verifyCode({ flowId, code }, { signal }),
+      () => ({ type: 'VERIFY_OK' }),
+      (err) => ({ type: 'VERIFY_FAIL', error: err }),
+    );
+    if (error && this.flow.step === 'code') {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus();
+    }
+  };
+
+  #update = async (e?: Event): Promise<void> => {
+    e?.preventDefault();
+    const s = this.flow;
+    if (s.step !== 'password' || s.pending || !this.#check(['password', 'confirm'])) return;
+    const { flowId } = s.flow;
+    const username = s.username;
+    const password = this.values.password;
+    const error = await this.#run(
+      { type: 'SET_PASSWORD' },
+      (a, signal) => a.setPassword({ flowId, password }, { signal }),
+      () => ({ type: 'SET_OK' }),
+      (err) => ({ type: 'SET_FAIL', error: err }),
+    );
+    if (!error && this.flow.step === 'done') {
+      this.values = { ...this.values, code: '', password: '', confirm: '' };
+      this.emit('pep-password-reset', { username });
+    } else if (error && PASSWORD_ERRORS.has(error.code) && this.flow.step === 'password') {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#password')?.focus();
+    }
+  };
+
+  #back = (): void => this.#dispatch({ type: 'BACK' });
+
+  override render(): TemplateResult {
+    const s = this.flow;
+    let body: TemplateResult;
+    switch (s.step) {
+      case 'find':
+        body = this.renderFind(s);
+        break;
+      case 'choose':
+        body = this.renderChoose(s);
+        break;
+      case 'code':
+        body = this.renderCode(s);
+        break;
+      case 'password':
+        body = this.renderPassword(s);
+        break;
+      case 'done':
+        body = this.renderDone();
+        break;
+    }
+    return html`<div class="card" part="base">
+      ${body}
+      ${this.loginHref && s.step !== 'done'
+        ? html`<p class="footer-links">
+            <a href=${this.loginHref} part="link">${this.t('forgot-password.back-to-login')}</a>
+          </p>`
+        : nothing}
+    </div>`;
+  }
+
+  private heading(title: string, step: ForgotPasswordStep): TemplateResult {
+    const n = passwordFlowStepNumber(step);
+    return stepHeading(
+      this.t(title),
+      n === null ? undefined : this.t('common.step-of', { step: n, total: 4 }),
+    );
+  }
+
+  private alert(error: AdapterError | null, retry: () => void): TemplateResult {
+    return errorRegion({
+      message: error ? this.errorMessage(error) : null,
+      key: error,
+      retry: isRetryable(error) ? { label: this.t('common.retry'), onRetry: retry } : null,
+    });
+  }
+
+  private submit(pending: boolean, label: string, pendingLabel: string): TemplateResult {
+    return html`<button
+      type="submit"
+      class="primary"
+      part="submit-button"
+      aria-disabled=${pending ? 'true' : 'false'}
+    >
+      ${pending
+        ? html`<span class="spinner" aria-hidden="true"></span>${this.t(pendingLabel)}`
+        : this.t(label)}
+    </button>`;
+  }
+
+  private renderFind(s: S<'find'>): TemplateResult {
+    return html`<form part="form" novalidate @submit=${this.#find}>
+      ${this.heading('forgot-password.find-title', 'find')}
+      ${textField({
+        id: 'username',
+        label: this.t('forgot-password.username'),
+        hint: this.t('forgot-password.find-text'),
+        value: this.values.username,
+        autocomplete: 'username',
+        autocapitalize: 'none',
+        spellcheck: false,
+        required: true,
+        disabled: false,
+        error: this.#error('username'),
+        onInput: (v) => this.#set('username', v),
+        onBlur: () => this.#form.touch('username'),
+      })}
+      ${this.alert(s.error, () => void this.#find())}
+      <div class="actions">
+        ${this.submit(s.pending, 'forgot-password.find', 'forgot-password.finding')}
+      </div>
+      <p class="note">${this.t('forgot-password.unlock-note')}</p>
+      <p class="note">${this.t('common.help-desk')}</p>
+      ${this.forgotUsernameHref
+        ? html`<p>
+            <a href=${this.forgotUsernameHref} part="link"
+              >${this.t('forgot-password.forgot-username')}</a
+            >
+          </p>`
+        : nothing}
+    </form>`;
+  }
+
+  private renderChoose(s: S<'choose'>): TemplateResult {
+    return html`<form part="form" novalidate @submit=${this.#send}>
+      ${this.heading('forgot-password.choose-title', 'choose')}
+      <p>${this.t('forgot-password.choose-text')}</p>
+      <fieldset>
+        <legend>${this.t('forgot-password.choose-legend')}</legend>
+        ${s.flow.destinations.map(
+          (d) =>
+            html`<label class="choice" part="choice">
+              <input
+                type="radio"
+                name="channel"
+                value=${d.channel}
+                .checked=${s.channel === d.channel}
+                ?disabled=${s.pending}
+                @change=${() => this.#dispatch({ type: 'SELECT_CHANNEL', channel: d.channel })}
+              />
+              <span
+                >${this.t(`forgot-password.channel.${d.channel}`)}
+                <span class="masked"
+                  >${this.t('forgot-password.channel-to', { masked: d.masked })}</span
+                ></span
+              >
+            </label>`,
+        )}
+      </fieldset>
+      ${this.alert(s.error, () => void this.#send())}
+      <div class="actions">
+        ${this.submit(s.pending, 'forgot-password.send', 'forgot-password.sending')}
+        <button
+          type="button"
+          class="secondary"
+          part="secondary-button"
+          ?disabled=${s.pending}
+          @click=${this.#back}
+        >
+          ${this.t('forgot-password.back')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private renderCode(s: S<'code'>): TemplateResult {
+    const ready = this.#countdown.ready;
+    const channel: Channel = s.channel;
+    const blocked = !ready || s.pending || s.resending;
+    return html`<form part="form" novalidate @submit=${this.#verify}>
+      ${this.heading('forgot-password.code-title', 'code')}
+      <p>
+        ${this.t(`forgot-password.code-text.${channel}`, {
+          masked: s.sent.masked,
+          time: this.formatTime(s.sent.expiresAt),
+        })}
+      </p>
+      ${codeInput({
+        label: this.t('forgot-password.code'),
+        hint: this.t('forgot-password.code-hint'),
+        value: this.values.code,
+        error: this.#error('code'),
+        onInput: (v) => this.#set('code', v),
+        onBlur: () => this.#form.touch('code'),
+      })}
+      ${s.codeVoid && !s.error
+        ? html`<p class="field-error">${this.t('forgot-password.code-void')}</p>`
+        : nothing}
+      ${this.alert(
+        s.error,
+        () => void (this.#lastCodeAction === 'resend' ? this.#resend() : this.#verify()),
+      )}
+      <div class="actions">
+        ${this.submit(s.pending, 'forgot-password.continue', 'forgot-password.checking')}
+      </div>
+      <p class="resend">
+        ${this.t('forgot-password.resend-before')}
+        <button
+          type="button"
+          class="link"
+          part="resend-button"
+          aria-disabled=${blocked ? 'true' : 'false'}
+          aria-describedby=${ready ? nothing : 'resend-countdown'}
+          @click=${this.#resend}
+        >
+          ${this.t('common.resend-it')}
+        </button>
+        ${this.t(`forgot-password.resend-after.${channel}`)}
+      </p>
+      ${ready
+        ? nothing
+        : html`<p id="resend-countdown" class="countdown" part="countdown">
+            ${this.t('forgot-password.resend-wait', { time: this.#countdown.label })}
+          </p>`}
+      <div role="status" class="visually-hidden">
+        ${s.resent ? this.t('forgot-password.resent', { masked: s.sent.masked }) : ''}
+      </div>
+      <div class="actions">
+        <button
+          type="button"
+          class="secondary"
+          part="secondary-button"
+          ?disabled=${s.pending || s.resending}
+          @click=${this.#back}
+        >
+          ${this.t('forgot-password.other-method')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private renderPassword(s: S<'password'>): TemplateResult {
+    const reused = s.error?.code === 'PASSWORD_REUSED';
+    const t = (k: string, p?: Record<string, string | number>) => this.t(k, p);
+    return html`<form part="form" novalidate @submit=${this.#update}>
+      ${this.heading('forgot-password.password-title', 'password')}
+      <p>${this.t('forgot-password.password-text')}</p>
+      ${passwordField({
+        id: 'password',
+        label: this.t('forgot-password.new-password'),
+        value: this.values.password,
+        visible: this.showPassword,
+        onToggle: () => (this.showPassword = !this.showPassword),
+        onInput: (v) => this.#set('password', v),
+        onBlur: () => this.#form.touch('password'),
+        error: this.#error('password') ?? (reused ? this.t('forgot-password.reused-field') : null),
+        describedBy: 'password-rules',
+        t,
+      })}
+      ${passwordChecklist({
+        password: this.values.password,
+        context: { username: s.username },
+        t,
+      })}
+      ${passwordField({
+        id: 'confirm',
+        label: this.t('forgot-password.confirm-password'),
+        value: this.values.confirm,
+        visible: this.showConfirm,
+        onToggle: () => (this.showConfirm = !this.showConfirm),
+        onInput: (v) => this.#set('confirm', v),
+        onBlur: () => this.#form.touch('confirm'),
+        error: this.#error('confirm'),
+        t,
+      })}
+      ${this.alert(s.error, () => void this.#update())}
+      <div class="actions">
+        ${this.submit(s.pending, 'forgot-password.submit', 'forgot-password.saving')}
+      </div>
+    </form>`;
+  }
+
+  private renderDone(): TemplateResult {
+    return html`<div part="form">
+      ${this.heading('forgot-password.done-title', 'done')}
+      <p class="success" role="status">${this.t('forgot-password.done-text')}</p>
+      ${errorRegion({})}
+      ${this.loginHref
+        ? html`<p>
+            <a href=${this.loginHref} class="primary-link" part="link"
+              >${this.t('forgot-password.login')}</a
+            >
+          </p>`
+        : nothing}
+    </div>`;
+  }
+}

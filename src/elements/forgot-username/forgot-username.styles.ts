@@ -1,0 +1,18 @@
+import { css } from 'lit';
+
+export const forgotUsernameStyles = css`
+  .countdown {
+    color: var(--_muted);
+    font-size: var(--_font-size-sm);
+    font-variant-numeric: tabular-nums;
+  }
+  .note {
+    color: var(--_muted);
+  }
+  .footer-links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-3);
+    margin-top: var(--_space-3);
+  }
+`;

@@ -1,0 +1,323 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PepElement } from '../../base/pep-element.js';
+import { tokens, formStyles } from '../../base/styles.js';
+import { adapterError, type AdapterError } from '../../adapter/errors.js';
+import type { PendingLogin, Session } from '../../adapter/types.js';
+import { sharedStyles } from '../../shared/styles.js';
+import { stepHeading } from '../../shared/step-heading.js';
+import { errorRegion, isRetryable } from '../../shared/error-region.js';
+import { textField } from '../../shared/text-field.js';
+import { passwordField } from '../../shared/password-field.js';
+import { FormState } from '../../shared/form-state.js';
+import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
+import type {} from '../typing-pattern/pep-typing-pattern.js';
+import type {} from '../verify-account/pep-verify-account.js';
+import {
+  initialLoginState,
+  transition,
+  type LoginEvent,
+  type LoginState,
+} from './login.machine.js';
+import { loginEn } from './login.messages.js';
+import { loginStyles } from './login.styles.js';
+
+declare module '../../base/events.js' {
+  interface PepEventMap {
+    /** Forgot Username was chosen. Cancel it (`preventDefault`) to route in a SPA. */
+    'pep-forgot-username': { username: string };
+    /** Forgot Password was chosen. Cancel it (`preventDefault`) to route in a SPA. */
+    'pep-forgot-password': { username: string };
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'pep-forgot-username': CustomEvent<{ username: string }>;
+    'pep-forgot-password': CustomEvent<{ username: string }>;
+  }
+}
+
+type Field = 'username' | 'password';
+
+/**
+ * *Log In*: Username, Password (with show / hide) and **Log In**, with the **Forgot Username**
+ * and **Forgot Password** links. After a correct password it continues in place with whatever
+ * the adapter asks for: the keyboard typing pattern enrollment on a first login
+ * (`<pep-typing-pattern mode="enroll">`), then *Verify your account*
+ * (`<pep-verify-account>`) — unless this device is remembered (its token, from `deviceStore`, is
+ * offered with the password). Wrong credentials get one generic message; after the 5th failure
+ * the lockout message tells when the account unlocks by itself.
+ *
+ * @summary Log in, verify the account, remember the device.
+ *
+ * @fires pep-authenticated - `{ session }` once signed in.
+ * @fires pep-forgot-username - `{ username }` Forgot Username chosen; cancelable (the link then does not navigate).
+ * @fires pep-forgot-password - `{ username }` Forgot Password chosen; cancelable.
+ * @fires pep-pattern-enrolled - `{ pending }` (bubbles up from the enrollment step).
+ * @fires pep-step-change - `{ step }` on every step change (`credentials`, `enroll`, `verify`, `done`).
+ *
+ * @csspart form - The login form.
+ * @csspart step-heading - The "Log In" heading.
+ * @csspart field, label, input, hint, field-error - The username and password fields.
+ * @csspart toggle-button - Show / hide password.
+ * @csspart submit-button - Log In.
+ * @csspart error - The `role="alert"` region (invalid credentials, lockout, network).
+ * @csspart link - Forgot Username / Forgot Password.
+ * @csspart typing-pattern - The nested `<pep-typing-pattern>` (first login).
+ * @csspart verify-account - The nested `<pep-verify-account>`.
+ *
+ * @cssprop --pep-color-primary - Buttons and links.
+ * @cssprop --pep-max-width - Width of the card.
+ */
+export class PepLogin extends PepElement {
+  static override styles = [tokens, formStyles, sharedStyles, loginStyles];
+
+  protected override readonly catalogue = loginEn;
+
+  /** Where Forgot Username goes (the `pep-forgot-username` event fires first). */
+  @property({ attribute: 'forgot-username-href' }) forgotUsernameHref?: string;
+
+  /** Where Forgot Password goes (the `pep-forgot-password` event fires first). */
+  @property({ attribute: 'forgot-password-href' }) forgotPasswordHref?: string;
+
+  /** Where the remembered-device token is kept. Default: `localStorage` (`pep-device:` keys). */
+  @property({ attribute: false }) deviceStore: DeviceStore = defaultDeviceStore;
+
+  @state() private flow: LoginState = initialLoginState;
+  @state() private username = '';
+  @state() private password = '';
+  @state() private showPassword = false;
+
+  #form = new FormState<Field>(this, ['username', 'password']);
+
+  /** The current step. */
+  get step(): LoginState['step'] {
+    return this.flow.step;
+  }
+
+  /** Back to an empty Log In form. */
+  reset(): void {
+    this.abortCalls();
+    this.password = '';
+    this.showPassword = false;
+    this.#form.reset();
+    this.send({ type: 'RESTART' });
+  }
+
+  private send(event: LoginEvent): void {
+    const before = this.flow.step;
+    this.flow = transition(this.flow, event);
+    if (this.flow.step !== before) {
+      // Moving on (or back): the password has done its job; keep it out of memory and the DOM.
+      this.password = '';
+      this.showPassword = false;
+      this.emit('pep-step-change', { step: this.flow.step });
+      void this.focusStep();
+    }
+  }
+
+  private async focusStep(): Promise<void> {
+    await this.updateComplete;
+    const child =
+      this.renderRoot.querySelector('pep-typing-pattern') ??
+      this.renderRoot.querySelector('pep-verify-account');
+    if (child) {
+      await child.updateComplete;
+      return child.focusStep();
+    }
+    return this.focusHeading();
+  }
+
+  private fieldReason(field: Field): string | null {
+    const value = field === 'username' ? this.username.trim() : this.password;
+    return value ? null : `field.${field}.required`;
+  }
+
+  private async submit(e?: Event): Promise<void> {
+    e?.preventDefault();
+    if (this.flow.step !== 'credentials' || this.flow.submitting) return;
+    this.#form.submit();
+    const errors = {
+      username: this.fieldReason('username'),
+      password: this.fieldReason('password'),
+    };
+    if (errors.username || errors.password) {
+      await this.#form.focusFirstInvalid(errors);
+      return;
+    }
+    const username = this.username.trim();
+    const password = this.password;
+    const device = this.deviceStore.get(username);
+    this.send({ type: 'SUBMIT' });
+    try {
+      const result = await this.call((a, signal) =>
+        a.login(
+          device ? { username, password, deviceToken: device.token } : { username, password },
+          { signal },
+        ),
+      );
+      if (result.status === 'authenticated') {
+        this.send({ type: 'AUTHENTICATED', session: result.session });
+        this.emit('pep-authenticated', { session: result.session });
+      } else {
+        // The backend did not accept the remembered device: stop offering its token.
+        if (device) this.deviceStore.delete(username);
+        this.send({ type: 'VERIFICATION_REQUIRED', pending: result.pending });
+      }
+    } catch (err) {
+      const error = err as AdapterError;
+      if (error.code === 'ABORTED') return;
+      this.send({ type: 'FAILED', error });
+    }
+  }
+
+  private onEnrolled(e: CustomEvent<{ pending: PendingLogin }>): void {
+    this.send({ type: 'PATTERN_ENROLLED', pending: e.detail.pending });
+  }
+
+  // pep-authenticated from a nested step bubbles on to the host by itself; only follow it here.
+  private onAuthenticated(e: CustomEvent<{ session: Session }>): void {
+    this.send({ type: 'VERIFIED', session: e.detail.session });
+  }
+
+  private onExpired(e: Event): void {
+    e.stopPropagation();
+    this.send({ type: 'RESTART', error: adapterError('FLOW_EXPIRED') });
+  }
+
+  private forgot(kind: 'username' | 'password', e: Event): void {
+    const ok = this.emit(
+      kind === 'username' ? 'pep-forgot-username' : 'pep-forgot-password',
+      { username: this.username.trim() },
+      true,
+    );
+    if (!ok) e.preventDefault();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Render
+  // ------------------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const f = this.flow;
+    switch (f.step) {
+      case 'credentials':
+        return html`<div class="card">${this.renderCredentials(f)}</div>`;
+      case 'enroll':
+        return html`<div class="card">
+          <pep-typing-pattern
+            part="typing-pattern"
+            mode="enroll"
+            embedded
+            .pending=${f.pending}
+            .adapter=${this.adapter}
+            .config=${this.config}
+            .messages=${this.messages}
+            @pep-pattern-enrolled=${this.onEnrolled}
+            @pep-verification-expired=${this.onExpired}
+          ></pep-typing-pattern>
+        </div>`;
+      case 'verify':
+        return html`<div class="card">
+          <pep-verify-account
+            part="verify-account"
+            embedded
+            .pending=${f.pending}
+            .adapter=${this.adapter}
+            .config=${this.config}
+            .messages=${this.messages}
+            .deviceStore=${this.deviceStore}
+            @pep-authenticated=${this.onAuthenticated}
+            @pep-verification-expired=${this.onExpired}
+          ></pep-verify-account>
+        </div>`;
+      case 'done':
+        return html`<div class="card">
+          ${stepHeading(this.t('login.title'))}
+          <p class="success" role="status" part="status">${this.t('login.done')}</p>
+          ${errorRegion({})}
+        </div>`;
+    }
+  }
+
+  private alertMessage(error: AdapterError | undefined): string {
+    if (!error) return '';
+    if (error.code === 'ACCOUNT_LOCKED') {
+      const { unlocksAt } = (error as AdapterError<'ACCOUNT_LOCKED'>).data;
+      return this.t('login.locked', { time: this.formatTime(unlocksAt) });
+    }
+    if (error.code === 'FLOW_EXPIRED') return this.t('login.expired');
+    return this.errorMessage(error);
+  }
+
+  private renderCredentials(f: Extract<LoginState, { step: 'credentials' }>): TemplateResult {
+    const error = f.error;
+    const reason = (field: Field) => {
+      const r = this.fieldReason(field);
+      return this.#form.errorFor(field, r ? this.t(r) : null);
+    };
+    return html`${stepHeading(this.t('login.title'))}
+      <form part="form" novalidate @submit=${(e: Event) => void this.submit(e)}>
+        ${textField({
+          id: 'username',
+          label: this.t('login.username'),
+          value: this.username,
+          autocomplete: 'username',
+          autocapitalize: 'none',
+          spellcheck: false,
+          required: true,
+          disabled: f.submitting,
+          error: reason('username'),
+          onInput: (v) => (this.username = v),
+          onBlur: () => this.#form.touch('username'),
+        })}
+        ${passwordField({
+          id: 'password',
+          label: this.t('login.password'),
+          value: this.password,
+          visible: this.showPassword,
+          autocomplete: 'current-password',
+          disabled: f.submitting,
+          error: reason('password'),
+          onToggle: () => (this.showPassword = !this.showPassword),
+          onInput: (v) => (this.password = v),
+          onBlur: () => this.#form.touch('password'),
+          t: (k, p) => this.t(k, p),
+        })}
+        ${errorRegion({
+          message: this.alertMessage(error),
+          key: error,
+          retry: isRetryable(error)
+            ? { label: this.t('common.retry'), onRetry: () => void this.submit() }
+            : null,
+        })}
+        <div class="actions">
+          <button type="submit" class="primary" part="submit-button" ?disabled=${f.submitting}>
+            ${f.submitting ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+            ${this.t('login.submit')}
+          </button>
+        </div>
+      </form>
+      <nav aria-label=${this.t('login.forgot-nav')}>
+        <ul class="forgot">
+          <li>${this.renderForgot('username', this.forgotUsernameHref)}</li>
+          <li>${this.renderForgot('password', this.forgotPasswordHref)}</li>
+        </ul>
+      </nav>`;
+  }
+
+  private renderForgot(kind: 'username' | 'password', href: string | undefined): TemplateResult {
+    const label = this.t(kind === 'username' ? 'login.forgot-username' : 'login.forgot-password');
+    return href
+      ? html`<a part="link" href=${href} @click=${(e: Event) => this.forgot(kind, e)}>${label}</a>`
+      : html`<button
+          type="button"
+          class="link"
+          part="link"
+          @click=${(e: Event) => this.forgot(kind, e)}
+        >
+          ${label}
+        </button>`;
+  }
+}

@@ -1,0 +1,14 @@
+/** English messages of `<pep-login>` (the spec's words where it has them). */
+export const loginEn = {
+  'login.title': 'Log In',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Log In',
+  'login.forgot-username': 'Forgot Username',
+  'login.forgot-password': 'Forgot Password',
+  'login.forgot-nav': 'Account help',
+  'login.locked':
+    'Your account is locked after 5 incorrect password attempts. It will unlock automatically at {time}. To unlock it sooner, use Forgot Username or Forgot Password below, or call the Internet Help Desk at {phone}.',
+  'login.expired': 'Your login took too long and has expired. Please log in again.',
+  'login.done': 'You are logged in.',
+} as const;

@@ -1,0 +1,13 @@
+import '../typing-pattern/pep-typing-pattern.js';
+import '../verify-account/pep-verify-account.js';
+import { PepLogin } from './login.component.js';
+
+export { PepLogin };
+
+if (!customElements.get('pep-login')) customElements.define('pep-login', PepLogin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pep-login': PepLogin;
+  }
+}

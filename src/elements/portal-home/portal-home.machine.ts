@@ -1,0 +1,78 @@
+/**
+ * The `<pep-portal-home>` page state as a pure machine: load the session → show a view (Home,
+ * My Information, My Hierarchy, Quote & Enroll) with a user menu → log out. No DOM, no adapter.
+ */
+import type { AdapterError } from '../../adapter/errors.js';
+import type { Session } from '../../adapter/types.js';
+
+export type PortalView = 'home' | 'information' | 'hierarchy' | 'quote';
+export const PORTAL_VIEWS: readonly PortalView[] = ['home', 'information', 'hierarchy', 'quote'];
+
+export type PortalHomeState =
+  | { status: 'loading' }
+  /** The session could not be read (network…): retryable. */
+  | { status: 'failed'; error: AdapterError }
+  /** No session (never signed in, expired, or logged out). */
+  | { status: 'signed-out'; loggedOut: boolean }
+  | {
+      status: 'ready';
+      session: Session;
+      view: PortalView;
+      menuOpen: boolean;
+      loggingOut: boolean;
+      error?: AdapterError;
+    };
+
+export type PortalHomeEvent =
+  | { type: 'LOAD' }
+  | { type: 'SESSION'; session: Session | null }
+  | { type: 'LOAD_FAILED'; error: AdapterError }
+  | { type: 'NAVIGATE'; view: PortalView }
+  | { type: 'TOGGLE_MENU' }
+  | { type: 'CLOSE_MENU' }
+  | { type: 'LOGOUT' }
+  | { type: 'LOGGED_OUT' }
+  | { type: 'LOGOUT_FAILED'; error: AdapterError };
+
+export const initialPortalHomeState: PortalHomeState = { status: 'loading' };
+
+export function transition(state: PortalHomeState, event: PortalHomeEvent): PortalHomeState {
+  if (event.type === 'SESSION') {
+    if (state.status === 'ready' && state.loggingOut) return state;
+    if (!event.session) return { status: 'signed-out', loggedOut: false };
+    return state.status === 'ready'
+      ? { ...state, session: event.session }
+      : {
+          status: 'ready',
+          session: event.session,
+          view: 'home',
+          menuOpen: false,
+          loggingOut: false,
+        };
+  }
+  switch (state.status) {
+    case 'loading':
+      return event.type === 'LOAD_FAILED' ? { status: 'failed', error: event.error } : state;
+    case 'failed':
+      return event.type === 'LOAD' ? { status: 'loading' } : state;
+    case 'signed-out':
+      return event.type === 'LOAD' ? { status: 'loading' } : state;
+    case 'ready':
+      switch (event.type) {
+        case 'NAVIGATE':
+          return state.loggingOut ? state : { ...state, view: event.view, menuOpen: false };
+        case 'TOGGLE_MENU':
+          return { ...state, menuOpen: !state.menuOpen };
+        case 'CLOSE_MENU':
+          return state.menuOpen ? { ...state, menuOpen: false } : state;
+        case 'LOGOUT':
+          return state.loggingOut ? state : { ...state, loggingOut: true, error: undefined };
+        case 'LOGGED_OUT':
+          return state.loggingOut ? { status: 'signed-out', loggedOut: true } : state;
+        case 'LOGOUT_FAILED':
+          return state.loggingOut ? { ...state, loggingOut: false, error: event.error } : state;
+        default:
+          return state;
+      }
+  }
+}

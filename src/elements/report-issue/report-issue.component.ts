@@ -1,0 +1,623 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { PepElement } from '../../base/pep-element.js';
+import { formStyles, tokens } from '../../base/styles.js';
+import type { AdapterError } from '../../adapter/errors.js';
+import {
+  PRODUCT_TYPES,
+  STATE_CODES,
+  type IssueAttachment,
+  type IssueReport,
+  type ProductType,
+  type Session,
+  type StateCode,
+} from '../../adapter/types.js';
+import {
+  SCREENSHOT_MAX_BYTES,
+  SCREENSHOT_TYPES,
+  validateIssueReport,
+  type IssueReportField,
+} from '../../core/issue-report.js';
+import type { FieldReason } from '../../core/validation.js';
+import type { Catalogue } from '../../i18n/format.js';
+import { errorRegion, isRetryable } from '../../shared/error-region.js';
+import { FormState } from '../../shared/form-state.js';
+import { stepHeading } from '../../shared/step-heading.js';
+import { sharedStyles } from '../../shared/styles.js';
+import { errorId, hintId, textField } from '../../shared/text-field.js';
+import {
+  initialReportIssueState,
+  transition,
+  type ReportIssueEvent,
+  type ReportIssueState,
+} from './report-issue.machine.js';
+import { reportIssueEn } from './report-issue.messages.js';
+import { reportIssueStyles } from './report-issue.styles.js';
+
+declare module '../../base/events.js' {
+  interface PepEventMap {
+    /** The report was accepted; `ticketId` is the reference shown to the user. */
+    'pep-issue-reported': { ticketId: string };
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'pep-issue-reported': CustomEvent<{ ticketId: string }>;
+  }
+}
+
+const FIELDS: readonly IssueReportField[] = [
+  'description',
+  'stepsTaken',
+  'clientName',
+  'agentName',
+  'producerId',
+  'productType',
+  'state',
+  'observedAt',
+  'screenshot',
+];
+
+interface Values {
+  description: string;
+  stepsTaken: string;
+  clientName: string;
+  agentName: string;
+  producerId: string;
+  productType: ProductType | '';
+  state: StateCode | '';
+  /** `datetime-local` value (`YYYY-MM-DDTHH:mm`, local time). */
+  observedAt: string;
+}
+
+interface Screenshot {
+  file: File;
+  url: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Epoch ms → `YYYY-MM-DDTHH:mm` in local time (what `<input type="datetime-local">` holds). */
+export function toLocalDateTime(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** `1536` → `1.5 KB`, `5242880` → `5 MB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${Math.round(kb * 10) / 10} KB`;
+  return `${Math.round((kb / 1024) * 10) / 10} MB`;
+}
+
+/**
+ * Report an Issue (spec slide 23) as a form: detailed description, steps taken before the
+ * error, client/contact name (optional), agent name and producer ID (filled from the session),
+ * product type and state, the date/time observed (now by default, editable) and a screenshot
+ * (images only, size-limited, previewed). Submit sends it through `adapter.reportIssue` and
+ * shows the ticket reference. Bad input gets field errors and keeps everything typed.
+ *
+ * @summary Report a quoting or enrollment issue with a screenshot.
+ *
+ * @fires pep-issue-reported - `{ ticketId }` when the report was accepted.
+ * @fires pep-step-change - `{ step }` with `form` or `done`.
+ *
+ * @csspart base - The card.
+ * @csspart form - The form.
+ * @csspart step-heading - The heading (receives focus on step change).
+ * @csspart field - A label + control + hint + error group.
+ * @csspart label - A field label.
+ * @csspart input - A text input, text area or select.
+ * @csspart hint - Help text under a label.
+ * @csspart field-error - The error text of a field.
+ * @csspart file-input - The screenshot file input.
+ * @csspart preview - The attached screenshot preview.
+ * @csspart remove-button - Remove screenshot.
+ * @csspart error - The always-present `role="alert"` region.
+ * @csspart retry-button - "Try again" after a network failure.
+ * @csspart submit-button - Submit.
+ * @csspart ticket - The ticket reference.
+ * @csspart secondary-button - Report another issue.
+ * @csspart link - Back to Home.
+ *
+ * @cssprop --pep-report-issue-max-width - Width of the card (default 40rem).
+ * @cssprop --pep-color-primary - Buttons and links.
+ * @cssprop --pep-color-error - Field errors.
+ */
+export class PepReportIssue extends PepElement {
+  static override styles = [tokens, formStyles, sharedStyles, reportIssueStyles];
+
+  /** The signed-in session (prefills agent name and producer ID); else `adapter.getSession()`. */
+  @property({ attribute: false }) session?: Session | null;
+
+  /** Largest screenshot accepted, in bytes (default 5 MB). */
+  @property({ type: Number, attribute: 'max-screenshot-bytes' })
+  maxScreenshotBytes = SCREENSHOT_MAX_BYTES;
+
+  /** Where "Back to Home" points (not shown when empty). */
+  @property({ attribute: 'home-href' }) homeHref = '';
+
+  /** Clock for the "observed at" default (epoch ms). Tests may replace it. */
+  @property({ attribute: false }) now: () => number = () => Date.now();
+
+  @state() private flow: ReportIssueState = initialReportIssueState;
+  @state() private values: Values = this.#emptyValues();
+  @state() private screenshot: Screenshot | null = null;
+  @state() private fileError: FieldReason | null = null;
+  /** Reasons the adapter gave (VALIDATION), cleared when the field changes. */
+  @state() private serverErrors: Partial<Record<IssueReportField, FieldReason>> = {};
+  /** A new object per failed local validation, so the summary is announced again. */
+  @state() private summary: object | null = null;
+  @state() private fileStatus = '';
+
+  protected override readonly catalogue: Catalogue = reportIssueEn;
+
+  #form = new FormState<IssueReportField>(this, FIELDS);
+  #sessionRequested = false;
+
+  get step(): ReportIssueState['step'] {
+    return this.flow.step;
+  }
+
+  #emptyValues(): Values {
+    return {
+      description: '',
+      stepsTaken: '',
+      clientName: '',
+      agentName: '',
+      producerId: '',
+      productType: '',
+      state: '',
+      observedAt: toLocalDateTime(this.now()),
+    };
+  }
+
+  #prefill(session: Session | null | undefined): void {
+    if (!session) return;
+    const u = session.user;
+    const agent = u.producer
+      ? `${u.producer.firstName} ${u.producer.lastName}`
+      : `${u.firstName} ${u.lastName}`;
+    const producerId = u.producer?.producerId ?? u.producerId ?? '';
+    this.values = {
+      ...this.values,
+      agentName: this.values.agentName || agent,
+      producerId: this.values.producerId || producerId,
+      state: this.values.state || (u.states.length === 1 ? u.states[0]! : ''),
+    };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Read the clock at first render, after the host has set `now`.
+    if (!this.hasUpdated) this.values = { ...this.values, observedAt: toLocalDateTime(this.now()) };
+    if (changed.has('session')) this.#prefill(this.session);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.session === undefined && this.adapter && !this.#sessionRequested) {
+      this.#sessionRequested = true;
+      this.call((a, signal) => a.getSession({ signal })).then(
+        (s) => this.#prefill(s),
+        () => {
+          // Prefill is a convenience: without a session the user types the fields.
+        },
+      );
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#setScreenshot(null);
+  }
+
+  #dispatch(event: ReportIssueEvent): void {
+    const before = this.flow;
+    const after = transition(before, event);
+    if (after === before) return;
+    this.flow = after;
+    if (after.step !== before.step) {
+      this.emit('pep-step-change', { step: after.step });
+      void this.focusHeading();
+    }
+  }
+
+  #set<K extends keyof Values>(field: K, value: Values[K]): void {
+    this.values = { ...this.values, [field]: value };
+    if (this.serverErrors[field]) {
+      const rest = { ...this.serverErrors };
+      delete rest[field];
+      this.serverErrors = rest;
+    }
+  }
+
+  #setScreenshot(file: File | null): void {
+    if (this.screenshot) URL.revokeObjectURL(this.screenshot.url);
+    this.screenshot = file ? { file, url: URL.createObjectURL(file) } : null;
+  }
+
+  #onFile = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0] ?? null;
+    this.#form.touch('screenshot');
+    const rest = { ...this.serverErrors };
+    delete rest.screenshot;
+    this.serverErrors = rest;
+    if (!file) {
+      this.fileError = null;
+      this.#setScreenshot(null);
+      return;
+    }
+    const reason: FieldReason | null = !SCREENSHOT_TYPES.includes(file.type)
+      ? 'invalid-file-type'
+      : file.size > this.maxScreenshotBytes
+        ? 'file-too-large'
+        : null;
+    this.fileError = reason;
+    this.fileStatus = '';
+    if (reason) {
+      // Nothing invalid stays attached: the field and the preview show the same (no) file.
+      input.value = '';
+      this.#setScreenshot(null);
+    } else {
+      this.#setScreenshot(file);
+    }
+  };
+
+  #removeScreenshot = async (): Promise<void> => {
+    this.#setScreenshot(null);
+    this.fileError = null;
+    this.fileStatus = this.t('report-issue.screenshot-removed');
+    await this.updateComplete;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#screenshot');
+    if (input) {
+      input.value = '';
+      input.focus();
+    }
+  };
+
+  #report(): IssueReport {
+    const v = this.values;
+    const observed = new Date(v.observedAt);
+    const shot: IssueAttachment | undefined = this.screenshot
+      ? {
+          name: this.screenshot.file.name,
+          type: this.screenshot.file.type,
+          size: this.screenshot.file.size,
+          data: this.screenshot.file,
+        }
+      : undefined;
+    return {
+      description: v.description,
+      stepsTaken: v.stepsTaken,
+      ...(v.clientName.trim() ? { clientName: v.clientName.trim() } : {}),
+      agentName: v.agentName.trim(),
+      producerId: v.producerId.trim(),
+      productType: v.productType as ProductType,
+      state: v.state as StateCode,
+      observedAt:
+        v.observedAt && !Number.isNaN(observed.getTime()) ? observed.toISOString() : v.observedAt,
+      ...(shot ? { screenshot: shot } : {}),
+    };
+  }
+
+  #reasons(): Partial<Record<IssueReportField, FieldReason>> {
+    const local = validateIssueReport(this.#report(), this.now());
+    return {
+      ...local,
+      ...this.serverErrors,
+      ...(this.fileError ? { screenshot: this.fileError } : {}),
+    };
+  }
+
+  #message(field: IssueReportField, reason: FieldReason): string {
+    const params = { max: formatBytes(this.maxScreenshotBytes) };
+    const specific = `field.${field}.${reason}`;
+    const text = this.t(specific, params);
+    return text === specific ? this.t(`field.${reason}`, params) : text;
+  }
+
+  #errorFor(field: IssueReportField, reasons: Partial<Record<IssueReportField, FieldReason>>) {
+    const reason = reasons[field];
+    if (!reason) return null;
+    // The file check and the server's verdict show at once; the rest after blur or submit.
+    if (field === 'screenshot' && this.fileError) return this.#message(field, reason);
+    if (this.serverErrors[field]) return this.#message(field, reason);
+    return this.#form.errorFor(field, this.#message(field, reason));
+  }
+
+  #onSubmit = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    if (this.flow.step !== 'form' || this.flow.submitting) return;
+    this.#form.submit();
+    const reasons = this.#reasons();
+    if (Object.keys(reasons).length) {
+      this.summary = {};
+      await this.#form.focusFirstInvalid(reasons);
+      return;
+    }
+    this.summary = null;
+    await this.#send();
+  };
+
+  async #send(): Promise<void> {
+    const report = this.#report();
+    const before = this.flow;
+    this.#dispatch({ type: 'SUBMIT' });
+    if (this.flow === before) return;
+    try {
+      const ticket = await this.call((a, signal) => a.reportIssue(report, { signal }));
+      this.#dispatch({ type: 'SUBMITTED', ticket });
+      this.emit('pep-issue-reported', { ticketId: ticket.ticketId });
+    } catch (err) {
+      const error = err as AdapterError;
+      if (error.code === 'ABORTED') return;
+      if (error.is('VALIDATION')) {
+        const fields: Partial<Record<IssueReportField, FieldReason>> = {};
+        for (const [k, r] of Object.entries(error.data.fields))
+          if ((FIELDS as readonly string[]).includes(k)) fields[k as IssueReportField] = r;
+        this.serverErrors = fields;
+        void this.#form.focusFirstInvalid(fields);
+      }
+      this.#dispatch({ type: 'FAILED', error });
+    }
+  }
+
+  #newReport = (): void => {
+    this.#setScreenshot(null);
+    this.fileError = null;
+    this.fileStatus = '';
+    this.serverErrors = {};
+    this.summary = null;
+    this.values = this.#emptyValues();
+    this.#prefill(this.session);
+    this.#sessionRequested = this.session !== undefined;
+    this.#form.reset();
+    this.#dispatch({ type: 'NEW_REPORT' });
+  };
+
+  override render(): TemplateResult {
+    return html`<div class="card" part="base">
+      ${this.flow.step === 'form' ? this.renderForm(this.flow) : this.renderDone(this.flow)}
+      ${this.homeHref
+        ? html`<p><a href=${this.homeHref} part="link">${this.t('report-issue.home')}</a></p>`
+        : nothing}
+    </div>`;
+  }
+
+  private control(
+    field: IssueReportField,
+    label: string,
+    error: string | null,
+    control: (describedBy: string) => TemplateResult,
+    hint?: string,
+  ): TemplateResult {
+    const describedBy = [hint ? hintId(field) : '', error ? errorId(field) : '']
+      .filter(Boolean)
+      .join(' ');
+    return html`<div class="field" part="field">
+      <label for=${field} part="label">${label}</label>
+      ${hint ? html`<p id=${hintId(field)} class="hint" part="hint">${hint}</p>` : nothing}
+      ${control(describedBy)}
+      <p id=${errorId(field)} class="field-error" part="field-error">${error ?? ''}</p>
+    </div>`;
+  }
+
+  private textarea(
+    field: 'description' | 'stepsTaken',
+    label: string,
+    reasons: Partial<Record<IssueReportField, FieldReason>>,
+  ): TemplateResult {
+    const error = this.#errorFor(field, reasons);
+    return this.control(
+      field,
+      label,
+      error,
+      (describedBy) =>
+        html`<textarea
+          id=${field}
+          name=${field}
+          part="input"
+          required
+          aria-required="true"
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${describedBy || nothing}
+          .value=${live(this.values[field])}
+          @input=${(e: Event) => this.#set(field, (e.target as HTMLTextAreaElement).value)}
+          @blur=${() => this.#form.touch(field)}
+        ></textarea>`,
+    );
+  }
+
+  private select<F extends 'productType' | 'state'>(
+    field: F,
+    label: string,
+    choose: string,
+    options: readonly { value: string; label: string }[],
+    reasons: Partial<Record<IssueReportField, FieldReason>>,
+  ): TemplateResult {
+    const error = this.#errorFor(field, reasons);
+    return this.control(
+      field,
+      label,
+      error,
+      (describedBy) =>
+        html`<select
+          id=${field}
+          name=${field}
+          part="input"
+          required
+          aria-required="true"
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${describedBy || nothing}
+          .value=${live(this.values[field])}
+          @change=${(e: Event) =>
+            this.#set(field, (e.target as HTMLSelectElement).value as Values[F])}
+          @blur=${() => this.#form.touch(field)}
+        >
+          <option value="" ?selected=${this.values[field] === ''}>${choose}</option>
+          ${options.map(
+            (o) =>
+              html`<option value=${o.value} ?selected=${this.values[field] === o.value}>
+                ${o.label}
+              </option>`,
+          )}
+        </select>`,
+    );
+  }
+
+  private renderForm(s: Extract<ReportIssueState, { step: 'form' }>): TemplateResult {
+    const reasons = this.#reasons();
+    const v = this.values;
+    const text = (
+      field: 'clientName' | 'agentName' | 'producerId',
+      label: string,
+      required: boolean,
+    ) =>
+      textField({
+        id: field,
+        label,
+        value: v[field],
+        required,
+        autocomplete: 'off',
+        error: this.#errorFor(field, reasons),
+        onInput: (value) => this.#set(field, value),
+        onBlur: () => this.#form.touch(field),
+      });
+    const observedError = this.#errorFor('observedAt', reasons);
+    const fileErr = this.#errorFor('screenshot', reasons);
+    const max = formatBytes(this.maxScreenshotBytes);
+    const alert = s.error
+      ? this.errorMessage(s.error)
+      : this.summary
+        ? this.t('common.error-summary')
+        : null;
+    return html`<form part="form" novalidate @submit=${this.#onSubmit}>
+      ${stepHeading(this.t('report-issue.title'))}
+      <p>${this.t('report-issue.intro')}</p>
+      ${this.textarea('description', this.t('report-issue.description'), reasons)}
+      ${this.textarea('stepsTaken', this.t('report-issue.steps'), reasons)}
+      ${text('clientName', this.t('report-issue.client-name'), false)}
+      <div class="row">
+        ${text('agentName', this.t('report-issue.agent-name'), true)}
+        ${text('producerId', this.t('report-issue.producer-id'), true)}
+      </div>
+      <div class="row">
+        ${this.select(
+          'productType',
+          this.t('report-issue.product-type'),
+          this.t('report-issue.product-type-choose'),
+          PRODUCT_TYPES.map((p) => ({ value: p, label: p })),
+          reasons,
+        )}
+        ${this.select(
+          'state',
+          this.t('report-issue.state'),
+          this.t('report-issue.state-choose'),
+          STATE_CODES.map((c) => ({ value: c, label: this.t(`state.${c}`) })),
+          reasons,
+        )}
+      </div>
+      ${this.control(
+        'observedAt',
+        this.t('report-issue.observed-at'),
+        observedError,
+        (describedBy) =>
+          html`<input
+            id="observedAt"
+            name="observedAt"
+            part="input"
+            type="datetime-local"
+            required
+            aria-required="true"
+            aria-invalid=${observedError ? 'true' : 'false'}
+            aria-describedby=${describedBy || nothing}
+            .value=${live(v.observedAt)}
+            @input=${(e: Event) => this.#set('observedAt', (e.target as HTMLInputElement).value)}
+            @blur=${() => this.#form.touch('observedAt')}
+          />`,
+        this.t('report-issue.observed-at-hint'),
+      )}
+      ${this.control(
+        'screenshot',
+        this.t('report-issue.screenshot'),
+        fileErr,
+        (describedBy) =>
+          html`<input
+            id="screenshot"
+            name="screenshot"
+            part="file-input"
+            type="file"
+            accept=${SCREENSHOT_TYPES.join(',')}
+            aria-invalid=${fileErr ? 'true' : 'false'}
+            aria-describedby=${describedBy || nothing}
+            @change=${this.#onFile}
+          />`,
+        this.t('report-issue.screenshot-hint', { max }),
+      )}
+      ${this.screenshot
+        ? html`<div class="preview" part="preview">
+            <img
+              src=${this.screenshot.url}
+              alt=${this.t('report-issue.screenshot-preview', { name: this.screenshot.file.name })}
+            />
+            <span
+              >${this.t('report-issue.screenshot-attached', {
+                name: this.screenshot.file.name,
+                size: formatBytes(this.screenshot.file.size),
+              })}</span
+            >
+            <button
+              type="button"
+              class="secondary"
+              part="remove-button"
+              @click=${this.#removeScreenshot}
+            >
+              ${this.t('report-issue.screenshot-remove')}
+            </button>
+          </div>`
+        : nothing}
+      <div role="status" class="visually-hidden">${this.fileStatus}</div>
+      ${errorRegion({
+        message: alert,
+        key: s.error ?? this.summary,
+        retry: isRetryable(s.error)
+          ? { label: this.t('common.retry'), onRetry: () => void this.#send() }
+          : null,
+      })}
+      <div class="actions">
+        <button
+          type="submit"
+          class="primary"
+          part="submit-button"
+          aria-disabled=${s.submitting ? 'true' : 'false'}
+        >
+          ${s.submitting
+            ? html`<span class="spinner" aria-hidden="true"></span>${this.t(
+                  'report-issue.submitting',
+                )}`
+            : this.t('report-issue.submit')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private renderDone(s: Extract<ReportIssueState, { step: 'done' }>): TemplateResult {
+    return html`<div part="form">
+      ${stepHeading(this.t('report-issue.done-title'))}
+      <p class="success">${this.t('report-issue.done')}</p>
+      <p class="ticket" part="ticket">
+        ${this.t('report-issue.ticket', { ticketId: s.ticket.ticketId })}
+      </p>
+      ${errorRegion({})}
+      <div class="actions">
+        <button type="button" class="secondary" part="secondary-button" @click=${this.#newReport}>
+          ${this.t('report-issue.another')}
+        </button>
+      </div>
+    </div>`;
+  }
+}

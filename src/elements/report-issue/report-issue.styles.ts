@@ -1,0 +1,37 @@
+import { css } from 'lit';
+
+export const reportIssueStyles = css`
+  .card {
+    max-width: var(--pep-report-issue-max-width, 40rem);
+  }
+  .row {
+    display: grid;
+    gap: var(--_space-3);
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+  }
+  input[type='file'] {
+    font: inherit;
+    min-height: var(--_control-height);
+  }
+  .preview {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-3);
+    align-items: center;
+    padding: var(--_space-2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .preview img {
+    max-width: 12rem;
+    max-height: 8rem;
+    object-fit: contain;
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .ticket {
+    font-size: var(--_font-size-lg);
+    font-weight: 700;
+  }
+`;

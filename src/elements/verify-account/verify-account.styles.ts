@@ -1,0 +1,25 @@
+import { css } from 'lit';
+
+export const verifyAccountStyles = css`
+  .option {
+    display: grid;
+    gap: 0;
+  }
+  .option .hint {
+    margin-inline-start: calc(1.25rem + var(--_space-2));
+  }
+  .option input:disabled + span {
+    color: var(--_muted);
+  }
+  .masked {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .resend {
+    margin: 0;
+    font-size: var(--_font-size-sm);
+  }
+  .status:empty {
+    display: none;
+  }
+`;

@@ -1,0 +1,172 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AdapterError } from '../../adapter/errors.js';
+import { PepElement } from '../../base/pep-element.js';
+import { formStyles, tokens } from '../../base/styles.js';
+import { errorRegion, isRetryable } from '../../shared/error-region.js';
+import { stepHeading } from '../../shared/step-heading.js';
+import { sharedStyles } from '../../shared/styles.js';
+import {
+  initialVerifyEmail,
+  linkProblem,
+  verifyEmailTransition,
+  type VerifyEmailEvent,
+  type VerifyEmailState,
+} from './verify-email.machine.js';
+import { verifyEmailEn } from './verify-email.messages.js';
+import { verifyEmailStyles } from './verify-email.styles.js';
+
+declare module '../../base/events.js' {
+  interface PepEventMap {
+    /** The email was confirmed. */
+    'pep-email-verified': { username: string };
+    /** The user selected Create a Password (cancel it to stop the link's navigation). */
+    'pep-create-password': { username: string };
+  }
+}
+declare global {
+  interface HTMLElementEventMap {
+    'pep-email-verified': CustomEvent<{ username: string }>;
+    'pep-create-password': CustomEvent<{ username: string }>;
+  }
+}
+
+/**
+ * The token of the current page URL: `?token=` in the query, or in a hash route's query
+ * (`#/delegate/verify-email?token=…`).
+ */
+export function tokenFromUrl(url: string = location.href): string | null {
+  const u = new URL(url);
+  const fromQuery = u.searchParams.get('token');
+  if (fromQuery) return fromQuery;
+  const q = u.hash.indexOf('?');
+  return q === -1 ? null : new URLSearchParams(u.hash.slice(q + 1)).get('token');
+}
+
+/**
+ * The page the *Confirm Your Email Address* link opens (spec slide 5): confirms the token once
+ * and shows **Email Verification Complete!** with a **Create a Password** button, or a page for
+ * an expired, used or invalid link that says what to do and gives the help desk number.
+ *
+ * @summary Confirm a delegate's email address from the emailed link.
+ *
+ * @fires pep-email-verified - `{ username }` when the link was confirmed.
+ * @fires pep-create-password - `{ username }` on Create a Password (cancelable: cancelling stops
+ *   the navigation to `create-password-href`).
+ * @fires pep-step-change - `{ step: 'verifying' | 'verified' | 'failed' }`.
+ *
+ * @csspart step-heading - The page heading.
+ * @csspart error - The always-present `role="alert"` region.
+ * @csspart retry-button - "Try again" after a network failure.
+ * @csspart submit-button - The Create a Password button or link.
+ * @csspart help - The help desk line.
+ *
+ * @cssprop --pep-color-primary - Buttons and links.
+ * @cssprop --pep-max-width - Card width.
+ */
+export class PepVerifyEmail extends PepElement {
+  static override styles = [tokens, formStyles, sharedStyles, verifyEmailStyles];
+
+  protected readonly catalogue = verifyEmailEn;
+
+  /** The link token. When absent, read from the page URL (`?token=` or `#/…?token=`). */
+  @property() token?: string;
+
+  /** Where Create a Password goes (a link); without it, a button that only fires the event. */
+  @property({ attribute: 'create-password-href' }) createPasswordHref?: string;
+
+  @state() protected machine: VerifyEmailState = initialVerifyEmail();
+
+  get step(): VerifyEmailState['step'] {
+    return this.machine.step;
+  }
+
+  protected send(event: VerifyEmailEvent): void {
+    const before = this.machine;
+    this.machine = verifyEmailTransition(before, event);
+    if (before.step !== this.machine.step) {
+      this.emit('pep-step-change', { step: this.machine.step });
+      // The first page is announced by the page itself; later pages take focus.
+      if (before.step !== 'idle') void this.focusHeading();
+    }
+    if (this.machine.step === 'verifying' && before.step !== 'verifying') void this.confirm();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('adapter') || changed.has('token')) && this.adapter && this.step === 'idle') {
+      this.send({ type: 'START', token: this.token ?? tokenFromUrl() });
+    }
+  }
+
+  protected async confirm(): Promise<void> {
+    if (this.machine.step !== 'verifying') return;
+    const token = this.machine.token;
+    try {
+      const { username } = await this.call((a, signal) => a.confirmEmail({ token }, { signal }));
+      this.send({ type: 'OK', username });
+      this.emit('pep-email-verified', { username });
+    } catch (err) {
+      const error = err as AdapterError;
+      if (error.code !== 'ABORTED') this.send({ type: 'FAIL', error });
+    }
+  }
+
+  protected onCreatePassword(e: Event, username: string): void {
+    const go = this.emit('pep-create-password', { username }, true);
+    if (!go) e.preventDefault();
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div class="card">${this.renderStep()}</div>`;
+  }
+
+  protected renderStep(): TemplateResult {
+    const m = this.machine;
+    switch (m.step) {
+      case 'idle':
+      case 'verifying':
+        return html`${stepHeading(this.t('verify-email.verifying'))} ${errorRegion({})}
+          <p role="status">
+            <span class="spinner" aria-hidden="true"></span>${this.t('common.working')}
+          </p>`;
+      case 'verified':
+        return html`${stepHeading(this.t('verify-email.done-title'))} ${errorRegion({})}
+          <p class="success">${this.t('verify-email.done-text', { username: m.username })}</p>
+          <div class="actions">
+            ${this.createPasswordHref
+              ? html`<a
+                  class="primary"
+                  part="submit-button"
+                  href=${this.createPasswordHref}
+                  @click=${(e: Event) => this.onCreatePassword(e, m.username)}
+                  >${this.t('verify-email.create-password')}</a
+                >`
+              : html`<button
+                  type="button"
+                  class="primary"
+                  part="submit-button"
+                  @click=${(e: Event) => this.onCreatePassword(e, m.username)}
+                >
+                  ${this.t('verify-email.create-password')}
+                </button>`}
+          </div>`;
+      case 'failed':
+        return this.renderFailed(m.error);
+    }
+  }
+
+  protected renderFailed(error: AdapterError): TemplateResult {
+    const problem = linkProblem(error);
+    const retry = isRetryable(error);
+    return html`${stepHeading(this.t(`verify-email.${problem}-title`))}
+      ${errorRegion({
+        message: this.errorMessage(error),
+        key: error,
+        retry: retry
+          ? { label: this.t('common.retry'), onRetry: () => this.send({ type: 'RETRY' }) }
+          : null,
+      })}
+      ${problem === 'used' ? html`<p>${this.t('verify-email.used-hint')}</p>` : nothing}
+      <p class="help" part="help">${this.t('common.help-desk')}</p>`;
+  }
+}

@@ -1,0 +1,68 @@
+import { expect } from '@open-wc/testing';
+import {
+  evaluatePassword,
+  failedPasswordRules,
+  PASSWORD_HISTORY_SIZE,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_RULES,
+} from '../../src/core/password-policy.js';
+
+const ctx = { username: 'janedoe1', firstName: 'Jane', lastName: 'Doe' };
+
+describe('core/password-policy', () => {
+  it('is data: five "must have" and four "can\'t have" rules, history of 10', () => {
+    expect(PASSWORD_RULES.filter((r) => r.kind === 'must').map((r) => r.id)).to.deep.equal([
+      'length',
+      'uppercase',
+      'lowercase',
+      'digit',
+      'special',
+    ]);
+    expect(PASSWORD_RULES.filter((r) => r.kind === 'cant').map((r) => r.id)).to.deep.equal([
+      'no-username',
+      'no-name',
+      'no-triple',
+      'no-edge-space',
+    ]);
+    expect([PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_HISTORY_SIZE]).to.deep.equal([
+      8, 64, 10,
+    ]);
+  });
+
+  it('accepts a password that meets every rule', () => {
+    expect(failedPasswordRules('Blue-Sky-2026!', ctx)).to.deep.equal([]);
+    expect(evaluatePassword('Blue-Sky-2026!', ctx).every((r) => r.ok)).to.equal(true);
+  });
+
+  it('reports each rule on its own', () => {
+    const cases: [string, string[]][] = [
+      ['Bs-2026!', []],
+      ['Bs-206!', ['length']],
+      [`B-2${'s'.repeat(30)}${'t'.repeat(31)}!`, ['no-triple', 'length']],
+      ['blue-sky-2026!', ['uppercase']],
+      ['BLUE-SKY-2026!', ['lowercase']],
+      ['Blue-Sky-Rain!', ['digit']],
+      ['BlueSky2026', ['special']],
+      ['Janedoe1-Plan!', ['no-username']],
+      ['Jane-Plans-26!', ['no-name']],
+      ['Plan-DOE-2026!', ['no-name']],
+      ['Blue-Skyyy-26!', ['no-triple']],
+      [' Blue-Sky-26!', ['no-edge-space']],
+      ['Blue-Sky-26! ', ['no-edge-space']],
+    ];
+    for (const [pw, failed] of cases) {
+      expect(failedPasswordRules(pw, ctx).sort(), pw).to.deep.equal([...failed].sort());
+    }
+  });
+
+  it('counts length in characters, so emoji count once', () => {
+    expect(failedPasswordRules('Ab1!😀😀😀x', ctx)).to.deep.equal(['no-triple']);
+    expect(failedPasswordRules('Ab1!😀x😀y', ctx)).to.deep.equal([]);
+    expect(failedPasswordRules('Ab1!😀x😀', ctx)).to.deep.equal(['length']);
+  });
+
+  it('without context, the name rules pass', () => {
+    expect(failedPasswordRules('Janedoe1-Plan!')).to.deep.equal([]);
+  });
+});

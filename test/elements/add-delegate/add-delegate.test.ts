@@ -1,0 +1,233 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { adapterError } from '../../../src/adapter/errors.js';
+import type { MemoryAdapter } from '../../../src/adapter/memory/memory-adapter.js';
+import '../../../src/elements/add-delegate/pep-add-delegate.js';
+import type { PepAddDelegate } from '../../../src/elements/add-delegate/pep-add-delegate.js';
+import {
+  $,
+  alertText,
+  deepActive,
+  failing,
+  JANE,
+  producerAdapter,
+  typeInto,
+  until,
+} from './fixtures.js';
+
+async function mount(adapter: unknown, attrs = '') {
+  const el = await fixture<PepAddDelegate>(html`<pep-add-delegate></pep-add-delegate>`);
+  if (attrs) el.setAttribute('allowed-states', attrs);
+  el.adapter = adapter as PepAddDelegate['adapter'];
+  await el.updateComplete;
+  return el;
+}
+
+async function fill(el: PepAddDelegate, input = JANE) {
+  typeInto(el, '#username', input.username);
+  typeInto(el, '#email', input.email);
+  typeInto(el, '#firstName', input.firstName);
+  typeInto(el, '#lastName', input.lastName);
+  typeInto(el, '#mobile', input.mobile);
+  for (const s of input.states) $<HTMLInputElement>(el, `#state-${s}`).click();
+  await el.updateComplete;
+}
+
+describe('<pep-add-delegate>', () => {
+  let adapter: MemoryAdapter;
+  beforeEach(async () => {
+    adapter = await producerAdapter();
+  });
+
+  it('is accessible', async () => {
+    const el = await mount(adapter);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders the spec fields with labels, hints and autocomplete off for another person', async () => {
+    const el = await mount(adapter);
+    const labels = [...el.shadowRoot!.querySelectorAll('label[for]')].map((l) =>
+      l.textContent!.trim(),
+    );
+    expect(labels.slice(0, 5)).to.deep.equal([
+      'Username',
+      'Email',
+      'First Name',
+      'Last Name',
+      'Mobile Number',
+    ]);
+    expect($(el, 'legend').textContent).to.equal('State(s)');
+    expect(
+      [...el.shadowRoot!.querySelectorAll('input[name=states]')].map(
+        (i) => (i as HTMLInputElement).value,
+      ),
+    ).to.deep.equal(['IL', 'MT', 'NM', 'OK', 'TX']);
+    expect($(el, '#username').getAttribute('aria-describedby')).to.equal('username-hint');
+    expect($(el, '#username-hint').textContent).to.contain('7 letters or digits');
+    expect($(el, '[part~=submit-button]').textContent!.trim()).to.equal('Create Delegate');
+    expect($(el, '[part~=secondary-button]').textContent!.trim()).to.equal('Cancel');
+  });
+
+  it('limits the states to allowed-states (attribute and property)', async () => {
+    const el = await mount(adapter, 'IL tx');
+    expect(
+      [...el.shadowRoot!.querySelectorAll('input[name=states]')].map(
+        (i) => (i as HTMLInputElement).value,
+      ),
+    ).to.deep.equal(['IL', 'TX']);
+    el.allowedStates = ['MT'];
+    await el.updateComplete;
+    const boxes = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=states]')];
+    expect(boxes.map((b) => [b.value, b.checked])).to.deep.equal([['MT', true]]);
+  });
+
+  it('shows a field error after leaving the field, not before', async () => {
+    const el = await mount(adapter);
+    typeInto(el, '#username', 'abc');
+    await el.updateComplete;
+    expect($(el, '#username').getAttribute('aria-invalid')).to.equal('false');
+    $(el, '#username').dispatchEvent(new Event('blur'));
+    await el.updateComplete;
+    expect($(el, '#username').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#username').getAttribute('aria-describedby')).to.equal(
+      'username-hint username-error',
+    );
+    expect($(el, '#username-error').textContent).to.equal(
+      'Username must be at least 7 characters.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('submit with errors shows them all, focuses the first invalid field and calls nothing', async () => {
+    const fake = failing(adapter, {});
+    const el = await mount(fake);
+    typeInto(el, '#username', 'janedoe01');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part~=submit-button]').click();
+    await until(() => deepActive()?.id === 'email', 2000, 'focus on email');
+    expect($(el, '#email-error').textContent).to.equal('Enter an email address.');
+    expect($(el, '#mobile-error').textContent).to.equal('Enter a mobile number.');
+    expect($(el, '#states-error').textContent).to.equal('Choose at least one state.');
+    expect(fake.calls['addDelegate'] ?? 0).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('accepts the usual US mobile formats and shows them formatted', async () => {
+    const el = await mount(adapter);
+    for (const typed of ['312.555.0101', '+1 312 555 0101', '(312) 555-0101']) {
+      typeInto(el, '#mobile', typed, true);
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, '#mobile').value).to.equal('(312) 555-0101');
+      expect($(el, '#mobile-error').textContent).to.equal('');
+    }
+  });
+
+  it('creates the delegate: "Delegate was added", event, Finish, focus on the heading', async () => {
+    const el = await mount(adapter);
+    await fill(el);
+    const added = oneEvent(el, 'pep-delegate-added');
+    $<HTMLButtonElement>(el, '[part~=submit-button]').click();
+    const { detail } = await added;
+    expect(detail.delegate).to.include({ username: 'janedoe01', status: 'invited' });
+    await el.updateComplete;
+    expect($(el, 'h2').textContent!.trim()).to.equal('Delegate was added');
+    await until(() => deepActive()?.tagName === 'H2', 2000, 'heading focus');
+    expect($(el, '[part=success]').textContent).to.contain('jane.doe@example.com');
+    await expect(el).to.be.accessible();
+    const finish = oneEvent(el, 'pep-delegate-finish');
+    $<HTMLButtonElement>(el, '[part~=finish-button]').click();
+    expect((await finish).detail.delegate.id).to.equal(detail.delegate.id);
+    expect(adapter.outbox.at(-1)!.to).to.equal('jane.doe@example.com');
+  });
+
+  it('USERNAME_TAKEN shows under Username with the producer explanation and focuses it', async () => {
+    const el = await mount(adapter);
+    await fill(el, { ...JANE, username: 'DemoProducer' });
+    $<HTMLButtonElement>(el, '[part~=submit-button]').click();
+    await until(() => $(el, '#username-error').textContent !== '', 3000, 'username error');
+    expect($(el, '#username-error').textContent).to.contain('already registered as a Producer');
+    expect(alertText(el)).to.equal('Please correct the highlighted fields.');
+    await until(() => deepActive()?.id === 'username', 2000, 'focus on username');
+    expect($<HTMLInputElement>(el, '#email').value).to.equal(JANE.email);
+    await expect(el).to.be.accessible();
+    typeInto(el, '#username', 'DemoProducer2');
+    await el.updateComplete;
+    expect($(el, '#username-error').textContent).to.equal('');
+  });
+
+  it('maps adapter VALIDATION fields under each field', async () => {
+    const fake = failing(adapter, {
+      addDelegate: [
+        adapterError('VALIDATION', { fields: { email: 'invalid-email', states: 'not-allowed' } }),
+      ],
+    });
+    const el = await mount(fake);
+    await fill(el);
+    $<HTMLButtonElement>(el, '[part~=submit-button]').click();
+    await until(() => $(el, '#email-error').textContent !== '', 3000, 'email error');
+    expect($(el, '#email-error').textContent).to.equal(
+      'Enter a valid email address, like name@example.com.',
+    );
+    expect($(el, '#states-error').textContent).to.equal('You cannot assign this state.');
+    expect($(el, '#state-IL').getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('a network failure keeps the input, offers Try again, and retry succeeds', async () => {
+    const fake = failing(adapter, { addDelegate: [adapterError('NETWORK')] });
+    const el = await mount(fake);
+    await fill(el);
+    $<HTMLButtonElement>(el, '[part~=submit-button]').click();
+    await until(() => alertText(el).includes('could not reach'), 3000, 'network error');
+    expect($<HTMLInputElement>(el, '#username').value).to.equal('janedoe01');
+    expect($<HTMLInputElement>(el, '#state-TX').checked).to.equal(true);
+    await expect(el).to.be.accessible();
+    const added = oneEvent(el, 'pep-delegate-added');
+    $<HTMLButtonElement>(el, '[part=retry-button]').click();
+    await added;
+    expect(fake.calls['addDelegate']).to.equal(2);
+  });
+
+  it('one adapter call per click while pending (aria-disabled, no double submit)', async () => {
+    const fake = failing(adapter, {});
+    const el = await mount(fake);
+    await fill(el);
+    const button = $<HTMLButtonElement>(el, '[part~=submit-button]');
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    button.click();
+    button.click();
+    await oneEvent(el, 'pep-delegate-added');
+    expect(fake.calls['addDelegate']).to.equal(1);
+  });
+
+  it('Cancel fires pep-cancel', async () => {
+    const el = await mount(adapter);
+    const cancel = oneEvent(el, 'pep-cancel');
+    $<HTMLButtonElement>(el, '[part~=secondary-button]').click();
+    await cancel;
+  });
+
+  it('keyboard only: type, space on a state, Enter submits', async () => {
+    const el = await mount(adapter);
+    $<HTMLInputElement>(el, '#username').focus();
+    await sendKeys({ type: 'kbduser01' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'kb@example.com' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Kay' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Bee' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '312 555 0199' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.id).to.equal('state-IL');
+    await sendKeys({ press: 'Space' });
+    const added = oneEvent(el, 'pep-delegate-added');
+    $<HTMLInputElement>(el, '#mobile').focus();
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await added;
+    expect(detail.delegate).to.include({ username: 'kbduser01', mobile: '+13125550199' });
+    expect(detail.delegate.states).to.deep.equal(['IL']);
+  });
+});

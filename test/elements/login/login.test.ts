@@ -1,0 +1,325 @@
+import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/elements/login/pep-login.js';
+import type { PepLogin } from '../../../src/elements/login/pep-login.js';
+import type { MemoryAdapter } from '../../../src/adapter/memory/memory-adapter.js';
+import { latestCode } from '../../../src/adapter/memory/outbox.js';
+import { adapterError } from '../../../src/adapter/errors.js';
+import type { AuthAdapter } from '../../../src/adapter/types.js';
+import type { DeviceStore, StoredDevice } from '../../../src/shared/device-store.js';
+import type { ManualClock } from '../../../src/core/clock.js';
+import { DELEGATE, SAMPLE, TYPIST_A, setupDelegate, typeInto } from './fixtures.js';
+
+function memoryStore(): DeviceStore & { map: Map<string, StoredDevice> } {
+  const map = new Map<string, StoredDevice>();
+  return {
+    map,
+    get: (u) => map.get(u) ?? null,
+    set: (u, token, expiresAt) => void map.set(u, { token, expiresAt }),
+    delete: (u) => void map.delete(u),
+  };
+}
+
+type WithRoot = HTMLElement & { updateComplete: Promise<boolean> };
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) =>
+  el.shadowRoot!.querySelector<T>(sel)!;
+const alertText = (el: Element) => $(el, '[role="alert"]').textContent!.trim();
+
+async function settle(el: PepLogin, rounds = 8): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    await aTimeout(0);
+    await el.updateComplete;
+  }
+}
+
+async function mount(adapter: AuthAdapter, store = memoryStore()) {
+  return fixture<PepLogin>(
+    html`<pep-login
+      .adapter=${adapter}
+      .deviceStore=${store}
+      forgot-username-href="#/forgot-username"
+      forgot-password-href="#/forgot-password"
+    ></pep-login>`,
+  );
+}
+
+function fill(el: PepLogin, username: string, password: string): void {
+  for (const [id, value] of [
+    ['username', username],
+    ['password', password],
+  ] as const) {
+    const input = $<HTMLInputElement>(el, `#${id}`);
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  }
+}
+
+async function logIn(el: PepLogin, password: string = DELEGATE.password): Promise<void> {
+  fill(el, DELEGATE.username, password);
+  $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+  await settle(el);
+}
+
+/** Wait until `pred` holds (adapter PBKDF2 and renders are async). */
+async function until(pred: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (pred()) return;
+    await aTimeout(10);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('<pep-login>', () => {
+  let adapter: MemoryAdapter;
+  let clock: ManualClock;
+
+  beforeEach(async () => {
+    ({ adapter, clock } = await setupDelegate());
+  });
+
+  it('is accessible', async () => {
+    const el = await mount(adapter);
+    await expect(el).to.be.accessible();
+  });
+
+  it('has labelled Username / Password with the right autocomplete, and the Forgot links', async () => {
+    const el = await mount(adapter);
+    expect($(el, '#username').getAttribute('autocomplete')).to.equal('username');
+    expect($(el, '#password').getAttribute('autocomplete')).to.equal('current-password');
+    expect($(el, '#password').getAttribute('type')).to.equal('password');
+    expect($(el, 'label[for="username"]').textContent!.trim()).to.equal('Username');
+    const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[part="link"]')];
+    expect(links.map((a) => [a.textContent!.trim(), a.getAttribute('href')])).to.deep.equal([
+      ['Forgot Username', '#/forgot-username'],
+      ['Forgot Password', '#/forgot-password'],
+    ]);
+    $<HTMLButtonElement>(el, '[part="toggle-button"]').click();
+    await el.updateComplete;
+    expect($(el, '#password').getAttribute('type')).to.equal('text');
+  });
+
+  it('Forgot events are cancelable so a SPA can route', async () => {
+    const el = await mount(adapter);
+    fill(el, 'dana0001', '');
+    el.addEventListener('pep-forgot-password', (e) => e.preventDefault(), { once: true });
+    const ev = oneEvent(el, 'pep-forgot-password');
+    const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+    el.shadowRoot!.querySelectorAll('a[part="link"]')[1]!.dispatchEvent(click);
+    expect((await ev).detail.username).to.equal('dana0001');
+    expect(click.defaultPrevented).to.equal(true);
+  });
+
+  it('empty fields are caught before calling the adapter; focus to the first', async () => {
+    const el = await mount(adapter);
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await settle(el);
+    expect($(el, '#username-error').textContent).to.contain('Enter a username');
+    expect($(el, '#password-error').textContent).to.contain('Enter a password');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#username'));
+  });
+
+  it('a wrong password shows one generic message and keeps the username', async () => {
+    const el = await mount(adapter);
+    await logIn(el, 'Wrong-Password-1');
+    await until(() => alertText(el) !== '', 'the alert');
+    expect(alertText(el)).to.equal('The username or password you entered is incorrect.');
+    expect($<HTMLInputElement>(el, '#username').value).to.equal(DELEGATE.username);
+    await expect(el).to.be.accessible();
+    // unknown user: the same message
+    fill(el, 'nobody0001', 'Wrong-Password-1');
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await until(() => !$<HTMLButtonElement>(el, '[part="submit-button"]').disabled, 'idle');
+    await settle(el);
+    expect(alertText(el)).to.equal('The username or password you entered is incorrect.');
+  });
+
+  it('the 5th wrong password locks with the unlock time; 30 minutes later login works', async () => {
+    const el = await mount(adapter);
+    for (let i = 0; i < 5; i++) {
+      await logIn(el, `Wrong-Password-${i}`);
+      await until(() => !$<HTMLButtonElement>(el, '[part="submit-button"]').disabled, 'idle');
+      await settle(el);
+    }
+    const text = alertText(el);
+    expect(text).to.contain('locked');
+    const locked = await adapter.login({ username: DELEGATE.username, password: 'x' }).then(
+      () => null,
+      (e: { data: { unlocksAt: number } }) => e.data.unlocksAt,
+    );
+    expect(locked).to.be.a('number');
+    expect(locked! - clock.now()).to.be.within(29 * 60_000, 30 * 60_000);
+    const unlocksAt = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(
+      locked!,
+    );
+    expect(text).to.contain(`unlock automatically at ${unlocksAt}`);
+    expect(text).to.contain('Forgot Username or Forgot Password');
+    expect(text).to.contain('1-888-706-0583');
+    await expect(el).to.be.accessible();
+    // the right password is refused while locked
+    await logIn(el);
+    await until(() => !$<HTMLButtonElement>(el, '[part="submit-button"]').disabled, 'idle');
+    await settle(el);
+    expect(alertText(el)).to.contain('locked');
+    clock.advance(30 * 60_000);
+    await logIn(el);
+    await until(() => el.step === 'enroll', 'the enroll step');
+  });
+
+  it('first login: enroll the pattern, then verify by email code; password leaves the DOM', async () => {
+    const store = memoryStore();
+    const el = await mount(adapter, store);
+    const steps: string[] = [];
+    el.addEventListener('pep-step-change', (e) => steps.push(e.detail.step));
+    await logIn(el);
+    await until(() => el.step === 'enroll', 'the enroll step');
+    expect(el.shadowRoot!.querySelector('#password')).to.equal(null);
+    expect(el.shadowRoot!.innerHTML).not.to.contain(DELEGATE.password);
+    const tp = $(el, 'pep-typing-pattern') as WithRoot;
+    await tp.updateComplete;
+    expect(tp.getAttribute('mode')).to.equal('enroll');
+    expect(tp.shadowRoot!.activeElement).to.equal(
+      tp.shadowRoot!.querySelector('[data-step-heading]'),
+    );
+    await expect(el).to.be.accessible();
+    for (let i = 0; i < 3; i++) {
+      typeInto(tp.shadowRoot!.querySelector<HTMLInputElement>('#typing')!, SAMPLE, TYPIST_A, i);
+      await tp.updateComplete;
+    }
+    tp.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await until(() => el.step === 'verify', 'the verify step');
+    const va = $(el, 'pep-verify-account') as WithRoot;
+    await va.updateComplete;
+    va.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await until(() => !!va.shadowRoot!.querySelector('#code'), 'the code step');
+    const input = va.shadowRoot!.querySelector<HTMLInputElement>('#code')!;
+    input.value = latestCode(adapter, 'email');
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    let count = 0;
+    el.addEventListener('pep-authenticated', () => count++);
+    const auth = oneEvent(el, 'pep-authenticated');
+    va.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    expect((await auth).detail.session.user.username).to.equal(DELEGATE.username);
+    await settle(el);
+    expect(count).to.equal(1);
+    expect(el.step).to.equal('done');
+    expect(steps).to.include.members(['enroll', 'verify', 'done']);
+    expect(store.map.size).to.equal(0);
+  });
+
+  it('a remembered device skips verification; a refused token is forgotten', async () => {
+    // first login with "remember this device"
+    const store = memoryStore();
+    const el = await mount(adapter, store);
+    await logIn(el);
+    await until(() => el.step === 'enroll', 'enroll');
+    const tp = $(el, 'pep-typing-pattern') as WithRoot;
+    for (let i = 0; i < 3; i++) {
+      typeInto(tp.shadowRoot!.querySelector<HTMLInputElement>('#typing')!, SAMPLE, TYPIST_A, i);
+      await tp.updateComplete;
+    }
+    tp.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await until(() => el.step === 'verify', 'verify');
+    const va = $(el, 'pep-verify-account') as WithRoot;
+    await va.updateComplete;
+    va.shadowRoot!.querySelector<HTMLInputElement>('#method-sms')!.click();
+    await va.updateComplete;
+    va.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await until(() => !!va.shadowRoot!.querySelector('#code'), 'code');
+    const input = va.shadowRoot!.querySelector<HTMLInputElement>('#code')!;
+    input.value = latestCode(adapter, 'sms');
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    va.shadowRoot!.querySelector<HTMLInputElement>('#remember')!.click();
+    const auth = oneEvent(el, 'pep-authenticated');
+    va.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await auth;
+    expect(store.map.has(DELEGATE.username)).to.equal(true);
+    await adapter.logout();
+
+    // next login: no verification
+    const el2 = await mount(adapter, store);
+    const auth2 = oneEvent(el2, 'pep-authenticated');
+    await logIn(el2);
+    expect((await auth2).detail.session.user.username).to.equal(DELEGATE.username);
+    expect(el2.step).to.equal('done');
+    await adapter.logout();
+
+    // a token the backend no longer accepts is dropped
+    store.set(DELEGATE.username, 'not-a-real-token', clock.now() + 1000_000);
+    const el3 = await mount(adapter, store);
+    await logIn(el3);
+    await until(() => el3.step === 'verify', 'verify');
+    expect(store.map.has(DELEGATE.username)).to.equal(false);
+  });
+
+  it('a network failure keeps both fields and Try again logs in', async () => {
+    let fail = true;
+    const flaky = new Proxy(adapter, {
+      get(target, prop, receiver) {
+        if (prop === 'login' && fail) {
+          return async () => {
+            fail = false;
+            throw adapterError('NETWORK');
+          };
+        }
+        const v = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const el = await mount(flaky);
+    await logIn(el);
+    expect(alertText(el)).to.contain('could not reach the server');
+    expect($<HTMLInputElement>(el, '#password').value).to.equal(DELEGATE.password);
+    $<HTMLButtonElement>(el, '[part="retry-button"]').click();
+    await until(() => el.step === 'enroll', 'enroll');
+  });
+
+  it('one click, one login call (no double submit)', async () => {
+    let calls = 0;
+    const counting = new Proxy(adapter, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (prop === 'login')
+          return (...args: Parameters<MemoryAdapter['login']>) => {
+            calls++;
+            return target.login(...args);
+          };
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const el = await mount(counting);
+    fill(el, DELEGATE.username, DELEGATE.password);
+    const button = $<HTMLButtonElement>(el, '[part="submit-button"]');
+    button.click();
+    button.click();
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await until(() => el.step === 'enroll', 'enroll');
+    expect(calls).to.equal(1);
+  });
+
+  it('keyboard only: type credentials and press Enter', async () => {
+    const el = await mount(adapter);
+    $<HTMLInputElement>(el, '#username').focus();
+    await sendKeys({ type: DELEGATE.username });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: DELEGATE.password });
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.step === 'enroll', 'enroll');
+  });
+
+  it('an expired pending login returns to Log In with a message', async () => {
+    const el = await mount(adapter);
+    await logIn(el);
+    await until(() => el.step === 'enroll', 'enroll');
+    clock.advance(16 * 60_000);
+    const tp = $(el, 'pep-typing-pattern') as WithRoot;
+    for (let i = 0; i < 3; i++) {
+      typeInto(tp.shadowRoot!.querySelector<HTMLInputElement>('#typing')!, SAMPLE, TYPIST_A, i);
+      await tp.updateComplete;
+    }
+    tp.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await until(() => el.step === 'credentials', 'credentials');
+    await settle(el);
+    expect(alertText(el)).to.contain('expired');
+    expect($<HTMLInputElement>(el, '#username').value).to.equal(DELEGATE.username);
+  });
+});

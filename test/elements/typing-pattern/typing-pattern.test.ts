@@ -1,0 +1,286 @@
+import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/elements/typing-pattern/pep-typing-pattern.js';
+import type { PepTypingPattern } from '../../../src/elements/typing-pattern/pep-typing-pattern.js';
+import type { MemoryAdapter } from '../../../src/adapter/memory/memory-adapter.js';
+import { adapterError } from '../../../src/adapter/errors.js';
+import type { AuthAdapter, PendingLogin } from '../../../src/adapter/types.js';
+import type { DeviceStore, StoredDevice } from '../../../src/shared/device-store.js';
+import {
+  DELEGATE,
+  SAMPLE,
+  TYPIST_A,
+  TYPIST_B,
+  pendingLogin,
+  setupDelegate,
+  typeInto,
+  verifiedDelegateLogin,
+} from '../login/fixtures.js';
+
+function memoryStore(): DeviceStore & { map: Map<string, StoredDevice> } {
+  const map = new Map<string, StoredDevice>();
+  return {
+    map,
+    get: (u) => map.get(u) ?? null,
+    set: (u, token, expiresAt) => void map.set(u, { token, expiresAt }),
+    delete: (u) => void map.delete(u),
+  };
+}
+
+const root = (el: PepTypingPattern) => el.shadowRoot!;
+const input = (el: PepTypingPattern) => root(el).querySelector<HTMLInputElement>('#typing')!;
+const alertText = (el: PepTypingPattern) =>
+  root(el).querySelector('[role="alert"]')!.textContent!.trim();
+const progress = (el: PepTypingPattern) =>
+  root(el).querySelector('[part="progress"]')!.textContent!.replace(/\s+/g, ' ').trim();
+const submitButton = (el: PepTypingPattern) =>
+  root(el).querySelector<HTMLButtonElement>('[part="submit-button"]');
+
+async function mount(
+  adapter: AuthAdapter,
+  pending: PendingLogin,
+  mode: 'enroll' | 'verify',
+  store?: DeviceStore,
+): Promise<PepTypingPattern> {
+  return fixture<PepTypingPattern>(
+    html`<pep-typing-pattern
+      .adapter=${adapter}
+      .pending=${pending}
+      .deviceStore=${store ?? memoryStore()}
+      mode=${mode}
+    ></pep-typing-pattern>`,
+  );
+}
+
+async function typeThree(el: PepTypingPattern, rhythm = TYPIST_A): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    typeInto(input(el), SAMPLE, rhythm, i);
+    await el.updateComplete;
+  }
+}
+
+describe('<pep-typing-pattern>', () => {
+  let adapter: MemoryAdapter;
+
+  beforeEach(async () => {
+    ({ adapter } = await setupDelegate());
+  });
+
+  it('is accessible (enroll mode)', async () => {
+    const el = await mount(adapter, await pendingLogin(adapter, false), 'enroll');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the highlighted sentence, the progress "1 of 3" and the help-desk note', async () => {
+    const el = await mount(adapter, await pendingLogin(adapter, false), 'enroll');
+    expect(root(el).querySelector('[part="sample-text"]')!.textContent!.trim()).to.equal(SAMPLE);
+    expect(progress(el)).to.contain('1 of 3');
+    expect(root(el).querySelector('[part="note"]')!.textContent).to.contain('1-888-706-0583');
+    const box = input(el);
+    expect(box.getAttribute('autocomplete')).to.equal('off');
+    expect(root(el).querySelector('label[for="typing"]')).to.exist;
+  });
+
+  it('the text attribute overrides the sentence', async () => {
+    const el = await fixture<PepTypingPattern>(
+      html`<pep-typing-pattern text="Hello there"></pep-typing-pattern>`,
+    );
+    expect(el.sampleText).to.equal('Hello there');
+    expect(root(el).querySelector('[part="sample-text"]')!.textContent!.trim()).to.equal(
+      'Hello there',
+    );
+  });
+
+  it('records three attempts and enrolls; no timings in the event or the DOM', async () => {
+    const el = await mount(adapter, await pendingLogin(adapter, false), 'enroll');
+    typeInto(input(el), SAMPLE, TYPIST_A, 0);
+    await el.updateComplete;
+    expect(progress(el)).to.contain('2 of 3');
+    expect(root(el).querySelector('[part="status"]')!.textContent).to.contain(
+      'Attempt 1 of 3 recorded',
+    );
+    typeInto(input(el), SAMPLE, TYPIST_A, 1);
+    typeInto(input(el), SAMPLE, TYPIST_A, 2);
+    await el.updateComplete;
+    expect(progress(el)).to.contain('3 of 3');
+    await expect(el).to.be.accessible();
+    const enrolled = oneEvent(el, 'pep-pattern-enrolled');
+    submitButton(el)!.click();
+    const ev = await enrolled;
+    expect(ev.detail.pending.mustEnrollPattern).to.equal(false);
+    expect(JSON.stringify(ev.detail)).not.to.contain('"t":');
+    expect(root(el).innerHTML).not.to.contain('KeyG');
+    expect(el.outerHTML).not.to.contain('KeyG');
+  });
+
+  it('a mismatching attempt is not recorded and asks to retype that attempt', async () => {
+    const el = await mount(adapter, await pendingLogin(adapter, false), 'enroll');
+    typeInto(input(el), 'Go homx', TYPIST_A);
+    await el.updateComplete;
+    expect(alertText(el)).to.contain('does not match');
+    expect(alertText(el)).to.contain('attempt 1');
+    expect(progress(el)).to.contain('1 of 3');
+    expect(input(el).value).to.equal('');
+    expect(input(el).getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('Enter ends a short attempt early (as a mismatch)', async () => {
+    const el = await mount(adapter, await pendingLogin(adapter, false), 'enroll');
+    typeInto(input(el), 'Go', TYPIST_A);
+    input(el).dispatchEvent(
+      new KeyboardEvent('keydown', {
+        key: 'Enter',
+        code: 'Enter',
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
+    );
+    await el.updateComplete;
+    expect(alertText(el)).to.contain('does not match');
+  });
+
+  it('Backspace voids the attempt with a friendly retype message', async () => {
+    const el = await mount(adapter, await pendingLogin(adapter, false), 'enroll');
+    typeInto(input(el), 'Go h', TYPIST_A);
+    const bs = new KeyboardEvent('keydown', {
+      key: 'Backspace',
+      code: 'Backspace',
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
+    input(el).dispatchEvent(bs);
+    await el.updateComplete;
+    expect(bs.defaultPrevented).to.equal(true);
+    expect(alertText(el)).to.contain('No problem');
+    expect(input(el).value).to.equal('');
+    expect(progress(el)).to.contain('1 of 3');
+    // the next clean attempt counts
+    typeInto(input(el), SAMPLE, TYPIST_A);
+    await el.updateComplete;
+    expect(progress(el)).to.contain('2 of 3');
+  });
+
+  it('blocks paste with a message', async () => {
+    const el = await mount(adapter, await pendingLogin(adapter, false), 'enroll');
+    const data = new DataTransfer();
+    data.setData('text/plain', SAMPLE);
+    const paste = new ClipboardEvent('paste', {
+      clipboardData: data,
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
+    input(el).dispatchEvent(paste);
+    await el.updateComplete;
+    expect(paste.defaultPrevented).to.equal(true);
+    expect(alertText(el)).to.contain('Pasting is turned off');
+    expect(input(el).value).to.equal('');
+  });
+
+  it('IME composition fails the attempt and offers email or text (verify mode)', async () => {
+    const pending = await verifiedDelegateLogin(adapter);
+    const el = await mount(adapter, pending, 'verify');
+    input(el).dispatchEvent(
+      new CompositionEvent('compositionstart', { bubbles: true, composed: true }),
+    );
+    await el.updateComplete;
+    expect(alertText(el)).to.contain('input method');
+    expect(alertText(el)).to.contain('email or text message');
+    const other = oneEvent(el, 'pep-choose-other-method');
+    root(el).querySelector<HTMLButtonElement>('[part="link"]')!.click();
+    expect((await other).detail.reason).to.equal('ime');
+  });
+
+  it('verify: accepts the enrolled typist, stores the remembered device, fires pep-authenticated', async () => {
+    const pending = await verifiedDelegateLogin(adapter);
+    const store = memoryStore();
+    const el = await mount(adapter, pending, 'verify', store);
+    await typeThree(el, TYPIST_A);
+    root(el).querySelector<HTMLInputElement>('#remember')!.click();
+    await expect(el).to.be.accessible();
+    const auth = oneEvent(el, 'pep-authenticated');
+    submitButton(el)!.click();
+    const ev = await auth;
+    expect(ev.detail.session.user.username).to.equal(DELEGATE.username);
+    expect(store.map.get(DELEGATE.username)?.token).to.be.a('string');
+  });
+
+  it('verify: rejects a different rhythm and asks for three new attempts', async () => {
+    const pending = await verifiedDelegateLogin(adapter);
+    const store = memoryStore();
+    const el = await mount(adapter, pending, 'verify', store);
+    await typeThree(el, TYPIST_B);
+    submitButton(el)!.click();
+    await el.updateComplete;
+    await aTimeout(50);
+    await el.updateComplete;
+    expect(alertText(el)).to.contain('did not match');
+    expect(alertText(el)).to.contain('2 attempts left');
+    expect(progress(el)).to.contain('1 of 3');
+    expect(store.map.size).to.equal(0);
+  });
+
+  it('a network failure keeps the attempts; Try again succeeds', async () => {
+    const pending = await pendingLogin(adapter, false);
+    let fail = true;
+    const flaky = new Proxy(adapter, {
+      get(target, prop, receiver) {
+        if (prop === 'enrollTypingPattern' && fail) {
+          return async () => {
+            fail = false;
+            throw adapterError('NETWORK');
+          };
+        }
+        const v = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const el = await mount(flaky, pending, 'enroll');
+    await typeThree(el);
+    submitButton(el)!.click();
+    await aTimeout(0);
+    await el.updateComplete;
+    expect(alertText(el)).to.contain('could not reach the server');
+    expect(progress(el)).to.contain('3 of 3');
+    expect(submitButton(el)!.disabled).to.equal(false);
+    const enrolled = oneEvent(el, 'pep-pattern-enrolled');
+    root(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await enrolled;
+  });
+
+  it('keyboard only: real key presses complete enrollment', async () => {
+    const el = await mount(adapter, await pendingLogin(adapter, false), 'enroll');
+    input(el).focus();
+    for (let i = 0; i < 3; i++) {
+      await sendKeys({ type: SAMPLE });
+      await el.updateComplete;
+    }
+    expect(progress(el)).to.contain('3 of 3');
+    // focus moved to the heading of the ready step; Tab reaches Continue
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement).to.equal(submitButton(el));
+    const enrolled = oneEvent(el, 'pep-pattern-enrolled');
+    await sendKeys({ press: 'Enter' });
+    await enrolled;
+  });
+
+  it('the remember tooltip opens on focus, is described by, and closes with Escape', async () => {
+    const pending = await verifiedDelegateLogin(adapter);
+    const el = await mount(adapter, pending, 'verify');
+    const tip = root(el).querySelector<HTMLElement>('#remember-tip')!;
+    const box = root(el).querySelector<HTMLInputElement>('#remember')!;
+    const info = root(el).querySelector<HTMLButtonElement>('[part="tooltip-button"]')!;
+    expect(box.getAttribute('aria-describedby')).to.equal('remember-tip');
+    expect(info.getAttribute('aria-describedby')).to.equal('remember-tip');
+    expect(tip.hidden).to.equal(true);
+    info.focus();
+    await el.updateComplete;
+    expect(tip.hidden).to.equal(false);
+    expect(info.getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(tip.hidden).to.equal(true);
+  });
+});
