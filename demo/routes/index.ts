@@ -1,4 +1,7 @@
 /** Every journey's demo routes, in navigation order. Each journey adds one import and spread. */
 import type { DemoRoute } from '../types.js';
+import { routes as login } from './login.js';
+import { routes as recovery } from './recovery.js';
+import { routes as home } from './home.js';
 
-export const allRoutes: DemoRoute[] = [];
+export const allRoutes: DemoRoute[] = [...login, ...recovery, ...home];

@@ -8,7 +8,7 @@ import {
   PASSWORD_RULES,
 } from '../../src/core/password-policy.js';
 
-const ctx = { username: 'janedoe1', firstName: 'Jane', lastName: 'Doe' };
+const ctx = { username: 'plantop7', firstName: 'Jane', lastName: 'Doe' };
 
 describe('core/password-policy', () => {
   it('is data: five "must have" and four "can\'t have" rules, history of 10', () => {
@@ -44,7 +44,8 @@ describe('core/password-policy', () => {
       ['BLUE-SKY-2026!', ['lowercase']],
       ['Blue-Sky-Rain!', ['digit']],
       ['BlueSky2026', ['special']],
-      ['Janedoe1-Plan!', ['no-username']],
+      ['PlanTop7-Go!', ['no-username']],
+      ['Janedoe1-Plan!', ['no-name']],
       ['Jane-Plans-26!', ['no-name']],
       ['Plan-DOE-2026!', ['no-name']],
       ['Blue-Skyyy-26!', ['no-triple']],

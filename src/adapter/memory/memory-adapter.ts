@@ -284,6 +284,8 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     this.sampleText = options.sampleText ?? DEFAULT_SAMPLE_TEXT;
     this.state = freshState();
     this.load();
+    // Ready before the first login, so even that one costs what a known user's costs.
+    void this.getDummyHash().catch(() => undefined);
     if (
       this.storage &&
       options.syncAcrossTabs !== false &&
@@ -354,7 +356,6 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
   reset(): void {
     this.state = freshState();
     this.messages = [];
-    this.dummyHash = null;
     if (this.storage) {
       this.storage.removeItem(this.storageKey);
       this.storage.removeItem(this.outboxKey);

@@ -23,25 +23,24 @@ const sent: CodeSent = {
   resendAvailableAt: 30_000,
 };
 
-const run = (...events: ForgotPasswordEvent[]): ForgotPasswordState =>
-  events.reduce(transition, initialForgotPasswordState());
+function run(...events: ForgotPasswordEvent[]): ForgotPasswordState {
+  let state: ForgotPasswordState = initialForgotPasswordState();
+  for (const e of events) state = transition(state, e);
+  return state;
+}
 
 const choose = run(
   { type: 'FIND', username: 'janedoe1' },
   { type: 'FIND_OK', username: 'janedoe1', flow },
 );
-const code = [
-  choose,
+const code = run(
+  { type: 'FIND', username: 'janedoe1' },
+  { type: 'FIND_OK', username: 'janedoe1', flow },
   { type: 'SELECT_CHANNEL', channel: 'sms' },
   { type: 'SEND' },
   { type: 'SEND_OK', sent },
-]
-  .slice(1)
-  .reduce((s, e) => transition(s, e as ForgotPasswordEvent), choose);
-const password = [{ type: 'VERIFY' }, { type: 'VERIFY_OK' }].reduce(
-  (s, e) => transition(s, e as ForgotPasswordEvent),
-  code,
 );
+const password = transition(transition(code, { type: 'VERIFY' }), { type: 'VERIFY_OK' });
 
 describe('forgot-password machine (shared password flow, purpose reset)', () => {
   it('starts at Find Account with purpose reset', () => {

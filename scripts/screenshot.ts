@@ -1,3 +1,4 @@
+// Screenshot a demo route: `node --import tsx scripts/screenshot.ts "#/delegate/login" name` → test-results/name.png
 import { startDemo } from '../test/e2e/harness.ts';
 const demo = await startDemo();
 const hash = process.argv[2] ?? '#/';

@@ -1,0 +1,283 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { AdapterError } from '../../adapter/errors.js';
+import {
+  STATE_CODES,
+  type AuthAdapter,
+  type DelegateSummary,
+  type StateCode,
+} from '../../adapter/types.js';
+import { PepElement } from '../../base/pep-element.js';
+import { formStyles, tokens } from '../../base/styles.js';
+import { formatUsMobile } from '../../core/validation.js';
+import { errorRegion, isRetryable } from '../../shared/error-region.js';
+import { stepHeading } from '../../shared/step-heading.js';
+import { sharedStyles } from '../../shared/styles.js';
+import {
+  initialMyDelegates,
+  myDelegatesTransition,
+  type MyDelegatesEvent,
+  type MyDelegatesState,
+} from './my-delegates.machine.js';
+import { myDelegatesEn } from './my-delegates.messages.js';
+import { myDelegatesStyles } from './my-delegates.styles.js';
+
+/** Parse `allowed-states="IL TX"` / `"IL,TX"`; unknown codes are dropped. */
+function parseStates(value: string | null): StateCode[] {
+  if (value === null) return [...STATE_CODES];
+  return STATE_CODES.filter((s) =>
+    value
+      .toUpperCase()
+      .split(/[\s,]+/)
+      .includes(s),
+  );
+}
+
+/**
+ * The producer's **My Delegates** tab (spec slide 3): the list of their delegates with name,
+ * username, email, mobile, states and status (invited / active / locked), an empty state, an
+ * **Add Delegate** button that opens `<pep-add-delegate>` in a modal `<dialog>` (Escape or
+ * Cancel closes it and focus returns to the button; Finish closes it and refreshes the list),
+ * and **Resend invitation** for delegates who have not confirmed their email yet.
+ *
+ * @summary The producer's list of delegates, with Add Delegate and Resend invitation.
+ *
+ * @fires pep-delegate-added - (from the nested `<pep-add-delegate>`) `{ delegate }`.
+ * @fires pep-invitation-resent - `{ delegate }` after Resend invitation succeeded.
+ *
+ * @csspart step-heading - The "My Delegates" heading.
+ * @csspart add-button - The Add Delegate button.
+ * @csspart list - The list of delegates.
+ * @csspart delegate - One delegate.
+ * @csspart resend-button - Resend invitation.
+ * @csspart empty - The empty-state text.
+ * @csspart status - The polite notice region.
+ * @csspart error - The always-present `role="alert"` region.
+ * @csspart retry-button - "Try again" after a network failure.
+ * @csspart dialog - The modal dialog holding `<pep-add-delegate>`.
+ *
+ * @cssprop --pep-my-delegates-max-width - Width of the list card (default 56rem).
+ * @cssprop --pep-color-backdrop - The dialog backdrop.
+ * @cssprop --pep-color-primary - Buttons and links.
+ */
+export class PepMyDelegates extends PepElement {
+  static override styles = [tokens, formStyles, sharedStyles, myDelegatesStyles];
+
+  protected readonly catalogue = myDelegatesEn;
+
+  /** The states the producer may assign, passed to Add Delegate (`allowed-states="IL TX"`). */
+  @property({
+    attribute: 'allowed-states',
+    converter: { fromAttribute: parseStates, toAttribute: (v: StateCode[]) => v.join(' ') },
+  })
+  allowedStates: StateCode[] = [...STATE_CODES];
+
+  @state() protected machine: MyDelegatesState = initialMyDelegates();
+
+  @query('dialog') protected dialog?: HTMLDialogElement;
+  @query('[part~=add-button]') protected addButton?: HTMLButtonElement;
+
+  #loadedWith?: AuthAdapter;
+
+  get state(): MyDelegatesState {
+    return this.machine;
+  }
+
+  protected send(event: MyDelegatesEvent): void {
+    this.machine = myDelegatesTransition(this.machine, event);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('adapter') && this.adapter && this.adapter !== this.#loadedWith) {
+      this.#loadedWith = this.adapter;
+      void this.load();
+    }
+  }
+
+  protected override updated(): void {
+    const dialog = this.dialog;
+    if (!dialog) return;
+    if (this.machine.dialogOpen && !dialog.open) dialog.showModal();
+    if (!this.machine.dialogOpen && dialog.open) dialog.close();
+  }
+
+  /** Reload the list from the adapter. */
+  async load(): Promise<void> {
+    this.send({ type: 'LOAD' });
+    try {
+      const delegates = await this.call((a, signal) => a.listDelegates({ signal }));
+      this.send({ type: 'LOAD_OK', delegates });
+    } catch (err) {
+      const error = err as AdapterError;
+      if (error.code !== 'ABORTED') this.send({ type: 'LOAD_FAIL', error });
+    }
+  }
+
+  protected async resend(delegateId: string): Promise<void> {
+    const before = this.machine;
+    this.send({ type: 'RESEND', delegateId });
+    if (this.machine === before) return;
+    try {
+      await this.call((a, signal) => a.resendInvitation({ delegateId }, { signal }));
+      this.send({ type: 'RESEND_OK' });
+      const notice = this.machine.notice;
+      if (notice) this.emit('pep-invitation-resent', { delegate: notice.delegate });
+    } catch (err) {
+      const error = err as AdapterError;
+      if (error.code !== 'ABORTED') this.send({ type: 'RESEND_FAIL', error });
+    }
+  }
+
+  protected openAdd(): void {
+    this.send({ type: 'OPEN_ADD' });
+  }
+
+  protected async closeAdd(finished?: DelegateSummary): Promise<void> {
+    if (finished) {
+      this.send({ type: 'FINISH', delegate: finished });
+      void this.load();
+    } else {
+      this.send({ type: 'CLOSE_ADD' });
+    }
+    await this.updateComplete;
+    this.addButton?.focus();
+  }
+
+  protected name(d: DelegateSummary): string {
+    return `${d.firstName} ${d.lastName}`;
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.machine;
+    return html`<div class="card">
+      <div class="toolbar">
+        ${stepHeading(this.t('my-delegates.title'))}
+        <button
+          type="button"
+          class="primary"
+          part="add-button"
+          aria-haspopup="dialog"
+          @click=${() => this.openAdd()}
+        >
+          ${this.t('my-delegates.add')}
+        </button>
+      </div>
+      ${errorRegion({
+        message: m.error ? this.errorMessage(m.error) : null,
+        key: m.error,
+        retry:
+          isRetryable(m.error) && m.retry
+            ? { label: this.t('common.retry'), onRetry: () => this.retry() }
+            : null,
+      })}
+      <div role="status" part="status" class="notice-region">${this.renderNotice()}</div>
+      ${this.renderList()}
+      <dialog
+        part="dialog"
+        aria-label=${this.t('my-delegates.dialog-label')}
+        @cancel=${(e: Event) => {
+          e.preventDefault();
+          void this.closeAdd();
+        }}
+      >
+        ${m.dialogOpen
+          ? html`<pep-add-delegate
+              .adapter=${this.adapter}
+              .config=${this.config}
+              .messages=${this.messages}
+              .allowedStates=${this.allowedStates}
+              @pep-cancel=${() => void this.closeAdd()}
+              @pep-delegate-finish=${(e: CustomEvent<{ delegate: DelegateSummary }>) =>
+                void this.closeAdd(e.detail.delegate)}
+            ></pep-add-delegate>`
+          : nothing}
+      </dialog>
+    </div>`;
+  }
+
+  protected retry(): void {
+    const r = this.machine.retry;
+    if (r?.type === 'LOAD') void this.load();
+    else if (r?.type === 'RESEND') void this.resend(r.delegateId);
+  }
+
+  protected renderNotice(): TemplateResult | typeof nothing {
+    const n = this.machine.notice;
+    if (!n) return nothing;
+    const text =
+      n.kind === 'added'
+        ? this.t('my-delegates.added', { name: this.name(n.delegate) })
+        : this.t('my-delegates.resent', { email: n.delegate.email });
+    return html`<p class="success">${text}</p>`;
+  }
+
+  protected renderList(): TemplateResult | typeof nothing {
+    const m = this.machine;
+    if (m.list === 'loading' && m.delegates.length === 0) {
+      return html`<p>
+        <span class="spinner" aria-hidden="true"></span>${this.t('my-delegates.loading')}
+      </p>`;
+    }
+    if (m.list === 'failed' && m.delegates.length === 0) return nothing;
+    if (m.delegates.length === 0) {
+      return html`<p part="empty">${this.t('my-delegates.empty')}</p>`;
+    }
+    return html`<ul
+      class="delegates"
+      part="list"
+      aria-busy=${m.list === 'loading' ? 'true' : 'false'}
+    >
+      ${m.delegates.map((d) => this.renderDelegate(d))}
+    </ul>`;
+  }
+
+  protected renderDelegate(d: DelegateSummary): TemplateResult {
+    const resending = this.machine.resendingId === d.id;
+    return html`<li class="delegate" part="delegate" data-id=${d.id}>
+      <h3>${this.name(d)}</h3>
+      <dl>
+        <dt>${this.t('my-delegates.username')}</dt>
+        <dd>${d.username}</dd>
+        <dt>${this.t('my-delegates.email')}</dt>
+        <dd>${d.email}</dd>
+        <dt>${this.t('my-delegates.mobile')}</dt>
+        <dd>${formatUsMobile(d.mobile)}</dd>
+        <dt>${this.t('my-delegates.states')}</dt>
+        <dd>${d.states.map((s) => this.t(`state.${s}`)).join(', ')}</dd>
+        <dt>${this.t('my-delegates.status')}</dt>
+        <dd class="status" data-status=${d.status}>${this.t(`my-delegates.status.${d.status}`)}</dd>
+      </dl>
+      ${d.status === 'invited'
+        ? html`<div class="actions">
+            <button
+              type="button"
+              class="secondary"
+              part="resend-button"
+              aria-disabled=${this.machine.resendingId ? 'true' : 'false'}
+              @click=${() => void this.resend(d.id)}
+            >
+              ${resending
+                ? html`<span class="spinner" aria-hidden="true"></span>${this.t(
+                      'my-delegates.resending',
+                    )}`
+                : html`${this.t('my-delegates.resend')}<span class="visually-hidden">
+                      ${this.t('my-delegates.resend-to', { name: this.name(d) })}</span
+                    >`}
+            </button>
+          </div>`
+        : nothing}
+    </li>`;
+  }
+}
+
+declare module '../../base/events.js' {
+  interface PepEventMap {
+    /** A delegate's invitation email was sent again. */
+    'pep-invitation-resent': { delegate: DelegateSummary };
+  }
+}
+declare global {
+  interface HTMLElementEventMap {
+    'pep-invitation-resent': CustomEvent<{ delegate: DelegateSummary }>;
+  }
+}

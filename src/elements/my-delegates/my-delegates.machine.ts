@@ -1,0 +1,93 @@
+/**
+ * Pure state machine of `<pep-my-delegates>`: the list (loading / ready / failed), the Add
+ * Delegate dialog, Resend invitation, and the polite notices after each.
+ */
+import type { AdapterError } from '../../adapter/errors.js';
+import type { DelegateSummary } from '../../adapter/types.js';
+
+export interface MyDelegatesState {
+  list: 'loading' | 'ready' | 'failed';
+  /** The last list loaded (kept while refreshing). */
+  delegates: DelegateSummary[];
+  /** The last failure (list or resend), shown in the error region. */
+  error: AdapterError | null;
+  /** What the error's "Try again" repeats. */
+  retry: { type: 'LOAD' } | { type: 'RESEND'; delegateId: string } | null;
+  dialogOpen: boolean;
+  /** The delegate whose invitation is being resent. */
+  resendingId: string | null;
+  /** A polite confirmation of the last action. */
+  notice: { kind: 'added' | 'resent'; delegate: DelegateSummary } | null;
+}
+
+export type MyDelegatesEvent =
+  | { type: 'LOAD' }
+  | { type: 'LOAD_OK'; delegates: DelegateSummary[] }
+  | { type: 'LOAD_FAIL'; error: AdapterError }
+  | { type: 'OPEN_ADD' }
+  /** Cancel / Escape: close without adding. */
+  | { type: 'CLOSE_ADD' }
+  /** Finish after "Delegate was added": close and refresh. */
+  | { type: 'FINISH'; delegate: DelegateSummary }
+  | { type: 'RESEND'; delegateId: string }
+  | { type: 'RESEND_OK' }
+  | { type: 'RESEND_FAIL'; error: AdapterError };
+
+export const initialMyDelegates = (): MyDelegatesState => ({
+  list: 'loading',
+  delegates: [],
+  error: null,
+  retry: null,
+  dialogOpen: false,
+  resendingId: null,
+  notice: null,
+});
+
+export function myDelegatesTransition(
+  state: MyDelegatesState,
+  event: MyDelegatesEvent,
+): MyDelegatesState {
+  switch (event.type) {
+    case 'LOAD':
+      return { ...state, list: 'loading', error: null, retry: null };
+    case 'LOAD_OK':
+      if (state.list !== 'loading') return state;
+      return { ...state, list: 'ready', delegates: event.delegates };
+    case 'LOAD_FAIL':
+      if (state.list !== 'loading') return state;
+      return { ...state, list: 'failed', error: event.error, retry: { type: 'LOAD' } };
+    case 'OPEN_ADD':
+      return state.dialogOpen ? state : { ...state, dialogOpen: true, notice: null };
+    case 'CLOSE_ADD':
+      return state.dialogOpen ? { ...state, dialogOpen: false } : state;
+    case 'FINISH':
+      if (!state.dialogOpen) return state;
+      return {
+        ...state,
+        dialogOpen: false,
+        list: 'loading',
+        error: null,
+        retry: null,
+        notice: { kind: 'added', delegate: event.delegate },
+      };
+    case 'RESEND': {
+      if (state.resendingId !== null) return state;
+      const delegate = state.delegates.find((d) => d.id === event.delegateId);
+      if (!delegate || delegate.status !== 'invited') return state;
+      return { ...state, resendingId: delegate.id, error: null, retry: null, notice: null };
+    }
+    case 'RESEND_OK': {
+      const delegate = state.delegates.find((d) => d.id === state.resendingId);
+      if (!delegate) return state;
+      return { ...state, resendingId: null, notice: { kind: 'resent', delegate } };
+    }
+    case 'RESEND_FAIL':
+      if (state.resendingId === null) return state;
+      return {
+        ...state,
+        resendingId: null,
+        error: event.error,
+        retry: { type: 'RESEND', delegateId: state.resendingId },
+      };
+  }
+}

@@ -1,0 +1,80 @@
+import { css } from 'lit';
+
+export const myDelegatesStyles = css`
+  :host {
+    --_list-max-width: var(--pep-my-delegates-max-width, 56rem);
+  }
+  .card {
+    max-width: var(--_list-max-width);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+    align-items: center;
+    justify-content: space-between;
+    margin-bottom: var(--_space-3);
+  }
+  .toolbar h2 {
+    margin: 0;
+  }
+  .delegates {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space-3);
+  }
+  .delegate {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space-3);
+    display: grid;
+    gap: var(--_space-2);
+  }
+  .delegate h3 {
+    margin: 0;
+    font-size: var(--_font-size);
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: var(--_space-1) var(--_space-3);
+    margin: 0;
+    font-size: var(--_font-size-sm);
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .status {
+    font-weight: 600;
+  }
+  .status[data-status='locked'] {
+    color: var(--_error);
+  }
+  .status[data-status='active'] {
+    color: var(--_success);
+  }
+  .notice:empty {
+    display: none;
+  }
+  dialog {
+    padding: 0;
+    border: 0;
+    border-radius: var(--_radius);
+    background: transparent;
+    width: min(34rem, calc(100vw - 2rem));
+    max-height: calc(100vh - 2rem);
+    overflow: auto;
+  }
+  dialog::backdrop {
+    background: var(--pep-color-backdrop, rgb(0 0 0 / 0.5));
+  }
+  dialog pep-add-delegate {
+    --pep-max-width: 100%;
+  }
+`;

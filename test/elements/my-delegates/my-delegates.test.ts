@@ -1,0 +1,176 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { adapterError } from '../../../src/adapter/errors.js';
+import type { MemoryAdapter } from '../../../src/adapter/memory/memory-adapter.js';
+import { ManualClock, SECOND } from '../../../src/core/clock.js';
+import '../../../src/elements/my-delegates/pep-my-delegates.js';
+import type { PepMyDelegates } from '../../../src/elements/my-delegates/pep-my-delegates.js';
+import type { PepAddDelegate } from '../../../src/elements/add-delegate/pep-add-delegate.js';
+import {
+  $,
+  addDelegateWithLink,
+  alertText,
+  deepActive,
+  failing,
+  JANE,
+  producerAdapter,
+  typeInto,
+  until,
+} from '../add-delegate/fixtures.js';
+
+async function mount(adapter: unknown, states?: string) {
+  const el = await fixture<PepMyDelegates>(html`<pep-my-delegates></pep-my-delegates>`);
+  if (states) el.setAttribute('allowed-states', states);
+  el.adapter = adapter as PepMyDelegates['adapter'];
+  await until(() => el.state.list !== 'loading', 3000, 'list loaded');
+  await el.updateComplete;
+  return el;
+}
+
+const names = (el: PepMyDelegates) =>
+  [...el.shadowRoot!.querySelectorAll('[part=delegate] h3')].map((h) => h.textContent!.trim());
+
+async function openDialog(el: PepMyDelegates) {
+  $<HTMLButtonElement>(el, '[part~=add-button]').click();
+  await el.updateComplete;
+  const dialog = $<HTMLDialogElement>(el, 'dialog');
+  const form = dialog.querySelector<PepAddDelegate>('pep-add-delegate')!;
+  await form.updateComplete;
+  return { dialog, form };
+}
+
+describe('<pep-my-delegates>', () => {
+  let adapter: MemoryAdapter;
+  let clock: ManualClock;
+  beforeEach(async () => {
+    clock = new ManualClock();
+    adapter = await producerAdapter(clock);
+  });
+
+  it('is accessible (empty state)', async () => {
+    const el = await mount(adapter);
+    await expect(el).to.be.accessible();
+    expect($(el, '[part=empty]').textContent).to.contain('not added any delegates');
+    expect($(el, 'h2').textContent!.trim()).to.equal('My Delegates');
+  });
+
+  it('lists delegates with their status; Resend only for invited ones', async () => {
+    await addDelegateWithLink(adapter);
+    const { token } = await addDelegateWithLink(adapter, {
+      ...JANE,
+      username: 'bobsmith1',
+      firstName: 'Bob',
+      lastName: 'Smith',
+      email: 'bob@example.com',
+    });
+    await adapter.confirmEmail({ token });
+    const el = await mount(adapter);
+    expect(names(el)).to.deep.equal(['Jane Doe', 'Bob Smith']);
+    const items = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=delegate]')];
+    expect(items[0]!.textContent).to.contain('(312) 555-0101');
+    expect(items[0]!.textContent).to.contain('Illinois, Texas');
+    expect(items[0]!.querySelector('[part=resend-button]')).to.not.equal(null);
+    expect(
+      items[0]!.querySelector('[part=resend-button]')!.textContent!.replace(/\s+/g, ' ').trim(),
+    ).to.equal('Resend invitation to Jane Doe');
+    await expect(el).to.be.accessible();
+  });
+
+  it('Add Delegate opens a modal dialog; Escape closes it and focus returns', async () => {
+    const el = await mount(adapter);
+    $<HTMLButtonElement>(el, '[part~=add-button]').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const dialog = $<HTMLDialogElement>(el, 'dialog');
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(dialog.getAttribute('aria-label')).to.equal('Add Delegate');
+    await until(
+      () => !!dialog.querySelector('pep-add-delegate')?.shadowRoot?.contains(deepActive()),
+      2000,
+      'focus in dialog',
+    );
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog.open, 2000, 'closed');
+    expect(deepActive()?.getAttribute('part')).to.equal('add-button');
+    expect(dialog.querySelector('pep-add-delegate')).to.equal(null);
+  });
+
+  it('Cancel closes the dialog', async () => {
+    const el = await mount(adapter);
+    const { dialog, form } = await openDialog(el);
+    $<HTMLButtonElement>(form, '[part~=secondary-button]').click();
+    await until(() => !dialog.open, 2000, 'closed');
+    expect(deepActive()?.getAttribute('part')).to.equal('add-button');
+  });
+
+  it('add → Delegate was added → Finish closes and refreshes the list', async () => {
+    const el = await mount(adapter, 'IL TX');
+    const { dialog, form } = await openDialog(el);
+    expect(
+      [...form.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=states]')].map(
+        (i) => i.value,
+      ),
+    ).to.deep.equal(['IL', 'TX']);
+    typeInto(form, '#username', JANE.username);
+    typeInto(form, '#email', JANE.email);
+    typeInto(form, '#firstName', JANE.firstName);
+    typeInto(form, '#lastName', JANE.lastName);
+    typeInto(form, '#mobile', JANE.mobile);
+    $<HTMLInputElement>(form, '#state-TX').click();
+    await form.updateComplete;
+    const added = oneEvent(el, 'pep-delegate-added');
+    $<HTMLButtonElement>(form, '[part~=submit-button]').click();
+    await added;
+    await until(() => form.step === 'done', 2000, 'done');
+    await form.updateComplete;
+    expect(names(el)).to.deep.equal([]);
+    $<HTMLButtonElement>(form, '[part~=finish-button]').click();
+    await until(() => !dialog.open && names(el).length === 1, 3000, 'refreshed');
+    expect(names(el)).to.deep.equal(['Jane Doe']);
+    expect($(el, '[part=status]').textContent).to.contain('Jane Doe was added');
+    expect(deepActive()?.getAttribute('part')).to.equal('add-button');
+    await expect(el).to.be.accessible();
+  });
+
+  it('Resend invitation sends a new email; too soon shows RATE_LIMITED, retry works later', async () => {
+    await addDelegateWithLink(adapter);
+    const el = await mount(adapter);
+    const before = adapter.outbox.length;
+    $<HTMLButtonElement>(el, '[part=resend-button]').click();
+    await until(() => alertText(el).startsWith('Too many requests'), 3000, 'rate limited');
+    clock.advance(31 * SECOND);
+    const resent = oneEvent(el, 'pep-invitation-resent');
+    $<HTMLButtonElement>(el, '[part=resend-button]').click();
+    await resent;
+    await el.updateComplete;
+    expect(adapter.outbox.length).to.equal(before + 1);
+    expect($(el, '[part=status]').textContent).to.contain('jane.doe@example.com');
+    expect(alertText(el)).to.equal('');
+  });
+
+  it('a list failure shows a retryable error; Try again loads', async () => {
+    await addDelegateWithLink(adapter);
+    const fake = failing(adapter, { listDelegates: [adapterError('UNAVAILABLE')] });
+    const el = await mount(fake);
+    expect(alertText(el)).to.contain('temporarily unavailable');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part=retry-button]').click();
+    await until(() => names(el).length === 1, 3000, 'loaded');
+    expect(alertText(el)).to.equal('');
+  });
+
+  it('a failed resend over the network can be retried from the alert', async () => {
+    await addDelegateWithLink(adapter);
+    clock.advance(31 * SECOND);
+    const fake = failing(adapter, { resendInvitation: [adapterError('NETWORK')] });
+    const el = await mount(fake);
+    $<HTMLButtonElement>(el, '[part=resend-button]').click();
+    await until(() => alertText(el).includes('could not reach'), 3000, 'network');
+    const resent = oneEvent(el, 'pep-invitation-resent');
+    $<HTMLButtonElement>(el, '[part=retry-button]').click();
+    await resent;
+    expect(fake.calls['resendInvitation']).to.equal(2);
+  });
+});
