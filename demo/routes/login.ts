@@ -10,7 +10,7 @@ export const routes: DemoRoute[] = [
     nav: 'delegate',
     render: (ctx) => html`
       <section class="demo-page" aria-labelledby="login-page-title">
-        <h1 id="login-page-title" class="page-title">Producer Experience Portal</h1>
+        <h1 id="login-page-title" class="page-title">Delegate Login</h1>
         <pep-login
           forgot-username-href="#/delegate/forgot-username"
           forgot-password-href="#/delegate/forgot-password"

@@ -10,6 +10,7 @@ export {
   DEFAULT_HELP_DESK_PHONE,
   DEFAULT_STORAGE_KEY,
   DEFAULT_SUPPORT_EMAIL,
+  type DelegateSeed,
   type MemoryAdapterAdmin,
   type MemoryAdapterEventMap,
   type MemoryAdapterOptions,

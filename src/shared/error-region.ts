@@ -22,6 +22,16 @@ export interface ErrorRegionOptions {
 }
 
 /**
+ * The retry button disappears with the error it belongs to: park focus on the region first so
+ * that keyboard focus is not lost to the page; `onRetry` may move it on (e.g. to the submit
+ * button).
+ */
+function retry(e: Event, onRetry: () => void): void {
+  (e.currentTarget as HTMLElement).closest<HTMLElement>('.error-region')?.focus();
+  onRetry();
+}
+
+/**
  * The one always-present `role="alert"` region of a step (`part="error"`). Keep it rendered in
  * every step (also when empty) so that the live region exists before a message is put in it.
  */
@@ -35,14 +45,20 @@ export function errorRegion(o: ErrorRegionOptions): TemplateResult {
               class="link retry"
               part="retry-button"
               ?disabled=${o.retry.disabled ?? false}
-              @click=${o.retry.onRetry}
+              @click=${(e: Event) => retry(e, o.retry!.onRetry)}
             >
               ${o.retry.label}
             </button>`
           : nothing}
       </div>`
     : nothing;
-  return html`<div id=${o.id ?? 'error'} role="alert" part="error" class="error-region">
+  return html`<div
+    id=${o.id ?? 'error'}
+    role="alert"
+    part="error"
+    class="error-region"
+    tabindex="-1"
+  >
     ${keyed(o.key ?? o.message ?? '', content)}
   </div>`;
 }

@@ -52,10 +52,14 @@ export const sharedStyles = css`
     font-weight: 700;
   }
   .error-region .alert {
+    margin-bottom: var(--_space-3);
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-2);
     align-items: baseline;
+  }
+  .error-region:focus {
+    outline: none;
   }
   .error-region .retry {
     font-weight: 600;

@@ -16,6 +16,7 @@ import { latestCode, latestLinkToken } from '../../src/adapter/memory/outbox.js'
 import { typingSamplesFor } from '../../src/adapter/memory/typist.js';
 import type { DelegateInput, OutboxMessage, PendingLogin } from '../../src/adapter/types.js';
 import { DAY, HOUR, MINUTE, ManualClock, SECOND } from '../../src/core/clock.js';
+import { generateOtp } from '../../src/core/otp.js';
 import type { TypingMatcher, TypingTemplate } from '../../src/core/typing/types.js';
 
 class MapStorage implements StorageLike {
@@ -177,6 +178,32 @@ describe('MemoryAdapter', () => {
       const b = new MemoryAdapter({ storage, pbkdf2Iterations: 1000 });
       await seedDemo(b);
       expect(b.admin.hasAccount('demoproducer')).to.equal(true);
+    });
+
+    it('follows other tabs: a storage event on its localStorage key reloads the state', async () => {
+      const key = `pep-test-${Math.random().toString(36).slice(2)}`;
+      try {
+        const { adapter: a, clock } = make({ storage: localStorage, storageKey: key });
+        const b = new MemoryAdapter({ clock, storage: localStorage, storageKey: key });
+        const c = new MemoryAdapter({
+          clock,
+          storage: localStorage,
+          storageKey: key,
+          syncAcrossTabs: false,
+        });
+        await seedDemo(a);
+        const changed = new Promise((resolve) =>
+          b.addEventListener('change', resolve, { once: true }),
+        );
+        // Browsers fire `storage` only in the other tabs; simulate that tab's event here.
+        window.dispatchEvent(new StorageEvent('storage', { key, storageArea: localStorage }));
+        await changed;
+        expect(b.admin.hasAccount(DEMO_PRODUCER.username)).to.equal(true);
+        expect(c.admin.hasAccount(DEMO_PRODUCER.username)).to.equal(false);
+      } finally {
+        localStorage.removeItem(key);
+        localStorage.removeItem(`${key}:outbox`);
+      }
     });
 
     it('reload() picks up changes another instance saved', async () => {
@@ -420,6 +447,89 @@ describe('MemoryAdapter', () => {
       );
       await failsWith(adapter.admin.signIn('nobody12'), 'NOT_FOUND');
     });
+    it('createDelegate starts a delegate mid-journey (active, optionally enrolled), sending nothing', async () => {
+      const { adapter } = make();
+      await seedDemo(adapter);
+      const text = adapter.sampleText;
+      const samples = typingSamplesFor(text, 3);
+      const enrolled = await adapter.admin.createDelegate({
+        ...delegate(),
+        producer: DEMO_PRODUCER.username,
+        password: PASSWORD,
+        typingSamples: samples.enroll,
+      });
+      expect(enrolled.status).to.equal('active');
+      const invited = await adapter.admin.createDelegate({
+        ...delegate(),
+        producer: 'demoproducer',
+      });
+      expect(invited.status).to.equal('invited');
+      expect(adapter.outbox).to.deep.equal([]);
+      const p = await pending(adapter, enrolled.username);
+      expect(p.mustEnrollPattern).to.equal(false);
+      expect(p.options.map((o) => o.method)).to.deep.equal(['email', 'sms', 'pattern']);
+      const v = await adapter.verifyTypingPattern({
+        pendingId: p.pendingId,
+        samples: samples.genuine,
+        rememberDevice: false,
+      });
+      expect(v.session.user.producer?.producerId).to.equal('P-100200');
+      await failsWith(
+        adapter.admin.createDelegate({ ...delegate(), producer: enrolled.username }),
+        'NOT_FOUND',
+      );
+      await failsWith(
+        adapter.admin.createDelegate({
+          ...delegate(),
+          producer: 'demoproducer',
+          typingSamples: [{ text: 'wrong', events: [] }],
+        }),
+        'PATTERN_INVALID_SAMPLES',
+      );
+    });
+
+    it('hostile input shapes get VALIDATION, never a crash', async () => {
+      const { adapter } = make();
+      await seedDemo(adapter);
+      await adapter.admin.signIn(DEMO_PRODUCER.username);
+      const err = await failsWith(
+        adapter.addDelegate({
+          username: 42,
+          email: null,
+          firstName: { toString: () => 'x' },
+          lastName: 'Doe\u0000',
+          mobile: undefined,
+          states: 'IL',
+        } as unknown as DelegateInput),
+        'VALIDATION',
+      );
+      expect(err.data.fields).to.deep.equal({
+        username: 'required',
+        email: 'required',
+        firstName: 'required',
+        lastName: 'invalid-characters',
+        mobile: 'required',
+        states: 'required',
+      });
+      const long = await failsWith(
+        adapter.addDelegate(
+          delegate({ username: 'a'.repeat(10_000), firstName: 'J'.repeat(10_000) }),
+        ),
+        'VALIDATION',
+      );
+      expect(long.data.fields).to.deep.equal({ username: 'too-long', firstName: 'too-long' });
+      await failsWith(
+        adapter.login({ username: 'x'.repeat(10_000), password: 'y'.repeat(10_000) }),
+        'INVALID_CREDENTIALS',
+      );
+      await failsWith(
+        adapter.login({ username: null, password: undefined } as unknown as {
+          username: string;
+          password: string;
+        }),
+        'VALIDATION',
+      );
+    });
   });
 
   describe('time limits (exact)', () => {
@@ -661,7 +771,7 @@ describe('MemoryAdapter', () => {
             limited += 1;
           }
         }
-        const code = Array.from({ length: 8 }, () => 'ABCDEFGH'[i % 8]).join('');
+        const code = generateOtp();
         const err = await adapter.verifyCode({ flowId: flow.flowId, code }).then(
           () => null,
           (e: AdapterError) => e.code,

@@ -5,12 +5,13 @@
  * 30 minutes later (fake clock) login works → the keyboard pattern accepts the enrolled typist
  * and rejects a different rhythm.
  *
- * Typing is driven by real key events (CDP `Input.dispatchKeyEvent`) whose `timestamp` sets the
- * `event.timeStamp` the element records, so each typist's rhythm is exact and repeatable.
+ * Typing is driven by real key events (`page.keyboard.down/up`) with the page's fake clock paused
+ * and advanced between them, so the `event.timeStamp`s the element records are exactly each
+ * typist's rhythm, and the test is repeatable.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startDemo, type Demo } from './harness.js';
 
 const DELEGATE = {
@@ -32,14 +33,10 @@ const TYPIST_B: Rhythm = { hold: 30, flight: 420 };
 
 let demo: Demo;
 let page: Page;
-let cdp: CDPSession;
-/** Virtual time (s since epoch) of the last key event sent, so timestamps only move forward. */
-let cursor = 0;
 
 before(async () => {
   demo = await startDemo({ fakeClock: true });
   page = demo.page;
-  cdp = await page.context().newCDPSession(page);
   await demo.open('#/');
   await createDelegate();
 });
@@ -87,87 +84,37 @@ async function createDelegate(): Promise<void> {
   );
 }
 
-function keyInfo(ch: string): { key: string; code: string; vk: number; shift: boolean } {
-  if (ch === ' ') return { key: ' ', code: 'Space', vk: 32, shift: false };
-  if (ch === '.') return { key: '.', code: 'Period', vk: 190, shift: false };
-  if (ch === ',') return { key: ',', code: 'Comma', vk: 188, shift: false };
-  if (/[a-z]/i.test(ch)) {
-    return {
-      key: ch,
-      code: `Key${ch.toUpperCase()}`,
-      vk: ch.toUpperCase().charCodeAt(0),
-      shift: ch !== ch.toLowerCase(),
-    };
-  }
-  throw new Error(`no key for ${JSON.stringify(ch)}`);
-}
-
 /**
  * Type `text` into the focused box as `rhythm` (hold, key-down to key-down), with a small
- * deterministic variation per key and attempt (`seed`), as real trusted key events.
+ * deterministic variation per key and attempt (`seed`). The keys are real (trusted) key events
+ * from `page.keyboard`; the page's fake clock is paused and advanced between them, so each
+ * event's `timeStamp` is exactly the rhythm's.
  */
 async function typeWithRhythm(text: string, rhythm: Rhythm, seed: number): Promise<void> {
-  type KeyParams = {
-    type: 'keyDown' | 'keyUp' | 'rawKeyDown';
-    key: string;
-    code: string;
-    windowsVirtualKeyCode: number;
-    modifiers: number;
-    text?: string;
-    unmodifiedText?: string;
-  };
-  type Ev = { at: number; params: KeyParams };
+  type Ev = { at: number; type: 'down' | 'up'; key: string };
   const events: Ev[] = [];
-  let t = 0;
+  let t = 100;
   [...text].forEach((ch, i) => {
     const jitter = (((i * 7 + seed * 13) % 5) - 2) * 4;
-    const k = keyInfo(ch);
-    const base = {
-      key: k.key,
-      code: k.code,
-      windowsVirtualKeyCode: k.vk,
-      modifiers: k.shift ? 8 : 0,
-    };
-    if (k.shift) {
-      events.push({
-        at: t - 40,
-        params: {
-          type: 'rawKeyDown',
-          key: 'Shift',
-          code: 'ShiftLeft',
-          windowsVirtualKeyCode: 16,
-          modifiers: 8,
-        },
-      });
-    }
-    events.push({
-      at: t,
-      params: { type: 'keyDown', text: k.key, unmodifiedText: k.key.toLowerCase(), ...base },
-    });
-    events.push({ at: t + rhythm.hold + jitter, params: { type: 'keyUp', ...base } });
-    if (k.shift) {
-      events.push({
-        at: t + rhythm.hold + jitter + 10,
-        params: {
-          type: 'keyUp',
-          key: 'Shift',
-          code: 'ShiftLeft',
-          windowsVirtualKeyCode: 16,
-          modifiers: 0,
-        },
-      });
-    }
+    const key = ch === ' ' ? 'Space' : ch;
+    const shift = ch !== ch.toLowerCase();
+    if (shift) events.push({ at: t - 40, type: 'down', key: 'Shift' });
+    events.push({ at: t, type: 'down', key });
+    events.push({ at: t + rhythm.hold + jitter, type: 'up', key });
+    if (shift) events.push({ at: t + rhythm.hold + jitter + 10, type: 'up', key: 'Shift' });
     t += rhythm.flight + jitter;
   });
   events.sort((a, b) => a.at - b.at);
-  const start = Math.max(cursor + 1, Date.now() / 1000 + 1);
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(now + 1000);
+  let clock = 0;
   for (const e of events) {
-    await cdp.send('Input.dispatchKeyEvent', {
-      ...e.params,
-      timestamp: start + (e.at + 50) / 1000,
-    });
+    if (e.at > clock) await page.clock.runFor(e.at - clock);
+    clock = Math.max(clock, e.at);
+    if (e.type === 'down') await page.keyboard.down(e.key);
+    else await page.keyboard.up(e.key);
   }
-  cursor = start + (t + 500) / 1000;
+  await page.clock.resume();
 }
 
 const pepLogin = () => page.locator('pep-login');

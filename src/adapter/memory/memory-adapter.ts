@@ -155,10 +155,25 @@ export interface ProducerInput {
   producerId: string;
 }
 
+/** What `admin.createDelegate` needs: Add Delegate's fields plus the producer's username. */
+export interface DelegateSeed extends DelegateInput {
+  producer: string;
+  password?: string;
+  typingSamples?: TypingSample[];
+}
+
 /** Non-contract operations for demos, tests and stories. */
 export interface MemoryAdapterAdmin {
   /** Create a producer account (active, email confirmed). Rejects USERNAME_TAKEN / VALIDATION / PASSWORD_POLICY. */
   createProducer(input: ProducerInput): Promise<UserProfile>;
+  /**
+   * Create a delegate of `producer` directly, sending nothing: with `password` it is active
+   * (email confirmed), with `typingSamples` (3 attempts at `sampleText`) its pattern is already
+   * enrolled, so its next login offers email, SMS and pattern. For stories and tests that start
+   * mid-journey. Rejects NOT_FOUND (producer), VALIDATION, USERNAME_TAKEN, PASSWORD_POLICY,
+   * PATTERN_INVALID_SAMPLES.
+   */
+  createDelegate(input: DelegateSeed): Promise<DelegateSummary>;
   /**
    * Start a session for `username` without a password, as a host whose producer login lives
    * elsewhere would. Rejects NOT_FOUND.
@@ -223,6 +238,22 @@ function defaultConfirmLinkUrl(token: string): string {
   return `https://portal.example/#/delegate/verify-email?token=${t}`;
 }
 
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Add Delegate input with every field forced to its declared type (hostile callers). */
+function cleanDelegateInput(input: DelegateInput): DelegateInput {
+  return {
+    username: str(input?.username),
+    email: str(input?.email),
+    firstName: str(input?.firstName),
+    lastName: str(input?.lastName),
+    mobile: str(input?.mobile),
+    states: Array.isArray(input?.states)
+      ? (input.states.filter((x) => typeof x === 'string') as StateCode[])
+      : [],
+  };
+}
+
 function validation(fields: Record<string, FieldReason>): AdapterError<'VALIDATION'> {
   return adapterError('VALIDATION', { fields });
 }
@@ -245,6 +276,20 @@ function isChannel(value: unknown): value is Channel {
  * - Add Delegate, List Delegates, Resend Invitation and Report an Issue need a session
  *   (`NOT_AUTHENTICATED`); the delegate operations need a producer (`FORBIDDEN`).
  * - The help-desk operations reject `NOT_FOUND` for an unknown username (they are staff tools).
+ *   `resetTypingPattern` also revokes remembered devices, so the next login must enroll.
+ * - `enrollTypingPattern` returns the same `pendingId` with email + SMS options only; the new
+ *   pattern cannot verify that same login (`FORBIDDEN`), a code must.
+ * - Wrong passwords count per username whether or not it exists, so unknown usernames lock
+ *   too and lockout reveals nothing. Locked: `ACCOUNT_LOCKED` with the same `unlocksAt` for
+ *   any password (the lock is not extended).
+ * - Send throttle (`RATE_LIMITED {retryAfter}`): per account and purpose (create-password,
+ *   reset-password, login codes; username reminders per email address); 30 s per destination
+ *   (email or SMS), 5 sends per rolling hour in all. Unknown usernames are throttled the same.
+ * - A new password revokes the account's remembered devices and ends its session.
+ * - Flows (find account → set password) live 30 minutes (15 after the code is verified);
+ *   pending logins 15 minutes; sessions 8 hours. See {@link MEMORY_LIMITS}.
+ * - Every call honours `options.signal`: aborted before the call starts, it does nothing; aborted
+ *   while it runs, the work stands (as on a server) but the call rejects `ABORTED`.
  */
 export class MemoryAdapter extends EventTarget implements AuthAdapter {
   private state: MemoryState;
@@ -301,6 +346,7 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     }
     this.admin = {
       createProducer: (input) => this.run(undefined, () => this.createProducer(input)),
+      createDelegate: (input) => this.run(undefined, () => this.createDelegate(input)),
       signIn: (username) => this.run(undefined, async () => this.signIn(username)),
       hasAccount: (username) => this.accountByUsername(username) !== undefined,
       snapshot: () => JSON.stringify(this.state),
@@ -732,6 +778,7 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
   }
 
   private async setAccountPassword(account: AccountRecord, password: string): Promise<void> {
+    password = str(password);
     const failed = failedPasswordRules(password, account);
     if (failed.length) throw adapterError('PASSWORD_POLICY', { failed });
     for (const old of account.passwordHistory) {
@@ -822,13 +869,42 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     return d ? d.expiresAt : null;
   }
 
+  /** Validate Add Delegate input (hostile values included) and build the invited account. */
+  private newDelegate(producer: AccountRecord, raw: DelegateInput): AccountRecord {
+    const input = cleanDelegateInput(raw);
+    const fields = validateDelegateInput(input, producer.states);
+    if (Object.keys(fields).length) throw validation(fields);
+    if (this.accountByUsername(input.username)) {
+      throw adapterError('USERNAME_TAKEN', { field: 'username' });
+    }
+    return {
+      id: `dlg_${randomToken(12)}`,
+      role: 'delegate',
+      username: input.username.trim(),
+      usernameKey: usernameKey(input.username),
+      email: input.email.trim(),
+      firstName: normalizeName(input.firstName),
+      lastName: normalizeName(input.lastName),
+      mobile: normalizeUsMobile(input.mobile)!,
+      states: STATE_CODES.filter((s) => input.states.includes(s)),
+      producerAccountId: producer.id,
+      createdAt: this.now(),
+      emailConfirmed: false,
+      password: null,
+      passwordHistory: [],
+      typing: null,
+      patternFailures: 0,
+    };
+  }
+
   // -------------------------------------------------------------------------------------------
   // Admin (non-contract)
   // -------------------------------------------------------------------------------------------
 
   private async createProducer(input: ProducerInput): Promise<UserProfile> {
+    input = { ...input, ...cleanDelegateInput(input), producerId: str(input.producerId) };
     const fields: Record<string, FieldReason> = { ...validateDelegateInput(input) };
-    if (!input.producerId || input.producerId.trim() === '') fields['producerId'] = 'required';
+    if (input.producerId.trim() === '') fields['producerId'] = 'required';
     if (Object.keys(fields).length) throw validation(fields);
     if (this.accountByUsername(input.username)) {
       throw adapterError('USERNAME_TAKEN', { field: 'username' });
@@ -857,6 +933,26 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     return this.profile(account);
   }
 
+  private async createDelegate(input: DelegateSeed): Promise<DelegateSummary> {
+    const producer = this.accountByUsername(String(input.producer ?? ''));
+    if (!producer || producer.role !== 'producer') throw adapterError('NOT_FOUND');
+    const account = this.newDelegate(producer, input);
+    if (input.password !== undefined) {
+      await this.setAccountPassword(account, input.password);
+      account.emailConfirmed = true;
+    }
+    if (input.typingSamples) {
+      const template = this.matcher.enroll(input.typingSamples, this.sampleText);
+      if (!template) {
+        throw adapterError('PATTERN_INVALID_SAMPLES', { count: input.typingSamples.length });
+      }
+      account.typing = template;
+    }
+    this.state.accounts.push(account);
+    this.touch();
+    return this.summary(account);
+  }
+
   private signIn(username: string): Session {
     const account = this.accountByUsername(username);
     if (!account) throw adapterError('NOT_FOUND');
@@ -870,29 +966,7 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
   addDelegate(input: DelegateInput, options?: CallOptions): Promise<DelegateSummary> {
     return this.run(options?.signal, async () => {
       const producer = this.requireProducer();
-      const fields = validateDelegateInput(input, producer.states);
-      if (Object.keys(fields).length) throw validation(fields);
-      if (this.accountByUsername(input.username)) {
-        throw adapterError('USERNAME_TAKEN', { field: 'username' });
-      }
-      const account: AccountRecord = {
-        id: `dlg_${randomToken(12)}`,
-        role: 'delegate',
-        username: input.username.trim(),
-        usernameKey: usernameKey(input.username),
-        email: input.email.trim(),
-        firstName: normalizeName(input.firstName),
-        lastName: normalizeName(input.lastName),
-        mobile: normalizeUsMobile(input.mobile)!,
-        states: STATE_CODES.filter((s) => input.states.includes(s)),
-        producerAccountId: producer.id,
-        createdAt: this.now(),
-        emailConfirmed: false,
-        password: null,
-        passwordHistory: [],
-        typing: null,
-        patternFailures: 0,
-      };
+      const account = this.newDelegate(producer, input);
       this.state.accounts.push(account);
       this.touch();
       await this.issueLink(account, producer);
@@ -1015,7 +1089,6 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
       const account = flow.accountId ? this.accountById(flow.accountId) : undefined;
       if (!flow.verified || !account) throw adapterError('FLOW_EXPIRED');
       await this.setAccountPassword(account, String(input.password ?? ''));
-      if (flow.purpose === 'create') account.emailConfirmed = true;
       this.state.flows = this.state.flows.filter((f) => f !== flow);
       this.touch();
       this.deliver({

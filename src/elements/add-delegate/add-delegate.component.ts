@@ -148,6 +148,11 @@ export class PepAddDelegate extends PepElement {
     }
   }
 
+  /** Move focus to the current step's heading (e.g. when a dialog showing this form opens). */
+  override focusHeading(): Promise<void> {
+    return super.focusHeading();
+  }
+
   /** Clear the form and start again at the first step. */
   reset(): void {
     this.abortCalls();
@@ -223,7 +228,14 @@ export class PepAddDelegate extends PepElement {
         : null,
       key: error,
       retry: isRetryable(error)
-        ? { label: this.t('common.retry'), onRetry: () => void this.submit() }
+        ? {
+            label: this.t('common.retry'),
+            onRetry: () => {
+              // The button goes away with the error: keep focus on the form's submit button.
+              this.renderRoot.querySelector<HTMLElement>('[part~=submit-button]')?.focus();
+              void this.submit();
+            },
+          }
         : null,
     });
   }
@@ -295,7 +307,7 @@ export class PepAddDelegate extends PepElement {
   protected renderForm(): TemplateResult {
     const pending = this.machine.step === 'form' && this.machine.pending;
     return html`${stepHeading(this.t('add-delegate.title'))}
-      <p class="hint">${this.t('add-delegate.intro')}</p>
+      <p class="hint intro">${this.t('add-delegate.intro')}</p>
       ${this.renderError()}
       <form part="form" novalidate @submit=${(e: Event) => void this.submit(e)}>
         ${this.textInput('username', {

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const addDelegateStyles = css`
+  .intro {
+    margin-bottom: var(--_space-3);
+  }
   .names {
     display: grid;
     gap: var(--_space-3);

@@ -359,7 +359,17 @@ export class PepCreatePassword extends PepElement {
     return errorRegion({
       message: message !== undefined ? message : error ? this.errorMessage(error) : null,
       key: error ?? message,
-      retry: retry && isRetryable(error) ? { label: this.t('common.retry'), onRetry: retry } : null,
+      retry:
+        retry && isRetryable(error)
+          ? {
+              label: this.t('common.retry'),
+              onRetry: () => {
+                // The button goes away with the error: keep focus on the step's submit button.
+                this.renderRoot.querySelector<HTMLElement>('[part~=submit-button]')?.focus();
+                retry();
+              },
+            }
+          : null,
     });
   }
 

@@ -97,7 +97,10 @@ export class PepMyDelegates extends PepElement {
   protected override updated(): void {
     const dialog = this.dialog;
     if (!dialog) return;
-    if (this.machine.dialogOpen && !dialog.open) dialog.showModal();
+    if (this.machine.dialogOpen && !dialog.open) {
+      dialog.showModal();
+      void dialog.querySelector('pep-add-delegate')?.focusHeading();
+    }
     if (!this.machine.dialogOpen && dialog.open) dialog.close();
   }
 
@@ -197,8 +200,16 @@ export class PepMyDelegates extends PepElement {
 
   protected retry(): void {
     const r = this.machine.retry;
-    if (r?.type === 'LOAD') void this.load();
-    else if (r?.type === 'RESEND') void this.resend(r.delegateId);
+    // The retry button goes away with the error: keep focus on the control of that action.
+    if (r?.type === 'LOAD') {
+      this.addButton?.focus();
+      void this.load();
+    } else if (r?.type === 'RESEND') {
+      this.renderRoot
+        .querySelector<HTMLElement>(`[data-id="${CSS.escape(r.delegateId)}"] [part=resend-button]`)
+        ?.focus();
+      void this.resend(r.delegateId);
+    }
   }
 
   protected renderNotice(): TemplateResult | typeof nothing {

@@ -50,6 +50,7 @@ export const portalHomeStyles = css`
   }
   .user-menu {
     position: relative;
+    margin-inline-start: auto;
   }
   .menu-button {
     background: transparent;

@@ -383,7 +383,9 @@ export class PepReportIssue extends PepElement {
     return html`<div class="card" part="base">
       ${this.flow.step === 'form' ? this.renderForm(this.flow) : this.renderDone(this.flow)}
       ${this.homeHref
-        ? html`<p><a href=${this.homeHref} part="link">${this.t('report-issue.home')}</a></p>`
+        ? html`<p class="footer-links">
+            <a href=${this.homeHref} part="link">${this.t('report-issue.home')}</a>
+          </p>`
         : nothing}
     </div>`;
   }
@@ -492,7 +494,7 @@ export class PepReportIssue extends PepElement {
     const max = formatBytes(this.maxScreenshotBytes);
     const alert = s.error
       ? this.errorMessage(s.error)
-      : this.summary
+      : this.summary && Object.keys(reasons).length > 0
         ? this.t('common.error-summary')
         : null;
     return html`<form part="form" novalidate @submit=${this.#onSubmit}>

@@ -30,6 +30,9 @@ export const reportIssueStyles = css`
     border: 1px solid var(--_border);
     background: var(--_surface);
   }
+  .footer-links {
+    margin: var(--_space-3) 0 0;
+  }
   .ticket {
     font-size: var(--_font-size-lg);
     font-weight: 700;

@@ -2,8 +2,9 @@
 export const typingPatternEn = {
   'typing.title.enroll': 'Set up your keyboard typing pattern',
   'typing.title.verify': 'Verify your account by keyboard pattern',
-  'typing.intro':
+  'typing.intro.enroll':
     'Type the highlighted sentence three (3) times as it appears. Your typing rhythm identifies you at your next logins.',
+  'typing.intro.verify': 'Type the highlighted sentence three (3) times as it appears.',
   'typing.sample-label': 'Sentence to type:',
   'typing.input-label': 'Type the highlighted sentence',
   'typing.input-hint':

@@ -11,6 +11,10 @@ export const typingPatternStyles = css`
     user-select: none;
     -webkit-user-select: none;
   }
+  .sample mark {
+    background: transparent;
+    color: inherit;
+  }
   .sample-label {
     margin: 0 0 var(--_space-1);
     font-weight: 600;

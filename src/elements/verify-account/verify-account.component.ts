@@ -345,7 +345,7 @@ export class PepVerifyAccount extends PepElement {
             ${this.t('common.resend-it')}</button
           >.
         </p>
-        <p class="status" role="status" part="status">${status}</p>
+        <p class="status hint" role="status" part="status">${status}</p>
         ${rememberDevice({
           checked: this.remember,
           disabled: f.submitting,

@@ -94,7 +94,7 @@ export class PepVerifyEmail extends PepElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('adapter') || changed.has('token')) && this.adapter && this.step === 'idle') {
-      this.send({ type: 'START', token: this.token ?? tokenFromUrl() });
+      this.send({ type: 'START', token: this.token || tokenFromUrl() });
     }
   }
 

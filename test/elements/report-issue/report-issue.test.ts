@@ -116,6 +116,15 @@ describe('<pep-report-issue>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('the error summary goes away once every field is corrected', async () => {
+    const { $, fillAll, submit, el } = await setup(() => new Promise(() => {}));
+    await submit();
+    expect($('[role="alert"]').textContent).to.contain('Please correct');
+    await fillAll();
+    await el.updateComplete;
+    expect($('[role="alert"]').textContent!.trim()).to.equal('');
+  });
+
   it('shows a field error only after leaving the field', async () => {
     const { el, $ } = await setup();
     expect($('#description-error').textContent).to.equal('');

@@ -1,0 +1,129 @@
+import { html } from 'lit';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { adapterError } from '../src/adapter/errors.js';
+import type { MemoryAdapter } from '../src/adapter/memory/memory-adapter.js';
+import type { AuthAdapter } from '../src/adapter/types.js';
+import '../src/elements/login/pep-login.js';
+import type { PepLogin } from '../src/elements/login/pep-login.js';
+import { StorageDeviceStore } from '../src/shared/device-store.js';
+import { DELEGATE, pendingLogin, setupDelegate } from '../test/elements/login/fixtures.js';
+
+/** A device store that keeps nothing between stories. */
+const noStorage = new StorageDeviceStore(null);
+
+interface Loaded {
+  adapter: AuthAdapter;
+  memory: MemoryAdapter;
+}
+
+function withFailingLogin(memory: MemoryAdapter): AuthAdapter {
+  return new Proxy(memory, {
+    get(target, prop, receiver) {
+      if (prop === 'login') return async () => Promise.reject(adapterError('NETWORK'));
+      const v = Reflect.get(target, prop, receiver);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+}
+
+const meta: Meta = {
+  title: 'Elements/Login',
+  component: 'pep-login',
+  loaders: [
+    async (): Promise<Loaded> => {
+      const { adapter } = await setupDelegate('Helping families find the right health plan today.');
+      return { adapter, memory: adapter };
+    },
+  ],
+  render: (_args, { loaded }) =>
+    html`<pep-login
+      forgot-username-href="#/delegate/forgot-username"
+      forgot-password-href="#/delegate/forgot-password"
+      .adapter=${(loaded as Loaded).adapter}
+      .deviceStore=${noStorage}
+    ></pep-login>`,
+};
+export default meta;
+type Story = StoryObj;
+
+const login = (canvas: HTMLElement) => canvas.querySelector<PepLogin>('pep-login')!;
+
+async function until(pred: () => boolean): Promise<void> {
+  for (let i = 0; i < 300 && !pred(); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
+async function submit(el: PepLogin, password: string): Promise<void> {
+  await el.updateComplete;
+  const root = el.shadowRoot!;
+  for (const [id, value] of [
+    ['username', DELEGATE.username],
+    ['password', password],
+  ] as const) {
+    const input = root.querySelector<HTMLInputElement>(`#${id}`)!;
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  }
+  root.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+  await until(() => !root.querySelector<HTMLButtonElement>('[part~="submit-button"]')?.disabled);
+}
+
+/** Username, Password (show / hide), Log In, and the Forgot links. */
+export const Credentials: Story = {};
+
+/** Empty fields after Log In: field errors, focus on Username. */
+export const EmptyFields: Story = {
+  play: async ({ canvasElement }) => {
+    const el = login(canvasElement);
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+  },
+};
+
+/** Wrong username or password: one generic message. */
+export const InvalidCredentials: Story = {
+  play: async ({ canvasElement }) => submit(login(canvasElement), 'Wrong-Password-1'),
+};
+
+/** After the 5th wrong password: locked, with the unlock time and the ways out. */
+export const Locked: Story = {
+  play: async ({ canvasElement }) => {
+    const el = login(canvasElement);
+    for (let i = 1; i <= 5; i++) await submit(el, `Wrong-Password-${i}`);
+  },
+};
+
+/** The backend cannot be reached: a retryable error, typed input kept. */
+export const NetworkError: Story = {
+  render: (_args, { loaded }) =>
+    html`<pep-login
+      .adapter=${withFailingLogin((loaded as Loaded).memory)}
+      .deviceStore=${noStorage}
+    ></pep-login>`,
+  play: async ({ canvasElement }) => submit(login(canvasElement), DELEGATE.password),
+};
+
+/** First login: the typing pattern is enrolled in place. */
+export const FirstLoginEnrollPattern: Story = {
+  play: async ({ canvasElement }) => {
+    const el = login(canvasElement);
+    await submit(el, DELEGATE.password);
+    await until(() => el.step === 'enroll');
+  },
+};
+
+/** Later logins: Verify your account. */
+export const VerifyAccount: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const { adapter } = await setupDelegate('Helping families find the right health plan today.');
+      // enroll the pattern through the adapter (the story starts at the password)
+      await pendingLogin(adapter);
+      return { adapter, memory: adapter };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const el = login(canvasElement);
+    await submit(el, DELEGATE.password);
+    await until(() => el.step === 'verify');
+  },
+};

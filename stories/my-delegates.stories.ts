@@ -1,0 +1,94 @@
+import { html } from 'lit';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '../src/elements/my-delegates/pep-my-delegates.js';
+import type { PepMyDelegates } from '../src/elements/my-delegates/pep-my-delegates.js';
+import { click, failingWith, JANE, storyWorld, until } from './registration.story-helpers.js';
+
+const BOB = {
+  ...JANE,
+  username: 'bobsmith1',
+  firstName: 'Bob',
+  lastName: 'Smith',
+  email: 'bob.smith@example.com',
+  mobile: '312.555.0177',
+  states: ['MT' as const],
+};
+
+const meta: Meta = {
+  title: 'Elements/My Delegates',
+  component: 'pep-my-delegates',
+  loaders: [async () => ({ world: await storyWorld({ delegates: [JANE, BOB] }) })],
+  render: (_args, { loaded }) =>
+    html`<pep-my-delegates .adapter=${loaded['world'].adapter}></pep-my-delegates>`,
+};
+export default meta;
+type Story = StoryObj;
+
+const el = (canvas: HTMLElement) => canvas.querySelector<PepMyDelegates>('pep-my-delegates')!;
+
+/** Two invited delegates. */
+export const List: Story = {};
+
+/** No delegates yet. */
+export const Empty: Story = {
+  loaders: [async () => ({ world: await storyWorld() })],
+};
+
+/** Some active (confirmed) delegates. */
+export const Active: Story = {
+  loaders: [async () => ({ world: await storyWorld({ delegates: [JANE, BOB], confirm: true }) })],
+};
+
+/** Add Delegate open in the modal dialog, limited to the producer's states. */
+export const AddDelegateDialog: Story = {
+  render: (_a, { loaded }) =>
+    html`<pep-my-delegates
+      allowed-states="IL TX"
+      .adapter=${loaded['world'].adapter}
+    ></pep-my-delegates>`,
+  play: async ({ canvasElement }) => {
+    const e = el(canvasElement);
+    await until(() => e.state.list === 'ready');
+    click(e, '[part~=add-button]');
+  },
+};
+
+/** Resend invitation succeeded. */
+export const InvitationResent: Story = {
+  play: async ({ canvasElement }) => {
+    const e = el(canvasElement);
+    await until(() => e.state.list === 'ready');
+    await e.updateComplete;
+    click(e, '[part=resend-button]');
+  },
+};
+
+/** The list could not be loaded (retryable). */
+export const LoadError: Story = {
+  render: (_a, { loaded }) =>
+    html`<pep-my-delegates
+      .adapter=${failingWith(loaded['world'].adapter, { listDelegates: 'UNAVAILABLE' })}
+    ></pep-my-delegates>`,
+};
+
+/** Resend invitation failed on the network (retryable). */
+export const ResendError: Story = {
+  render: (_a, { loaded }) =>
+    html`<pep-my-delegates
+      .adapter=${failingWith(loaded['world'].adapter, { resendInvitation: 'NETWORK' })}
+    ></pep-my-delegates>`,
+  play: async ({ canvasElement }) => {
+    const e = el(canvasElement);
+    await until(() => e.state.list === 'ready');
+    await e.updateComplete;
+    click(e, '[part=resend-button]');
+  },
+};
+
+/** The producer is not signed in (NOT_AUTHENTICATED). */
+export const NotSignedIn: Story = {
+  render: (_a, { loaded }) =>
+    html`<pep-my-delegates
+      .adapter=${failingWith(loaded['world'].adapter, { listDelegates: 'NOT_AUTHENTICATED' })}
+    ></pep-my-delegates>`,
+};

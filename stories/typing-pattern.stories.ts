@@ -1,0 +1,125 @@
+import { html } from 'lit';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { MemoryAdapter } from '../src/adapter/memory/memory-adapter.js';
+import type { PendingLogin } from '../src/adapter/types.js';
+import '../src/elements/typing-pattern/pep-typing-pattern.js';
+import type { PepTypingPattern } from '../src/elements/typing-pattern/pep-typing-pattern.js';
+import { StorageDeviceStore } from '../src/shared/device-store.js';
+import {
+  TYPIST_A,
+  TYPIST_B,
+  pendingLogin,
+  setupDelegate,
+  typeInto,
+  verifiedDelegateLogin,
+} from '../test/elements/login/fixtures.js';
+
+const SENTENCE = 'Helping families find the right health plan today.';
+const noStorage = new StorageDeviceStore(null);
+
+interface Loaded {
+  adapter: MemoryAdapter;
+  pending: PendingLogin;
+  mode: 'enroll' | 'verify';
+}
+
+const meta: Meta = {
+  title: 'Elements/Typing Pattern',
+  component: 'pep-typing-pattern',
+  loaders: [
+    async (): Promise<Loaded> => {
+      const { adapter } = await setupDelegate(SENTENCE);
+      return { adapter, pending: await pendingLogin(adapter, false), mode: 'enroll' };
+    },
+  ],
+  render: (_args, { loaded }) =>
+    html`<pep-typing-pattern
+      mode=${(loaded as Loaded).mode}
+      .adapter=${(loaded as Loaded).adapter}
+      .pending=${(loaded as Loaded).pending}
+      .deviceStore=${noStorage}
+    ></pep-typing-pattern>`,
+};
+export default meta;
+type Story = StoryObj;
+
+const verifyLoader = async (): Promise<Loaded> => {
+  const { adapter } = await setupDelegate(SENTENCE);
+  return { adapter, pending: await verifiedDelegateLogin(adapter), mode: 'verify' };
+};
+
+const tp = (canvas: HTMLElement) => canvas.querySelector<PepTypingPattern>('pep-typing-pattern')!;
+const box = (el: PepTypingPattern) => el.shadowRoot!.querySelector<HTMLInputElement>('#typing')!;
+
+async function typeTimes(el: PepTypingPattern, n: number, text = SENTENCE, rhythm = TYPIST_A) {
+  await el.updateComplete;
+  for (let i = 0; i < n; i++) {
+    typeInto(box(el), text, rhythm, i);
+    await el.updateComplete;
+  }
+}
+
+/** First login: type the highlighted sentence 3 times. */
+export const Enroll: Story = {};
+
+/** One attempt recorded: "Attempt 2 of 3". */
+export const OneAttemptRecorded: Story = {
+  play: async ({ canvasElement }) => typeTimes(tp(canvasElement), 1),
+};
+
+/** A typo: the attempt is not recorded. */
+export const Mismatch: Story = {
+  play: async ({ canvasElement }) =>
+    typeTimes(tp(canvasElement), 1, 'Helping families find the rigth health plan today.'),
+};
+
+/** Backspace voids the attempt, with a friendly message. */
+export const Backspace: Story = {
+  play: async ({ canvasElement }) => {
+    const el = tp(canvasElement);
+    await typeTimes(el, 1, 'Helping fam');
+    box(el).dispatchEvent(
+      new KeyboardEvent('keydown', {
+        key: 'Backspace',
+        code: 'Backspace',
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
+  },
+};
+
+/** Paste is blocked. */
+export const PasteBlocked: Story = {
+  play: async ({ canvasElement }) => {
+    const el = tp(canvasElement);
+    await el.updateComplete;
+    box(el).dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true }));
+  },
+};
+
+/** Three attempts recorded: Continue. */
+export const Ready: Story = { play: async ({ canvasElement }) => typeTimes(tp(canvasElement), 3) };
+
+/** Verify mode, with Remember this device and the way to email or text. */
+export const Verify: Story = { loaders: [verifyLoader] };
+
+/** Verify mode: an input method editor (IME) was used. */
+export const ImeComposition: Story = {
+  loaders: [verifyLoader],
+  play: async ({ canvasElement }) => {
+    const el = tp(canvasElement);
+    await el.updateComplete;
+    box(el).dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+  },
+};
+
+/** Verify mode: a different rhythm is rejected. */
+export const Rejected: Story = {
+  loaders: [verifyLoader],
+  play: async ({ canvasElement }) => {
+    const el = tp(canvasElement);
+    await typeTimes(el, 3, SENTENCE, TYPIST_B);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+  },
+};

@@ -1,0 +1,148 @@
+import { html } from 'lit';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { MemoryAdapter } from '../src/adapter/memory/memory-adapter.js';
+import type { PendingLogin } from '../src/adapter/types.js';
+import '../src/elements/verify-account/pep-verify-account.js';
+import type { PepVerifyAccount } from '../src/elements/verify-account/pep-verify-account.js';
+import { StorageDeviceStore } from '../src/shared/device-store.js';
+import {
+  TYPIST_B,
+  pendingLogin,
+  samplesOf,
+  setupDelegate,
+  verifiedDelegateLogin,
+} from '../test/elements/login/fixtures.js';
+
+const SENTENCE = 'Helping families find the right health plan today.';
+const noStorage = new StorageDeviceStore(null);
+
+interface Loaded {
+  adapter: MemoryAdapter;
+  pending: PendingLogin;
+}
+
+/** A delegate whose pattern is enrolled and who verified once: all three options. */
+async function returning(): Promise<Loaded> {
+  const { adapter } = await setupDelegate(SENTENCE);
+  return { adapter, pending: await verifiedDelegateLogin(adapter) };
+}
+
+const meta: Meta = {
+  title: 'Elements/Verify Account',
+  component: 'pep-verify-account',
+  loaders: [returning],
+  render: (_args, { loaded }) =>
+    html`<pep-verify-account
+      .adapter=${(loaded as Loaded).adapter}
+      .pending=${(loaded as Loaded).pending}
+      .deviceStore=${noStorage}
+    ></pep-verify-account>`,
+};
+export default meta;
+type Story = StoryObj;
+
+const verify = (canvas: HTMLElement) =>
+  canvas.querySelector<PepVerifyAccount>('pep-verify-account')!;
+const $ = <T extends Element>(el: PepVerifyAccount, sel: string) =>
+  el.shadowRoot!.querySelector<T>(sel)!;
+
+async function until(pred: () => boolean): Promise<void> {
+  for (let i = 0; i < 300 && !pred(); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
+async function sendCode(el: PepVerifyAccount, method: 'email' | 'sms' = 'email'): Promise<void> {
+  await el.updateComplete;
+  $<HTMLInputElement>(el, `#method-${method}`).click();
+  await el.updateComplete;
+  $<HTMLButtonElement>(el, '[part~="submit-button"]').click();
+  await until(() => !!el.shadowRoot!.querySelector('#code'));
+}
+
+/** The three ways, in the spec's words. */
+export const ChooseMethod: Story = {};
+
+/** Right after enrolling the pattern: only email and SMS (the pattern says why). */
+export const AfterEnrollment: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const { adapter } = await setupDelegate(SENTENCE);
+      return { adapter, pending: await pendingLogin(adapter) };
+    },
+  ],
+};
+
+/** After 3 failed pattern attempts the pattern is turned off until a code verification. */
+export const PatternLocked: Story = {
+  loaders: [
+    async (): Promise<Loaded> => {
+      const { adapter } = await setupDelegate(SENTENCE);
+      const pending = await verifiedDelegateLogin(adapter);
+      for (let i = 0; i < 3; i++) {
+        await adapter
+          .verifyTypingPattern({
+            pendingId: pending.pendingId,
+            samples: samplesOf(SENTENCE, TYPIST_B),
+            rememberDevice: false,
+          })
+          .catch(() => undefined);
+      }
+      await adapter.logout();
+      return { adapter, pending: await pendingLogin(adapter, false) };
+    },
+  ],
+};
+
+/** Email code sent: code entry, resend it, Remember this device, Submit. */
+export const EmailCode: Story = {
+  play: async ({ canvasElement }) => sendCode(verify(canvasElement)),
+};
+
+/** SMS code sent. */
+export const SmsCode: Story = {
+  play: async ({ canvasElement }) => sendCode(verify(canvasElement), 'sms'),
+};
+
+/** A wrong code: attempts left. */
+export const WrongCode: Story = {
+  play: async ({ canvasElement }) => {
+    const el = verify(canvasElement);
+    await sendCode(el);
+    const input = $<HTMLInputElement>(el, '#code');
+    input.value = 'ZZZZZZZZ';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    $<HTMLButtonElement>(el, '[part~="submit-button"]').click();
+    await until(() => !!$<HTMLElement>(el, '[role="alert"]').textContent!.trim());
+  },
+};
+
+/** "resend it" too soon: when a new code can be sent. */
+export const ResendTooSoon: Story = {
+  play: async ({ canvasElement }) => {
+    const el = verify(canvasElement);
+    await sendCode(el);
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="link"]')]
+      .find((b) => b.textContent!.includes('resend it'))!
+      .click();
+    await until(() => !!$<HTMLElement>(el, '[role="alert"]').textContent!.trim());
+  },
+};
+
+/** The tooltip of "Remember this device for 30 days". */
+export const RememberTooltip: Story = {
+  play: async ({ canvasElement }) => {
+    const el = verify(canvasElement);
+    await sendCode(el);
+    $<HTMLButtonElement>(el, '[part~="tooltip-button"]').focus();
+  },
+};
+
+/** Next on the keyboard pattern: the typing step inside. */
+export const KeyboardPattern: Story = {
+  play: async ({ canvasElement }) => {
+    const el = verify(canvasElement);
+    await el.updateComplete;
+    $<HTMLInputElement>(el, '#method-pattern').click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part~="submit-button"]').click();
+  },
+};
