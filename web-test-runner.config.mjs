@@ -12,7 +12,7 @@ if (!executablePath) {
 
 export default {
   files: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-  nodeResolve: true,
+  nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
   concurrentBrowsers: 1,
   testsFinishTimeout: 180000,

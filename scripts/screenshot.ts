@@ -1,5 +1,5 @@
 // Screenshot a demo route: `node --import tsx scripts/screenshot.ts "#/delegate/login" name` → test-results/name.png
-import { startDemo } from '../test/e2e/harness.ts';
+import { startDemo } from '../test/e2e/harness.js';
 const demo = await startDemo();
 const hash = process.argv[2] ?? '#/';
 await demo.open(hash);

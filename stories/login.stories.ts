@@ -48,8 +48,13 @@ type Story = StoryObj;
 
 const login = (canvas: HTMLElement) => canvas.querySelector<PepLogin>('pep-login')!;
 
+/** Wait for the element to reach the story's state (throws after 5 s: the story is broken). */
 async function until(pred: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !pred(); i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 500; i++) {
+    if (pred()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('the story did not reach its state');
 }
 
 async function submit(el: PepLogin, password: string): Promise<void> {
@@ -64,6 +69,7 @@ async function submit(el: PepLogin, password: string): Promise<void> {
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
   }
   root.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+  await el.updateComplete; // now submitting: the button is disabled until the adapter answers
   await until(() => !root.querySelector<HTMLButtonElement>('[part~="submit-button"]')?.disabled);
 }
 
@@ -89,6 +95,7 @@ export const Locked: Story = {
   play: async ({ canvasElement }) => {
     const el = login(canvasElement);
     for (let i = 1; i <= 5; i++) await submit(el, `Wrong-Password-${i}`);
+    await until(() => /locked/.test(el.shadowRoot!.querySelector('[role="alert"]')!.textContent!));
   },
 };
 

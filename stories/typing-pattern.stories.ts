@@ -48,6 +48,18 @@ const verifyLoader = async (): Promise<Loaded> => {
   return { adapter, pending: await verifiedDelegateLogin(adapter), mode: 'verify' };
 };
 
+/** Wait for the element to reach the story's state (throws after 5 s: the story is broken). */
+async function until(pred: () => boolean): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (pred()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('the story did not reach its state');
+}
+
+const alertText = (el: PepTypingPattern) =>
+  el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim();
+
 const tp = (canvas: HTMLElement) => canvas.querySelector<PepTypingPattern>('pep-typing-pattern')!;
 const box = (el: PepTypingPattern) => el.shadowRoot!.querySelector<HTMLInputElement>('#typing')!;
 
@@ -70,7 +82,9 @@ export const OneAttemptRecorded: Story = {
 /** A typo: the attempt is not recorded. */
 export const Mismatch: Story = {
   play: async ({ canvasElement }) =>
-    typeTimes(tp(canvasElement), 1, 'Helping families find the rigth health plan today.'),
+    typeTimes(tp(canvasElement), 1, 'Helping families find the rigth health plan today.').then(() =>
+      until(() => /does not match/.test(alertText(tp(canvasElement)))),
+    ),
 };
 
 /** Backspace voids the attempt, with a friendly message. */
@@ -99,7 +113,13 @@ export const PasteBlocked: Story = {
 };
 
 /** Three attempts recorded: Continue. */
-export const Ready: Story = { play: async ({ canvasElement }) => typeTimes(tp(canvasElement), 3) };
+export const Ready: Story = {
+  play: async ({ canvasElement }) => {
+    const el = tp(canvasElement);
+    await typeTimes(el, 3);
+    await until(() => !!el.shadowRoot!.querySelector('[part~="submit-button"]'));
+  },
+};
 
 /** Verify mode, with Remember this device and the way to email or text. */
 export const Verify: Story = { loaders: [verifyLoader] };
@@ -121,5 +141,6 @@ export const Rejected: Story = {
     const el = tp(canvasElement);
     await typeTimes(el, 3, SENTENCE, TYPIST_B);
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+    await until(() => /did not match/.test(alertText(el)));
   },
 };

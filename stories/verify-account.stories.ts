@@ -23,8 +23,10 @@ interface Loaded {
 
 /** A delegate whose pattern is enrolled and who verified once: all three options. */
 async function returning(): Promise<Loaded> {
-  const { adapter } = await setupDelegate(SENTENCE);
-  return { adapter, pending: await verifiedDelegateLogin(adapter) };
+  const { adapter, clock } = await setupDelegate(SENTENCE);
+  const pending = await verifiedDelegateLogin(adapter);
+  clock.advance(31_000); // past the 30-second send interval of the first login's code
+  return { adapter, pending };
 }
 
 const meta: Meta = {
@@ -46,8 +48,13 @@ const verify = (canvas: HTMLElement) =>
 const $ = <T extends Element>(el: PepVerifyAccount, sel: string) =>
   el.shadowRoot!.querySelector<T>(sel)!;
 
+/** Wait for the element to reach the story's state (throws after 5 s: the story is broken). */
 async function until(pred: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !pred(); i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 500; i++) {
+    if (pred()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('the story did not reach its state');
 }
 
 async function sendCode(el: PepVerifyAccount, method: 'email' | 'sms' = 'email'): Promise<void> {

@@ -146,5 +146,16 @@ test('a producer adds a delegate who confirms the email and creates a password',
   await demo.open('#/producer/delegates');
   await page.locator('#main').getByText('Active', { exact: true }).waitFor();
 
+  await demo.screenshot('registration-15-my-delegates-active');
+
+  // Dark colour scheme: the same widgets follow prefers-color-scheme.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('button', { name: 'Add Delegate' }).click();
+  await dialog.getByRole('button', { name: 'Create Delegate' }).click();
+  await dialog.getByText('Enter a username.').waitFor();
+  await demo.screenshot('registration-16-add-delegate-dark');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+
   assert.deepEqual(demo.errors, []);
 });

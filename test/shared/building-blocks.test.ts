@@ -216,6 +216,7 @@ describe('shared building blocks', () => {
     const first = region.querySelector('.alert');
     q<HTMLButtonElement>(el, '[part=retry-button]').click();
     expect(el.retries).to.equal(1);
+    expect(el.shadowRoot!.activeElement).to.equal(region);
     el.error = adapterError('NETWORK');
     await el.updateComplete;
     expect(region.querySelector('.alert')).to.not.equal(first);

@@ -112,6 +112,8 @@ export class PepForgotPassword extends PepElement {
   #form = new FormState<Field>(this, ['username', 'code', 'password', 'confirm']);
   #countdown = new ResendCountdown(this, () => this.now());
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The new password the adapter refused last (PASSWORD_REUSED / PASSWORD_POLICY). */
+  #refused: string | null = null;
   /** What "Try again" repeats on the code step (the verify or the resend that failed). */
   #lastCodeAction: 'verify' | 'resend' = 'verify';
 
@@ -301,7 +303,10 @@ export class PepForgotPassword extends PepElement {
       { type: 'SET_PASSWORD' },
       (a, signal) => a.setPassword({ flowId, password }, { signal }),
       () => ({ type: 'SET_OK' }),
-      (err) => ({ type: 'SET_FAIL', error: err }),
+      (err) => {
+        if (PASSWORD_ERRORS.has(err.code)) this.#refused = password;
+        return { type: 'SET_FAIL', error: err };
+      },
     );
     if (!error && this.flow.step === 'done') {
       this.values = { ...this.values, code: '', password: '', confirm: '' };
@@ -515,7 +520,8 @@ export class PepForgotPassword extends PepElement {
   }
 
   private renderPassword(s: S<'password'>): TemplateResult {
-    const reused = s.error?.code === 'PASSWORD_REUSED';
+    // The refusal applies to the password that was sent, not to a new one being typed.
+    const reused = s.error?.code === 'PASSWORD_REUSED' && this.values.password === this.#refused;
     const t = (k: string, p?: Record<string, string | number>) => this.t(k, p);
     return html`<form part="form" novalidate @submit=${this.#update}>
       ${this.heading('forgot-password.password-title', 'password')}

@@ -172,7 +172,8 @@ export class PepTypingPattern extends PepElement {
     }
     if (isCorrectionKey(e.key)) {
       e.preventDefault();
-      this.voidAttempt('backspace');
+      // Nothing typed yet: nothing to correct, nothing to void.
+      if (this.typed.length > 0 || this.#recorder.keyCount > 0) this.voidAttempt('backspace');
       return;
     }
     if (e.key === 'Enter') {

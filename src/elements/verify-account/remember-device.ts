@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 
 export interface RememberDeviceOptions {
   checked: boolean;
@@ -26,6 +26,18 @@ export function rememberDevice(o: RememberDeviceOptions): TemplateResult {
       o.onTip(false);
     }
   };
+  // A tooltip is named by its content (ARIA "name from contents"); an aria-label would replace
+  // the description that the box and the button read from it.
+  /* eslint-disable lit-a11y/accessible-name */
+  const tooltip = html`<span
+    id="remember-tip"
+    role="tooltip"
+    part="tooltip"
+    class="tooltip"
+    ?hidden=${!o.tipOpen}
+    >${o.tip}</span
+  >`;
+  /* eslint-enable lit-a11y/accessible-name */
   return html`<div class="remember" part="remember" @keydown=${onKeydown}>
     <label class="choice" for="remember">
       <input
@@ -53,9 +65,7 @@ export function rememberDevice(o: RememberDeviceOptions): TemplateResult {
       >
         <span aria-hidden="true">i</span>
       </button>
-      <span id="remember-tip" role="tooltip" part="tooltip" class="tooltip" ?hidden=${!o.tipOpen}
-        >${o.tip}${nothing}</span
-      >
+      ${tooltip}
     </span>
   </div>`;
 }

@@ -99,7 +99,7 @@ export class PepVerifyAccount extends PepElement {
       this.abortCalls();
       this.flow = initialVerifyState(this.pending);
       this.code = '';
-      this.#form.reset();
+      if (this.#form.submitted) this.#form.reset();
     }
   }
 

@@ -183,6 +183,7 @@ describe('<pep-add-delegate>', () => {
     await expect(el).to.be.accessible();
     const added = oneEvent(el, 'pep-delegate-added');
     $<HTMLButtonElement>(el, '[part=retry-button]').click();
+    expect(deepActive()?.getAttribute('part')).to.equal('submit-button');
     await added;
     expect(fake.calls['addDelegate']).to.equal(2);
   });

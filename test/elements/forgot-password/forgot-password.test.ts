@@ -243,6 +243,7 @@ describe('<pep-forgot-password>', () => {
     expect(el.shadowRoot!.activeElement).to.equal($('#password'));
     await expect(el).to.be.accessible();
     await type('password', NEW);
+    expect($('#password-error').textContent).to.equal('');
     await type('confirm', NEW);
     const ev = oneEvent(el, 'pep-password-reset');
     await submit();

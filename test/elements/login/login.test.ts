@@ -109,6 +109,15 @@ describe('<pep-login>', () => {
     expect(click.defaultPrevented).to.equal(true);
   });
 
+  it('without hrefs the Forgot links are buttons that fire the events', async () => {
+    const el = await fixture<PepLogin>(html`<pep-login .adapter=${adapter}></pep-login>`);
+    expect(el.shadowRoot!.querySelector('a[part="link"]')).to.equal(null);
+    const ev = oneEvent(el, 'pep-forgot-username');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="link"]')!.click();
+    expect((await ev).detail.username).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
   it('empty fields are caught before calling the adapter; focus to the first', async () => {
     const el = await mount(adapter);
     $<HTMLButtonElement>(el, '[part="submit-button"]').click();

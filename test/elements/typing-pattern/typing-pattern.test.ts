@@ -162,6 +162,21 @@ describe('<pep-typing-pattern>', () => {
     expect(progress(el)).to.contain('2 of 3');
   });
 
+  it('Backspace in an empty box is ignored (nothing to void)', async () => {
+    const el = await mount(adapter, await pendingLogin(adapter, false), 'enroll');
+    input(el).dispatchEvent(
+      new KeyboardEvent('keydown', {
+        key: 'Backspace',
+        code: 'Backspace',
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
+    );
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('');
+  });
+
   it('blocks paste with a message', async () => {
     const el = await mount(adapter, await pendingLogin(adapter, false), 'enroll');
     const data = new DataTransfer();

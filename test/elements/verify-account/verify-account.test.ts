@@ -251,6 +251,8 @@ describe('<pep-verify-account>', () => {
     await expired;
     await settle(el);
     expect(alertText(el)).to.contain('expired');
+    expect(root(el).activeElement).to.equal($(el, '[data-step-heading]'));
+    await expect(el).to.be.accessible();
   });
 
   it('keyboard only: arrow to SMS, send, type the code, Submit', async () => {
