@@ -1,10 +1,15 @@
 // Library build: ES modules, one file per source module (preserveModules), so that importing one
 // element pulls in only what it uses; `.d.ts` types and source maps beside them. Lit and
 // @lit/context stay external for npm users; `dist/cdn/pep-auth-elements.js` bundles everything
-// (Lit included, minified) for hosts without a bundler.
+// (Lit included, production build, minified) for hosts without a bundler.
+//
+// The `html` and `css` template literals are minified in both builds (whitespace and comments
+// removed by @lit-labs/rollup-plugin-minify-html-literals): an app's own minifier cannot do that
+// for a library's templates, and it is a fifth of what a host loads.
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { readdirSync, existsSync } from 'node:fs';
 
 const elementEntries = readdirSync('src/elements', { withFileTypes: true })
@@ -15,9 +20,19 @@ const elementEntries = readdirSync('src/elements', { withFileTypes: true })
       .map((f) => `src/elements/${d.name}/${f}`),
   );
 
-const input = ['src/index.ts', 'src/define.ts', ...elementEntries].filter((f) => existsSync(f));
+// Every module is an entry of its own (preserveModules); these are the public ones. Adapter
+// modules other than the index (chaos, conformance, memory/…) are reachable as
+// `pep-auth-elements/adapters/<name>.js`.
+const adapterEntries = readdirSync('src/adapter', { recursive: true })
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => `src/adapter/${f}`);
+
+const input = ['src/index.ts', 'src/define.ts', ...elementEntries, ...adapterEntries].filter((f) =>
+  existsSync(f),
+);
 
 const onwarn = (warning, warn) => {
+  // `this` at the top level of TypeScript's decorator helper: harmless in ES modules.
   if (warning.code === 'THIS_IS_UNDEFINED') return;
   warn(warning);
 };
@@ -25,11 +40,19 @@ const onwarn = (warning, warn) => {
 const ts = (extra = {}) =>
   typescript({
     tsconfig: './tsconfig.json',
+    // Patterns are resolved from filterRoot (it defaults to rootDir, i.e. src/).
+    filterRoot: '.',
     include: ['src/**/*.ts'],
     exclude: ['test/**', 'stories/**', 'demo/**', 'bench/**', 'src/**/*.test.ts'],
     rootDir: 'src',
     outDir: 'dist',
     ...extra,
+  });
+
+const minifyTemplates = () =>
+  minifyHtmlLiterals({
+    options: { minifyOptions: { minifyCSS: { minify: true } } },
+    failOnError: true,
   });
 
 export default [
@@ -42,9 +65,15 @@ export default [
       sourcemap: true,
       preserveModules: true,
       preserveModulesRoot: 'src',
+      // TypeScript's helpers (tslib's __decorate) are bundled, not a runtime dependency; keep
+      // them out of a `node_modules` folder, which `npm pack` would leave out.
+      entryFileNames: (chunk) =>
+        chunk.name.includes('node_modules/')
+          ? `vendor/${chunk.name.slice(chunk.name.lastIndexOf('node_modules/') + 13)}.js`
+          : '[name].js',
     },
     onwarn,
-    plugins: [resolve(), ts({ declaration: true, declarationMap: true })],
+    plugins: [resolve(), ts({ declaration: true, declarationMap: true }), minifyTemplates()],
   },
   {
     input: 'src/define.ts',
@@ -53,7 +82,8 @@ export default [
     plugins: [
       resolve({ exportConditions: ['production'] }),
       ts({ declaration: false, declarationMap: false, outDir: 'dist/cdn' }),
-      terser({ ecma: 2022, module: true, format: { comments: false } }),
+      minifyTemplates(),
+      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
   },
 ];

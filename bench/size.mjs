@@ -1,26 +1,53 @@
-// `npm run bench:size`: what a host really loads, minified and gzipped, Lit included.
-// For each element alone (as if `import 'pep-auth-elements/elements/login/pep-login.js'` were the
-// only import of an app), for every element together, and for the CDN bundle.
+// `npm run bench:size` (after `npm run build`): what a host really loads, minified and gzipped,
+// Lit included. Measured on the BUILT package (dist/), bundled the way an app bundler would
+// (Rollup, node-resolve with the `production` export condition so Lit's dev mode is not
+// included, Terser), for:
+//   - each element alone, as if `import 'pep-auth-elements/elements/login/pep-login.js'` were
+//     the only import of an app (nested tags an element renders come with it),
+//   - every element together (every `pep-*.js`),
+//   - every element plus the in-memory reference adapter (what the demo loads),
+//   - the CDN bundle as shipped (dist/cdn/pep-auth-elements.js: every element, the whole public
+//     API including MemoryAdapter, chaos adapter and typing matcher).
+//
+//   node bench/size.mjs            Markdown table
+//   node bench/size.mjs --json     rows as JSON
+//   node bench/size.mjs --check    exit 1 when a budget is exceeded
+//   node bench/size.mjs --why      also: what each element adds to the every-element bundle
+//   node bench/size.mjs --modules pep-login   the biggest modules of one measurement
 import { rollup } from 'rollup';
-import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
+import { minify } from 'terser';
 import { gzipSync } from 'node:zlib';
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const BUDGET_ONE = 15 * 1024;
 const BUDGET_ALL = 30 * 1024;
+const root = fileURLToPath(new URL('../', import.meta.url));
+const dist = `${root}dist/`;
 
-const elements = readdirSync('src/elements', { withFileTypes: true })
+if (!existsSync(`${dist}define.js`)) {
+  console.error('bench:size measures the built package: run `npm run build` first.');
+  process.exit(1);
+}
+
+const elements = readdirSync(`${dist}elements`, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) =>
-    readdirSync(`src/elements/${d.name}`)
-      .filter((f) => /^pep-.*\.ts$/.test(f))
-      .map((f) => `src/elements/${d.name}/${f}`),
-  );
+    readdirSync(`${dist}elements/${d.name}`)
+      .filter((f) => /^pep-.*\.js$/.test(f))
+      .map((f) => `${dist}elements/${d.name}/${f}`),
+  )
+  .sort();
 
-async function measure(entries) {
-  const virtual = entries.map((e) => `import './${e}';`).join('\n');
+const terserOptions = { ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } };
+
+/** Bundle `imports` (absolute module paths) like an app would; return sizes and module shares. */
+async function measure(imports, exportsFrom = []) {
+  const virtual = [
+    ...imports.map((e) => `import ${JSON.stringify(e)};`),
+    ...exportsFrom.map(([names, e]) => `export { ${names} } from ${JSON.stringify(e)};`),
+  ].join('\n');
   const bundle = await rollup({
     input: 'virtual-entry',
     onwarn: () => {},
@@ -31,49 +58,87 @@ async function measure(entries) {
         load: (id) => (id === 'virtual-entry' ? virtual : null),
       },
       resolve({ exportConditions: ['production'] }),
-      typescript({
-        tsconfig: './tsconfig.json',
-        include: ['src/**/*.ts'],
-        declaration: false,
-        declarationMap: false,
-        sourceMap: false,
-        outDir: 'bench/.size-tmp',
-        noEmitOnError: false,
-      }),
-      terser({ ecma: 2022, module: true, format: { comments: false } }),
     ],
   });
   const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
   await bundle.close();
-  const code = output.map((o) => (o.type === 'chunk' ? o.code : '')).join('');
-  return { min: Buffer.byteLength(code), gz: gzipSync(code, { level: 9 }).length };
+  const chunk = output[0];
+  const { code } = await minify(chunk.code, terserOptions);
+  const modules = Object.entries(chunk.modules)
+    .map(([id, m]) => ({ id: id.replace(root, ''), rendered: m.renderedLength, code: m.code ?? '' }))
+    .sort((a, b) => b.rendered - a.rendered);
+  return { min: Buffer.byteLength(code), gz: gzipSync(code, { level: 9 }).length, modules };
 }
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const tagOf = (file) => file.split('/').pop().replace('.js', '');
+const only = process.argv.includes('--modules')
+  ? process.argv[process.argv.indexOf('--modules') + 1]
+  : null;
+
+if (only) {
+  const entries =
+    only === 'all' ? elements : elements.filter((e) => tagOf(e) === only || e.endsWith(only));
+  if (!entries.length) throw new Error(`no element ${only}`);
+  const r = await measure(entries);
+  console.log(`${only}: ${r.min} B min, ${r.gz} B min+gzip. Biggest modules (rendered, unminified):`);
+  for (const m of r.modules.slice(0, 25)) console.log(`${String(m.rendered).padStart(8)}  ${m.id}`);
+  process.exit(0);
+}
+
 const rows = [];
 for (const e of elements) {
-  const tag = e.split('/').pop().replace('.ts', '');
-  if (tag === 'pep-auth-provider') continue;
-  const r = await measure([e, 'src/elements/auth-provider/pep-auth-provider.ts']);
-  rows.push({ what: `<${tag}> + provider`, ...r, budget: BUDGET_ONE });
+  const r = await measure([e]);
+  rows.push({ what: `<${tagOf(e)}> alone`, min: r.min, gz: r.gz, budget: BUDGET_ONE });
 }
-rows.push({ what: 'every element', ...(await measure(elements)), budget: BUDGET_ALL });
-if (existsSync('dist/cdn/pep-auth-elements.js')) {
-  const code = readFileSync('dist/cdn/pep-auth-elements.js');
-  rows.push({ what: 'CDN bundle (dist/cdn)', min: code.length, gz: gzipSync(code, { level: 9 }).length });
-}
+const all = await measure(elements);
+rows.push({ what: 'every element', min: all.min, gz: all.gz, budget: BUDGET_ALL });
+const withAdapter = await measure(elements, [
+  ['MemoryAdapter', `${dist}adapter/memory/memory-adapter.js`],
+]);
+rows.push({ what: 'every element + MemoryAdapter', min: withAdapter.min, gz: withAdapter.gz });
+const cdn = readFileSync(`${dist}cdn/pep-auth-elements.js`);
+rows.push({ what: 'CDN bundle (dist/cdn, whole API)', min: cdn.length, gz: gzipSync(cdn, { level: 9 }).length });
 
-const json = process.argv.includes('--json');
-if (json) {
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+if (process.argv.includes('--json')) {
   console.log(JSON.stringify(rows));
 } else {
-  console.log(`Sizes measured ${new Date().toISOString().slice(0, 10)} (minified, gzip -9, Lit included)\n`);
+  console.log(
+    `Sizes measured ${new Date().toISOString().slice(0, 10)} on the built package (minified, gzip -9, Lit included)\n`,
+  );
   console.log('| what | min | min+gzip | budget |');
   console.log('| --- | ---: | ---: | --- |');
-  for (const r of rows)
-    console.log(
-      `| ${r.what} | ${kb(r.min)} | ${kb(r.gz)} | ${r.budget ? (r.gz <= r.budget ? `≤ ${kb(r.budget)} ✓` : `≤ ${kb(r.budget)} ✗ over`) : ''} |`,
-    );
+  for (const r of rows) {
+    const budget = r.budget ? `≤ ${kb(r.budget)} ${r.gz <= r.budget ? '✓' : '✗ over'}` : '';
+    console.log(`| ${r.what} | ${kb(r.min)} | ${kb(r.gz)} | ${budget} |`);
+  }
 }
+if (process.argv.includes('--why')) {
+  // Where the every-element bundle's bytes come from: each module without comments or spaces,
+  // grouped by folder, its share applied to the bundle's min+gzip size.
+  const groups = new Map();
+  let total = 0;
+  for (const m of all.modules) {
+    // Comments and whitespace only: a module on its own has no exports to keep it alive.
+    const { code } = await minify(m.code, { ecma: 2022, compress: false, mangle: false });
+    const bytes = Buffer.byteLength(code ?? '');
+    const group = m.id.startsWith('node_modules/')
+      ? 'Lit + @lit/context'
+      : m.id.startsWith('dist/elements/')
+        ? m.id.split('/').slice(0, 3).join('/') + '/'
+        : m.id;
+    groups.set(group, (groups.get(group) ?? 0) + bytes);
+    total += bytes;
+  }
+  console.log('\n| where (every element) | min | share | ≈ min+gzip |\n| --- | ---: | ---: | ---: |');
+  for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    const share = bytes / total;
+    console.log(`| ${group} | ${kb(bytes)} | ${(share * 100).toFixed(1)}% | ${kb(share * all.gz)} |`);
+  }
+}
+
 const over = rows.filter((r) => r.budget && r.gz > r.budget);
-if (over.length && process.argv.includes('--check')) process.exit(1);
+if (over.length && process.argv.includes('--check')) {
+  console.error(`over budget: ${over.map((r) => r.what).join(', ')}`);
+  process.exit(1);
+}

@@ -34,9 +34,31 @@ export const Empty: Story = {
   loaders: [async () => ({ world: await storyWorld() })],
 };
 
-/** Some active (confirmed) delegates. */
+/** Active delegates (they created their passwords). */
 export const Active: Story = {
-  loaders: [async () => ({ world: await storyWorld({ delegates: [JANE, BOB], confirm: true }) })],
+  loaders: [async () => ({ world: await storyWorld({ delegates: [JANE, BOB], activate: true }) })],
+};
+
+/** Jane is active, Bob locked himself out (5 wrong passwords), a third is invited. */
+export const MixedStatuses: Story = {
+  loaders: [
+    async () => {
+      const world = await storyWorld({ delegates: [JANE, BOB], activate: true });
+      for (let i = 0; i < 5; i++) {
+        await world.adapter
+          .login({ username: BOB.username, password: 'Wrong-Password-1' })
+          .catch(() => undefined);
+      }
+      await world.adapter.addDelegate({
+        ...JANE,
+        username: 'carolann7',
+        firstName: 'Carol',
+        lastName: 'Ann',
+        email: 'carol.ann@example.com',
+      });
+      return { world };
+    },
+  ],
 };
 
 /** Add Delegate open in the modal dialog, limited to the producer's states. */

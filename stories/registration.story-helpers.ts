@@ -25,7 +25,13 @@ export interface StoryWorld {
 
 /** A fresh MemoryAdapter with the demo producer signed in and, optionally, delegates. */
 export async function storyWorld(
-  options: { delegates?: DelegateInput[]; confirm?: boolean } = {},
+  options: {
+    delegates?: DelegateInput[];
+    /** Confirm each delegate's email link. */
+    confirm?: boolean;
+    /** Also create each delegate's password (status `active`). */
+    activate?: boolean;
+  } = {},
 ): Promise<StoryWorld> {
   const adapter = new MemoryAdapter({ pbkdf2Iterations: 1000 });
   await seedDemo(adapter);
@@ -34,9 +40,18 @@ export async function storyWorld(
   for (const d of options.delegates ?? []) {
     await adapter.addDelegate(d);
     token = latestToken(adapter);
-    if (options.confirm) await adapter.confirmEmail({ token });
+    if (options.confirm || options.activate) await adapter.confirmEmail({ token });
+    if (options.activate) await activate(adapter, d.username);
   }
   return { adapter, token };
+}
+
+/** Create a password for `username` through the adapter's create-password flow. */
+async function activate(adapter: MemoryAdapter, username: string): Promise<void> {
+  const { flowId } = await adapter.findAccount({ username, purpose: 'create' });
+  await adapter.sendCode({ flowId, channel: 'email' });
+  await adapter.verifyCode({ flowId, code: latestCode(adapter) });
+  await adapter.setPassword({ flowId, password: 'Sunny-Day-42x' });
 }
 
 export function latestToken(adapter: MemoryAdapter): string {

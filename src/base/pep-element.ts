@@ -5,8 +5,15 @@ import type { AuthAdapter } from '../adapter/types.js';
 import { AdapterError, adapterError, toAdapterError } from '../adapter/errors.js';
 import { adapterContext, configContext, DEFAULT_CONFIG, type PepConfig } from './context.js';
 import type { PepEventMap, PepEventName } from './events.js';
-import { formatMessage, type Catalogue, type MessageParams } from '../i18n/format.js';
+import {
+  formatDateTime,
+  formatMessage,
+  formatTime,
+  type Catalogue,
+  type MessageParams,
+} from '../i18n/format.js';
 import { commonEn } from '../i18n/common.en.js';
+import { LocalizeController } from './localize.js';
 
 /**
  * Thin base for every pep-* element: adapter and config from context (or set directly), typed
@@ -38,10 +45,18 @@ export abstract class PepElement extends LitElement {
 
   #calls = new Set<AbortController>();
 
-  /** Translate `key`, filling `{name}` placeholders from `params`. */
+  /** Active language (`lang` on the element, an ancestor or `<html>`) and its catalogue. */
+  readonly #localize = new LocalizeController(this);
+
+  /**
+   * Translate `key` into the active language, filling `{name}` placeholders from `params`.
+   * Order: host `messages` override → active language's catalogue → the element's English →
+   * the common English catalogue → the key itself.
+   */
   t(key: string, params?: MessageParams): string {
     const template =
       this.messages[key] ??
+      this.#localize.catalogue?.[key] ??
       this.catalogue[key] ??
       (commonEn as Catalogue)[key] ??
       key;
@@ -59,10 +74,14 @@ export abstract class PepElement extends LitElement {
    * Run an adapter call with an AbortSignal that is aborted when the element is removed or
    * `abortCalls()` runs (e.g. on step change). Always rejects with an {@link AdapterError}.
    */
-  protected async call<T>(fn: (adapter: AuthAdapter, signal: AbortSignal) => Promise<T>): Promise<T> {
+  protected async call<T>(
+    fn: (adapter: AuthAdapter, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     const adapter = this.adapter;
     if (!adapter) {
-      console.error(`<${this.localName}>: no adapter. Wrap it in <pep-auth-provider> or set .adapter.`);
+      console.error(
+        `<${this.localName}>: no adapter. Wrap it in <pep-auth-provider> or set .adapter.`,
+      );
       throw adapterError('UNAVAILABLE');
     }
     const controller = new AbortController();
@@ -100,14 +119,41 @@ export abstract class PepElement extends LitElement {
     return this.t(`error.${error.code}`, params);
   }
 
-  /** The active locale: the element's `lang`, else the nearest ancestor's, else the page's. */
+  /**
+   * The active locale: the element's `lang`, else the nearest ancestor's (across shadow roots,
+   * e.g. `<pep-auth-provider lang="es">`), else the page's `<html lang>`, else `en`.
+   */
   protected get locale(): string {
-    const el = this.closest('[lang]');
-    return el?.getAttribute('lang') || document.documentElement.lang || 'en';
+    return this.#localize.lang;
   }
 
+  /** Also waits for a language being loaded (after a `lang` change) to be applied and rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.#localize.pending) {
+      await this.#localize.pending;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  /** `locale` if `Intl` accepts it (a malformed `lang` falls back to the browser's default). */
+  protected get intlLocale(): string | undefined {
+    try {
+      return Intl.getCanonicalLocales(this.locale)[0];
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A time of day in the active locale, e.g. "3:45 PM" (en) or "15:45" (es). */
   protected formatTime(ms: number): string {
-    return new Intl.DateTimeFormat(this.locale, { hour: 'numeric', minute: '2-digit' }).format(ms);
+    return formatTime(ms, this.intlLocale);
+  }
+
+  /** A date and time in the active locale, e.g. "Jan 5, 2026, 3:45 PM". */
+  protected formatDateTime(ms: number): string {
+    return formatDateTime(ms, this.intlLocale);
   }
 
   /** Move focus to the current step's heading (`[data-step-heading]`), after render. */

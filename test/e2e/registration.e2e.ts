@@ -79,7 +79,7 @@ test('a producer adds a delegate who confirms the email and creates a password',
   await page.getByRole('button', { name: 'Finish' }).click();
   await page.getByRole('heading', { name: 'Robin Hale', level: 3 }).waitFor();
   assert.equal(await dialog.isVisible(), false);
-  await page.getByText('Invited (email not confirmed)').waitFor();
+  await page.locator('#main').getByText('Invited (no password yet)').waitFor();
   await demo.screenshot('registration-06-my-delegates-list');
 
   // The email: username + Confirm Your Email Address link on this origin.

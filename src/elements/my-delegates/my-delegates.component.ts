@@ -78,6 +78,8 @@ export class PepMyDelegates extends PepElement {
   @query('[part~=add-button]') protected addButton?: HTMLButtonElement;
 
   #loadedWith?: AuthAdapter;
+  /** The delegate added in the open dialog, if any: closing by Escape then also refreshes. */
+  #added?: DelegateSummary;
 
   get state(): MyDelegatesState {
     return this.machine;
@@ -135,7 +137,8 @@ export class PepMyDelegates extends PepElement {
     this.send({ type: 'OPEN_ADD' });
   }
 
-  protected async closeAdd(finished?: DelegateSummary): Promise<void> {
+  protected async closeAdd(finished: DelegateSummary | undefined = this.#added): Promise<void> {
+    this.#added = undefined;
     if (finished) {
       this.send({ type: 'FINISH', delegate: finished });
       void this.load();
@@ -189,6 +192,9 @@ export class PepMyDelegates extends PepElement {
               .config=${this.config}
               .messages=${this.messages}
               .allowedStates=${this.allowedStates}
+              @pep-delegate-added=${(e: CustomEvent<{ delegate: DelegateSummary }>) => {
+                this.#added = e.detail.delegate;
+              }}
               @pep-cancel=${() => void this.closeAdd()}
               @pep-delegate-finish=${(e: CustomEvent<{ delegate: DelegateSummary }>) =>
                 void this.closeAdd(e.detail.delegate)}

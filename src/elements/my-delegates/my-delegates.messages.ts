@@ -11,7 +11,7 @@ export const myDelegatesEn = {
   'my-delegates.mobile': 'Mobile Number',
   'my-delegates.states': 'State(s)',
   'my-delegates.status': 'Status',
-  'my-delegates.status.invited': 'Invited (email not confirmed)',
+  'my-delegates.status.invited': 'Invited (no password yet)',
   'my-delegates.status.active': 'Active',
   'my-delegates.status.locked': 'Locked',
   'my-delegates.resend': 'Resend invitation',

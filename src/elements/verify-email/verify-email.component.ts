@@ -93,9 +93,11 @@ export class PepVerifyEmail extends PepElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('adapter') || changed.has('token')) && this.adapter && this.step === 'idle') {
-      this.send({ type: 'START', token: this.token || tokenFromUrl() });
-    }
+    if (!this.adapter) return;
+    const first = (changed.has('adapter') || changed.has('token')) && this.step === 'idle';
+    // A new token after a failed one (e.g. the host routes to another link) starts again.
+    const another = changed.has('token') && this.step === 'failed' && !!this.token;
+    if (first || another) this.send({ type: 'START', token: this.token || tokenFromUrl() });
   }
 
   protected async confirm(): Promise<void> {

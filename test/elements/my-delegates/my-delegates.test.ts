@@ -134,6 +134,23 @@ describe('<pep-my-delegates>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('closing with Escape after a delegate was added still refreshes the list', async () => {
+    const el = await mount(adapter);
+    const { dialog, form } = await openDialog(el);
+    typeInto(form, '#username', JANE.username);
+    typeInto(form, '#email', JANE.email);
+    typeInto(form, '#firstName', JANE.firstName);
+    typeInto(form, '#lastName', JANE.lastName);
+    typeInto(form, '#mobile', JANE.mobile);
+    $<HTMLInputElement>(form, '#state-IL').click();
+    await form.updateComplete;
+    $<HTMLButtonElement>(form, '[part~=submit-button]').click();
+    await until(() => form.step === 'done', 3000, 'done');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog.open && names(el).length === 1, 3000, 'refreshed');
+    expect($(el, '[part=status]').textContent).to.contain('Jane Doe was added');
+  });
+
   it('Resend invitation sends a new email and voids the old link', async () => {
     const { token } = await addDelegateWithLink(adapter);
     const el = await mount(adapter);

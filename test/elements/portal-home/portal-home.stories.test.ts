@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import * as stories from '../../../stories/portal-home.stories.js';
 import { runStory, storiesOf } from '../forgot-username/story-runner.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type El = HTMLElement & { updateComplete: Promise<unknown> } & Record<string, any>;
 
 const q = <E extends Element = HTMLElement>(el: El, sel: string) =>

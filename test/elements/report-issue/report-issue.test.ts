@@ -128,8 +128,8 @@ describe('<pep-report-issue>', () => {
   it('shows a field error only after leaving the field', async () => {
     const { el, $ } = await setup();
     expect($('#description-error').textContent).to.equal('');
-    $('#description').focus();
-    $('#stepsTaken').focus();
+    // The user leaves the description (blur is dispatched: page focus is not guaranteed here).
+    $('#description').dispatchEvent(new FocusEvent('blur'));
     await el.updateComplete;
     expect($('#description-error').textContent).to.contain('Describe');
     expect($('#stepsTaken-error').textContent).to.equal('');

@@ -130,6 +130,13 @@ describe('<pep-verify-email>', () => {
     expect(fake.calls['confirmEmail']).to.equal(2);
   });
 
+  it('a new token after a failed one is confirmed', async () => {
+    const el = await mount(adapter, 'not-a-token');
+    await until(() => el.step === 'failed', 2000, 'failed');
+    el.token = token;
+    await until(() => el.step === 'verified', 2000, 'verified');
+  });
+
   it('reads the token from the URL query or a hash route', () => {
     expect(tokenFromUrl('https://x.example/verify?token=abc')).to.equal('abc');
     expect(tokenFromUrl('https://x.example/#/delegate/verify-email?token=a%2Bb')).to.equal('a+b');

@@ -1,0 +1,34 @@
+import type { commonEn } from './common.en.js';
+import type { addDelegateEn } from '../elements/add-delegate/add-delegate.messages.js';
+import type { createPasswordEn } from '../elements/create-password/create-password.messages.js';
+import type { forgotPasswordEn } from '../elements/forgot-password/forgot-password.messages.js';
+import type { forgotUsernameEn } from '../elements/forgot-username/forgot-username.messages.js';
+import type { loginEn } from '../elements/login/login.messages.js';
+import type { myDelegatesEn } from '../elements/my-delegates/my-delegates.messages.js';
+import type { portalHomeEn } from '../elements/portal-home/portal-home.messages.js';
+import type { reportIssueEn } from '../elements/report-issue/report-issue.messages.js';
+import type { typingPatternEn } from '../elements/typing-pattern/typing-pattern.messages.js';
+import type { verifyAccountEn } from '../elements/verify-account/verify-account.messages.js';
+import type { verifyEmailEn } from '../elements/verify-email/verify-email.messages.js';
+
+/**
+ * Every message key of the library: the common catalogue plus each element's `*.messages.ts`.
+ * A translation is typed `satisfies LocaleCatalogue`, so a key missing from it (or a key that no
+ * longer exists in English) fails `tsc`. Type-only imports: nothing English is bundled with it.
+ */
+export type MessageKey =
+  | keyof typeof commonEn
+  | keyof typeof addDelegateEn
+  | keyof typeof createPasswordEn
+  | keyof typeof forgotPasswordEn
+  | keyof typeof forgotUsernameEn
+  | keyof typeof loginEn
+  | keyof typeof myDelegatesEn
+  | keyof typeof portalHomeEn
+  | keyof typeof reportIssueEn
+  | keyof typeof typingPatternEn
+  | keyof typeof verifyAccountEn
+  | keyof typeof verifyEmailEn;
+
+/** A complete translation: one string per message key, with the same `{placeholders}`. */
+export type LocaleCatalogue = Record<MessageKey, string>;
