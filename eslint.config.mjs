@@ -9,6 +9,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'demo/dist/**',
+      'examples/*/dist/**',
       'storybook-static/**',
       'node_modules/**',
       'custom-elements.json',

@@ -58,7 +58,13 @@ const minifyTemplates = () =>
 export default [
   {
     input,
-    external: [/^lit(\/.*)?$/, /^@lit\/context/, /^@lit\/reactive-element/, /^lit-html/, /^lit-element/],
+    external: [
+      /^lit(\/.*)?$/,
+      /^@lit\/context/,
+      /^@lit\/reactive-element/,
+      /^lit-html/,
+      /^lit-element/,
+    ],
     output: {
       dir: 'dist',
       format: 'es',
@@ -73,15 +79,28 @@ export default [
           : '[name].js',
     },
     onwarn,
-    plugins: [resolve(), ts({ declaration: true, declarationMap: true }), minifyTemplates()],
+    // inlineSources: the source maps carry the TypeScript they map to (src/ is not published).
+    plugins: [
+      resolve(),
+      ts({ declaration: true, declarationMap: false, inlineSources: true }),
+      minifyTemplates(),
+    ],
   },
   {
     input: 'src/define.ts',
-    output: { file: 'dist/cdn/pep-auth-elements.js', format: 'es', sourcemap: true },
+    // One file with every element and the whole API; languages other than English stay lazy
+    // chunks beside it (dist/cdn/locales/), fetched only by pages that use them.
+    output: {
+      dir: 'dist/cdn',
+      entryFileNames: 'pep-auth-elements.js',
+      chunkFileNames: 'locales/[name]-[hash].js',
+      format: 'es',
+      sourcemap: true,
+    },
     onwarn,
     plugins: [
       resolve({ exportConditions: ['production'] }),
-      ts({ declaration: false, declarationMap: false, outDir: 'dist/cdn' }),
+      ts({ declaration: false, declarationMap: false, inlineSources: true, outDir: 'dist/cdn' }),
       minifyTemplates(),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],

@@ -7,7 +7,8 @@
 //   - every element together (every `pep-*.js`),
 //   - every element plus the in-memory reference adapter (what the demo loads),
 //   - the CDN bundle as shipped (dist/cdn/pep-auth-elements.js: every element, the whole public
-//     API including MemoryAdapter, chaos adapter and typing matcher).
+//     API including MemoryAdapter, chaos adapter and typing matcher; lazy language chunks in
+//     dist/cdn/locales/ not counted).
 //
 //   node bench/size.mjs            Markdown table
 //   node bench/size.mjs --json     rows as JSON
@@ -19,7 +20,8 @@ import resolve from '@rollup/plugin-node-resolve';
 import { minify } from 'terser';
 import { gzipSync } from 'node:zlib';
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, URL } from 'node:url';
+import { Buffer } from 'node:buffer';
 
 const BUDGET_ONE = 15 * 1024;
 const BUDGET_ALL = 30 * 1024;
@@ -40,7 +42,12 @@ const elements = readdirSync(`${dist}elements`, { withFileTypes: true })
   )
   .sort();
 
-const terserOptions = { ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } };
+const terserOptions = {
+  ecma: 2022,
+  module: true,
+  compress: { passes: 2 },
+  format: { comments: false },
+};
 
 /** Bundle `imports` (absolute module paths) like an app would; return sizes and module shares. */
 async function measure(imports, exportsFrom = []) {
@@ -60,12 +67,18 @@ async function measure(imports, exportsFrom = []) {
       resolve({ exportConditions: ['production'] }),
     ],
   });
-  const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
+  // Lazy chunks (languages other than English, loaded by dynamic import) are not counted: a
+  // host loads only the entry chunk unless a page asks for another language.
+  const { output } = await bundle.generate({ format: 'es' });
   await bundle.close();
-  const chunk = output[0];
+  const chunk = output.find((o) => o.type === 'chunk' && o.isEntry);
   const { code } = await minify(chunk.code, terserOptions);
   const modules = Object.entries(chunk.modules)
-    .map(([id, m]) => ({ id: id.replace(root, ''), rendered: m.renderedLength, code: m.code ?? '' }))
+    .map(([id, m]) => ({
+      id: id.replace(root, ''),
+      rendered: m.renderedLength,
+      code: m.code ?? '',
+    }))
     .sort((a, b) => b.rendered - a.rendered);
   return { min: Buffer.byteLength(code), gz: gzipSync(code, { level: 9 }).length, modules };
 }
@@ -80,7 +93,9 @@ if (only) {
     only === 'all' ? elements : elements.filter((e) => tagOf(e) === only || e.endsWith(only));
   if (!entries.length) throw new Error(`no element ${only}`);
   const r = await measure(entries);
-  console.log(`${only}: ${r.min} B min, ${r.gz} B min+gzip. Biggest modules (rendered, unminified):`);
+  console.log(
+    `${only}: ${r.min} B min, ${r.gz} B min+gzip. Biggest modules (rendered, unminified):`,
+  );
   for (const m of r.modules.slice(0, 25)) console.log(`${String(m.rendered).padStart(8)}  ${m.id}`);
   process.exit(0);
 }
@@ -97,7 +112,11 @@ const withAdapter = await measure(elements, [
 ]);
 rows.push({ what: 'every element + MemoryAdapter', min: withAdapter.min, gz: withAdapter.gz });
 const cdn = readFileSync(`${dist}cdn/pep-auth-elements.js`);
-rows.push({ what: 'CDN bundle (dist/cdn, whole API)', min: cdn.length, gz: gzipSync(cdn, { level: 9 }).length });
+rows.push({
+  what: 'CDN bundle (dist/cdn, whole API)',
+  min: cdn.length,
+  gz: gzipSync(cdn, { level: 9 }).length,
+});
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 if (process.argv.includes('--json')) {
@@ -130,10 +149,14 @@ if (process.argv.includes('--why')) {
     groups.set(group, (groups.get(group) ?? 0) + bytes);
     total += bytes;
   }
-  console.log('\n| where (every element) | min | share | ≈ min+gzip |\n| --- | ---: | ---: | ---: |');
+  console.log(
+    '\n| where (every element) | min | share | ≈ min+gzip |\n| --- | ---: | ---: | ---: |',
+  );
   for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
     const share = bytes / total;
-    console.log(`| ${group} | ${kb(bytes)} | ${(share * 100).toFixed(1)}% | ${kb(share * all.gz)} |`);
+    console.log(
+      `| ${group} | ${kb(bytes)} | ${(share * 100).toFixed(1)}% | ${kb(share * all.gz)} |`,
+    );
   }
 }
 

@@ -11,6 +11,7 @@
 //
 // `--check` exits 1 when the files on disk differ from what would be written (for CI).
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { URL } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 
 const root = new URL('../', import.meta.url);
@@ -85,7 +86,19 @@ ${elements
   .map((e) => `export { ${e.catalogues.join(', ')} } from './${e.dir}/${js(e.messagesFile)}';`)
   .join('\n')}
 export { formatMessage, type Catalogue, type MessageParams } from './i18n/format.js';
-
+${
+  existsSync(src('base/localize.ts'))
+    ? `// Other languages: registered loaders (lazy chunks) and your own catalogues.
+export {
+  registerLocale,
+  loadLocale,
+  hasLocale,
+  primaryLanguage,
+  type LocaleLoader,
+} from './base/localize.js';
+`
+    : ''
+}
 // Base element, context keys and event types.
 export { PepElement } from './base/pep-element.js';
 export {
@@ -153,9 +166,7 @@ const define = `${header}
  * Defines every pep-* tag (each only if not defined yet) and re-exports the public API. This is
  * the entry of the single-file CDN bundle \`dist/cdn/pep-auth-elements.js\`.
  */
-${elements
-  .flatMap((e) => e.definers.map((d) => `import './${e.dir}/${js(d)}';`))
-  .join('\n')}
+${elements.flatMap((e) => e.definers.map((d) => `import './${e.dir}/${js(d)}';`)).join('\n')}
 
 export * from './index.js';
 `;

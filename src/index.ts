@@ -58,6 +58,14 @@ export { typingPatternEn } from './elements/typing-pattern/typing-pattern.messag
 export { verifyAccountEn } from './elements/verify-account/verify-account.messages.js';
 export { verifyEmailEn } from './elements/verify-email/verify-email.messages.js';
 export { formatMessage, type Catalogue, type MessageParams } from './i18n/format.js';
+// Other languages: registered loaders (lazy chunks) and your own catalogues.
+export {
+  registerLocale,
+  loadLocale,
+  hasLocale,
+  primaryLanguage,
+  type LocaleLoader,
+} from './base/localize.js';
 
 // Base element, context keys and event types.
 export { PepElement } from './base/pep-element.js';

@@ -6,7 +6,7 @@ import type { AuthAdapter } from '../src/adapter/types.js';
 import '../src/elements/login/pep-login.js';
 import type { PepLogin } from '../src/elements/login/pep-login.js';
 import { StorageDeviceStore } from '../src/shared/device-store.js';
-import { DELEGATE, pendingLogin, setupDelegate } from '../test/elements/login/fixtures.js';
+import { DELEGATE, pendingLogin, setupDelegate, until } from '../test/elements/login/fixtures.js';
 
 /** A device store that keeps nothing between stories. */
 const noStorage = new StorageDeviceStore(null);
@@ -47,15 +47,6 @@ export default meta;
 type Story = StoryObj;
 
 const login = (canvas: HTMLElement) => canvas.querySelector<PepLogin>('pep-login')!;
-
-/** Wait for the element to reach the story's state (throws after 5 s: the story is broken). */
-async function until(pred: () => boolean): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (pred()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('the story did not reach its state');
-}
 
 async function submit(el: PepLogin, password: string): Promise<void> {
   await el.updateComplete;

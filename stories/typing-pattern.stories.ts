@@ -12,6 +12,7 @@ import {
   setupDelegate,
   typeInto,
   verifiedDelegateLogin,
+  until,
 } from '../test/elements/login/fixtures.js';
 
 const SENTENCE = 'Helping families find the right health plan today.';
@@ -47,15 +48,6 @@ const verifyLoader = async (): Promise<Loaded> => {
   const { adapter } = await setupDelegate(SENTENCE);
   return { adapter, pending: await verifiedDelegateLogin(adapter), mode: 'verify' };
 };
-
-/** Wait for the element to reach the story's state (throws after 5 s: the story is broken). */
-async function until(pred: () => boolean): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (pred()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('the story did not reach its state');
-}
 
 const alertText = (el: PepTypingPattern) =>
   el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim();

@@ -11,6 +11,7 @@ import {
   samplesOf,
   setupDelegate,
   verifiedDelegateLogin,
+  until,
 } from '../test/elements/login/fixtures.js';
 
 const SENTENCE = 'Helping families find the right health plan today.';
@@ -47,15 +48,6 @@ const verify = (canvas: HTMLElement) =>
   canvas.querySelector<PepVerifyAccount>('pep-verify-account')!;
 const $ = <T extends Element>(el: PepVerifyAccount, sel: string) =>
   el.shadowRoot!.querySelector<T>(sel)!;
-
-/** Wait for the element to reach the story's state (throws after 5 s: the story is broken). */
-async function until(pred: () => boolean): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (pred()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('the story did not reach its state');
-}
 
 async function sendCode(el: PepVerifyAccount, method: 'email' | 'sms' = 'email'): Promise<void> {
   await el.updateComplete;

@@ -126,6 +126,19 @@ export const formStyles = css`
   .field {
     display: grid;
     gap: var(--_space-1);
+    min-width: 0;
+  }
+  /* Reflow at 320 px: grid items may shrink below their content's intrinsic width. */
+  form > *,
+  .card > *,
+  .field > * {
+    min-width: 0;
+  }
+  input,
+  select,
+  textarea,
+  img {
+    max-width: 100%;
   }
   label,
   legend {
@@ -193,10 +206,11 @@ export const formStyles = css`
     font-weight: normal;
     min-height: 24px;
   }
+  /* 24 × 24 px targets (WCAG 2.5.8) for check boxes and radio buttons. */
   .choice input {
-    width: 1.25rem;
-    height: 1.25rem;
-    margin: 0.15rem 0 0;
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
     flex: none;
     accent-color: var(--_primary);
   }

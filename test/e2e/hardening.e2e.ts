@@ -160,3 +160,63 @@ test('in the real page, Add Delegate refuses a script-tag name and nothing runs'
   assert.deepEqual(await violations(), []);
   assert.deepEqual(demo.errors, []);
 });
+
+test('the outbox panel shows payloads from issue reports and delegate emails as text', async () => {
+  const payloads = [
+    '<img src=x onerror="window.__xss=1">',
+    '<script>window.__xss=1</script>',
+    'https://evil.example/"><svg onload="window.__xss=1">',
+    '${window.__xss=1}{{constructor.constructor("window.__xss=1")()}}',
+  ];
+  const email = "{{7*7}}${7*7}'@example.com";
+  await page.evaluate(
+    async ({ payloads, email }) => {
+      const w = window as unknown as {
+        pepDemo: {
+          adapter: {
+            admin: { signIn(u: string): Promise<unknown> };
+            addDelegate(i: unknown): Promise<unknown>;
+            reportIssue(r: unknown): Promise<unknown>;
+          };
+        };
+      };
+      const a = w.pepDemo.adapter;
+      await a.admin.signIn('demoproducer');
+      await a.addDelegate({
+        username: 'templated01',
+        email,
+        firstName: 'Tess',
+        lastName: 'Plate',
+        mobile: '(312) 555-0177',
+        states: ['IL'],
+      });
+      await a.reportIssue({
+        description: payloads.join('\n'),
+        stepsTaken: payloads.join(' '),
+        agentName: payloads[0],
+        producerId: 'P-100200',
+        productType: 'MAPD',
+        state: 'IL',
+        observedAt: new Date().toISOString(),
+      });
+    },
+    { payloads, email },
+  );
+  await clearViolations();
+  await openRoute('#/');
+  const panel = page.locator('#outbox');
+  const text = (await panel.textContent()) ?? '';
+  for (const p of payloads) assert.ok(text.includes(p), `outbox shows ${p}`);
+  assert.ok(text.includes(`To: ${email}`), 'outbox shows the templated address verbatim');
+  const injected = await page.evaluate(() => ({
+    xss: (window as unknown as { __xss?: number }).__xss,
+    nodes: document.querySelectorAll('#outbox img, #outbox script, #outbox svg, #outbox iframe')
+      .length,
+    jsLinks: [...document.querySelectorAll('#outbox a')].filter((a) =>
+      /^\s*javascript:/i.test(a.getAttribute('href') ?? ''),
+    ).length,
+  }));
+  assert.deepEqual(injected, { xss: undefined, nodes: 0, jsLinks: 0 });
+  assert.deepEqual(await violations(), []);
+  assert.deepEqual(demo.errors, []);
+});

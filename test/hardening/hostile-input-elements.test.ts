@@ -84,7 +84,7 @@ describe('hardening / hostile input (elements)', () => {
     const memory = await producerAdapter();
     const summaries = hostileSummaries();
     // A contract-conforming backend that stores whatever it was given (no validation).
-    const backend = Object.assign(Object.create(memory) as MemoryAdapter, {
+    const backend = Object.assign(createChaosAdapter(memory, { seed: 1, failureRate: 0 }), {
       listDelegates: () => Promise.resolve(summaries),
     });
     const el = await fixture<PepElement>(

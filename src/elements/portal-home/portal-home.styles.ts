@@ -168,4 +168,10 @@ export const portalHomeStyles = css`
   .error-region:empty {
     display: none;
   }
+  /* Stand-alone links are at least 24 px tall (WCAG 2.5.8 target size). */
+  a[part~='link'] {
+    display: inline-block;
+    min-height: 24px;
+    min-width: 24px;
+  }
 `;

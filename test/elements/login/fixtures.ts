@@ -163,3 +163,39 @@ export function typeInto(
     }
   }
 }
+
+/**
+ * Yield one macrotask. Unlike `setTimeout`, a MessageChannel message is not throttled in a
+ * background tab (the test runner runs files in parallel pages), so waits stay fast.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Wait until `pred()` holds (adapter work and renders are async); throws after `ms`. */
+export async function until(
+  pred: () => boolean,
+  what = 'the expected state',
+  ms = 5000,
+): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!pred()) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await nextTask();
+  }
+}
+
+/** Let pending adapter calls and renders finish (a few macrotasks). */
+export async function settle(el: { updateComplete: Promise<boolean> }, rounds = 8): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    await nextTask();
+    await el.updateComplete;
+  }
+}

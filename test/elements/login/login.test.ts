@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/login/pep-login.js';
 import type { PepLogin } from '../../../src/elements/login/pep-login.js';
@@ -8,7 +8,7 @@ import { adapterError } from '../../../src/adapter/errors.js';
 import type { AuthAdapter } from '../../../src/adapter/types.js';
 import type { DeviceStore, StoredDevice } from '../../../src/shared/device-store.js';
 import type { ManualClock } from '../../../src/core/clock.js';
-import { DELEGATE, SAMPLE, TYPIST_A, setupDelegate, typeInto } from './fixtures.js';
+import { DELEGATE, SAMPLE, TYPIST_A, settle, setupDelegate, typeInto, until } from './fixtures.js';
 
 function memoryStore(): DeviceStore & { map: Map<string, StoredDevice> } {
   const map = new Map<string, StoredDevice>();
@@ -24,13 +24,6 @@ type WithRoot = HTMLElement & { updateComplete: Promise<boolean> };
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) =>
   el.shadowRoot!.querySelector<T>(sel)!;
 const alertText = (el: Element) => $(el, '[role="alert"]').textContent!.trim();
-
-async function settle(el: PepLogin, rounds = 8): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
-    await aTimeout(0);
-    await el.updateComplete;
-  }
-}
 
 async function mount(adapter: AuthAdapter, store = memoryStore()) {
   return fixture<PepLogin>(
@@ -58,15 +51,6 @@ async function logIn(el: PepLogin, password: string = DELEGATE.password): Promis
   fill(el, DELEGATE.username, password);
   $<HTMLButtonElement>(el, '[part="submit-button"]').click();
   await settle(el);
-}
-
-/** Wait until `pred` holds (adapter PBKDF2 and renders are async). */
-async function until(pred: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (pred()) return;
-    await aTimeout(10);
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('<pep-login>', () => {

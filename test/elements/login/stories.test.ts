@@ -2,7 +2,8 @@
  * Every story of the login journey renders (loaders, render, play) and is accessible: a smoke
  * test that keeps the stories working without a Storybook build.
  */
-import { expect, fixture, aTimeout } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import { nextTask } from './fixtures.js';
 import type { TemplateResult } from 'lit';
 import * as login from '../../../stories/login.stories.js';
 import * as verify from '../../../stories/verify-account.stories.js';
@@ -24,9 +25,9 @@ async function runStory(meta: StoryLike, story: StoryLike): Promise<HTMLElement>
   const ctx: Ctx = { loaded, canvasElement: canvas };
   const { render: litRender } = await import('lit');
   litRender(render({}, ctx), canvas);
-  await aTimeout(0);
+  await nextTask();
   await story.play?.(ctx);
-  for (let i = 0; i < 20; i++) await aTimeout(10);
+  for (let i = 0; i < 20; i++) await nextTask();
   return canvas;
 }
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/typing-pattern/pep-typing-pattern.js';
 import type { PepTypingPattern } from '../../../src/elements/typing-pattern/pep-typing-pattern.js';
@@ -14,6 +14,7 @@ import {
   pendingLogin,
   setupDelegate,
   typeInto,
+  until,
   verifiedDelegateLogin,
 } from '../login/fixtures.js';
 
@@ -228,9 +229,7 @@ describe('<pep-typing-pattern>', () => {
     const el = await mount(adapter, pending, 'verify', store);
     await typeThree(el, TYPIST_B);
     submitButton(el)!.click();
-    await el.updateComplete;
-    await aTimeout(50);
-    await el.updateComplete;
+    await until(() => alertText(el) !== '', 'the alert');
     expect(alertText(el)).to.contain('did not match');
     expect(alertText(el)).to.contain('2 attempts left');
     expect(progress(el)).to.contain('1 of 3');
@@ -255,8 +254,7 @@ describe('<pep-typing-pattern>', () => {
     const el = await mount(flaky, pending, 'enroll');
     await typeThree(el);
     submitButton(el)!.click();
-    await aTimeout(0);
-    await el.updateComplete;
+    await until(() => alertText(el) !== '', 'the alert');
     expect(alertText(el)).to.contain('could not reach the server');
     expect(progress(el)).to.contain('3 of 3');
     expect(submitButton(el)!.disabled).to.equal(false);

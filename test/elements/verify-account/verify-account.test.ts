@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/verify-account/pep-verify-account.js';
 import type { PepVerifyAccount } from '../../../src/elements/verify-account/pep-verify-account.js';
@@ -13,6 +13,7 @@ import {
   TYPIST_A,
   SAMPLE,
   pendingLogin,
+  settle,
   setupDelegate,
   typeInto,
   verifiedDelegateLogin,
@@ -34,13 +35,6 @@ const $ = <T extends Element = HTMLElement>(el: HTMLElement, sel: string) =>
 const alertText = (el: HTMLElement) => $(el, '[role="alert"]').textContent!.trim();
 const labelOf = (el: HTMLElement, method: string) =>
   $(el, `label[for="method-${method}"]`).textContent!.replace(/\s+/g, ' ').trim();
-
-async function settle(el: PepVerifyAccount): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await aTimeout(0);
-    await el.updateComplete;
-  }
-}
 
 async function mount(adapter: AuthAdapter, pending: PendingLogin, store = memoryStore()) {
   return fixture<PepVerifyAccount>(

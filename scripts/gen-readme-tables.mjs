@@ -1,0 +1,169 @@
+// `node scripts/gen-readme-tables.mjs` (run by `npm run analyze`): turns custom-elements.json
+// into docs/elements.md, the element reference (attributes, properties, methods, events, CSS
+// parts, CSS custom properties, slots per element), preceded by the design tokens table read
+// from src/base/styles.ts (every `--pep-*` token with its light and dark default).
+//
+// `--check` exits 1 when docs/elements.md is not what the manifest gives (for CI).
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { URL } from 'node:url';
+
+const root = new URL('../', import.meta.url);
+const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', root), 'utf8'));
+const OUT = new URL('docs/elements.md', root);
+
+/** Markdown table cell: one line, pipes escaped. */
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
+const code = (text) =>
+  text
+    ? `\`${String(text)
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/`/g, "'")
+        .trim()}\``
+    : '';
+
+function table(headers, rows) {
+  if (!rows.length) return '';
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
+}
+
+const isPublic = (m) =>
+  !m.static &&
+  m.privacy !== 'private' &&
+  m.privacy !== 'protected' &&
+  !m.name.startsWith('#') &&
+  !m.name.startsWith('_');
+
+/** The first paragraph of a JSDoc description. */
+const firstParagraph = (text) => (text ?? '').split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ');
+
+function tokensSection() {
+  const source = readFileSync(new URL('src/base/styles.ts', root), 'utf8');
+  const block = (selector) => {
+    const start = source.indexOf(selector);
+    if (start < 0) return new Map();
+    const body = source.slice(start, source.indexOf('}', start));
+    const out = new Map();
+    for (const m of body.matchAll(/var\((--pep-[\w-]+),\s*(.+)\);\s*$/gm)) out.set(m[1], m[2]);
+    return out;
+  };
+  const light = block(':host {');
+  const dark = block(":host([theme='dark'])");
+  if (!light.size) return '';
+  const rows = [...light].map(([name, value]) => [
+    code(name),
+    code(value),
+    dark.has(name) ? code(dark.get(name)) : 'same',
+  ]);
+  return `## Design tokens
+
+Set these custom properties on any ancestor of the widgets (or on the tags themselves) to theme
+every element at once, e.g. \`pep-login { --pep-color-primary: #6b2fb3; --pep-radius: 12px; }\`.
+Dark defaults apply with \`prefers-color-scheme: dark\`, or always with \`theme="dark"\` on an
+element (\`theme="light"\` keeps the light ones). For finer control, style the CSS parts listed
+for each element with \`::part()\`.
+
+${table(['Token', 'Light default', 'Dark default'], rows)}
+`;
+}
+
+function elementSection(decl, modulePath) {
+  const tag = decl.tagName;
+  const parts = [`## \`<${tag}>\``];
+  if (decl.summary) parts.push(`**${cell(decl.summary)}**`);
+  if (decl.description) parts.push(firstParagraph(decl.description));
+  parts.push(
+    `Class \`${decl.name}\` (\`${modulePath}\`). Import \`pep-auth-elements/elements/${
+      modulePath.split('/').slice(-2, -1)[0]
+    }/${tag}.js\` to define the tag.`,
+  );
+
+  const attributes = (decl.attributes ?? []).map((a) => [
+    code(a.name),
+    a.fieldName ? code(a.fieldName) : '',
+    code(a.type?.text),
+    code(a.default),
+    a.description,
+  ]);
+  const attributeFields = new Set((decl.attributes ?? []).map((a) => a.fieldName));
+  const fields = (decl.members ?? []).filter(
+    (m) => m.kind === 'field' && isPublic(m) && !attributeFields.has(m.name),
+  );
+  const properties = fields.map((m) => [
+    code(m.name),
+    code(m.type?.text),
+    code(m.default),
+    `${m.readonly ? '(read-only) ' : ''}${m.description ?? ''}${
+      m.inheritedFrom ? ` (from \`${m.inheritedFrom.name}\`)` : ''
+    }`,
+  ]);
+  const methods = (decl.members ?? [])
+    .filter((m) => m.kind === 'method' && isPublic(m))
+    .map((m) => [
+      code(
+        `${m.name}(${(m.parameters ?? []).map((p) => `${p.name}${p.optional || p.default !== undefined ? '?' : ''}`).join(', ')})`,
+      ),
+      code(m.return?.type?.text),
+      `${m.description ?? ''}${m.inheritedFrom ? ` (from \`${m.inheritedFrom.name}\`)` : ''}`,
+    ]);
+  const events = (decl.events ?? []).map((e) => [code(e.name), code(e.type?.text), e.description]);
+  const cssParts = (decl.cssParts ?? []).map((p) => [code(p.name), p.description]);
+  const cssProperties = (decl.cssProperties ?? []).map((p) => [
+    code(p.name),
+    code(p.default),
+    p.description,
+  ]);
+  const slots = (decl.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', s.description]);
+
+  const sections = [
+    ['Attributes', ['Attribute', 'Property', 'Type', 'Default', 'Description'], attributes],
+    ['Properties', ['Property', 'Type', 'Default', 'Description'], properties],
+    ['Methods', ['Method', 'Returns', 'Description'], methods],
+    ['Events', ['Event', 'Type', 'Description'], events],
+    ['CSS parts', ['Part', 'Description'], cssParts],
+    ['CSS custom properties', ['Property', 'Default', 'Description'], cssProperties],
+    ['Slots', ['Slot', 'Description'], slots],
+  ];
+  for (const [title, headers, rows] of sections) {
+    if (rows.length) parts.push(`### ${title}\n\n${table(headers, rows)}`);
+  }
+  return parts.join('\n\n');
+}
+
+const elements = manifest.modules
+  .flatMap((m) => (m.declarations ?? []).map((d) => ({ d, path: m.path })))
+  .filter(({ d }) => d.customElement && d.tagName)
+  .sort((a, b) => a.d.tagName.localeCompare(b.d.tagName));
+
+const text = `# Element reference
+
+<!-- Generated by scripts/gen-readme-tables.mjs from custom-elements.json (npm run analyze). Do not edit. -->
+
+Every element takes its backend from \`<pep-auth-provider>\` (or its \`adapter\` property), fires
+\`pep-*\` events that bubble and cross shadow roots, and renders its text from an English catalogue
+that the \`messages\` property overrides key by key.
+
+${elements.map(({ d }) => `- [\`<${d.tagName}>\`](#${d.tagName}) ${cell(d.summary ?? '')}`).join('\n')}
+
+${tokensSection()}
+${elements.map(({ d, path }) => elementSection(d, path)).join('\n\n')}
+`;
+
+if (process.argv.includes('--check')) {
+  const current = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
+  if (current !== text) {
+    console.error('docs/elements.md is out of date: run npm run analyze');
+    process.exit(1);
+  }
+} else {
+  mkdirSync(new URL('docs/', root), { recursive: true });
+  writeFileSync(OUT, text);
+  console.log(`wrote docs/elements.md (${elements.length} elements)`);
+}

@@ -1,0 +1,595 @@
+/**
+ * Journeys under faults: each widget runs on the reference adapter wrapped in the chaos adapter
+ * (30 % of calls fail with NETWORK / TIMEOUT / UNAVAILABLE before reaching the backend, random
+ * latency up to 3 s, responses out of order). Time is compressed 100× through the chaos
+ * adapter's injectable `sleep`, so 3 s of latency costs 30 ms.
+ *
+ * For every step: each click (or Retry) reaches the adapter exactly once; a failure shows a
+ * retryable error in the widget's own role=alert region with a Retry button; Retry completes the
+ * step; what was typed is still there; no spinner is left once the call has settled. Apart from
+ * that: hammering Submit and Enter sends one call; a late answer to an abandoned step changes
+ * nothing; removing a widget mid-call throws nothing and aborts the call.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  createChaosAdapter,
+  realSleep,
+  type ChaosAdapter,
+  type ChaosMethod,
+  type ChaosOptions,
+} from '../../src/adapter/chaos.js';
+import type { MemoryAdapter } from '../../src/adapter/memory/memory-adapter.js';
+import type { AuthAdapter } from '../../src/adapter/types.js';
+import { DEMO_PRODUCER, seedDemo } from '../../src/adapter/memory/seed.js';
+import { latestCode, latestLinkToken } from '../../src/adapter/memory/outbox.js';
+import { typingSamplesFor } from '../../src/adapter/memory/typist.js';
+import '../../src/elements/add-delegate/pep-add-delegate.js';
+import '../../src/elements/create-password/pep-create-password.js';
+import '../../src/elements/forgot-password/pep-forgot-password.js';
+import '../../src/elements/my-delegates/pep-my-delegates.js';
+import '../../src/elements/verify-email/pep-verify-email.js';
+import '../../src/elements/forgot-username/pep-forgot-username.js';
+import '../../src/elements/login/pep-login.js';
+import type { LitElement } from 'lit';
+import {
+  $,
+  $maybe,
+  alertText,
+  recordUncaught,
+  spinners,
+  typeInto,
+  until,
+} from './element-helpers.js';
+import { delegateInput, makeAdapter, PASSWORD } from './helpers.js';
+
+/** 3 s of nominal latency cost 30 ms of real time. */
+const compressed: ChaosOptions['sleep'] = (ms, signal) => realSleep(ms / 100, signal);
+
+function chaos(memory: MemoryAdapter, seed: number, extra: Partial<ChaosOptions> = {}) {
+  return createChaosAdapter(memory, {
+    seed,
+    failureRate: 0.3,
+    latency: { min: 0, max: 3000 },
+    outOfOrder: true,
+    sleep: compressed,
+    ...extra,
+  });
+}
+
+/** The element whose shadow root holds the current step (may vanish once the step is done). */
+type Host = () => LitElement | null;
+
+/** Settle Lit updates of `host`. */
+async function settled(host: Host): Promise<void> {
+  for (let i = 0; i < 2; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await host()?.updateComplete;
+  }
+}
+
+function the(host: Host): LitElement {
+  const h = host();
+  if (!h) throw new Error('the step element is gone');
+  return h;
+}
+
+interface StepOptions {
+  /** The adapter method this step calls. */
+  method: ChaosMethod;
+  /** True once the step has succeeded (the widget moved on). */
+  advanced: () => boolean;
+  /** Inputs whose values must survive a failure, by selector. */
+  keep?: string[];
+  /** How the step starts: default a click on Submit; `null` when the widget calls by itself. */
+  start?: (() => void) | null;
+  /** Calls of `method` already made before this step (for steps that start by themselves). */
+  since?: number;
+}
+
+/**
+ * Submit the current step of `host()` and retry through failures until it advances. Asserts, on
+ * every attempt: exactly one call of `method`; after it settles no spinner; on failure a
+ * retryable error with Retry in the widget's alert region, and the typed values intact.
+ * Returns the number of failures met.
+ */
+async function completeStep(host: Host, adapter: ChaosAdapter, o: StepOptions): Promise<number> {
+  const kept = new Map(
+    (o.keep ?? []).map((sel) => [sel, $<HTMLInputElement>(the(host), sel).value]),
+  );
+  let press: () => void =
+    o.start === undefined
+      ? () => $<HTMLButtonElement>(the(host), '[part~=submit-button]').click()
+      : (o.start ?? (() => undefined));
+  for (let failures = 0; failures < 25; failures++) {
+    const before = failures === 0 && o.since !== undefined ? o.since : adapter.log.length;
+    press();
+    const mine = () => adapter.log.slice(before).filter((r) => r.method === o.method);
+    await until(() => mine().length > 0, `a ${o.method} call`);
+    await until(() => mine().every((r) => r.outcome !== 'pending'), `${o.method} to settle`);
+    await settled(host);
+    expect(mine(), `${o.method}: calls per click`).to.have.length(1);
+    const call = mine()[0]!;
+    const h = host();
+    if (h) expect(spinners(h), `spinner after ${o.method} settled`).to.equal(0);
+    if (call.outcome === 'ok') {
+      await until(o.advanced, `step after ${o.method}`, 2000);
+      return failures;
+    }
+    expect(call.outcome, `${o.method} failed for real: ${call.code}`).to.equal('injected');
+    expect(o.advanced(), 'moved on after a failure').to.equal(false);
+    expect(alertText(the(host)), `alert after ${call.code}`).to.not.equal('');
+    const retry = $maybe<HTMLButtonElement>(the(host), '[role=alert] [part~=retry-button]');
+    expect(retry, `Retry after ${call.code}`).to.not.equal(null);
+    for (const [sel, value] of kept) {
+      const now = $<HTMLInputElement>(the(host), sel).value;
+      expect(now, `${sel} after ${call.code}`).to.equal(value);
+    }
+    press = () => $<HTMLButtonElement>(the(host), '[role=alert] [part~=retry-button]').click();
+  }
+  throw new Error(`${o.method}: 25 failures in a row`);
+}
+
+async function producer(): Promise<MemoryAdapter> {
+  const { adapter } = makeAdapter();
+  await seedDemo(adapter);
+  await adapter.admin.signIn(DEMO_PRODUCER.username);
+  return adapter;
+}
+
+/** A delegate who was invited and confirmed the email link, but has no password yet. */
+async function invitedDelegate(memory: MemoryAdapter) {
+  await seedDemo(memory);
+  await memory.admin.signIn(DEMO_PRODUCER.username);
+  const input = delegateInput();
+  await memory.addDelegate(input);
+  await memory.confirmEmail({ token: latestLinkToken(memory, input.email) });
+  await memory.logout();
+  return input;
+}
+
+/** A delegate with a password and an enrolled typing pattern (logs in with email/SMS/pattern). */
+async function enrolledDelegate(memory: MemoryAdapter) {
+  await seedDemo(memory);
+  const input = delegateInput();
+  await memory.admin.createDelegate({
+    ...input,
+    producer: DEMO_PRODUCER.username,
+    password: PASSWORD,
+    typingSamples: typingSamplesFor(memory.sampleText).enroll,
+  });
+  return input;
+}
+
+/**
+ * A backend that ignores abort signals and holds back its answers to `method` until `release()`
+ * (unless `pass`): only the widget itself can protect its current step from the late answer.
+ */
+function holding(memory: MemoryAdapter, method: 'sendVerificationCode' | 'addDelegate') {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const state = {
+    pass: false,
+    calls: 0,
+    done: false,
+    release: () => release(),
+    // A plain object with every method (a fault-free chaos wrapper), one of them replaced.
+    adapter: createChaosAdapter(memory, { seed: 1, failureRate: 0 }) as AuthAdapter,
+  };
+  const real = (memory[method] as (input: unknown) => Promise<unknown>).bind(memory);
+  (state.adapter as unknown as Record<string, unknown>)[method] = async (input: unknown) => {
+    if (state.pass) return real(input);
+    state.calls += 1;
+    const result = await real(input); // no signal: the work is done whatever happens
+    state.done = true;
+    await gate;
+    return result;
+  };
+  return state;
+}
+
+/**
+ * Seeds chosen for the fate of each call in order (F = injected failure, . = through):
+ * 47 → F.F.F.F. (every step fails once, then its Retry works), 13312 → FF.FF.FF.FF. (every
+ * Retry fails once more), 28 → ........ (no failure: the fast path).
+ */
+const SEEDS = [47, 13312, 28];
+
+/** Per journey, the steps (adapter methods) that met at least one failure, over all seeds. */
+const failedSteps = new Map<string, Set<string>>();
+/** Per journey, every step it went through. */
+const allSteps = new Map<string, Set<string>>();
+
+/** Record what a finished journey went through (see the last test). */
+function record(journey: string, adapter: ChaosAdapter): void {
+  const failed = failedSteps.get(journey) ?? new Set<string>();
+  const all = allSteps.get(journey) ?? new Set<string>();
+  for (const r of adapter.log) {
+    all.add(r.method);
+    if (r.outcome === 'injected') failed.add(r.method);
+  }
+  failedSteps.set(journey, failed);
+  allSteps.set(journey, all);
+}
+
+describe('hardening / faults at the element level', () => {
+  let uncaught: ReturnType<typeof recordUncaught>;
+  beforeEach(() => (uncaught = recordUncaught()));
+  afterEach(() => {
+    uncaught.stop();
+    expect(uncaught.errors).to.deep.equal([]);
+  });
+
+  for (const tag of ['pep-forgot-password', 'pep-create-password'] as const) {
+    for (const seed of SEEDS) {
+      it(`<${tag}> completes under chaos (seed ${seed})`, async () => {
+        const memory = makeAdapter().adapter;
+        const username =
+          tag === 'pep-forgot-password'
+            ? (await enrolledDelegate(memory)).username
+            : (await invitedDelegate(memory)).username;
+        const adapter = chaos(memory, seed);
+        const el = await fixture<LitElement>(
+          tag === 'pep-forgot-password'
+            ? html`<pep-forgot-password .adapter=${adapter}></pep-forgot-password>`
+            : html`<pep-create-password .adapter=${adapter}></pep-create-password>`,
+        );
+        const host = () => el;
+        const has = (sel: string) => () => $maybe(el, sel) !== null;
+        typeInto($<HTMLInputElement>(el, '#username'), username);
+        let failures = await completeStep(host, adapter, {
+          method: 'findAccount',
+          advanced: has('input[type=radio][value=sms]'),
+          keep: ['#username'],
+        });
+        $<HTMLInputElement>(el, 'input[type=radio][value=sms]').click();
+        await el.updateComplete;
+        failures += await completeStep(host, adapter, {
+          method: 'sendCode',
+          advanced: has('#code'),
+        });
+        typeInto($<HTMLInputElement>(el, '#code'), latestCode(memory, 'sms'));
+        failures += await completeStep(host, adapter, {
+          method: 'verifyCode',
+          advanced: has('#password'),
+          keep: ['#code'],
+        });
+        const next = 'Fresh-Start-Plan-81!';
+        typeInto($<HTMLInputElement>(el, '#password'), next);
+        typeInto($<HTMLInputElement>(el, '#confirm'), next);
+        failures += await completeStep(host, adapter, {
+          method: 'setPassword',
+          advanced: () => $maybe(el, '#password') === null,
+          keep: ['#password', '#confirm'],
+        });
+        // The new password works: the journey really completed.
+        const r = await memory.login({ username, password: next });
+        expect(r.status).to.equal('verification-required');
+        expect(adapter.log.filter((x) => x.outcome === 'injected').length).to.equal(failures);
+        record(tag, adapter);
+      });
+    }
+  }
+
+  for (const seed of SEEDS) {
+    it(`<pep-verify-email> completes under chaos (seed ${seed})`, async () => {
+      const memory = await producer();
+      const input = delegateInput();
+      await memory.addDelegate(input);
+      const token = latestLinkToken(memory, input.email);
+      await memory.logout();
+      const adapter = chaos(memory, seed);
+      let verified = '';
+      const el = await fixture<LitElement>(
+        html`<pep-verify-email
+          .adapter=${adapter}
+          .token=${token}
+          @pep-email-verified=${(e: CustomEvent<{ username: string }>) =>
+            (verified = e.detail.username)}
+        ></pep-verify-email>`,
+      );
+      await completeStep(() => el, adapter, {
+        method: 'confirmEmail',
+        start: null,
+        since: 0,
+        advanced: () => verified !== '',
+      });
+      expect(verified).to.equal(input.username);
+      expect(adapter.innerCalls('confirmEmail')).to.equal(1);
+      record('pep-verify-email', adapter);
+    });
+  }
+
+  for (const seed of SEEDS) {
+    it(`<pep-my-delegates> loads and resends an invitation under chaos (seed ${seed})`, async () => {
+      const memory = await producer();
+      const input = delegateInput();
+      await memory.addDelegate(input);
+      const adapter = chaos(memory, seed);
+      const el = await fixture<LitElement>(
+        html`<pep-my-delegates .adapter=${adapter}></pep-my-delegates>`,
+      );
+      const resendButton = () => $maybe<HTMLButtonElement>(el, '[part~=resend-button]');
+      await completeStep(() => el, adapter, {
+        method: 'listDelegates',
+        start: null,
+        since: 0,
+        advanced: () => resendButton() !== null,
+      });
+      const sent = memory.outbox.length;
+      await completeStep(() => el, adapter, {
+        method: 'resendInvitation',
+        start: () => resendButton()!.click(),
+        advanced: () => memory.outbox.length === sent + 1,
+      });
+      await until(() => $(el, '[part~=status]').textContent!.trim() !== '', 'resent notice');
+      record('pep-my-delegates', adapter);
+    });
+  }
+
+  for (const seed of SEEDS) {
+    it(`<pep-forgot-username> completes under chaos (seed ${seed})`, async () => {
+      const memory = makeAdapter().adapter;
+      const { email } = await enrolledDelegate(memory);
+      const adapter = chaos(memory, seed);
+      const el = await fixture<LitElement>(
+        html`<pep-forgot-username .adapter=${adapter}></pep-forgot-username>`,
+      );
+      typeInto($<HTMLInputElement>(el, '#email'), email);
+      await completeStep(() => el, adapter, {
+        method: 'forgotUsername',
+        advanced: () => $maybe(el, '#email') === null,
+        keep: ['#email'],
+      });
+      expect(memory.outbox.at(-1)!.to).to.equal(email);
+      record('pep-forgot-username', adapter);
+    });
+  }
+
+  for (const seed of SEEDS) {
+    it(`<pep-add-delegate> completes under chaos (seed ${seed})`, async () => {
+      const memory = await producer();
+      const adapter = chaos(memory, seed);
+      const el = await fixture<LitElement>(
+        html`<pep-add-delegate .adapter=${adapter}></pep-add-delegate>`,
+      );
+      const input = delegateInput();
+      for (const id of ['username', 'email', 'firstName', 'lastName', 'mobile'] as const) {
+        typeInto($<HTMLInputElement>(el, `#${id}`), input[id]);
+      }
+      const box = $<HTMLInputElement>(el, 'input[type=checkbox][value=IL]');
+      if (!box.checked) box.click();
+      await el.updateComplete;
+      await completeStep(() => el, adapter, {
+        method: 'addDelegate',
+        advanced: () => $maybe(el, '#username') === null,
+        keep: ['#username', '#email', '#firstName', '#lastName'],
+      });
+      const list = await memory.listDelegates();
+      expect(list.map((d) => d.username)).to.deep.equal([input.username]);
+      record('pep-add-delegate', adapter);
+    });
+  }
+
+  for (const seed of SEEDS) {
+    it(`<pep-login> with <pep-verify-account> completes under chaos (seed ${seed})`, async () => {
+      const memory = makeAdapter().adapter;
+      const { username } = await enrolledDelegate(memory);
+      const adapter = chaos(memory, seed);
+      const el = await fixture<LitElement>(html`<pep-login .adapter=${adapter}></pep-login>`);
+      typeInto($<HTMLInputElement>(el, '#username'), username);
+      typeInto($<HTMLInputElement>(el, '#password'), PASSWORD);
+      const verify = () => el.shadowRoot!.querySelector<LitElement>('pep-verify-account');
+      await completeStep(() => el, adapter, {
+        method: 'login',
+        advanced: () => verify() !== null,
+        keep: ['#username', '#password'],
+      });
+      const v = () => verify();
+      const vv = () => verify()!;
+      await vv().updateComplete;
+      $<HTMLInputElement>(vv(), 'input[type=radio][value=email]').click();
+      await vv().updateComplete;
+      await completeStep(v, adapter, {
+        method: 'sendVerificationCode',
+        advanced: () => $maybe(vv(), '#code') !== null,
+      });
+      typeInto($<HTMLInputElement>(vv(), '#code'), latestCode(memory, 'email'));
+      let authenticated = false;
+      el.addEventListener('pep-authenticated', () => (authenticated = true));
+      await completeStep(v, adapter, {
+        method: 'verifyAccountCode',
+        advanced: () => authenticated,
+        keep: ['#code'],
+      });
+      expect((await memory.getSession())?.user.username).to.equal(username);
+      record('pep-login', adapter);
+    });
+  }
+
+  it('over its seeds, every journey met a failure at every one of its steps', () => {
+    expect([...allSteps.keys()].sort()).to.deep.equal(
+      [
+        'pep-add-delegate',
+        'pep-create-password',
+        'pep-forgot-password',
+        'pep-forgot-username',
+        'pep-login',
+        'pep-my-delegates',
+        'pep-verify-email',
+      ].sort(),
+    );
+    for (const [journey, steps] of allSteps) {
+      expect([...failedSteps.get(journey)!].sort(), journey).to.deep.equal([...steps].sort());
+    }
+  });
+
+  it('hammering Submit and Enter while a call is pending sends one call (login)', async () => {
+    const memory = makeAdapter().adapter;
+    const { username } = await enrolledDelegate(memory);
+    // 3 s at 5× speed: 600 ms real, time enough for a dozen real key presses and clicks.
+    const adapter = chaos(memory, 7, {
+      failureRate: 0,
+      latency: { min: 3000, max: 3000 },
+      sleep: (ms, signal) => realSleep(ms / 5, signal),
+    });
+    const el = await fixture<LitElement>(html`<pep-login .adapter=${adapter}></pep-login>`);
+    typeInto($<HTMLInputElement>(el, '#username'), username);
+    typeInto($<HTMLInputElement>(el, '#password'), PASSWORD, false);
+    $<HTMLInputElement>(el, '#password').focus();
+    await sendKeys({ press: 'Enter' });
+    for (let i = 0; i < 5; i++) {
+      $<HTMLButtonElement>(el, '[part~=submit-button]').click();
+      await sendKeys({ press: 'Enter' });
+    }
+    // All of that happened while the first call was still on its way.
+    expect(adapter.log[0]!.outcome).to.equal('pending');
+    await until(() => el.shadowRoot!.querySelector('pep-verify-account') !== null, 'verify step');
+    expect(adapter.log.filter((r) => r.method === 'login')).to.have.length(1);
+  });
+
+  it('hammering Submit while a call is pending sends one call (add delegate, forgot username)', async () => {
+    const memory = await producer();
+    const adapter = chaos(memory, 7, {
+      failureRate: 0,
+      latency: { min: 3000, max: 3000 },
+      sleep: (ms, signal) => realSleep(ms / 5, signal),
+    });
+    const add = await fixture<LitElement>(
+      html`<pep-add-delegate .adapter=${adapter}></pep-add-delegate>`,
+    );
+    const input = delegateInput();
+    for (const id of ['username', 'email', 'firstName', 'lastName', 'mobile'] as const) {
+      typeInto($<HTMLInputElement>(add, `#${id}`), input[id]);
+    }
+    const box = $<HTMLInputElement>(add, 'input[type=checkbox][value=IL]');
+    if (!box.checked) box.click();
+    await add.updateComplete;
+    for (let i = 0; i < 6; i++) {
+      $<HTMLButtonElement>(add, '[part~=submit-button]').click();
+      await add.updateComplete;
+    }
+    expect(adapter.log.at(-1)!.outcome).to.equal('pending');
+    await until(() => $maybe(add, '#username') === null, 'add delegate done');
+    expect(adapter.log.filter((r) => r.method === 'addDelegate')).to.have.length(1);
+
+    const forgot = await fixture<LitElement>(
+      html`<pep-forgot-username .adapter=${adapter}></pep-forgot-username>`,
+    );
+    typeInto($<HTMLInputElement>(forgot, '#email'), input.email);
+    for (let i = 0; i < 6; i++) {
+      $<HTMLButtonElement>(forgot, '[part~=submit-button]').click();
+      await forgot.updateComplete;
+    }
+    expect(adapter.log.at(-1)!.outcome).to.equal('pending');
+    await until(() => $maybe(forgot, '#email') === null, 'forgot username done');
+    expect(adapter.log.filter((r) => r.method === 'forgotUsername')).to.have.length(1);
+  });
+
+  it('a late answer to an abandoned step never changes the current step (verify account: resend, then Back)', async () => {
+    const { adapter: memory, clock } = makeAdapter();
+    const { username } = await enrolledDelegate(memory);
+    const held = holding(memory, 'sendVerificationCode');
+    const el = await fixture<LitElement>(html`<pep-login .adapter=${held.adapter}></pep-login>`);
+    typeInto($<HTMLInputElement>(el, '#username'), username);
+    typeInto($<HTMLInputElement>(el, '#password'), PASSWORD);
+    $<HTMLButtonElement>(el, '[part~=submit-button]').click();
+    const verify = () => el.shadowRoot!.querySelector<LitElement>('pep-verify-account')!;
+    await until(() => el.shadowRoot!.querySelector('pep-verify-account') !== null, 'verify step');
+    await verify().updateComplete;
+    $<HTMLInputElement>(verify(), 'input[type=radio][value=email]').click();
+    await verify().updateComplete;
+    held.pass = true; // the first send goes straight through
+    $<HTMLButtonElement>(verify(), '[part~=submit-button]').click();
+    await until(() => $maybe(verify(), '#code') !== null, 'code step');
+    held.pass = false;
+    clock.advance(30_000); // the resend is allowed
+    const resend = [...verify().shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=link]')];
+    resend[0]!.click(); // "resend it": held by the backend
+    await until(() => held.calls === 1, 'resend reached the backend');
+    await until(() => held.done, 'the backend did the work');
+    resend.at(-1)!.click(); // "choose another method" while the resend is pending
+    await verify().updateComplete;
+    expect($maybe(verify(), 'input[type=radio]'), 'back on the choose step').to.not.equal(null);
+    held.release(); // the late answer arrives
+    await new Promise((r) => setTimeout(r, 50));
+    await verify().updateComplete;
+    expect($maybe(verify(), 'input[type=radio]'), 'still on the choose step').to.not.equal(null);
+    expect($maybe(verify(), '#code'), 'not sent back to the code step').to.equal(null);
+    expect(spinners(verify())).to.equal(0);
+  });
+
+  it('a late answer after Cancel never completes Add Delegate', async () => {
+    const memory = await producer();
+    const held = holding(memory, 'addDelegate');
+    const el = await fixture<LitElement>(
+      html`<pep-add-delegate .adapter=${held.adapter}></pep-add-delegate>`,
+    );
+    let added = 0;
+    el.addEventListener('pep-delegate-added', () => (added += 1));
+    const input = delegateInput();
+    for (const id of ['username', 'email', 'firstName', 'lastName', 'mobile'] as const) {
+      typeInto($<HTMLInputElement>(el, `#${id}`), input[id]);
+    }
+    const box = $<HTMLInputElement>(el, 'input[type=checkbox][value=IL]');
+    if (!box.checked) box.click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part~=submit-button]').click();
+    await until(() => held.done, 'the backend did the work');
+    $<HTMLButtonElement>(el, '[part~=secondary-button]').click(); // Cancel
+    held.release();
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(added).to.equal(0);
+    expect($maybe(el, '#username'), 'still the form').to.not.equal(null);
+    // The form is usable again: no spinner left from the abandoned call, Submit enabled.
+    expect(spinners(el), 'spinner left after Cancel').to.equal(0);
+    expect($(el, '[part~=submit-button]').getAttribute('aria-disabled')).to.not.equal('true');
+  });
+
+  it('removing a widget mid-call throws nothing and aborts its call (every journey widget)', async () => {
+    const memory = await producer();
+    const { username, email } = await enrolledDelegate(memory);
+    await memory.admin.signIn(DEMO_PRODUCER.username);
+    const adapter = chaos(memory, 5, { failureRate: 0, latency: { min: 3000, max: 3000 } });
+    const cases: Array<[string, (el: LitElement) => void]> = [
+      [
+        'pep-login',
+        (el) => {
+          typeInto($<HTMLInputElement>(el, '#username'), username);
+          typeInto($<HTMLInputElement>(el, '#password'), PASSWORD);
+        },
+      ],
+      ['pep-forgot-username', (el) => typeInto($<HTMLInputElement>(el, '#email'), email)],
+      ['pep-forgot-password', (el) => typeInto($<HTMLInputElement>(el, '#username'), username)],
+      [
+        'pep-add-delegate',
+        (el) => {
+          const input = delegateInput();
+          for (const id of ['username', 'email', 'firstName', 'lastName', 'mobile'] as const) {
+            typeInto($<HTMLInputElement>(el, `#${id}`), input[id]);
+          }
+          const box = $<HTMLInputElement>(el, 'input[type=checkbox][value=IL]');
+          if (!box.checked) box.click();
+        },
+      ],
+    ];
+    for (const [tag, fill] of cases) {
+      const el = document.createElement(tag) as LitElement & { adapter: unknown };
+      el.adapter = adapter;
+      document.body.append(el);
+      await el.updateComplete;
+      fill(el);
+      await el.updateComplete;
+      const before = adapter.log.length;
+      $<HTMLButtonElement>(el, '[part~=submit-button]').click();
+      await until(() => adapter.log.length > before, `${tag} call`);
+      el.remove();
+      await until(() => adapter.log[before]!.outcome !== 'pending', `${tag} call settled`);
+      expect(adapter.log[before]!.outcome, tag).to.equal('aborted');
+      expect(adapter.log[before]!.reachedInner, tag).to.equal(false);
+    }
+    await new Promise((r) => setTimeout(r, 60));
+    // (afterEach asserts that no error or unhandled rejection reached the window.)
+  });
+});
