@@ -1,6 +1,7 @@
 // Firefox and WebKit run of the cross-engine suites (accessibility, keyboard, theming, i18n).
 // `npm run test:engines` (wraps this in `xvfb-run -a`; WebKitGTK's MiniBrowser needs a display).
-// Pick engines with ENGINES=firefox,webkit (default both). Chromium runs everything in
+// Pick engines with ENGINES=chromium,firefox,webkit (default firefox,webkit); run other
+// files with ENGINE_FILES=a.test.ts,b.test.ts. Chromium runs everything in
 // `npm run test:unit` (web-test-runner.config.mjs).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { findChromium, CHROMIUM_ARGS } from './scripts/find-browser.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
@@ -54,13 +56,22 @@ async function startWebKitDriver() {
 }
 
 const browsers = [];
-if (wanted.includes('firefox')) {
-  if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install -y firefox-esr`);
+if (wanted.includes('chromium')) {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium: apt-get install -y chromium');
   browsers.push(
-    chromeLauncher({
-      launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true },
-    }),
+    chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } }),
   );
+}
+if (wanted.includes('firefox')) {
+  if (!existsSync(FIREFOX))
+    throw new Error(`No Firefox at ${FIREFOX}: apt-get install -y firefox-esr`);
+  // puppeteer-core drives Firefox over WebDriver BiDi (no download, no geckodriver).
+  const firefox = chromeLauncher({
+    launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true },
+  });
+  firefox.name = 'Firefox'; // the launcher would report "Chrome"
+  browsers.push(firefox);
 }
 if (wanted.includes('webkit')) {
   if (!existsSync(WEBKIT_DRIVER) || !existsSync(MINIBROWSER))

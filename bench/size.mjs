@@ -13,7 +13,8 @@
 //   node bench/size.mjs            Markdown table
 //   node bench/size.mjs --json     rows as JSON
 //   node bench/size.mjs --check    exit 1 when a budget is exceeded
-//   node bench/size.mjs --why      also: what each element adds to the every-element bundle
+//   node bench/size.mjs --why      also: where the every-element bundle's bytes come from
+//   node bench/size.mjs --why pep-login   … or one element's
 //   node bench/size.mjs --modules pep-login   the biggest modules of one measurement
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
@@ -133,11 +134,16 @@ if (process.argv.includes('--json')) {
   }
 }
 if (process.argv.includes('--why')) {
-  // Where the every-element bundle's bytes come from: each module without comments or spaces,
-  // grouped by folder, its share applied to the bundle's min+gzip size.
+  // Where a bundle's bytes come from: each module without comments or spaces, grouped by
+  // folder, its share applied to the bundle's min+gzip size. `--why` explains every element
+  // together, `--why pep-login` one element alone.
+  const target = process.argv[process.argv.indexOf('--why') + 1];
+  const one = target?.startsWith('pep-') ? elements.find((e) => tagOf(e) === target) : null;
+  if (target?.startsWith('pep-') && !one) throw new Error(`no element ${target}`);
+  const subject = one ? await measure([one]) : all;
   const groups = new Map();
   let total = 0;
-  for (const m of all.modules) {
+  for (const m of subject.modules) {
     // Comments and whitespace only: a module on its own has no exports to keep it alive.
     const { code } = await minify(m.code, { ecma: 2022, compress: false, mangle: false });
     const bytes = Buffer.byteLength(code ?? '');
@@ -149,13 +155,12 @@ if (process.argv.includes('--why')) {
     groups.set(group, (groups.get(group) ?? 0) + bytes);
     total += bytes;
   }
-  console.log(
-    '\n| where (every element) | min | share | ≈ min+gzip |\n| --- | ---: | ---: | ---: |',
-  );
+  const title = one ? `<${target}> alone` : 'every element';
+  console.log(`\n| where (${title}) | min | share | ≈ min+gzip |\n| --- | ---: | ---: | ---: |`);
   for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
     const share = bytes / total;
     console.log(
-      `| ${group} | ${kb(bytes)} | ${(share * 100).toFixed(1)}% | ${kb(share * all.gz)} |`,
+      `| ${group} | ${kb(bytes)} | ${(share * 100).toFixed(1)}% | ${kb(share * subject.gz)} |`,
     );
   }
 }

@@ -2,7 +2,8 @@
 // package in dist/, so run `npm run build` first — the npm script does), serves the repository
 // on a free loopback port, and drives each example in headless Chromium (playwright-core, the
 // machine's Chromium, never a downloaded one):
-//   1. the page renders <pep-login> (heading and labelled fields);
+//   1. the page renders <pep-login> (heading and labelled fields) with the host's `messages`
+//      property applied (objects must be bound as properties, not attributes);
 //   2. a wrong password shows the INVALID_CREDENTIALS message in the role="alert" region;
 //   3. the seeded delegate logs in, picks the email code, reads it from the page's outbox,
 //      submits it, and the HOST receives `pep-authenticated` (its listener writes the
@@ -85,6 +86,8 @@ async function smoke(path) {
     await login.getByRole('heading', { name: 'Log In' }).waitFor();
     const username = login.getByLabel('Username');
     const password = login.getByLabel('Password', { exact: true });
+    // The host's `messages` property (an object, so a property binding) reached the element.
+    await login.getByText('Forgot your username?').waitFor();
     await username.fill(DELEGATE.username);
 
     // 2. Wrong credentials: the generic message, in the alert region.

@@ -53,6 +53,24 @@ document.querySelector('pep-login')?.reset();
 const delegates: PepMyDelegates | null = document.querySelector('pep-my-delegates');
 void delegates;
 
+// Every tag of the package is in HTMLElementTagNameMap (through the root module's types).
+const tags = [
+  'pep-add-delegate',
+  'pep-auth-provider',
+  'pep-create-password',
+  'pep-forgot-password',
+  'pep-forgot-username',
+  'pep-login',
+  'pep-my-delegates',
+  'pep-portal-home',
+  'pep-report-issue',
+  'pep-typing-pattern',
+  'pep-verify-account',
+  'pep-verify-email',
+] as const satisfies readonly (keyof HTMLElementTagNameMap)[];
+const elements: HTMLElement[] = tags.map((tag) => document.createElement(tag));
+void elements;
+
 // Events are typed on addEventListener by name, detail included.
 login.addEventListener('pep-authenticated', (event) => {
   const session: Session = event.detail.session;

@@ -2,11 +2,23 @@ import { css } from 'lit';
 
 /**
  * Design tokens with defaults. Every colour, font, radius and spacing a widget uses comes from a
- * `--pep-*` custom property, so a host re-themes by setting them on any ancestor.
- * Dark defaults apply with `prefers-color-scheme: dark` or `theme="dark"` on the element.
+ * `--pep-*` custom property, so a host re-themes by setting them on any ancestor (custom
+ * properties inherit into shadow roots). Component tokens (`--pep-button-radius`,
+ * `--pep-card-padding`, …) fall back to the system tokens (`--pep-radius`, `--pep-space-4`, …).
+ * Dark defaults apply with `prefers-color-scheme: dark` (unless `theme="light"`) or with
+ * `theme="dark"` on the element; a host's own `--pep-color-*` values win in both.
+ *
+ * The host resets inherited CSS (`all: initial`), so page styles such as `text-transform`,
+ * `letter-spacing`, `white-space` or `line-height` on an ancestor cannot leak in and break the
+ * layout; only `--pep-*` tokens, `visibility` and `direction` come from the page.
+ * `docs/theming.md` is generated from this block (`npm run docs:theming`): keep one token per line.
  */
 export const tokens = css`
   :host {
+    all: initial;
+    visibility: inherit;
+    pointer-events: inherit;
+
     --_primary: var(--pep-color-primary, #0b5cab);
     --_primary-hover: var(--pep-color-primary-hover, #084a8c);
     --_on-primary: var(--pep-color-on-primary, #ffffff);
@@ -21,26 +33,40 @@ export const tokens = css`
     --_success-bg: var(--pep-color-success-surface, #e7f5ea);
     --_focus: var(--pep-color-focus, #0b5cab);
     --_highlight: var(--pep-color-highlight, #fff3c4);
+    color-scheme: light;
     --_font: var(--pep-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_font-size: var(--pep-font-size, 1rem);
     --_font-size-sm: var(--pep-font-size-small, 0.875rem);
     --_font-size-lg: var(--pep-font-size-large, 1.375rem);
+    --_font-weight-strong: var(--pep-font-weight-strong, 600);
+    --_line-height: var(--pep-line-height, 1.5);
     --_radius: var(--pep-radius, 6px);
     --_space-1: var(--pep-space-1, 0.25rem);
     --_space-2: var(--pep-space-2, 0.5rem);
     --_space-3: var(--pep-space-3, 1rem);
     --_space-4: var(--pep-space-4, 1.5rem);
     --_control-height: var(--pep-control-height, 2.75rem);
+    --_border-width: var(--pep-border-width, 1px);
+    --_focus-width: var(--pep-focus-ring-width, 3px);
+    --_focus-offset: var(--pep-focus-ring-offset, 2px);
     --_shadow: var(--pep-shadow, 0 1px 3px rgb(0 0 0 / 0.12), 0 4px 16px rgb(0 0 0 / 0.06));
     --_max-width: var(--pep-max-width, 28rem);
+    --_button-radius: var(--pep-button-radius, var(--_radius));
+    --_button-padding-inline: var(--pep-button-padding-inline, var(--_space-4));
+    --_input-radius: var(--pep-input-radius, var(--_radius));
+    --_card-radius: var(--pep-card-radius, var(--_radius));
+    --_card-padding: var(--pep-card-padding, var(--_space-4));
+    --_card-shadow: var(--pep-card-shadow, var(--_shadow));
+    --_card-background: var(--pep-card-background, var(--_surface));
 
     display: block;
     box-sizing: border-box;
     color: var(--_text);
     font-family: var(--_font);
     font-size: var(--_font-size);
-    line-height: 1.5;
+    line-height: var(--_line-height);
     text-align: start;
+    overflow-wrap: break-word;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
@@ -58,6 +84,7 @@ export const tokens = css`
       --_success-bg: var(--pep-color-success-surface, #10301a);
       --_focus: var(--pep-color-focus, #7db7f5);
       --_highlight: var(--pep-color-highlight, #4a3f12);
+      color-scheme: dark;
     }
   }
   :host([theme='dark']) {
@@ -75,6 +102,7 @@ export const tokens = css`
     --_success-bg: var(--pep-color-success-surface, #10301a);
     --_focus: var(--pep-color-focus, #7db7f5);
     --_highlight: var(--pep-color-highlight, #4a3f12);
+    color-scheme: dark;
   }
   :host([hidden]) {
     display: none;
@@ -91,10 +119,10 @@ export const formStyles = css`
   .card {
     max-width: var(--_max-width);
     margin: 0 auto;
-    padding: var(--_space-4);
-    background: var(--_surface);
-    border-radius: var(--_radius);
-    box-shadow: var(--_shadow);
+    padding: var(--_card-padding);
+    background: var(--_card-background);
+    border-radius: var(--_card-radius);
+    box-shadow: var(--_card-shadow);
   }
   h2,
   h3 {
@@ -142,7 +170,7 @@ export const formStyles = css`
   }
   label,
   legend {
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
   fieldset {
     border: 0;
@@ -166,8 +194,8 @@ export const formStyles = css`
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    border: var(--_border-width) solid var(--_border);
+    border-radius: var(--_input-radius);
   }
   textarea {
     min-height: 6rem;
@@ -178,8 +206,8 @@ export const formStyles = css`
   textarea:focus-visible,
   button:focus-visible,
   a:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: var(--_focus-offset);
   }
   [aria-invalid='true'] {
     border-color: var(--_error);
@@ -225,10 +253,10 @@ export const formStyles = css`
     cursor: pointer;
     min-height: var(--_control-height);
     min-width: 24px;
-    padding: 0 var(--_space-4);
-    border-radius: var(--_radius);
-    border: 1px solid var(--_primary);
-    font-weight: 600;
+    padding: 0 var(--_button-padding-inline);
+    border-radius: var(--_button-radius);
+    border: var(--_border-width) solid var(--_primary);
+    font-weight: var(--_font-weight-strong);
   }
   .primary {
     background: var(--_primary);
@@ -302,17 +330,53 @@ export const formStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
+    /* Keep a slow spinner (it is the only sign of work in progress); no other motion. */
     .spinner {
       animation-duration: 2.4s;
     }
+    *:not(.spinner) {
+      animation: none !important;
+      transition: none !important;
+      scroll-behavior: auto !important;
+    }
   }
+  /* Windows High Contrast and other forced-colour modes: system colours, visible boundaries. */
   @media (forced-colors: active) {
     .primary {
       border: 2px solid ButtonText;
     }
+    .card {
+      border: 1px solid CanvasText;
+    }
     .alert,
     .success {
       border: 1px solid CanvasText;
+    }
+    input:focus-visible,
+    select:focus-visible,
+    textarea:focus-visible,
+    button:focus-visible,
+    a:focus-visible,
+    [data-step-heading]:focus-visible {
+      outline-color: Highlight;
+    }
+    button:disabled,
+    button[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
+      opacity: 1;
+    }
+    .link,
+    a {
+      color: LinkText;
+    }
+    [aria-invalid='true'] {
+      border-style: double;
+      border-width: 3px;
+    }
+    .spinner {
+      border-color: CanvasText;
+      border-inline-end-color: transparent;
     }
   }
 `;

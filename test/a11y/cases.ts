@@ -4,7 +4,7 @@
  * Shared by the accessibility, theming and language suites, which run in Chromium, Firefox
  * and WebKit (`npm run test:engines`).
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { MemoryAdapter } from '../../src/adapter/memory/memory-adapter.js';
@@ -17,7 +17,11 @@ import '../../src/define.js';
 import {
   setupDelegate,
   DELEGATE,
+  SAMPLE,
+  TYPIST_A,
+  nextTask,
   pendingLogin as enrolledLogin,
+  typeInto,
 } from '../elements/login/fixtures.js';
 import { delegateSession, testConfig } from '../elements/portal-home/fixtures.js';
 
@@ -37,6 +41,12 @@ export interface WidgetCase {
   render(wrap?: (t: TemplateResult) => TemplateResult): Promise<PepElement>;
   /** The part of the step's main action (themed with --pep-color-primary and --pep-radius). */
   primaryPart: string;
+  /** Which CSS property of `primaryPart` shows --pep-color-primary (default background-color). */
+  primaryProperty?: 'background-color' | 'color';
+  /** The part that shows --pep-radius (default `primaryPart`). */
+  radiusPart?: string;
+  /** Bring the widget to where `primaryPart` shows, when the first step does not have it. */
+  showPrimary?(el: PepElement): Promise<void>;
   /** A keyboard-only interaction from outside the widget (starts with focus before it). */
   keyboard(el: PepElement): Promise<void>;
 }
@@ -79,7 +89,7 @@ export async function until(ok: () => boolean, what: string, ms = 5000): Promise
   const end = performance.now() + ms;
   while (!ok()) {
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
+    await nextTask();
   }
 }
 
@@ -96,7 +106,9 @@ async function mount<T extends PepElement>(
   t: TemplateResult,
   wrap: (t: TemplateResult) => TemplateResult = (x) => x,
 ): Promise<T> {
-  const host = await fixture<HTMLElement>(wrap(start(t)));
+  // fixtureSync + updateComplete: fixture() would wait for an animation frame on the wrapper,
+  // which a test page running in the background may never get.
+  const host = fixtureSync<HTMLElement>(wrap(start(t)));
   const el = (host.localName === tag ? host : host.querySelector(tag)) as T;
   await el.updateComplete;
   host.querySelector<HTMLButtonElement>('#before')?.focus();
@@ -181,6 +193,14 @@ export const CASES: WidgetCase[] = [
   {
     tag: 'pep-typing-pattern',
     primaryPart: 'submit-button',
+    async showPrimary(el) {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="input"]')!;
+        typeInto(input, SAMPLE, TYPIST_A, attempt);
+        await el.updateComplete;
+      }
+      await until(() => !!el.shadowRoot!.querySelector('[part~="submit-button"]'), 'Continue');
+    },
     async render(wrap) {
       const { adapter, pending } = await pendingLogin();
       return mount(
@@ -333,7 +353,9 @@ export const CASES: WidgetCase[] = [
   },
   {
     tag: 'pep-portal-home',
-    primaryPart: 'menu-button',
+    primaryPart: 'portal-name',
+    primaryProperty: 'color',
+    radiusPart: 'menu-button',
     async render(wrap) {
       const adapter = await producer();
       return mount(

@@ -28,6 +28,8 @@ import '../../src/elements/add-delegate/pep-add-delegate.js';
 import '../../src/elements/create-password/pep-create-password.js';
 import '../../src/elements/forgot-password/pep-forgot-password.js';
 import '../../src/elements/my-delegates/pep-my-delegates.js';
+import '../../src/elements/portal-home/pep-portal-home.js';
+import '../../src/elements/report-issue/pep-report-issue.js';
 import '../../src/elements/verify-email/pep-verify-email.js';
 import '../../src/elements/forgot-username/pep-forgot-username.js';
 import '../../src/elements/login/pep-login.js';
@@ -407,6 +409,127 @@ describe('hardening / faults at the element level', () => {
     });
   }
 
+  for (const seed of SEEDS) {
+    it(`<pep-report-issue> sends a report under chaos (seed ${seed})`, async () => {
+      const { adapter: memory, clock } = makeAdapter();
+      const { username } = await enrolledDelegate(memory);
+      await memory.admin.signIn(username);
+      const adapter = chaos(memory, seed);
+      const el = await fixture<LitElement>(
+        html`<pep-report-issue .adapter=${adapter} .now=${() => clock.now()}></pep-report-issue>`,
+      );
+      // The prefill from the session is a convenience: wait for it to settle either way.
+      await until(
+        () => adapter.log.length === 1 && adapter.log[0]!.outcome !== 'pending',
+        'prefill',
+      );
+      await settled(() => el);
+      const fill = (id: string, value: string) => {
+        const c = $<HTMLInputElement>(el, `#${id}`);
+        c.value = value;
+        c.dispatchEvent(new Event(c.tagName === 'SELECT' ? 'change' : 'input'));
+      };
+      fill('description', 'Quote page shows error 500');
+      fill('stepsTaken', 'Opened Quote, chose ACA Medical, selected Continue');
+      fill('agentName', 'Pat Morgan');
+      fill('producerId', 'P-100200');
+      fill('productType', 'ACA Medical');
+      fill('state', 'IL');
+      await el.updateComplete;
+      const sent = memory.outbox.length;
+      await completeStep(() => el, adapter, {
+        method: 'reportIssue',
+        advanced: () => $maybe(el, '[part~=ticket]') !== null,
+        keep: ['#description', '#stepsTaken', '#agentName', '#producerId'],
+      });
+      expect(memory.outbox.length).to.equal(sent + 1);
+      expect($(el, '[part~=ticket]').textContent).to.contain(
+        /PEP-[2-9A-HJKMNP-Z]{8}/.exec(memory.outbox.at(-1)!.subject ?? '')![0],
+      );
+      record('pep-report-issue', adapter);
+    });
+  }
+
+  for (const seed of SEEDS) {
+    it(`<pep-portal-home> loads the session and logs out under chaos (seed ${seed})`, async () => {
+      const memory = makeAdapter().adapter;
+      const { username } = await enrolledDelegate(memory);
+      await memory.admin.signIn(username);
+      const adapter = chaos(memory, seed);
+      const el = await fixture<LitElement>(
+        html`<pep-portal-home .adapter=${adapter}></pep-portal-home>`,
+      );
+      const logoutItem = () => $maybe<HTMLButtonElement>(el, '[data-action=logout]');
+      await completeStep(() => el, adapter, {
+        method: 'getSession',
+        start: null,
+        since: 0,
+        advanced: () => logoutItem() !== null,
+      });
+      await completeStep(() => el, adapter, {
+        method: 'logout',
+        start: () => logoutItem()!.click(),
+        advanced: () => logoutItem() === null,
+      });
+      expect(await memory.getSession()).to.equal(null);
+      record('pep-portal-home', adapter);
+    });
+  }
+
+  for (const seed of SEEDS) {
+    it(`first login: <pep-login> → <pep-typing-pattern> enrollment → email code, under chaos (seed ${seed})`, async () => {
+      const memory = makeAdapter().adapter;
+      const { username } = await invitedDelegate(memory);
+      // Give the invited delegate a password (through the create-password flow, no chaos).
+      const flow = await memory.findAccount({ username, purpose: 'create' });
+      await memory.sendCode({ flowId: flow.flowId, channel: 'email' });
+      await memory.verifyCode({ flowId: flow.flowId, code: latestCode(memory, 'email') });
+      await memory.setPassword({ flowId: flow.flowId, password: PASSWORD });
+      const adapter = chaos(memory, seed);
+      const el = await fixture<LitElement>(html`<pep-login .adapter=${adapter}></pep-login>`);
+      typeInto($<HTMLInputElement>(el, '#username'), username);
+      typeInto($<HTMLInputElement>(el, '#password'), PASSWORD);
+      const typing = () => el.shadowRoot!.querySelector<LitElement>('pep-typing-pattern');
+      await completeStep(() => el, adapter, {
+        method: 'login',
+        advanced: () => typing() !== null,
+        keep: ['#username', '#password'],
+      });
+      await typing()!.updateComplete;
+      // Three real typed attempts of the sentence.
+      for (let i = 0; i < 3; i++) {
+        await until(() => $maybe(typing()!, '#typing') !== null, `attempt ${i + 1}`);
+        $<HTMLInputElement>(typing()!, '#typing').focus();
+        await sendKeys({ type: memory.sampleText });
+        await typing()!.updateComplete;
+      }
+      await until(() => $maybe(typing()!, '[part~=submit-button]') !== null, 'ready to send');
+      const verify = () => el.shadowRoot!.querySelector<LitElement>('pep-verify-account');
+      // The three attempts survive every failure: Retry sends them again, nothing is retyped.
+      await completeStep(typing, adapter, {
+        method: 'enrollTypingPattern',
+        advanced: () => verify() !== null,
+      });
+      await verify()!.updateComplete;
+      $<HTMLInputElement>(verify()!, 'input[type=radio][value=email]').click();
+      await verify()!.updateComplete;
+      await completeStep(verify, adapter, {
+        method: 'sendVerificationCode',
+        advanced: () => $maybe(verify()!, '#code') !== null,
+      });
+      typeInto($<HTMLInputElement>(verify()!, '#code'), latestCode(memory, 'email'));
+      let authenticated = false;
+      el.addEventListener('pep-authenticated', () => (authenticated = true));
+      await completeStep(verify, adapter, {
+        method: 'verifyAccountCode',
+        advanced: () => authenticated,
+        keep: ['#code'],
+      });
+      expect((await memory.getSession())?.user.username).to.equal(username);
+      record('pep-login (first login)', adapter);
+    });
+  }
+
   it('over its seeds, every journey met a failure at every one of its steps', () => {
     expect([...allSteps.keys()].sort()).to.deep.equal(
       [
@@ -415,7 +538,10 @@ describe('hardening / faults at the element level', () => {
         'pep-forgot-password',
         'pep-forgot-username',
         'pep-login',
+        'pep-login (first login)',
         'pep-my-delegates',
+        'pep-portal-home',
+        'pep-report-issue',
         'pep-verify-email',
       ].sort(),
     );

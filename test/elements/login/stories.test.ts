@@ -2,7 +2,7 @@
  * Every story of the login journey renders (loaders, render, play) and is accessible: a smoke
  * test that keeps the stories working without a Storybook build.
  */
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { nextTask } from './fixtures.js';
 import type { TemplateResult } from 'lit';
 import * as login from '../../../stories/login.stories.js';
@@ -17,11 +17,20 @@ interface StoryLike {
   play?: (ctx: Ctx) => Promise<void>;
 }
 
+const canvases: HTMLElement[] = [];
+afterEach(() => {
+  for (const c of canvases.splice(0)) c.remove();
+});
+
 async function runStory(meta: StoryLike, story: StoryLike): Promise<HTMLElement> {
   const loaders = story.loaders ?? meta.loaders ?? [];
   const loaded = Object.assign({}, ...(await Promise.all(loaders.map((l) => l()))));
   const render = story.render ?? meta.render!;
-  const canvas = await fixture<HTMLElement>(document.createElement('div'));
+  // (Not open-wc's fixture(): for a plain element it waits for an animation frame, which a
+  // background page of the parallel test runner never gets.)
+  const canvas = document.createElement('div');
+  document.body.append(canvas);
+  canvases.push(canvas);
   const ctx: Ctx = { loaded, canvasElement: canvas };
   const { render: litRender } = await import('lit');
   litRender(render({}, ctx), canvas);
