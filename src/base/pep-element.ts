@@ -14,6 +14,7 @@ import {
 } from '../i18n/format.js';
 import { commonEn } from '../i18n/common.en.js';
 import { LocalizeController } from './localize.js';
+import { ThemeController } from './theme.js';
 
 /**
  * Thin base for every pep-* element: adapter and config from context (or set directly), typed
@@ -47,6 +48,12 @@ export abstract class PepElement extends LitElement {
 
   /** Active language (`lang` on the element, an ancestor or `<html>`) and its catalogue. */
   readonly #localize = new LocalizeController(this);
+
+  constructor() {
+    super();
+    // `theme="dark|light"` from an ancestor (e.g. the provider, or an outer widget).
+    new ThemeController(this);
+  }
 
   /**
    * Translate `key` into the active language, filling `{name}` placeholders from `params`.

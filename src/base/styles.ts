@@ -6,7 +6,8 @@ import { css } from 'lit';
  * properties inherit into shadow roots). Component tokens (`--pep-button-radius`,
  * `--pep-card-padding`, …) fall back to the system tokens (`--pep-radius`, `--pep-space-4`, …).
  * Dark defaults apply with `prefers-color-scheme: dark` (unless `theme="light"`) or with
- * `theme="dark"` on the element; a host's own `--pep-color-*` values win in both.
+ * `theme="dark"` on the element or an ancestor (mirrored as `data-pep-theme` by
+ * `ThemeController`; the element's own `theme` wins); a host's `--pep-color-*` values win in all.
  *
  * The host resets inherited CSS (`all: initial`), so page styles such as `text-transform`,
  * `letter-spacing`, `white-space` or `line-height` on an ancestor cannot leak in and break the
@@ -69,7 +70,7 @@ export const tokens = css`
     overflow-wrap: break-word;
   }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+    :host(:not([theme='light']):not([data-pep-theme='light'])) {
       --_primary: var(--pep-color-primary, #7db7f5);
       --_primary-hover: var(--pep-color-primary-hover, #a6cdf8);
       --_on-primary: var(--pep-color-on-primary, #0b1b2e);
@@ -87,7 +88,8 @@ export const tokens = css`
       color-scheme: dark;
     }
   }
-  :host([theme='dark']) {
+  :host([theme='dark']),
+  :host([data-pep-theme='dark']:not([theme='light'])) {
     --_primary: var(--pep-color-primary, #7db7f5);
     --_primary-hover: var(--pep-color-primary-hover, #a6cdf8);
     --_on-primary: var(--pep-color-on-primary, #0b1b2e);

@@ -4,11 +4,11 @@
  */
 import { expect } from '@open-wc/testing';
 import { AdapterError, adapterError, type AdapterErrorCode } from '../../src/adapter/errors.js';
-import type { ChaosSleep } from '../../src/adapter/chaos.js';
+import { createChaosAdapter, type ChaosSleep } from '../../src/adapter/chaos.js';
 import { MemoryAdapter } from '../../src/adapter/memory/memory-adapter.js';
 import { DEMO_PRODUCER, seedDemo } from '../../src/adapter/memory/seed.js';
 import { latestCode, latestLinkToken } from '../../src/adapter/memory/outbox.js';
-import type { DelegateInput } from '../../src/adapter/types.js';
+import type { AuthAdapter, DelegateInput } from '../../src/adapter/types.js';
 import { ManualClock } from '../../src/core/clock.js';
 
 /** Let every queued task and microtask run (a few macrotask turns). */
@@ -137,4 +137,39 @@ export async function activeDelegate(
   });
   await adapter.setPassword({ flowId: flow.flowId, password: PASSWORD });
   return input;
+}
+
+/** The reference adapter with the demo producer signed in. */
+export async function producer(): Promise<MemoryAdapter> {
+  const { adapter } = makeAdapter();
+  await seedDemo(adapter);
+  await adapter.admin.signIn(DEMO_PRODUCER.username);
+  return adapter;
+}
+
+/**
+ * A backend that ignores abort signals and holds back its answers to `method` until `release()`
+ * (unless `pass`): only the widget itself can protect its current step from the late answer.
+ */
+export function holding(memory: MemoryAdapter, method: 'sendVerificationCode' | 'addDelegate') {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const state = {
+    pass: false,
+    calls: 0,
+    done: false,
+    release: () => release(),
+    // A plain object with every method (a fault-free chaos wrapper), one of them replaced.
+    adapter: createChaosAdapter(memory, { seed: 1, failureRate: 0 }) as AuthAdapter,
+  };
+  const real = (memory[method] as (input: unknown) => Promise<unknown>).bind(memory);
+  (state.adapter as unknown as Record<string, unknown>)[method] = async (input: unknown) => {
+    if (state.pass) return real(input);
+    state.calls += 1;
+    const result = await real(input); // no signal: the work is done whatever happens
+    state.done = true;
+    await gate;
+    return result;
+  };
+  return state;
 }

@@ -113,3 +113,36 @@ for (const c of CASES) {
     });
   });
 }
+
+describe('theme inherited from an ancestor', () => {
+  const DARK_TEXT = 'rgb(230, 235, 240)';
+  const LIGHT_TEXT = 'rgb(28, 36, 48)';
+
+  it('follows theme="dark" on an ancestor, across shadow roots, and its own theme wins', async () => {
+    const page = document.createElement('div');
+    page.setAttribute('theme', 'dark');
+    const outer = document.createElement('div');
+    page.append(outer);
+    document.body.append(page);
+    try {
+      // A widget inside another component's shadow root (as nested steps are).
+      const root = outer.attachShadow({ mode: 'open' });
+      const el = document.createElement('pep-forgot-username');
+      root.append(el);
+      await el.updateComplete;
+      expect(getComputedStyle(el).color).to.equal(DARK_TEXT);
+      expect(getComputedStyle(el).colorScheme).to.equal('dark');
+
+      page.setAttribute('theme', 'light');
+      await new Promise((r) => setTimeout(r));
+      expect(getComputedStyle(el).color).to.equal(LIGHT_TEXT);
+
+      page.setAttribute('theme', 'dark');
+      el.setAttribute('theme', 'light');
+      await new Promise((r) => setTimeout(r));
+      expect(getComputedStyle(el).color, 'the element’s own theme wins').to.equal(LIGHT_TEXT);
+    } finally {
+      page.remove();
+    }
+  });
+});

@@ -350,6 +350,7 @@ export class PepAddDelegate extends PepElement {
                 part="secondary-button"
                 @click=${() => {
                   this.abortCalls();
+                  this.send({ type: 'CANCEL' });
                   this.emit('pep-cancel', {});
                 }}
               >

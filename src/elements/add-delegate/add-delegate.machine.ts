@@ -30,6 +30,8 @@ export type AddDelegateEvent =
   | { type: 'SUBMIT_FAIL'; error: AdapterError }
   /** The user changed a field: its adapter error no longer applies. */
   | { type: 'EDIT'; field: DelegateField }
+  /** The user cancelled while Create Delegate was pending: the call was aborted. */
+  | { type: 'CANCEL' }
   /** Start again with an empty form (e.g. to add another delegate). */
   | { type: 'RESET' };
 
@@ -83,6 +85,8 @@ export function addDelegateTransition(
         error: event.error,
         serverErrors: serverFieldErrors(event.error),
       };
+    case 'CANCEL':
+      return state.pending ? { ...state, pending: false } : state;
     case 'EDIT': {
       if (!(event.field in state.serverErrors)) return state;
       const serverErrors = { ...state.serverErrors };

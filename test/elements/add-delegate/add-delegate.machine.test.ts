@@ -35,6 +35,14 @@ describe('add-delegate.machine', () => {
     expect(next(p, { type: 'SUBMIT' })).to.equal(p);
   });
 
+  it('CANCEL while pending ends the pending state (no spinner outlives the aborted call)', () => {
+    const p = next(initialAddDelegate(), { type: 'SUBMIT' });
+    const c = next(p, { type: 'CANCEL' });
+    expect(c).to.deep.equal({ step: 'form', pending: false, error: null, serverErrors: {} });
+    expect(next(c, { type: 'SUBMIT_OK', delegate }), 'a late answer is ignored').to.equal(c);
+    expect(next(initialAddDelegate(), { type: 'CANCEL' })).to.deep.equal(initialAddDelegate());
+  });
+
   it('SUBMIT_OK → done with the delegate', () => {
     const p = next(initialAddDelegate(), { type: 'SUBMIT' });
     expect(next(p, { type: 'SUBMIT_OK', delegate })).to.deep.equal({ step: 'done', delegate });
