@@ -7,7 +7,9 @@
 //   the sources (the one place each detail type is declared);
 // - a `@csspart a, b, c - …` line documents several parts: it becomes one entry per part;
 // - PepElement's generic `emit(name, …)` is not an event of its own and is dropped;
-// - private members (TypeScript `private`, `#fields`) are implementation, not API: dropped.
+// - private members (TypeScript `private`, `#fields`) are implementation, not API: dropped;
+// - module paths name the published files (`dist/elements/login/login.component.js`), not the
+//   TypeScript sources, which are not in the package.
 export default {
   globs: ['src/elements/**/*.ts', 'src/base/pep-element.ts', 'src/base/events.ts'],
   exclude: ['src/**/*.machine.ts', 'src/**/*.messages.ts', 'src/**/*.styles.ts'],
@@ -31,6 +33,7 @@ function pepEvents() {
       }
     },
     packageLinkPhase({ customElementsManifest }) {
+      toDistPaths(customElementsManifest);
       for (const mod of customElementsManifest.modules) {
         for (const decl of mod.declarations ?? []) {
           if (decl.events) {
@@ -60,4 +63,19 @@ function pepEvents() {
       }
     },
   };
+}
+
+/** `src/x/y.ts` → `dist/x/y.js` in every `path` and `module` field of the manifest. */
+function toDistPaths(node) {
+  if (Array.isArray(node)) {
+    node.forEach(toDistPaths);
+  } else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === 'path' || key === 'module') && typeof value === 'string') {
+        node[key] = value.replace(/^\/?src\/(.*)\.ts$/, 'dist/$1.js');
+      } else {
+        toDistPaths(value);
+      }
+    }
+  }
 }

@@ -1,5 +1,18 @@
 import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import manifest from '../custom-elements.json';
 
+// Attributes, properties, events, CSS parts and CSS custom properties in the docs tables come
+// from the JSDoc of the elements (custom-elements.json, `npm run analyze`).
+setCustomElementsManifest(manifest);
+
+const PAGE_BACKGROUND = { light: '#f3f6f9', dark: '#0d1117' } as const;
+
+/**
+ * Theme: `theme="light|dark"` on `<html>`; every widget (nested ones too) follows it through
+ * its ThemeController. "System" removes it, so `prefers-color-scheme` decides.
+ * Language: `<html lang>`; every widget re-renders in place (Spanish loads on first use).
+ */
 const preview: Preview = {
   parameters: {
     a11y: { test: 'error' },
@@ -12,22 +25,39 @@ const preview: Preview = {
         title: 'Theme',
         icon: 'paintbrush',
         items: [
+          { value: 'system', title: 'System (prefers-color-scheme)' },
           { value: 'light', title: 'Light' },
           { value: 'dark', title: 'Dark' },
         ],
         dynamicTitle: true,
       },
     },
+    locale: {
+      description: 'Widget language',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'es', title: 'Español' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'light' },
+  initialGlobals: { theme: 'light', locale: 'en' },
   decorators: [
     (story, context) => {
-      const theme = context.globals['theme'] === 'dark' ? 'dark' : 'light';
-      document.documentElement.style.colorScheme = theme;
-      document.body.style.background = theme === 'dark' ? '#0d1117' : '#f3f6f9';
-      for (const el of document.querySelectorAll('[data-pep-theme-root] *')) {
-        if (el.localName.startsWith('pep-')) el.setAttribute('theme', theme);
-      }
+      const root = document.documentElement;
+      const theme = context.globals['theme'];
+      const dark =
+        theme === 'dark' ||
+        (theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
+      if (theme === 'light' || theme === 'dark') root.setAttribute('theme', theme);
+      else root.removeAttribute('theme');
+      root.style.colorScheme = dark ? 'dark' : 'light';
+      document.body.style.background = dark ? PAGE_BACKGROUND.dark : PAGE_BACKGROUND.light;
+      root.lang = context.globals['locale'] === 'es' ? 'es' : 'en';
       return story();
     },
   ],

@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -115,6 +115,11 @@ async function smoke(path) {
     await page.locator('#status').getByText(`Signed in as ${DELEGATE.username}`).waitFor();
 
     assert.deepEqual(errors, [], 'no page errors');
+  } catch (error) {
+    mkdirSync(join(root, 'test-results'), { recursive: true });
+    const shot = join(root, `test-results/example-${path.split('/')[1]}.png`);
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    throw Object.assign(error, { message: `${error.message}\n(screenshot: ${shot})` });
   } finally {
     await context.close();
   }

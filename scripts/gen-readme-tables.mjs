@@ -47,18 +47,33 @@ const isPublic = (m) =>
 /** The first paragraph of a JSDoc description. */
 const firstParagraph = (text) => (text ?? '').split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ');
 
+const styles = readFileSync(new URL('src/base/styles.ts', root), 'utf8');
+/** `--pep-*` token → default, from one `:host…` block of src/base/styles.ts. */
+function tokenBlock(selector) {
+  const start = styles.indexOf(selector);
+  if (start < 0) return new Map();
+  const body = styles.slice(start, styles.indexOf('}', start));
+  const out = new Map();
+  for (const m of body.matchAll(/var\((--pep-[\w-]+),\s*(.+)\);\s*$/gm)) out.set(m[1], m[2]);
+  return out;
+}
+const light = tokenBlock(':host {');
+const dark = tokenBlock(":host([theme='dark'])");
+
+const styles = readFileSync(new URL('src/base/styles.ts', root), 'utf8');
+/** `--pep-*` token → default, from one `:host…` block of src/base/styles.ts. */
+function tokenBlock(selector) {
+  const start = styles.indexOf(selector);
+  if (start < 0) return new Map();
+  const body = styles.slice(start, styles.indexOf('}', start));
+  const out = new Map();
+  for (const m of body.matchAll(/var\((--pep-[\w-]+),\s*(.+)\);\s*$/gm)) out.set(m[1], m[2]);
+  return out;
+}
+const light = tokenBlock(':host {');
+const dark = tokenBlock(":host([theme='dark'])");
+
 function tokensSection() {
-  const source = readFileSync(new URL('src/base/styles.ts', root), 'utf8');
-  const block = (selector) => {
-    const start = source.indexOf(selector);
-    if (start < 0) return new Map();
-    const body = source.slice(start, source.indexOf('}', start));
-    const out = new Map();
-    for (const m of body.matchAll(/var\((--pep-[\w-]+),\s*(.+)\);\s*$/gm)) out.set(m[1], m[2]);
-    return out;
-  };
-  const light = block(':host {');
-  const dark = block(":host([theme='dark'])");
   if (!light.size) return '';
   const rows = [...light].map(([name, value]) => [
     code(name),
@@ -82,10 +97,10 @@ function elementSection(decl, modulePath) {
   const parts = [`## \`<${tag}>\``];
   if (decl.summary) parts.push(`**${cell(decl.summary)}**`);
   if (decl.description) parts.push(firstParagraph(decl.description));
+  const folder = modulePath.split('/').slice(-2, -1)[0];
   parts.push(
-    `Class \`${decl.name}\` (\`${modulePath}\`). Import \`pep-auth-elements/elements/${
-      modulePath.split('/').slice(-2, -1)[0]
-    }/${tag}.js\` to define the tag.`,
+    `\`import 'pep-auth-elements/elements/${folder}/${tag}.js'\` defines the tag. The class alone, ` +
+      `defining nothing: \`import { ${decl.name} } from 'pep-auth-elements'\`.`,
   );
 
   const attributes = (decl.attributes ?? []).map((a) => [
@@ -120,7 +135,7 @@ function elementSection(decl, modulePath) {
   const cssParts = (decl.cssParts ?? []).map((p) => [code(p.name), p.description]);
   const cssProperties = (decl.cssProperties ?? []).map((p) => [
     code(p.name),
-    code(p.default),
+    code(p.default ?? light.get(p.name)),
     p.description,
   ]);
   const slots = (decl.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', s.description]);

@@ -3,6 +3,11 @@ import { html } from 'lit';
 import '../../src/elements/login/pep-login.js';
 import type { DemoRoute } from '../types.js';
 
+/** Only the notices pep-login knows; anything else in the URL is ignored. */
+function notice(value: string | null): '' | 'password-created' | 'password-updated' {
+  return value === 'password-created' || value === 'password-updated' ? value : '';
+}
+
 export const routes: DemoRoute[] = [
   {
     path: '#/delegate/login',
@@ -12,6 +17,8 @@ export const routes: DemoRoute[] = [
       <section class="demo-page" aria-labelledby="login-page-title">
         <h1 id="login-page-title" class="page-title">Delegate Login</h1>
         <pep-login
+          notice=${notice(ctx.params.get('notice'))}
+          username=${ctx.params.get('username') ?? ''}
           forgot-username-href="#/delegate/forgot-username"
           forgot-password-href="#/delegate/forgot-password"
           @pep-authenticated=${() => ctx.navigate('#/delegate/home')}

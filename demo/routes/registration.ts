@@ -57,7 +57,7 @@ export const routes: DemoRoute[] = [
         <h1 id="create-password-page-title" class="page-title">Producer Experience Portal</h1>
         <pep-create-password
           username=${ctx.params.get('username') ?? ''}
-          login-href="#/delegate/login"
+          login-href="#/delegate/login?notice=password-created"
         ></pep-create-password>
       </section>
     `,

@@ -256,6 +256,10 @@ export const es = {
     'Su cuenta está bloqueada después de 5 intentos de contraseña incorrectos. Se desbloqueará automáticamente a las {time}. Para desbloquearla antes, use ¿Olvidó su nombre de usuario? u ¿Olvidó su contraseña? abajo, o llame al Servicio de Ayuda por Internet al {phone}.',
   'login.expired': 'Su inicio de sesión tardó demasiado y venció. Vuelva a iniciar sesión.',
   'login.done': 'Inició sesión.',
+  'login.notice.password-created':
+    'Se creó su contraseña. Inicie sesión con su nombre de usuario y su nueva contraseña.',
+  'login.notice.password-updated':
+    'Se actualizó su contraseña. Inicie sesión con su nueva contraseña. También le enviamos un correo electrónico que confirma el cambio.',
 
   // ---- <pep-my-delegates>
   'my-delegates.title': 'Mis delegados',

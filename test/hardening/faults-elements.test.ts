@@ -42,7 +42,7 @@ import {
   typeInto,
   until,
 } from './element-helpers.js';
-import { delegateInput, holding, makeAdapter, PASSWORD, producer } from './helpers.js';
+import { delegateInput, holding, makeAdapter, PASSWORD, producer, VirtualTime } from './helpers.js';
 
 /** 3 s of nominal latency cost 30 ms of real time. */
 const compressed: ChaosOptions['sleep'] = (ms, signal) => realSleep(ms / 100, signal);
@@ -56,6 +56,12 @@ function chaos(memory: MemoryAdapter, seed: number, extra: Partial<ChaosOptions>
     sleep: compressed,
     ...extra,
   });
+}
+
+/** Let the held network move on until `done()` (at most 50 rounds of 3 virtual seconds). */
+async function letThrough(network: VirtualTime, done: () => boolean): Promise<void> {
+  for (let i = 0; i < 50 && !done(); i++) await network.advance(3000);
+  expect(done(), 'the step completed once the network let the call through').to.equal(true);
 }
 
 /** The element whose shadow root holds the current step (may vanish once the step is done). */
@@ -518,11 +524,12 @@ describe('hardening / faults at the element level', () => {
   it('hammering Submit and Enter while a call is pending sends one call (login)', async () => {
     const memory = makeAdapter().adapter;
     const { username } = await enrolledDelegate(memory);
-    // 3 s at 5× speed: 600 ms real, time enough for a dozen real key presses and clicks.
+    // The network holds every call until the test lets it through.
+    const network = new VirtualTime();
     const adapter = chaos(memory, 7, {
       failureRate: 0,
       latency: { min: 3000, max: 3000 },
-      sleep: (ms, signal) => realSleep(ms / 5, signal),
+      sleep: network.sleep,
     });
     const el = await fixture<LitElement>(html`<pep-login .adapter=${adapter}></pep-login>`);
     typeInto($<HTMLInputElement>(el, '#username'), username);
@@ -535,16 +542,17 @@ describe('hardening / faults at the element level', () => {
     }
     // All of that happened while the first call was still on its way.
     expect(adapter.log[0]!.outcome).to.equal('pending');
-    await until(() => el.shadowRoot!.querySelector('pep-verify-account') !== null, 'verify step');
+    await letThrough(network, () => el.shadowRoot!.querySelector('pep-verify-account') !== null);
     expect(adapter.log.filter((r) => r.method === 'login')).to.have.length(1);
   });
 
   it('hammering Submit while a call is pending sends one call (add delegate, forgot username)', async () => {
     const memory = await producer();
+    const network = new VirtualTime();
     const adapter = chaos(memory, 7, {
       failureRate: 0,
       latency: { min: 3000, max: 3000 },
-      sleep: (ms, signal) => realSleep(ms / 5, signal),
+      sleep: network.sleep,
     });
     const add = await fixture<LitElement>(
       html`<pep-add-delegate .adapter=${adapter}></pep-add-delegate>`,
@@ -561,7 +569,7 @@ describe('hardening / faults at the element level', () => {
       await add.updateComplete;
     }
     expect(adapter.log.at(-1)!.outcome).to.equal('pending');
-    await until(() => $maybe(add, '#username') === null, 'add delegate done');
+    await letThrough(network, () => $maybe(add, '#username') === null);
     expect(adapter.log.filter((r) => r.method === 'addDelegate')).to.have.length(1);
 
     const forgot = await fixture<LitElement>(
@@ -573,7 +581,7 @@ describe('hardening / faults at the element level', () => {
       await forgot.updateComplete;
     }
     expect(adapter.log.at(-1)!.outcome).to.equal('pending');
-    await until(() => $maybe(forgot, '#email') === null, 'forgot username done');
+    await letThrough(network, () => $maybe(forgot, '#email') === null);
     expect(adapter.log.filter((r) => r.method === 'forgotUsername')).to.have.length(1);
   });
 
@@ -610,7 +618,7 @@ describe('hardening / faults at the element level', () => {
     expect(spinners(verify())).to.equal(0);
   });
 
-  it('a late answer after Cancel never completes Add Delegate', async () => {
+  it('a late answer after Cancel never completes Add Delegate, and the form is usable again', async () => {
     const memory = await producer();
     const held = holding(memory, 'addDelegate');
     const el = await fixture<LitElement>(
@@ -634,7 +642,9 @@ describe('hardening / faults at the element level', () => {
     expect(added).to.equal(0);
     expect($maybe(el, '#username'), 'still the form').to.not.equal(null);
     expect(memory.outbox.at(-1)!.to, 'the backend did the work').to.equal(input.email);
-    // (That the form is usable again after Cancel is an open finding: pending/.)
+    // The form is usable again: no spinner left from the abandoned call, Submit enabled.
+    expect(spinners(el), 'spinner left after Cancel').to.equal(0);
+    expect($(el, '[part~=submit-button]').getAttribute('aria-disabled')).to.not.equal('true');
   });
 
   it('removing a widget mid-call throws nothing and aborts its call (every journey widget)', async () => {

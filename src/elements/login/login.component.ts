@@ -64,6 +64,7 @@ type Field = 'username' | 'password';
  * @csspart submit-button - Log In.
  * @csspart error - The `role="alert"` region (invalid credentials, lockout, network).
  * @csspart link - Forgot Username / Forgot Password.
+ * @csspart notice - The confirmation shown with `notice` (password created / updated).
  * @csspart typing-pattern - The nested `<pep-typing-pattern>` (first login).
  * @csspart verify-account - The nested `<pep-verify-account>`.
  *
@@ -81,6 +82,15 @@ export class PepLogin extends PepElement {
   /** Where Forgot Password goes (the `pep-forgot-password` event fires first). */
   @property({ attribute: 'forgot-password-href' }) forgotPasswordHref?: string;
 
+  /**
+   * A confirmation to show above the form, e.g. after Create Password or Forgot Password sent
+   * the user here: `password-created` or `password-updated`.
+   */
+  @property() notice: '' | 'password-created' | 'password-updated' = '';
+
+  /** Prefills Username (e.g. the account whose password was just set). */
+  @property({ attribute: 'username' }) defaultUsername = '';
+
   /** Where the remembered-device token is kept. Default: `localStorage` (`pep-device:` keys). */
   @property({ attribute: false }) deviceStore: DeviceStore = defaultDeviceStore;
 
@@ -90,6 +100,13 @@ export class PepLogin extends PepElement {
   @state() private showPassword = false;
 
   #form = new FormState<Field>(this, ['username', 'password']);
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    if (changed.has('defaultUsername') && this.defaultUsername && !this.username) {
+      this.username = this.defaultUsername;
+    }
+  }
 
   /** The current step. */
   get step(): LoginState['step'] {
@@ -258,6 +275,11 @@ export class PepLogin extends PepElement {
       return this.#form.errorFor(field, r ? this.t(r) : null);
     };
     return html`${stepHeading(this.t('login.title'))}
+      ${this.notice && !error
+        ? html`<p class="success" part="notice" role="status">
+            ${this.t(`login.notice.${this.notice}`)}
+          </p>`
+        : nothing}
       <form part="form" novalidate @submit=${(e: Event) => void this.submit(e)}>
         ${textField({
           id: 'username',

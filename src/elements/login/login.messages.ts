@@ -11,4 +11,8 @@ export const loginEn = {
     'Your account is locked after 5 incorrect password attempts. It will unlock automatically at {time}. To unlock it sooner, use Forgot Username or Forgot Password below, or call the Internet Help Desk at {phone}.',
   'login.expired': 'Your login took too long and has expired. Please log in again.',
   'login.done': 'You are logged in.',
+  'login.notice.password-created':
+    'Your password was created. Log in with your username and new password.',
+  'login.notice.password-updated':
+    'Your password was updated. Log in with your new password. We also sent you an email confirming the change.',
 } as const;

@@ -85,12 +85,15 @@ export function toLocalDateTime(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** `1536` → `1.5 KB`, `5242880` → `5 MB`. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
+/**
+ * `1536` → `1.5 KB`, `5242880` → `5 MB`; the number in `locale`'s format (`1,5 KB` in Spanish).
+ */
+export function formatBytes(bytes: number, locale?: string): string {
+  const n = (v: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v);
+  if (bytes < 1024) return `${n(bytes)} B`;
   const kb = bytes / 1024;
-  if (kb < 1024) return `${Math.round(kb * 10) / 10} KB`;
-  return `${Math.round((kb / 1024) * 10) / 10} MB`;
+  if (kb < 1024) return `${n(kb)} KB`;
+  return `${n(kb / 1024)} MB`;
 }
 
 /**
@@ -151,7 +154,8 @@ export class PepReportIssue extends PepElement {
   @state() private serverErrors: Partial<Record<IssueReportField, FieldReason>> = {};
   /** A new object per failed local validation, so the summary is announced again. */
   @state() private summary: object | null = null;
-  @state() private fileStatus = '';
+  /** Message key of the screenshot status (announced), or ''. Translated at render. */
+  @state() private fileStatus: '' | 'report-issue.screenshot-removed' = '';
 
   protected override readonly catalogue: Catalogue = reportIssueEn;
 
@@ -270,7 +274,7 @@ export class PepReportIssue extends PepElement {
   #removeScreenshot = async (): Promise<void> => {
     this.#setScreenshot(null);
     this.fileError = null;
-    this.fileStatus = this.t('report-issue.screenshot-removed');
+    this.fileStatus = 'report-issue.screenshot-removed';
     await this.updateComplete;
     const input = this.renderRoot.querySelector<HTMLInputElement>('#screenshot');
     if (input) {
@@ -314,7 +318,7 @@ export class PepReportIssue extends PepElement {
   }
 
   #message(field: IssueReportField, reason: FieldReason): string {
-    const params = { max: formatBytes(this.maxScreenshotBytes) };
+    const params = { max: formatBytes(this.maxScreenshotBytes, this.intlLocale) };
     const specific = `field.${field}.${reason}`;
     const text = this.t(specific, params);
     return text === specific ? this.t(`field.${reason}`, params) : text;
@@ -491,7 +495,7 @@ export class PepReportIssue extends PepElement {
       });
     const observedError = this.#errorFor('observedAt', reasons);
     const fileErr = this.#errorFor('screenshot', reasons);
-    const max = formatBytes(this.maxScreenshotBytes);
+    const max = formatBytes(this.maxScreenshotBytes, this.intlLocale);
     const alert = s.error
       ? this.errorMessage(s.error)
       : this.summary && Object.keys(reasons).length > 0
@@ -569,7 +573,7 @@ export class PepReportIssue extends PepElement {
             <span
               >${this.t('report-issue.screenshot-attached', {
                 name: this.screenshot.file.name,
-                size: formatBytes(this.screenshot.file.size),
+                size: formatBytes(this.screenshot.file.size, this.intlLocale),
               })}</span
             >
             <button
@@ -582,7 +586,9 @@ export class PepReportIssue extends PepElement {
             </button>
           </div>`
         : nothing}
-      <div role="status" class="visually-hidden">${this.fileStatus}</div>
+      <div role="status" class="visually-hidden">
+        ${this.fileStatus ? this.t(this.fileStatus) : ''}
+      </div>
       ${errorRegion({
         message: alert,
         key: s.error ?? this.summary,

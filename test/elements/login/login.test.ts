@@ -66,6 +66,27 @@ describe('<pep-login>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the password-updated notice and prefills the username; an error replaces it', async () => {
+    const el = await fixture<PepLogin>(
+      html`<pep-login
+        .adapter=${adapter}
+        .deviceStore=${memoryStore()}
+        notice="password-updated"
+        username=${DELEGATE.username}
+      ></pep-login>`,
+    );
+    const notice = $(el, '[part="notice"]');
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(notice.textContent).to.contain('Your password was updated');
+    expect($<HTMLInputElement>(el, '#username').value).to.equal(DELEGATE.username);
+    await expect(el).to.be.accessible();
+    fill(el, DELEGATE.username, 'Wrong-Password-1');
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await settle(el);
+    expect(alertText(el)).to.contain('incorrect');
+    expect(el.shadowRoot!.querySelector('[part="notice"]')).to.equal(null);
+  });
+
   it('has labelled Username / Password with the right autocomplete, and the Forgot links', async () => {
     const el = await mount(adapter);
     expect($(el, '#username').getAttribute('autocomplete')).to.equal('username');
@@ -121,8 +142,9 @@ describe('<pep-login>', () => {
     // unknown user: the same message
     fill(el, 'nobody0001', 'Wrong-Password-1');
     $<HTMLButtonElement>(el, '[part="submit-button"]').click();
-    await until(() => !$<HTMLButtonElement>(el, '[part="submit-button"]').disabled, 'idle');
-    await settle(el);
+    await el.updateComplete;
+    // The new attempt clears the previous message; wait for its own answer.
+    await until(() => alertText(el) !== '', 'the second alert');
     expect(alertText(el)).to.equal('The username or password you entered is incorrect.');
   });
 
