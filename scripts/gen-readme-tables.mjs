@@ -60,19 +60,6 @@ function tokenBlock(selector) {
 const light = tokenBlock(':host {');
 const dark = tokenBlock(":host([theme='dark'])");
 
-const styles = readFileSync(new URL('src/base/styles.ts', root), 'utf8');
-/** `--pep-*` token → default, from one `:host…` block of src/base/styles.ts. */
-function tokenBlock(selector) {
-  const start = styles.indexOf(selector);
-  if (start < 0) return new Map();
-  const body = styles.slice(start, styles.indexOf('}', start));
-  const out = new Map();
-  for (const m of body.matchAll(/var\((--pep-[\w-]+),\s*(.+)\);\s*$/gm)) out.set(m[1], m[2]);
-  return out;
-}
-const light = tokenBlock(':host {');
-const dark = tokenBlock(":host([theme='dark'])");
-
 function tokensSection() {
   if (!light.size) return '';
   const rows = [...light].map(([name, value]) => [
