@@ -3,10 +3,12 @@
 // Pick engines with ENGINES=chromium,firefox,webkit (default firefox,webkit); run other
 // files with ENGINE_FILES=a.test.ts,b.test.ts. Chromium runs everything in
 // `npm run test:unit` (web-test-runner.config.mjs).
+/* global fetch, setTimeout */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { forcedColorsPlugin } from './scripts/wtr-forced-colors.mjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { findChromium, CHROMIUM_ARGS } from './scripts/find-browser.mjs';
@@ -101,7 +103,10 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 300000,
-  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    forcedColorsPlugin(),
+  ],
   browsers,
   testFramework: { config: { timeout: 30000 } },
 };

@@ -8,10 +8,11 @@
 //   3. the seeded delegate logs in, picks the email code, reads it from the page's outbox,
 //      submits it, and the HOST receives `pep-authenticated` (its listener writes the
 //      username from `event.detail.session` into #status).
+// Then it checks that the React and Vue bundles hold only the elements those apps import.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { existsSync, mkdirSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
@@ -130,3 +131,25 @@ test('React 19 (properties and events on custom elements, no wrapper)', () =>
   smoke('examples/react/dist/index.html'));
 test('Vue 3 (isCustomElement, :prop and @event bindings)', () =>
   smoke('examples/vue/dist/index.html'));
+
+// The React and Vue apps import two tags and a few named exports: their bundles (built by Vite
+// through package.json `exports`, honouring `sideEffects`) must not contain the other elements.
+test('app bundles carry only the elements they import (exports + sideEffects)', async () => {
+  const unused = [
+    'pep-add-delegate',
+    'pep-create-password',
+    'pep-my-delegates',
+    'pep-portal-home',
+    'pep-report-issue',
+    'pep-verify-email',
+  ];
+  for (const name of ['react', 'vue']) {
+    const dir = join(root, `examples/${name}/dist/assets`);
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.js'));
+    const code = (await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')))).join('\n');
+    assert.match(code, /["'`]pep-login["'`]/, `${name}: <pep-login> is in the bundle`);
+    for (const tag of unused) {
+      assert.doesNotMatch(code, new RegExp(`["'\`]${tag}["'\`]`), `${name}: no <${tag}>`);
+    }
+  }
+});

@@ -151,10 +151,22 @@ const brandCss = `
   .insurer-brand > * {
     flex: 1 1 20rem;
   }
-  .insurer-brand [theme='dark'],
-  .insurer-brand[theme='dark'] {
+  /* The brand's dark variant: the theme switcher sets theme="dark" on <html>. */
+  [theme='dark'] .insurer-brand {
     --pep-color-primary: #8cc4ff;
+    --pep-color-primary-hover: #b5d9ff;
     --pep-color-focus: #8cc4ff;
+    --pep-color-surface-alt: #1c2733;
+    --pep-color-highlight: #4a3f12;
+  }
+  @media (prefers-color-scheme: dark) {
+    :root:not([theme='light']) .insurer-brand {
+      --pep-color-primary: #8cc4ff;
+      --pep-color-primary-hover: #b5d9ff;
+      --pep-color-focus: #8cc4ff;
+      --pep-color-surface-alt: #1c2733;
+      --pep-color-highlight: #4a3f12;
+    }
   }
   .insurer-brand *::part(step-heading) {
     border-bottom: 3px solid #f2a900;

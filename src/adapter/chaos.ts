@@ -102,7 +102,10 @@ export interface ChaosRecord {
 
 /** The wrapped adapter, plus a record of every call for tests and diagnostics. */
 export interface ChaosAdapter extends AuthAdapter {
-  /** One record per call, in call order (updated as calls settle). */
+  /**
+   * One record per call, in call order (updated as calls settle). It keeps every call: for a
+   * long-running page, make a new wrapper now and then.
+   */
   readonly log: readonly ChaosRecord[];
   /** How many calls reached the wrapped adapter (of one method, or of all). */
   innerCalls(method?: ChaosMethod): number;

@@ -37,7 +37,13 @@ export abstract class PepElement extends LitElement {
   @property({ attribute: false })
   config: PepConfig = DEFAULT_CONFIG;
 
-  /** Host overrides for any message key, e.g. `{ 'login.title': 'Sign in' }`. */
+  /**
+   * Colour theme: `dark` or `light` forces those defaults; unset follows an ancestor's `theme`
+   * (e.g. on `<pep-auth-provider>`), else `prefers-color-scheme`. Host `--pep-*` tokens win.
+   */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Host overrides for any message key, in every language, e.g. `{ 'login.title': 'Sign in' }`. */
   @property({ attribute: false })
   messages: Partial<Record<string, string>> = {};
 
@@ -65,8 +71,10 @@ export abstract class PepElement extends LitElement {
       this.messages[key] ??
       this.#localize.catalogue?.[key] ??
       this.catalogue[key] ??
-      (commonEn as Catalogue)[key] ??
-      key;
+      (commonEn as Catalogue)[key];
+    // An unknown key (e.g. `state.<code>` for a code from the backend) is shown as it is: it is
+    // never a template, so a backend value such as "{phone}" is not filled in.
+    if (template === undefined) return key;
     return formatMessage(template, { phone: this.config.helpDeskPhone, ...params });
   }
 

@@ -28,7 +28,8 @@ export const commonEn = {
   'error.CODE_INVALID': 'That code is incorrect. You have {attemptsLeft} attempts left.',
   'error.CODE_INVALID_LAST': 'That code is incorrect. You have 1 attempt left.',
   'error.CODE_EXPIRED': 'This code has expired or was replaced. Request a new code.',
-  'error.CODE_ATTEMPTS_EXCEEDED': 'Too many incorrect codes. This code no longer works: request a new code.',
+  'error.CODE_ATTEMPTS_EXCEEDED':
+    'Too many incorrect codes. This code no longer works: request a new code.',
   'error.LINK_EXPIRED':
     'This link has expired. Links are valid for 7 days or until used once. Ask the producer who added you to resend the invitation.',
   'error.LINK_USED':
@@ -73,9 +74,11 @@ export const commonEn = {
   'field.username.invalid-characters': 'Username can contain only letters A–Z and digits 0–9.',
   'field.email.required': 'Enter an email address.',
   'field.firstName.required': 'Enter a first name.',
-  'field.firstName.invalid-characters': 'First name can contain letters, spaces, hyphens and apostrophes.',
+  'field.firstName.invalid-characters':
+    'First name can contain letters, spaces, hyphens and apostrophes.',
   'field.lastName.required': 'Enter a last name.',
-  'field.lastName.invalid-characters': 'Last name can contain letters, spaces, hyphens and apostrophes.',
+  'field.lastName.invalid-characters':
+    'Last name can contain letters, spaces, hyphens and apostrophes.',
   'field.mobile.required': 'Enter a mobile number.',
   'field.states.required': 'Choose at least one state.',
   'field.password.required': 'Enter a password.',

@@ -84,6 +84,26 @@ for (const c of CASES) {
       }
     });
 
+    it('keeps working with text at 200 % (rem-based sizes, no overflow at 640 px)', async () => {
+      const root = document.documentElement;
+      const before = root.style.fontSize;
+      root.style.fontSize = '200%';
+      try {
+        const el = await c.render((t) => html`<div style="width: 640px">${t}</div>`);
+        const label = el.shadowRoot!.querySelector('[part~="step-heading"], label, button')!;
+        expect(parseFloat(getComputedStyle(label).fontSize)).to.be.at.least(28);
+        const host = el.getBoundingClientRect();
+        for (const node of el.shadowRoot!.querySelectorAll('*')) {
+          if (!visible(node) || node.closest('.visually-hidden')) continue;
+          expect(node.getBoundingClientRect().right, `<${node.localName}> fits`).to.be.at.most(
+            host.right + 1,
+          );
+        }
+      } finally {
+        root.style.fontSize = before;
+      }
+    });
+
     it('completes a keyboard-only interaction', async () => {
       const el = await c.render();
       await c.keyboard(el);

@@ -72,8 +72,9 @@ async function trace(
 
 /** Two adapters prepared the same way (one active delegate each, same clock). */
 async function pair() {
-  const a = makeAdapter();
-  const b = makeAdapter();
+  const start = Date.now();
+  const a = makeAdapter(start);
+  const b = makeAdapter(start);
   const input = delegateInput();
   await activeDelegate(a.adapter, input);
   await activeDelegate(b.adapter, input);

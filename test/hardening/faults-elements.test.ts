@@ -501,6 +501,66 @@ describe('hardening / faults at the element level', () => {
     });
   }
 
+  for (const seed of SEEDS) {
+    it(`returning login with the keyboard pattern: <pep-login> → <pep-typing-pattern> verify, under chaos (seed ${seed})`, async () => {
+      const memory = makeAdapter().adapter;
+      const { username } = await invitedDelegate(memory);
+      const flow = await memory.findAccount({ username, purpose: 'create' });
+      await memory.sendCode({ flowId: flow.flowId, channel: 'email' });
+      await memory.verifyCode({ flowId: flow.flowId, code: latestCode(memory, 'email') });
+      await memory.setPassword({ flowId: flow.flowId, password: PASSWORD });
+      const typeThree = async (host: () => LitElement) => {
+        for (let i = 0; i < 3; i++) {
+          await until(() => $maybe(host(), '#typing') !== null, `attempt ${i + 1}`);
+          $<HTMLInputElement>(host(), '#typing').focus();
+          await sendKeys({ type: memory.sampleText });
+          await host().updateComplete;
+        }
+        await until(() => $maybe(host(), '[part~=submit-button]') !== null, 'ready to send');
+      };
+      // Enroll once (no faults), the way this same keyboard types.
+      const first = await fixture<LitElement>(html`<pep-login .adapter=${memory}></pep-login>`);
+      typeInto($<HTMLInputElement>(first, '#username'), username);
+      typeInto($<HTMLInputElement>(first, '#password'), PASSWORD);
+      $<HTMLButtonElement>(first, '[part~=submit-button]').click();
+      const enrolling = () => first.shadowRoot!.querySelector<LitElement>('pep-typing-pattern')!;
+      await until(() => first.shadowRoot!.querySelector('pep-typing-pattern') !== null, 'enroll');
+      await enrolling().updateComplete;
+      await typeThree(enrolling);
+      $<HTMLButtonElement>(enrolling(), '[part~=submit-button]').click();
+      await until(() => first.shadowRoot!.querySelector('pep-verify-account') !== null, 'enrolled');
+      first.remove();
+      // Log in again under chaos and verify by pattern.
+      const adapter = chaos(memory, seed);
+      const el = await fixture<LitElement>(html`<pep-login .adapter=${adapter}></pep-login>`);
+      typeInto($<HTMLInputElement>(el, '#username'), username);
+      typeInto($<HTMLInputElement>(el, '#password'), PASSWORD);
+      const verify = () => el.shadowRoot!.querySelector<LitElement>('pep-verify-account');
+      await completeStep(() => el, adapter, {
+        method: 'login',
+        advanced: () => verify() !== null,
+        keep: ['#username', '#password'],
+      });
+      await verify()!.updateComplete;
+      $<HTMLInputElement>(verify()!, 'input[type=radio][value=pattern]').click();
+      await verify()!.updateComplete;
+      $<HTMLButtonElement>(verify()!, '[part~=submit-button]').click();
+      const typing = () =>
+        verify()?.shadowRoot!.querySelector<LitElement>('pep-typing-pattern') ?? null;
+      await until(() => typing() !== null, 'pattern step');
+      await typing()!.updateComplete;
+      await typeThree(() => typing()!);
+      let authenticated = false;
+      el.addEventListener('pep-authenticated', () => (authenticated = true));
+      await completeStep(typing, adapter, {
+        method: 'verifyTypingPattern',
+        advanced: () => authenticated,
+      });
+      expect((await memory.getSession())?.user.username).to.equal(username);
+      record('pep-login (pattern)', adapter);
+    });
+  }
+
   it('over its seeds, every journey met a failure at every one of its steps', () => {
     expect([...allSteps.keys()].sort()).to.deep.equal(
       [
@@ -510,6 +570,7 @@ describe('hardening / faults at the element level', () => {
         'pep-forgot-username',
         'pep-login',
         'pep-login (first login)',
+        'pep-login (pattern)',
         'pep-my-delegates',
         'pep-portal-home',
         'pep-report-issue',
@@ -583,6 +644,97 @@ describe('hardening / faults at the element level', () => {
     expect(adapter.log.at(-1)!.outcome).to.equal('pending');
     await letThrough(network, () => $maybe(forgot, '#email') === null);
     expect(adapter.log.filter((r) => r.method === 'forgotUsername')).to.have.length(1);
+  });
+
+  it('hammering the action of every other journey step while its call is pending sends one call', async () => {
+    const { adapter: memory, clock } = makeAdapter();
+    const { username } = await enrolledDelegate(memory);
+    await memory.admin.signIn(DEMO_PRODUCER.username);
+    await memory.addDelegate(delegateInput()); // an invited delegate for Resend
+    const network = new VirtualTime();
+    const adapter = chaos(memory, 3, { failureRate: 0, sleep: network.sleep });
+    const submit = (el: LitElement) => () =>
+      $<HTMLButtonElement>(el, '[part~=submit-button]').click();
+    const cases: Array<{
+      method: ChaosMethod;
+      mount: () => Promise<{ el: LitElement; act: () => void; done: () => boolean }>;
+    }> = [
+      {
+        method: 'findAccount',
+        mount: async () => {
+          const el = await fixture<LitElement>(
+            html`<pep-forgot-password .adapter=${adapter}></pep-forgot-password>`,
+          );
+          typeInto($<HTMLInputElement>(el, '#username'), username);
+          return { el, act: submit(el), done: () => $maybe(el, 'input[type=radio]') !== null };
+        },
+      },
+      {
+        method: 'findAccount',
+        mount: async () => {
+          const el = await fixture<LitElement>(
+            html`<pep-create-password .adapter=${adapter}></pep-create-password>`,
+          );
+          typeInto($<HTMLInputElement>(el, '#username'), username);
+          return { el, act: submit(el), done: () => $maybe(el, 'input[type=radio]') !== null };
+        },
+      },
+      {
+        method: 'resendInvitation',
+        mount: async () => {
+          const el = await fixture<LitElement>(
+            html`<pep-my-delegates .adapter=${adapter}></pep-my-delegates>`,
+          );
+          await letThrough(network, () => $maybe(el, '[part~=resend-button]') !== null);
+          return {
+            el,
+            act: () => $<HTMLButtonElement>(el, '[part~=resend-button]').click(),
+            done: () => $(el, '[part~=status]').textContent!.trim() !== '',
+          };
+        },
+      },
+      {
+        method: 'reportIssue',
+        mount: async () => {
+          const el = await fixture<LitElement>(
+            html`<pep-report-issue
+              .adapter=${adapter}
+              .now=${() => clock.now()}
+            ></pep-report-issue>`,
+          );
+          await letThrough(network, () => adapter.log.at(-1)!.outcome !== 'pending');
+          await el.updateComplete;
+          for (const [id, v] of Object.entries({
+            description: 'Quote page shows error 500',
+            stepsTaken: 'Opened Quote',
+            agentName: 'Pat Morgan',
+            producerId: 'P-100200',
+            productType: 'MAPD',
+            state: 'IL',
+          })) {
+            const c = $<HTMLInputElement>(el, `#${id}`);
+            c.value = v;
+            c.dispatchEvent(new Event(c.tagName === 'SELECT' ? 'change' : 'input'));
+          }
+          await el.updateComplete;
+          return { el, act: submit(el), done: () => $maybe(el, '[part~=ticket]') !== null };
+        },
+      },
+    ];
+    for (const { method, mount } of cases) {
+      const { el, act, done } = await mount();
+      const before = adapter.log.length;
+      for (let i = 0; i < 6; i++) {
+        act();
+        await el.updateComplete;
+      }
+      const mine = () => adapter.log.slice(before).filter((r) => r.method === method);
+      expect(mine(), `${method}: one call for 6 clicks`).to.have.length(1);
+      expect(mine()[0]!.outcome, `${method} still pending while hammered`).to.equal('pending');
+      await letThrough(network, done);
+      expect(mine(), method).to.have.length(1);
+      el.remove();
+    }
   });
 
   it('a late answer to an abandoned step never changes the current step (verify account: resend, then Back)', async () => {

@@ -94,9 +94,13 @@ export async function outcome(promise: Promise<unknown>): Promise<string> {
 
 export const PASSWORD = 'Blue-Sky-Quote-42!';
 
-/** The reference adapter on a fake clock; PBKDF2 at 1 000 iterations for speed (prod: 210 000). */
-export function makeAdapter(): { clock: ManualClock; adapter: MemoryAdapter } {
-  const clock = new ManualClock();
+/**
+ * The reference adapter on a fake clock that starts at `start` (default: the real time now, so
+ * that widgets, which read the real clock, agree with it); PBKDF2 at 1 000 iterations for speed
+ * (production: 210 000).
+ */
+export function makeAdapter(start = Date.now()): { clock: ManualClock; adapter: MemoryAdapter } {
+  const clock = new ManualClock(start);
   const adapter = new MemoryAdapter({ clock, pbkdf2Iterations: 1000 });
   return { clock, adapter };
 }
@@ -151,7 +155,10 @@ export async function producer(): Promise<MemoryAdapter> {
  * A backend that ignores abort signals and holds back its answers to `method` until `release()`
  * (unless `pass`): only the widget itself can protect its current step from the late answer.
  */
-export function holding(memory: MemoryAdapter, method: 'sendVerificationCode' | 'addDelegate') {
+export function holding(
+  memory: MemoryAdapter,
+  method: 'sendVerificationCode' | 'addDelegate' | 'forgotUsername' | 'login',
+) {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   const state = {

@@ -16,6 +16,7 @@ import '../../src/elements/login/pep-login.js';
 import '../../src/elements/forgot-username/pep-forgot-username.js';
 import '../../src/elements/forgot-password/pep-forgot-password.js';
 import '../../src/elements/portal-home/pep-portal-home.js';
+import '../../src/elements/verify-email/pep-verify-email.js';
 import type { PepElement } from '../../src/base/pep-element.js';
 import { EXTREME_INPUTS, HOSTILE_VALID_EMAILS, hostileNodes, XSS_PAYLOADS } from './corpus.js';
 import {
@@ -185,6 +186,36 @@ describe('hardening / hostile input (elements)', () => {
       await expectNothingExecuted(el);
     }
     expect(adapter.log.filter((r) => r.method === 'addDelegate')).to.have.length(0);
+  });
+
+  it('<pep-verify-email>: payload link tokens get the invalid-link message; nothing runs', async () => {
+    const memory = await producerAdapter();
+    for (const token of XSS_PAYLOADS) {
+      const el = await fixture<PepElement>(
+        html`<pep-verify-email .adapter=${memory} .token=${token}></pep-verify-email>`,
+      );
+      await until(() => alertText(el) !== '', `alert for ${token}`);
+      expect(alertText(el)).to.contain('not valid');
+      await expectNothingExecuted(el);
+      el.remove();
+    }
+  });
+
+  it('<pep-forgot-username>: an address with quotes and placeholders is echoed verbatim', async () => {
+    const { adapter } = makeAdapter();
+    for (const email of HOSTILE_VALID_EMAILS) {
+      const el = await fixture<PepElement>(
+        html`<pep-forgot-username .adapter=${adapter}></pep-forgot-username>`,
+      );
+      typeInto($<HTMLInputElement>(el, '#email'), email);
+      $<HTMLButtonElement>(el, '[part~=submit-button]').click();
+      await until(() => $maybe(el, '#email') === null, 'sent step');
+      await el.updateComplete;
+      const text = el.shadowRoot!.textContent!;
+      expect(text).to.contain(email);
+      await expectNothingExecuted(el);
+      el.remove();
+    }
   });
 
   describe('extreme input: a message or a correct result, no exception, no truncation', () => {

@@ -5,6 +5,7 @@
  */
 import { expect, html } from '@open-wc/testing';
 import { CASES } from '../a11y/cases.js';
+import manifest from '../../custom-elements.json';
 import type { PepElement } from '../../src/base/pep-element.js';
 
 const part = (el: PepElement, name: string) => {
@@ -20,6 +21,16 @@ function pageStyle(cssText: string): () => void {
   document.head.append(style);
   return () => style.remove();
 }
+
+describe('shared suites', () => {
+  it('cover every pep-* element with a UI (from custom-elements.json)', () => {
+    const tags = manifest.modules
+      .flatMap((m) => (m.declarations ?? []) as { tagName?: string }[])
+      .map((d) => d.tagName)
+      .filter((t): t is string => !!t && t !== 'pep-auth-provider');
+    expect(CASES.map((c) => c.tag).sort()).to.deep.equal([...new Set(tags)].sort());
+  });
+});
 
 for (const c of CASES) {
   describe(`<${c.tag}> theming`, () => {
@@ -80,6 +91,12 @@ for (const c of CASES) {
       expect(getComputedStyle(el).color, 'a host token wins over the dark default').to.equal(
         'rgb(10, 20, 30)',
       );
+    });
+
+    it('is axe-clean (colour contrast included) in the dark theme', async () => {
+      const el = await render();
+      el.setAttribute('theme', 'dark');
+      await expect(el).to.be.accessible();
     });
 
     it('is not broken by inherited page text styles', async () => {

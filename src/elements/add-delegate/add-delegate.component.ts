@@ -127,6 +127,7 @@ export class PepAddDelegate extends PepElement {
 
   protected form = new FormState<DelegateField>(this, DELEGATE_FIELDS);
 
+  /** The current step of the flow (also announced by `pep-step-change`). */
   get step(): AddDelegateState['step'] {
     return this.machine.step;
   }

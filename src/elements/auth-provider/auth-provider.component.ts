@@ -7,6 +7,8 @@ import { adapterContext, configContext, DEFAULT_CONFIG, type PepConfig } from '.
 /**
  * Provides one adapter (and host configuration) to every pep-* element inside it.
  *
+ * @summary Gives one adapter and configuration to every widget inside it.
+ *
  * @slot - The widgets that use this adapter.
  */
 export class PepAuthProvider extends LitElement {

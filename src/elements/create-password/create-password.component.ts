@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import type { Channel, PasswordFlowPurpose } from '../../adapter/types.js';
 import { PepElement } from '../../base/pep-element.js';
+import { offerCredential } from '../../base/credentials.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import { isOtpShaped } from '../../core/otp.js';
 import { failedPasswordRules } from '../../core/password-policy.js';
@@ -110,6 +111,7 @@ export class PepCreatePassword extends PepElement {
   protected form = new FormState<Field>(this, ['username', 'code', 'password', 'confirm']);
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** The current step of the flow (also announced by `pep-step-change`). */
   get step(): CreatePasswordState['step'] {
     return this.machine.step;
   }
@@ -332,6 +334,7 @@ export class PepCreatePassword extends PepElement {
     try {
       await this.call((a, signal) => a.setPassword({ flowId, password }, { signal }));
       this.send({ type: 'SET_OK' });
+      void offerCredential(m.username, password);
       this.values = { ...this.values, password: '', confirm: '', code: '' };
       this.emit('pep-password-created', { username: m.username, purpose: m.purpose });
     } catch (err) {

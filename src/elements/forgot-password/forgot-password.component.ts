@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PepElement } from '../../base/pep-element.js';
+import { offerCredential } from '../../base/credentials.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import type { AuthAdapter, Channel } from '../../adapter/types.js';
@@ -310,6 +311,8 @@ export class PepForgotPassword extends PepElement {
     );
     if (!error && this.flow.step === 'done') {
       this.values = { ...this.values, code: '', password: '', confirm: '' };
+      // Password managers may not see fields in a shadow root: offer them the new password.
+      void offerCredential(username, password);
       this.emit('pep-password-reset', { username });
     } else if (error && PASSWORD_ERRORS.has(error.code) && this.flow.step === 'password') {
       await this.updateComplete;

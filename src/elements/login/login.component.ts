@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PepElement } from '../../base/pep-element.js';
+import { offerCredential } from '../../base/credentials.js';
 import { tokens, formStyles } from '../../base/styles.js';
 import { adapterError, type AdapterError } from '../../adapter/errors.js';
 import type { PendingLogin, Session } from '../../adapter/types.js';
@@ -174,6 +175,9 @@ export class PepLogin extends PepElement {
           { signal },
         ),
       );
+      // The password was accepted: offer it to the password manager (shadow DOM hides the
+      // fields from some managers).
+      void offerCredential(username, password);
       if (result.status === 'authenticated') {
         this.send({ type: 'AUTHENTICATED', session: result.session });
         this.emit('pep-authenticated', { session: result.session });

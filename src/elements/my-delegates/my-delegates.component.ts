@@ -81,6 +81,7 @@ export class PepMyDelegates extends PepElement {
   /** The delegate added in the open dialog, if any: closing by Escape then also refreshes. */
   #added?: DelegateSummary;
 
+  /** The current state: the list (`loading`, `ready`, `failed`), the dialog, the notice. */
   get state(): MyDelegatesState {
     return this.machine;
   }

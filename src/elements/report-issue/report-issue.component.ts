@@ -162,6 +162,7 @@ export class PepReportIssue extends PepElement {
   #form = new FormState<IssueReportField>(this, FIELDS);
   #sessionRequested = false;
 
+  /** The current step of the flow (also announced by `pep-step-change`). */
   get step(): ReportIssueState['step'] {
     return this.flow.step;
   }

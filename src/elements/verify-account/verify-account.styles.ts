@@ -6,7 +6,7 @@ export const verifyAccountStyles = css`
     gap: 0;
   }
   .option .hint {
-    margin-inline-start: calc(1.25rem + var(--_space-2));
+    margin-inline-start: calc(1.5rem + var(--_space-2));
   }
   .option input:disabled + span {
     color: var(--_muted);

@@ -77,6 +77,7 @@ export class PepVerifyEmail extends PepElement {
 
   @state() protected machine: VerifyEmailState = initialVerifyEmail();
 
+  /** The current step of the flow (also announced by `pep-step-change`). */
   get step(): VerifyEmailState['step'] {
     return this.machine.step;
   }
