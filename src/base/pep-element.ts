@@ -180,6 +180,10 @@ export abstract class PepElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abortCalls();
+    // A widget moved in the DOM (removed and re-inserted in the same task) keeps its calls;
+    // one that is really removed aborts them.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.abortCalls();
+    });
   }
 }

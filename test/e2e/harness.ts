@@ -46,10 +46,13 @@ export interface StartOptions {
 
 export async function startDemo(options: StartOptions = {}): Promise<Demo> {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium: apt-get install -y chromium, or set CHROME_PATH');
+  if (!executablePath)
+    throw new Error('No Chromium: apt-get install -y chromium, or set CHROME_PATH');
   const { server, url } = (await startDemoServer({ port: 0 })) as { server: Server; url: string };
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   if (options.fakeClock) await page.clock.install();
   const errors: string[] = [];

@@ -138,7 +138,8 @@ test('recover a username by email; an unknown email gets the same words and no e
   assert.equal(unknown, known.replace(RESETTER.email, 'nobody.here@example.com'));
   assert.equal((await demo.outbox()).length, before, 'nothing is sent for an unknown email');
   await page.getByRole('link', { name: 'Back to Login' }).click();
-  await page.waitForURL(/#\/delegate\/login$/);
+  await page.waitForURL(/#\/delegate\/login\?notice=password-updated$/);
+  await page.getByText('Your password was updated. Log in with your new password.').waitFor();
 });
 
 test('reset a password by SMS code, with a wrong code and a refused reuse', async () => {
@@ -184,7 +185,8 @@ test('reset a password by SMS code, with a wrong code and a refused reuse', asyn
   assert.equal(mail.to, RESETTER.email);
 
   await page.getByRole('link', { name: 'Go to Login' }).click();
-  await page.waitForURL(/#\/delegate\/login$/);
+  await page.waitForURL(/#\/delegate\/login\?notice=password-updated$/);
+  await page.getByText('Your password was updated. Log in with your new password.').waitFor();
   assert.equal(await tryLogin(RESETTER.username, RESETTER.password), 'INVALID_CREDENTIALS');
   assert.equal(await tryLogin(RESETTER.username, NEW_PASSWORD), 'ok');
 });

@@ -133,8 +133,11 @@ test('a producer adds a delegate who confirms the email and creates a password',
   assert.equal(confirmation.subject, 'Account Information - Update Password');
   assert.equal(
     await page.getByRole('link', { name: 'Go to Log In' }).getAttribute('href'),
-    '#/delegate/login',
+    '#/delegate/login?notice=password-created',
   );
+  // The login page confirms it.
+  await page.getByRole('link', { name: 'Go to Log In' }).click();
+  await page.getByText('Your password was created. Log in with your username').waitFor();
 
   // The link works once.
   await page.goto(link);
