@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import * as stories from '../../stories/theming.stories.js';
-import { runStory, storiesOf } from '../elements/forgot-username/story-runner.js';
+import { runStory, storiesOf } from '../support/story-runner.js';
 import { until } from '../a11y/cases.js';
 
 const meta = stories.default as Parameters<typeof runStory>[0];

@@ -1,8 +1,7 @@
-import { expect } from '@open-wc/testing';
 import * as stories from '../../../stories/add-delegate.stories.js';
-import { runStory, storiesOf } from '../forgot-username/story-runner.js';
+import { storySuite, type StoryElement } from '../../support/story-runner.js';
 
-type El = HTMLElement & { updateComplete: Promise<unknown> } & Record<string, any>;
+type El = StoryElement;
 const text = (el: El, sel: string) =>
   el.shadowRoot!.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const boxes = (el: El) =>
@@ -25,22 +24,4 @@ const shows: Record<string, (el: El) => boolean> = {
   DelegateAdded: (el) => el.step === 'done' && text(el, 'h2') === 'Delegate was added',
 };
 
-describe('add-delegate stories', () => {
-  it('every story has a check', () => {
-    expect(storiesOf(stories).map(([name]) => name)).to.have.members(Object.keys(shows));
-  });
-
-  for (const [name, story] of storiesOf(stories)) {
-    it(`${name} shows its state and is accessible`, async () => {
-      const container = await runStory(stories.default as never, story);
-      const el = container.querySelector('pep-add-delegate') as El;
-      expect(el, 'element rendered').to.exist;
-      for (let i = 0; i < 300 && !shows[name]!(el); i++)
-        await new Promise((r) => setTimeout(r, 10));
-      await el.updateComplete;
-      expect(shows[name]!(el), `${name} reached its state`).to.equal(true);
-      await expect(el).to.be.accessible();
-      container.remove();
-    });
-  }
-});
+storySuite('add-delegate stories', stories, 'pep-add-delegate', shows);

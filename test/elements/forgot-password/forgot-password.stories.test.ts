@@ -1,8 +1,7 @@
-import { expect } from '@open-wc/testing';
 import * as stories from '../../../stories/forgot-password.stories.js';
-import { runStory, storiesOf } from '../forgot-username/story-runner.js';
+import { storySuite, type StoryElement } from '../../support/story-runner.js';
 
-type El = HTMLElement & { updateComplete: Promise<unknown> } & Record<string, any>;
+type El = StoryElement;
 
 const q = <E extends Element = HTMLElement>(el: El, sel: string) =>
   el.shadowRoot!.querySelector<E>(sel);
@@ -26,23 +25,4 @@ const shows: Record<string, (el: El) => boolean> = {
 };
 
 /** Every story renders the element, reaches the state it names, and is axe clean. */
-describe('forgot-password stories', () => {
-  it('every story has a check', () => {
-    expect(storiesOf(stories).map(([name]) => name)).to.have.members(Object.keys(shows));
-  });
-
-  for (const [name, story] of storiesOf(stories)) {
-    it(`${name} shows its state and is accessible`, async () => {
-      const container = await runStory(stories.default as never, story);
-      const el = container.querySelector('pep-forgot-password') as El;
-      expect(el, 'element rendered').to.exist;
-      for (let i = 0; i < 300 && !shows[name]!(el); i++) {
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      await el.updateComplete;
-      expect(shows[name]!(el), `${name} reached its state`).to.equal(true);
-      await expect(el).to.be.accessible();
-      container.remove();
-    });
-  }
-});
+storySuite('forgot-password stories', stories, 'pep-forgot-password', shows);

@@ -1,8 +1,7 @@
-import { expect } from '@open-wc/testing';
 import * as stories from '../../../stories/my-delegates.stories.js';
-import { runStory, storiesOf } from '../forgot-username/story-runner.js';
+import { storySuite, type StoryElement } from '../../support/story-runner.js';
 
-type El = HTMLElement & { updateComplete: Promise<unknown> } & Record<string, any>;
+type El = StoryElement;
 const text = (el: El, sel: string) =>
   el.shadowRoot!.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const count = (el: El, sel: string) => el.shadowRoot!.querySelectorAll(sel).length;
@@ -26,23 +25,6 @@ const shows: Record<string, (el: El) => boolean> = {
   NotSignedIn: (el) => text(el, '[role=alert]').includes('log in again'),
 };
 
-describe('my-delegates stories', () => {
-  it('every story has a check', () => {
-    expect(storiesOf(stories).map(([name]) => name)).to.have.members(Object.keys(shows));
-  });
-
-  for (const [name, story] of storiesOf(stories)) {
-    it(`${name} shows its state and is accessible`, async () => {
-      const container = await runStory(stories.default as never, story);
-      const el = container.querySelector('pep-my-delegates') as El;
-      expect(el, 'element rendered').to.exist;
-      for (let i = 0; i < 300 && !shows[name]!(el); i++)
-        await new Promise((r) => setTimeout(r, 10));
-      await el.updateComplete;
-      expect(shows[name]!(el), `${name} reached its state`).to.equal(true);
-      await expect(el).to.be.accessible();
-      el.shadowRoot!.querySelector('dialog')?.close();
-      container.remove();
-    });
-  }
-});
+storySuite('my-delegates stories', stories, 'pep-my-delegates', shows, (el) =>
+  el.shadowRoot!.querySelector('dialog')?.close(),
+);
