@@ -3,7 +3,6 @@
 // Pick engines with ENGINES=chromium,firefox,webkit (default firefox,webkit); run other
 // files with ENGINE_FILES=a.test.ts,b.test.ts. Chromium runs everything in
 // `npm run test:unit` (web-test-runner.config.mjs).
-/* global fetch, setTimeout */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -17,7 +17,6 @@
 //   node bench/render.mjs --check          exit 1 if the heap retained after the last cycle
 //                                          exceeds TOLERANCE_BYTES
 //   node bench/render.mjs --runs 40        more timing runs
-/* global performance, requestAnimationFrame, setTimeout -- used in page.evaluate() callbacks */
 import { chromium } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';

@@ -74,8 +74,7 @@ function renderNav(current: string): void {
         </div>`
       : nothing;
   render(
-    html`<a href="#/" aria-current=${current === '#/' ? 'page' : nothing}>Start</a>
-      ${group(
+    html`<a href="#/" aria-current=${current === '#/' ? 'page' : nothing}>Start</a> ${group(
         'Producer',
         routes.filter((r) => r.nav === 'producer'),
       )}
@@ -127,7 +126,11 @@ function linkify(text: string): (string | TemplateResult)[] {
 function renderOutbox(): void {
   const messages: readonly OutboxMessage[] = adapter.outbox;
   const newestFirst = [...messages].reverse();
-  const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+  const time = new Intl.DateTimeFormat(undefined, {
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+  });
   render(
     html`<h2 id="outbox-title">Outbox</h2>
       <p class="page-note">Emails and text messages the demo backend has sent, newest first.</p>
@@ -147,7 +150,9 @@ function renderOutbox(): void {
                 html`<li data-channel=${m.channel}>
                   <div class="meta">
                     <span class="channel">${m.channel === 'sms' ? 'SMS' : 'Email'}</span>
-                    <time datetime=${new Date(m.sentAt).toISOString()}>${time.format(m.sentAt)}</time>
+                    <time datetime=${new Date(m.sentAt).toISOString()}
+                      >${time.format(m.sentAt)}</time
+                    >
                   </div>
                   <div>To: ${m.to}</div>
                   ${m.subject ? html`<div class="subject">${m.subject}</div>` : nothing}

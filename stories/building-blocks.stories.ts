@@ -85,7 +85,8 @@ class PepStoryBlocks extends LitElement {
     </div>`;
   }
 }
-if (!customElements.get('pep-story-blocks')) customElements.define('pep-story-blocks', PepStoryBlocks);
+if (!customElements.get('pep-story-blocks'))
+  customElements.define('pep-story-blocks', PepStoryBlocks);
 
 const meta: Meta = {
   title: 'Building blocks/Form parts',

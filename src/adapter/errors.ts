@@ -107,7 +107,8 @@ export function isAdapterError(value: unknown): value is AdapterError {
 export function toAdapterError(value: unknown): AdapterError {
   if (value instanceof AdapterError) return value;
   if (value instanceof DOMException && value.name === 'AbortError') return adapterError('ABORTED');
-  if (value instanceof DOMException && value.name === 'TimeoutError') return adapterError('TIMEOUT');
+  if (value instanceof DOMException && value.name === 'TimeoutError')
+    return adapterError('TIMEOUT');
   if (value instanceof TypeError) return adapterError('NETWORK');
   return adapterError('UNAVAILABLE');
 }

@@ -2,7 +2,12 @@ import { LitElement, html, css } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { AuthAdapter } from '../../adapter/types.js';
-import { adapterContext, configContext, DEFAULT_CONFIG, type PepConfig } from '../../base/context.js';
+import {
+  adapterContext,
+  configContext,
+  DEFAULT_CONFIG,
+  type PepConfig,
+} from '../../base/context.js';
 
 /**
  * Provides one adapter (and host configuration) to every pep-* element inside it.

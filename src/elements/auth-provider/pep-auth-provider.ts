@@ -2,7 +2,8 @@ import { PepAuthProvider } from './auth-provider.component.js';
 
 export { PepAuthProvider };
 
-if (!customElements.get('pep-auth-provider')) customElements.define('pep-auth-provider', PepAuthProvider);
+if (!customElements.get('pep-auth-provider'))
+  customElements.define('pep-auth-provider', PepAuthProvider);
 
 declare global {
   interface HTMLElementTagNameMap {
