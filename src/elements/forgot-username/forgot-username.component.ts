@@ -233,6 +233,7 @@ export class PepForgotUsername extends PepElement {
           type="button"
           class="link"
           part="secondary-button"
+          aria-disabled=${s.resending ? 'true' : 'false'}
           @click=${() => this.#dispatch({ type: 'CHANGE_EMAIL' })}
         >
           ${this.t('forgot-username.change-email')}

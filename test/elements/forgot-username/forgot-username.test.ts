@@ -205,6 +205,29 @@ describe('<pep-forgot-username>', () => {
     expect(el.shadowRoot!.activeElement).to.equal($('[data-step-heading]'));
   });
 
+  it('"Use a different email address" is aria-disabled while a resend is pending', async () => {
+    let n = 0;
+    const held = deferred<{ resendAvailableAt: number }>();
+    const { el, $, type, settle, setNow } = await setup(() =>
+      ++n === 1 ? Promise.resolve({ resendAvailableAt: T0 }) : held.promise,
+    );
+    await type('jane@example.com');
+    $<HTMLButtonElement>('[part="submit-button"]').click();
+    await settle();
+    await setNow(T0 + 1);
+    const change = () => $<HTMLButtonElement>('[part="secondary-button"]');
+    expect(change().getAttribute('aria-disabled')).to.equal('false');
+    $<HTMLButtonElement>('[part="resend-button"]').click();
+    await settle();
+    expect(change().getAttribute('aria-disabled')).to.equal('true');
+    change().click();
+    await settle();
+    expect(el.step, 'the pending resend keeps the step').to.equal('sent');
+    held.resolve({ resendAvailableAt: T0 + 60_000 });
+    await settle();
+    expect(change().getAttribute('aria-disabled')).to.equal('false');
+  });
+
   it('can be completed with the keyboard only', async () => {
     const { el, calls, $, settle } = await setup(ok);
     $<HTMLInputElement>('#email').focus();
