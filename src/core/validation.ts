@@ -129,6 +129,21 @@ export function validateStates(
   return null;
 }
 
+/**
+ * Lit attribute converter for a list of state codes, e.g. `allowed-states="IL TX"` or
+ * `"il, tx"`: unknown codes are dropped; a missing attribute means all five states.
+ */
+export const stateListConverter = {
+  fromAttribute(value: string | null): StateCode[] {
+    if (value === null) return [...STATE_CODES];
+    const words = value.toUpperCase().split(/[\s,]+/);
+    return STATE_CODES.filter((s) => words.includes(s));
+  },
+  toAttribute(value: StateCode[]): string {
+    return value.join(' ');
+  },
+};
+
 export type DelegateField = 'username' | 'email' | 'firstName' | 'lastName' | 'mobile' | 'states';
 
 /** Validate every Add Delegate field; returns only the failing ones. */

@@ -6,6 +6,7 @@ import {
   validateStates,
   validateUsername,
   normalizeCode,
+  stateListConverter,
 } from '../../src/core/validation.js';
 
 describe('core/validation', () => {
@@ -72,6 +73,14 @@ describe('core/validation', () => {
     expect(validateStates(['CA'])).to.equal('invalid-state');
     expect(validateStates(['IL', 'IL'])).to.equal('invalid-state');
     expect(validateStates(['TX'], ['IL'])).to.equal('not-allowed');
+  });
+
+  it('state-list attributes: codes in any case, spaces or commas; unknown dropped; none = all', () => {
+    expect(stateListConverter.fromAttribute('tx, il')).to.deep.equal(['IL', 'TX']);
+    expect(stateListConverter.fromAttribute('IL CA  nm')).to.deep.equal(['IL', 'NM']);
+    expect(stateListConverter.fromAttribute('')).to.deep.equal([]);
+    expect(stateListConverter.fromAttribute(null)).to.deep.equal(['IL', 'MT', 'NM', 'OK', 'TX']);
+    expect(stateListConverter.toAttribute(['IL', 'TX'])).to.equal('IL TX');
   });
 
   it('codes are normalised to upper case without spaces', () => {

@@ -10,6 +10,7 @@ import {
   normalizeUsMobile,
   validateDelegateInput,
   type DelegateField,
+  stateListConverter,
 } from '../../core/validation.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';
@@ -63,16 +64,6 @@ const emptyValues = (states: readonly StateCode[]): Values => ({
 });
 
 /** Parse `allowed-states="IL TX"` / `"IL,TX"`; unknown codes are dropped. */
-function parseStates(value: string | null): StateCode[] {
-  if (value === null) return [...STATE_CODES];
-  return STATE_CODES.filter((s) =>
-    value
-      .toUpperCase()
-      .split(/[\s,]+/)
-      .includes(s),
-  );
-}
-
 /**
  * The producer's Add Delegate form (spec slides 4–5): Username, Email, First Name, Last Name,
  * Mobile Number and State(s), then Create Delegate. On success it shows "Delegate was added"
@@ -114,7 +105,7 @@ export class PepAddDelegate extends PepElement {
    */
   @property({
     attribute: 'allowed-states',
-    converter: { fromAttribute: parseStates, toAttribute: (v: StateCode[]) => v.join(' ') },
+    converter: stateListConverter,
   })
   allowedStates: StateCode[] = [...STATE_CODES];
 

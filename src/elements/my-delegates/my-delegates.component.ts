@@ -9,7 +9,7 @@ import {
 } from '../../adapter/types.js';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
-import { formatUsMobile } from '../../core/validation.js';
+import { formatUsMobile, stateListConverter } from '../../core/validation.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { sharedStyles } from '../../shared/styles.js';
@@ -23,16 +23,6 @@ import { myDelegatesEn } from './my-delegates.messages.js';
 import { myDelegatesStyles } from './my-delegates.styles.js';
 
 /** Parse `allowed-states="IL TX"` / `"IL,TX"`; unknown codes are dropped. */
-function parseStates(value: string | null): StateCode[] {
-  if (value === null) return [...STATE_CODES];
-  return STATE_CODES.filter((s) =>
-    value
-      .toUpperCase()
-      .split(/[\s,]+/)
-      .includes(s),
-  );
-}
-
 /**
  * The producer's **My Delegates** tab (spec slide 3): the list of their delegates with name,
  * username, email, mobile, states and status (invited / active / locked), an empty state, an
@@ -68,7 +58,7 @@ export class PepMyDelegates extends PepElement {
   /** The states the producer may assign, passed to Add Delegate (`allowed-states="IL TX"`). */
   @property({
     attribute: 'allowed-states',
-    converter: { fromAttribute: parseStates, toAttribute: (v: StateCode[]) => v.join(' ') },
+    converter: stateListConverter,
   })
   allowedStates: StateCode[] = [...STATE_CODES];
 
