@@ -18,6 +18,7 @@ export {
   type StorageLike,
 } from './memory/memory-adapter.js';
 export { seedDemo, DEMO_PRODUCER } from './memory/seed.js';
+export * from './engine/index.js';
 export {
   codeIn,
   latestCode,
@@ -32,3 +33,16 @@ export {
   type ConformanceHarness,
   type ConformanceProducer,
 } from './conformance.js';
+export {
+  HttpAdapter,
+  lazyHttpAdapter,
+  ROUTES,
+  CSRF_PATH,
+  CSRF_HEADER,
+  CSRF_FAILURE_HEADER,
+  type HttpAdapterOptions,
+  type LazyHttpAdapter,
+  type HttpMethod,
+  type HttpRoute,
+  type OperationName,
+} from './http/index.js';

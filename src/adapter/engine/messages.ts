@@ -1,0 +1,145 @@
+/**
+ * The emails and text messages the engine sends, in the spec's words. Pure functions of their
+ * inputs: the engine hands the result to its {@link MessageSender}.
+ */
+import type { Channel, IssueReport, OutboxMessage } from '../types.js';
+
+/** A message to deliver: what a `MessageSender` receives. */
+export type OutgoingMessage = Omit<OutboxMessage, 'id' | 'sentAt'>;
+
+interface Person {
+  firstName: string;
+  lastName: string;
+  username: string;
+  email: string;
+  mobile: string;
+}
+
+export function codeMessage(
+  account: Person,
+  channel: Channel,
+  code: string,
+  helpDeskPhone: string,
+): OutgoingMessage {
+  if (channel === 'sms') {
+    return {
+      channel: 'sms',
+      to: account.mobile,
+      text: `Producer Experience Portal: your one-time passcode is ${code}. It expires in 10 minutes. Never share it.`,
+    };
+  }
+  return {
+    channel: 'email',
+    to: account.email,
+    subject: 'Your Verification Code',
+    text: [
+      'Your one-time passcode for the Producer Experience Portal is:',
+      '',
+      `    ${code}`,
+      '',
+      'It expires in 10 minutes and works once. If you did not ask for it, you can ignore this email.',
+      '',
+      `Questions? Call the Internet Help Desk at ${helpDeskPhone}.`,
+    ].join('\n'),
+  };
+}
+
+export function invitationMessage(
+  account: Person,
+  producer: Pick<Person, 'firstName' | 'lastName'>,
+  url: string,
+  helpDeskPhone: string,
+): OutgoingMessage {
+  return {
+    channel: 'email',
+    to: account.email,
+    subject: 'Confirm Your Email Address',
+    text: [
+      `Confirm Your Email Address: ${url}`,
+      '',
+      `Hello ${account.firstName},`,
+      '',
+      `${producer.firstName} ${producer.lastName} added you as a delegate on the Producer Experience Portal.`,
+      '',
+      `Username: ${account.username}`,
+      '',
+      'Select the link above to confirm your email address, then create your password.',
+      'The link is valid for 7 days or until you use it once.',
+      '',
+      `Questions? Call the Internet Help Desk at ${helpDeskPhone}.`,
+    ].join('\n'),
+  };
+}
+
+export function passwordChangedMessage(
+  account: Person,
+  purpose: 'create' | 'reset',
+  helpDeskPhone: string,
+): OutgoingMessage {
+  return {
+    channel: 'email',
+    to: account.email,
+    subject: 'Account Information - Update Password',
+    text: [
+      `Hello ${account.firstName},`,
+      '',
+      `The password for your Producer Experience Portal account ${account.username} was ${
+        purpose === 'create' ? 'created' : 'updated'
+      }.`,
+      'If you did not make this change, call the Internet Help Desk right away at ' +
+        `${helpDeskPhone}.`,
+    ].join('\n'),
+  };
+}
+
+export function usernameReminderMessage(
+  to: string,
+  usernames: readonly string[],
+  helpDeskPhone: string,
+): OutgoingMessage {
+  return {
+    channel: 'email',
+    to,
+    subject: 'Account Information - Username',
+    text: [
+      'You asked for the username of your Producer Experience Portal account.',
+      '',
+      ...usernames.map((u) => `Username: ${u}`),
+      '',
+      'If you did not ask for this, you can ignore this email.',
+      `Questions? Call the Internet Help Desk at ${helpDeskPhone}.`,
+    ].join('\n'),
+  };
+}
+
+export function issueReportMessage(
+  ticketId: string,
+  reporter: Person & { role: string },
+  report: IssueReport,
+  supportEmail: string,
+): OutgoingMessage {
+  const shot = report.screenshot;
+  return {
+    channel: 'email',
+    to: supportEmail,
+    subject: `Issue report ${ticketId}: ${report.productType} (${report.state})`,
+    text: [
+      `Ticket: ${ticketId}`,
+      `Reported by: ${reporter.firstName} ${reporter.lastName} (${reporter.username}, ${reporter.role})`,
+      `Agent name: ${report.agentName.trim()}`,
+      `Producer ID: ${report.producerId.trim()}`,
+      `Client/contact name: ${report.clientName?.trim() || '(none)'}`,
+      `Product type: ${report.productType}`,
+      `State: ${report.state}`,
+      `Observed at: ${report.observedAt}`,
+      '',
+      'Description:',
+      report.description.trim(),
+      '',
+      'Steps taken before the error:',
+      report.stepsTaken.trim(),
+      '',
+      shot ? `Attachment: ${shot.name} (${shot.type}, ${shot.size} bytes)` : 'Attachment: (none)',
+    ].join('\n'),
+  };
+}

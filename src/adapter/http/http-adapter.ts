@@ -1,0 +1,382 @@
+/**
+ * The browser adapter for a real backend: every {@link AuthAdapter} operation is one JSON call
+ * to the route `openapi.yaml` documents (see {@link ROUTES}), under a base URL.
+ *
+ * - Session: an `HttpOnly` cookie the server sets and clears. Nothing this adapter keeps, and
+ *   nothing JavaScript can read, holds a session token.
+ * - CSRF: every state-changing call sends the `X-CSRF-Token` header. The adapter learns the
+ *   token from the `X-CSRF-Token` header of any response (first from `GET /csrf` when it has none
+ *   yet); a call refused for its token (403 with `X-CSRF-Failure`) is sent once more with the
+ *   fresh token the refusal carries.
+ * - Failures: every call rejects only with an {@link AdapterError}. The server's `{code, data}`
+ *   body becomes that error; anything else that is not a success (an HTML error page, an unknown
+ *   code, unreadable JSON) is `UNAVAILABLE`; a failed fetch is `NETWORK`; a call that outlives
+ *   `timeoutMs` is `TIMEOUT`; the caller's `AbortSignal` gives `ABORTED`.
+ * - Retries: only for idempotent operations (`getSession`, `listDelegates`, `checkDevice`), only
+ *   after `NETWORK` or `UNAVAILABLE`, with exponential backoff and jitter.
+ * - Report an Issue: the screenshot travels base64-encoded inside the JSON body.
+ */
+import { AdapterError, adapterError, toAdapterError, type AdapterErrorCode } from '../errors.js';
+import type {
+  AuthAdapter,
+  CallOptions,
+  Channel,
+  CodeSent,
+  DelegateInput,
+  DelegateSummary,
+  EmailConfirmation,
+  IssueReport,
+  IssueTicket,
+  LoginResult,
+  PasswordFlow,
+  PasswordFlowPurpose,
+  PendingLogin,
+  Session,
+  TypingSample,
+  VerifiedLogin,
+} from '../types.js';
+import { SCREENSHOT_MAX_BYTES, SCREENSHOT_TYPES } from '../../core/issue-report.js';
+import {
+  CSRF_FAILURE_HEADER,
+  CSRF_HEADER,
+  CSRF_PATH,
+  ROUTES,
+  type HttpRoute,
+  type OperationName,
+} from './routes.js';
+
+export interface HttpAdapterOptions {
+  /** Where the API lives: absolute (`https://portal.example/api`) or relative to the page. Default `/api`. */
+  baseUrl?: string;
+  /** Per-attempt time limit in ms (the whole exchange, body included). Default 15 000. */
+  timeoutMs?: number;
+  /** Extra attempts for idempotent operations after NETWORK / UNAVAILABLE. Default 2. */
+  retries?: number;
+  /** First backoff delay in ms, doubled for each further attempt, with ±50 % jitter. Default 300. */
+  retryDelayMs?: number;
+  /**
+   * Cookie mode for `fetch`. Default `'same-origin'`; use `'include'` when the API is on another
+   * origin of the same site (the server must then allow that origin).
+   */
+  credentials?: RequestCredentials;
+  /** The `fetch` to use (tests, instrumentation). Default: the global `fetch`. */
+  fetch?: typeof fetch;
+}
+
+/** The codes a server may put in an error body (the other three only arise in the client). */
+const SERVER_CODES: ReadonlySet<string> = new Set<AdapterErrorCode>([
+  'USERNAME_TAKEN',
+  'VALIDATION',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'CODE_INVALID',
+  'CODE_EXPIRED',
+  'CODE_ATTEMPTS_EXCEEDED',
+  'LINK_EXPIRED',
+  'LINK_USED',
+  'LINK_INVALID',
+  'PASSWORD_POLICY',
+  'PASSWORD_REUSED',
+  'RATE_LIMITED',
+  'PATTERN_MISMATCH',
+  'PATTERN_UNAVAILABLE',
+  'PATTERN_INVALID_SAMPLES',
+  'FLOW_EXPIRED',
+  'NOT_AUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'UNAVAILABLE',
+]);
+
+interface Reply {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** Epoch ms from a `Retry-After` header (seconds or an HTTP date), or null. */
+function retryAfterFrom(headers: Headers): number | null {
+  const value = headers.get('Retry-After');
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Date.now() + Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : at;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The typed error a non-2xx reply stands for. */
+function errorFrom(reply: Reply): AdapterError {
+  let body: unknown;
+  try {
+    body = JSON.parse(reply.text);
+  } catch {
+    return adapterError('UNAVAILABLE');
+  }
+  if (!isRecord(body) || typeof body.code !== 'string' || !SERVER_CODES.has(body.code)) {
+    return adapterError('UNAVAILABLE');
+  }
+  const code = body.code as AdapterErrorCode;
+  let data: Record<string, unknown> = isRecord(body.data) ? body.data : {};
+  if (code === 'RATE_LIMITED' && typeof data.retryAfter !== 'number') {
+    data = { ...data, retryAfter: retryAfterFrom(reply.headers) ?? Date.now() };
+  }
+  return new AdapterError(code, data as never);
+}
+
+async function base64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+export class HttpAdapter implements AuthAdapter {
+  readonly baseUrl: string;
+  readonly #timeoutMs: number;
+  readonly #retries: number;
+  readonly #retryDelayMs: number;
+  readonly #credentials: RequestCredentials;
+  readonly #fetch: typeof fetch;
+  #csrf: string | null = null;
+  #csrfPending: Promise<string> | null = null;
+
+  constructor(options: HttpAdapterOptions = {}) {
+    this.baseUrl = (options.baseUrl ?? '/api').replace(/\/+$/, '');
+    this.#timeoutMs = options.timeoutMs ?? 15_000;
+    this.#retries = Math.max(0, options.retries ?? 2);
+    this.#retryDelayMs = options.retryDelayMs ?? 300;
+    this.#credentials = options.credentials ?? 'same-origin';
+    // Bound so a host's `window.fetch` keeps its receiver.
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  // --- transport --------------------------------------------------------------------------------
+
+  /** One request/response exchange within the time limit; rejects with an AdapterError. */
+  async #exchange(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Reply> {
+    if (signal?.aborted) throw adapterError('ABORTED');
+    const controller = new AbortController();
+    let stop: (error: AdapterError) => void = () => undefined;
+    const stopped = new Promise<never>((_, reject) => {
+      stop = (error) => {
+        reject(error);
+        controller.abort();
+      };
+    });
+    const onAbort = () => stop(adapterError('ABORTED'));
+    const timer = setTimeout(() => stop(adapterError('TIMEOUT')), this.#timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const run = async (): Promise<Reply> => {
+        const res = await this.#fetch(`${this.baseUrl}${path}`, {
+          method,
+          headers,
+          body,
+          credentials: this.#credentials,
+          cache: 'no-store',
+          signal: controller.signal,
+        });
+        return { status: res.status, headers: res.headers, text: await res.text() };
+      };
+      const reply = await Promise.race([run(), stopped]);
+      const token = reply.headers.get(CSRF_HEADER);
+      if (token) this.#csrf = token;
+      return reply;
+    } catch (err) {
+      throw toAdapterError(err);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      stopped.catch(() => undefined);
+    }
+  }
+
+  /** The CSRF token, fetched once (shared by concurrent callers) when none is known yet. */
+  async #csrfToken(signal: AbortSignal | undefined): Promise<string> {
+    if (this.#csrf) return this.#csrf;
+    this.#csrfPending ??= this.#exchange('GET', CSRF_PATH, {}, undefined, undefined)
+      .then((reply) => {
+        if (reply.status >= 400) throw errorFrom(reply);
+        if (!this.#csrf) throw adapterError('UNAVAILABLE');
+        return this.#csrf;
+      })
+      .finally(() => {
+        this.#csrfPending = null;
+      });
+    const pending = this.#csrfPending;
+    if (!signal) return pending;
+    if (signal.aborted) throw adapterError('ABORTED');
+    return new Promise<string>((resolve, reject) => {
+      const onAbort = () => reject(adapterError('ABORTED'));
+      signal.addEventListener('abort', onAbort, { once: true });
+      pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  async #attempt<T>(route: HttpRoute, body: unknown, signal: AbortSignal | undefined): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const payload = route.method === 'POST' ? JSON.stringify(body ?? {}) : undefined;
+    if (payload !== undefined) headers['Content-Type'] = 'application/json';
+    for (let csrfRetry = route.method === 'POST'; ; csrfRetry = false) {
+      if (route.method === 'POST') headers[CSRF_HEADER] = await this.#csrfToken(signal);
+      const reply = await this.#exchange(route.method, route.path, headers, payload, signal);
+      if (reply.status >= 200 && reply.status < 300) {
+        if (reply.status === 204 || reply.text === '') return undefined as T;
+        try {
+          return JSON.parse(reply.text) as T;
+        } catch {
+          throw adapterError('UNAVAILABLE');
+        }
+      }
+      if (csrfRetry && reply.status === 403 && reply.headers.get(CSRF_FAILURE_HEADER)) {
+        // The server did nothing: send once more with the fresh token (fetched if not given).
+        if (!reply.headers.get(CSRF_HEADER)) this.#csrf = null;
+        continue;
+      }
+      throw errorFrom(reply);
+    }
+  }
+
+  async #delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(adapterError('ABORTED'));
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Call one operation, retrying idempotent ones after NETWORK / UNAVAILABLE. */
+  async #call<T>(operation: OperationName, body: unknown, options?: CallOptions): Promise<T> {
+    const signal = options?.signal;
+    const route = ROUTES[operation];
+    const attempts = route.idempotent ? this.#retries + 1 : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (signal?.aborted) throw adapterError('ABORTED');
+        return await this.#attempt<T>(route, body, signal);
+      } catch (err) {
+        const error = toAdapterError(err);
+        if (attempt >= attempts || (error.code !== 'NETWORK' && error.code !== 'UNAVAILABLE')) {
+          throw error;
+        }
+        const wait = this.#retryDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random());
+        await this.#delay(wait, signal);
+      }
+    }
+  }
+
+  // --- operations -------------------------------------------------------------------------------
+
+  addDelegate(input: DelegateInput, options?: CallOptions): Promise<DelegateSummary> {
+    return this.#call('addDelegate', input, options);
+  }
+  listDelegates(options?: CallOptions): Promise<DelegateSummary[]> {
+    return this.#call('listDelegates', undefined, options);
+  }
+  resendInvitation(input: { delegateId: string }, options?: CallOptions): Promise<void> {
+    return this.#call('resendInvitation', input, options);
+  }
+  confirmEmail(input: { token: string }, options?: CallOptions): Promise<EmailConfirmation> {
+    return this.#call('confirmEmail', input, options);
+  }
+  findAccount(
+    input: { username: string; purpose: PasswordFlowPurpose },
+    options?: CallOptions,
+  ): Promise<PasswordFlow> {
+    return this.#call('findAccount', input, options);
+  }
+  sendCode(input: { flowId: string; channel: Channel }, options?: CallOptions): Promise<CodeSent> {
+    return this.#call('sendCode', input, options);
+  }
+  verifyCode(input: { flowId: string; code: string }, options?: CallOptions): Promise<void> {
+    return this.#call('verifyCode', input, options);
+  }
+  setPassword(input: { flowId: string; password: string }, options?: CallOptions): Promise<void> {
+    return this.#call('setPassword', input, options);
+  }
+  login(
+    input: { username: string; password: string; deviceToken?: string },
+    options?: CallOptions,
+  ): Promise<LoginResult> {
+    return this.#call('login', input, options);
+  }
+  sendVerificationCode(
+    input: { pendingId: string; channel: Channel },
+    options?: CallOptions,
+  ): Promise<CodeSent> {
+    return this.#call('sendVerificationCode', input, options);
+  }
+  verifyAccountCode(
+    input: { pendingId: string; code: string; rememberDevice: boolean },
+    options?: CallOptions,
+  ): Promise<VerifiedLogin> {
+    return this.#call('verifyAccountCode', input, options);
+  }
+  enrollTypingPattern(
+    input: { pendingId: string; samples: TypingSample[] },
+    options?: CallOptions,
+  ): Promise<PendingLogin> {
+    return this.#call('enrollTypingPattern', input, options);
+  }
+  verifyTypingPattern(
+    input: { pendingId: string; samples: TypingSample[]; rememberDevice: boolean },
+    options?: CallOptions,
+  ): Promise<VerifiedLogin> {
+    return this.#call('verifyTypingPattern', input, options);
+  }
+  checkDevice(
+    input: { username: string; deviceToken: string },
+    options?: CallOptions,
+  ): Promise<{ valid: boolean; expiresAt?: number }> {
+    return this.#call('checkDevice', input, options);
+  }
+  forgotUsername(
+    input: { email: string },
+    options?: CallOptions,
+  ): Promise<{ resendAvailableAt: number }> {
+    return this.#call('forgotUsername', input, options);
+  }
+  getSession(options?: CallOptions): Promise<Session | null> {
+    return this.#call('getSession', undefined, options);
+  }
+  logout(options?: CallOptions): Promise<void> {
+    return this.#call('logout', {}, options);
+  }
+  async reportIssue(report: IssueReport, options?: CallOptions): Promise<IssueTicket> {
+    const { screenshot, ...fields } = report;
+    let shot: { name: string; type: string; size: number; data?: string } | undefined;
+    if (screenshot) {
+      const { name, type, size, data } = screenshot;
+      shot = { name, type, size };
+      // Bytes the server would refuse anyway are not uploaded: it rejects on the metadata.
+      if (data && SCREENSHOT_TYPES.includes(type) && data.size <= SCREENSHOT_MAX_BYTES) {
+        if (options?.signal?.aborted) throw adapterError('ABORTED');
+        shot.data = await base64(data);
+      }
+    }
+    return this.#call('reportIssue', shot ? { ...fields, screenshot: shot } : fields, options);
+  }
+  resetTypingPattern(input: { username: string }, options?: CallOptions): Promise<void> {
+    return this.#call('resetTypingPattern', input, options);
+  }
+  unlockAccount(input: { username: string }, options?: CallOptions): Promise<void> {
+    return this.#call('unlockAccount', input, options);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The wire contract's route table: one HTTP route per {@link AuthAdapter} operation, relative to
+ * the API base URL (default `/api`). `openapi.yaml` documents the same table; the HttpAdapter
+ * calls it and the reference server serves it, and a test fails when the three drift apart.
+ *
+ * Reads are `GET` with no body. Everything else is `POST` with a JSON body that is exactly the
+ * operation's input (an empty object for operations without input), and carries the CSRF token.
+ * `idempotent` marks the operations the HttpAdapter may retry after a network failure or a 5xx:
+ * they change nothing on the server (`checkDevice` is a POST only so that the device token never
+ * appears in a URL or an access log).
+ */
+import type { AuthAdapter } from '../types.js';
+
+export type HttpMethod = 'GET' | 'POST';
+
+export interface HttpRoute {
+  method: HttpMethod;
+  path: string;
+  idempotent: boolean;
+}
+
+export type OperationName = keyof AuthAdapter;
+
+const get = (path: string): HttpRoute => ({ method: 'GET', path, idempotent: true });
+const post = (path: string, idempotent = false): HttpRoute => ({
+  method: 'POST',
+  path,
+  idempotent,
+});
+
+/** Every AuthAdapter operation (the type makes a missing or extra operation a compile error). */
+export const ROUTES: { readonly [K in OperationName]: HttpRoute } = {
+  addDelegate: post('/delegates'),
+  listDelegates: get('/delegates'),
+  resendInvitation: post('/delegates/resend-invitation'),
+  confirmEmail: post('/email/confirm'),
+  findAccount: post('/password/find-account'),
+  sendCode: post('/password/send-code'),
+  verifyCode: post('/password/verify-code'),
+  setPassword: post('/password/set'),
+  login: post('/login'),
+  sendVerificationCode: post('/login/send-code'),
+  verifyAccountCode: post('/login/verify-code'),
+  enrollTypingPattern: post('/login/enroll-pattern'),
+  verifyTypingPattern: post('/login/verify-pattern'),
+  checkDevice: post('/devices/check', true),
+  forgotUsername: post('/username/remind'),
+  getSession: get('/session'),
+  logout: post('/session/logout'),
+  reportIssue: post('/issues'),
+  resetTypingPattern: post('/help-desk/reset-typing-pattern'),
+  unlockAccount: post('/help-desk/unlock-account'),
+};
+
+/** `GET` here returns 204 with a fresh `X-CSRF-Token` header (and sets the CSRF cookie). */
+export const CSRF_PATH = '/csrf';
+/** Request header carrying the CSRF token; response header carrying the current one. */
+export const CSRF_HEADER = 'X-CSRF-Token';
+/** Response header present (value `1`) when a call was refused for a missing or wrong token. */
+export const CSRF_FAILURE_HEADER = 'X-CSRF-Failure';
