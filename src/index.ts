@@ -97,6 +97,8 @@ export {
   type StorageLike,
 } from './adapter/memory/memory-adapter.js';
 export { seedDemo, DEMO_PRODUCER } from './adapter/memory/seed.js';
+// The HTTP adapter for a real backend speaking openapi.yaml (e.g. the reference server, server/).
+export * from './adapter/http/index.js';
 export {
   codeIn,
   latestCode,

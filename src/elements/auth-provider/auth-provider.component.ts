@@ -2,6 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { AuthAdapter } from '../../adapter/types.js';
+import { lazyHttpAdapter, type LazyHttpAdapter } from '../../adapter/http/lazy-http-adapter.js';
 import {
   adapterContext,
   configContext,
@@ -13,6 +14,10 @@ import {
  * Provides one adapter (and host configuration) to every pep-* element inside it.
  *
  * @summary Gives one adapter and configuration to every widget inside it.
+ *
+ * With `base-url` and no `adapter` property, it talks to an HTTP backend (the wire contract in
+ * `openapi.yaml`) through an `HttpAdapter`, so a page needs no script of its own:
+ * `<pep-auth-provider base-url="/api"><pep-login></pep-login></pep-auth-provider>`.
  *
  * @slot - The widgets that use this adapter.
  */
@@ -26,13 +31,41 @@ export class PepAuthProvider extends LitElement {
   #adapter = new ContextProvider(this, { context: adapterContext });
   #config = new ContextProvider(this, { context: configContext, initialValue: DEFAULT_CONFIG });
 
-  /** The backend adapter every descendant widget uses. */
+  #baseUrl: string | null = null;
+  /** The adapter made for `base-url`, while no adapter was set explicitly. */
+  #httpAdapter: LazyHttpAdapter | null = null;
+
+  /** The backend adapter every descendant widget uses. Set, it wins over `base-url`. */
   @property({ attribute: false })
   get adapter(): AuthAdapter | undefined {
     return this.#adapter.value;
   }
   set adapter(value: AuthAdapter | undefined) {
-    this.#adapter.setValue(value);
+    this.#httpAdapter = null;
+    this.#adapter.setValue(value ?? this.#fromBaseUrl());
+  }
+
+  /**
+   * Base URL of an HTTP backend (e.g. `/api`). Without an `adapter` property the provider gives
+   * the widgets an `HttpAdapter` for it (session cookie, CSRF header, timeouts, retries).
+   */
+  @property({ attribute: 'base-url' })
+  get baseUrl(): string | null {
+    return this.#baseUrl;
+  }
+  set baseUrl(value: string | null) {
+    this.#baseUrl = value ?? null;
+    const current = this.#adapter.value;
+    if (current !== undefined && current !== this.#httpAdapter) return;
+    this.#httpAdapter = null;
+    this.#adapter.setValue(this.#fromBaseUrl());
+  }
+
+  #fromBaseUrl(): AuthAdapter | undefined {
+    if (this.#baseUrl === null) return undefined;
+    // HttpAdapter itself loads on demand (a small stand-in forwards the calls).
+    this.#httpAdapter = lazyHttpAdapter({ baseUrl: this.#baseUrl });
+    return this.#httpAdapter;
   }
 
   /** Internet Help Desk phone number shown by the widgets. */

@@ -1,0 +1,404 @@
+/**
+ * Drift guard for the wire contract: `openapi.yaml`, the HttpAdapter's route table, the error
+ * codes and their statuses, the TypeScript types (typed samples checked against the schemas) and
+ * the server's routes must agree. Adding an adapter operation or an error code without
+ * documenting it fails here (or at compile time, in the typed tables).
+ *
+ *   node --import tsx --test test/server/http-openapi.spec.ts
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AdapterErrorCode, AdapterErrorDataMap } from '../../src/adapter/errors.js';
+import { ROUTES, type OperationName } from '../../src/adapter/http/routes.js';
+import type { AuthAdapter, Session, PendingLogin } from '../../src/adapter/types.js';
+import { CLIENT_ONLY_CODES, STATUS_BY_CODE, type WireErrorCode } from '../../server/http/errors.js';
+import {
+  checkSchema,
+  loadOpenApi,
+  resolveRef,
+  type OpenApiOperation,
+  type Schema,
+} from '../../server/http/schema.js';
+import { createApp } from '../../server/http/app.js';
+import { testBackend } from './http-support.js';
+
+const doc = loadOpenApi();
+
+/** Every error code (a missing or extra key is a compile error). */
+const ALL_CODES: { [C in AdapterErrorCode]: true } = {
+  USERNAME_TAKEN: true,
+  VALIDATION: true,
+  INVALID_CREDENTIALS: true,
+  ACCOUNT_LOCKED: true,
+  CODE_INVALID: true,
+  CODE_EXPIRED: true,
+  CODE_ATTEMPTS_EXCEEDED: true,
+  LINK_EXPIRED: true,
+  LINK_USED: true,
+  LINK_INVALID: true,
+  PASSWORD_POLICY: true,
+  PASSWORD_REUSED: true,
+  RATE_LIMITED: true,
+  PATTERN_MISMATCH: true,
+  PATTERN_UNAVAILABLE: true,
+  PATTERN_INVALID_SAMPLES: true,
+  FLOW_EXPIRED: true,
+  NOT_AUTHENTICATED: true,
+  FORBIDDEN: true,
+  NOT_FOUND: true,
+  NETWORK: true,
+  TIMEOUT: true,
+  UNAVAILABLE: true,
+  ABORTED: true,
+};
+
+/** A typed example of every error's data (the type makes it follow AdapterErrorDataMap). */
+const ERROR_DATA: { [C in WireErrorCode]: AdapterErrorDataMap[C] } = {
+  USERNAME_TAKEN: { field: 'username' },
+  VALIDATION: { fields: { username: 'too-short', states: 'not-allowed' } },
+  INVALID_CREDENTIALS: {},
+  ACCOUNT_LOCKED: { unlocksAt: 1_767_000_000_000 },
+  CODE_INVALID: { attemptsLeft: 4 },
+  CODE_EXPIRED: {},
+  CODE_ATTEMPTS_EXCEEDED: {},
+  LINK_EXPIRED: {},
+  LINK_USED: {},
+  LINK_INVALID: {},
+  PASSWORD_POLICY: { failed: ['uppercase', 'no-triple'] },
+  PASSWORD_REUSED: { historySize: 10 },
+  RATE_LIMITED: { retryAfter: 1_767_000_030_000 },
+  PATTERN_MISMATCH: { attemptsLeft: 2 },
+  PATTERN_UNAVAILABLE: { reason: 'locked' },
+  PATTERN_INVALID_SAMPLES: { count: 3 },
+  FLOW_EXPIRED: {},
+  NOT_AUTHENTICATED: {},
+  FORBIDDEN: {},
+  NOT_FOUND: {},
+  UNAVAILABLE: {},
+};
+
+type Input<K extends OperationName> = Parameters<AuthAdapter[K]>[0];
+type Output<K extends OperationName> = Awaited<ReturnType<AuthAdapter[K]>>;
+
+const session: Session = {
+  user: {
+    username: 'janedoe1',
+    firstName: 'Jane',
+    lastName: 'Doe',
+    email: 'jane@example.com',
+    mobile: '+13125550101',
+    states: ['IL'],
+    role: 'delegate',
+    producer: { username: 'producer1', firstName: 'Pat', lastName: 'Morgan', producerId: 'P-1' },
+  },
+  capabilities: {
+    quote: true,
+    onExchangeEnrollmentSso: false,
+    medicareQuotingSso: false,
+    manageDelegates: false,
+  },
+  issuedAt: 1_767_000_000_000,
+  expiresAt: 1_767_028_800_000,
+};
+const pending: PendingLogin = {
+  pendingId: 'p'.repeat(43),
+  username: 'janedoe1',
+  mustEnrollPattern: false,
+  sampleText: 'The quick brown fox.',
+  options: [
+    { method: 'email', masked: 'xxxe@example.com', available: true },
+    { method: 'pattern', available: false },
+  ],
+  expiresAt: 1_767_000_900_000,
+};
+const delegate = {
+  id: 'd1',
+  username: 'janedoe1',
+  email: 'jane@example.com',
+  firstName: 'Jane',
+  lastName: 'Doe',
+  mobile: '+13125550101',
+  states: ['IL' as const],
+  status: 'invited' as const,
+  createdAt: 1_767_000_000_000,
+};
+const codeSent = {
+  channel: 'sms' as const,
+  masked: 'xxxxxx0101',
+  expiresAt: 1_767_000_600_000,
+  resendAvailableAt: 1_767_000_030_000,
+};
+const samples = [
+  {
+    text: 'The',
+    events: [
+      { type: 'down' as const, key: 'T', code: 'KeyT', t: 10.5 },
+      { type: 'up' as const, key: 'T', code: 'KeyT', t: 80.25 },
+    ],
+  },
+];
+
+/**
+ * A typed example input and result of every operation (the types make each follow the adapter
+ * contract); each must satisfy the documented schemas. `undefined` input: the call takes none.
+ */
+const EXAMPLES: { [K in OperationName]: { input: Input<K>; output: Output<K> } } = {
+  addDelegate: {
+    input: {
+      username: 'janedoe1',
+      email: 'jane@example.com',
+      firstName: 'Jane',
+      lastName: 'Doe',
+      mobile: '(312) 555-0101',
+      states: ['IL'],
+    },
+    output: delegate,
+  },
+  listDelegates: { input: undefined as never, output: [delegate] },
+  resendInvitation: { input: { delegateId: 'd1' }, output: undefined },
+  confirmEmail: { input: { token: 't'.repeat(43) }, output: { username: 'janedoe1' } },
+  findAccount: {
+    input: { username: 'janedoe1', purpose: 'reset' },
+    output: {
+      flowId: 'f'.repeat(43),
+      destinations: [{ channel: 'email', masked: 'xxxe@example.com' }],
+    },
+  },
+  sendCode: { input: { flowId: 'f', channel: 'sms' }, output: codeSent },
+  verifyCode: { input: { flowId: 'f', code: 'ABCD EFGH' }, output: undefined },
+  setPassword: { input: { flowId: 'f', password: 'Blue-Sky-42!' }, output: undefined },
+  login: {
+    input: { username: 'janedoe1', password: 'Blue-Sky-42!', deviceToken: 'd'.repeat(43) },
+    output: { status: 'verification-required', pending },
+  },
+  sendVerificationCode: { input: { pendingId: 'p', channel: 'email' }, output: codeSent },
+  verifyAccountCode: {
+    input: { pendingId: 'p', code: 'ABCDEFGH', rememberDevice: true },
+    output: { session, deviceToken: { token: 'd'.repeat(43), expiresAt: 1_769_592_000_000 } },
+  },
+  enrollTypingPattern: { input: { pendingId: 'p', samples }, output: pending },
+  verifyTypingPattern: {
+    input: { pendingId: 'p', samples, rememberDevice: false },
+    output: { session },
+  },
+  checkDevice: {
+    input: { username: 'janedoe1', deviceToken: 'd' },
+    output: { valid: true, expiresAt: 1_769_592_000_000 },
+  },
+  forgotUsername: { input: { email: 'jane@example.com' }, output: { resendAvailableAt: 1 } },
+  getSession: { input: undefined as never, output: session },
+  logout: { input: undefined as never, output: undefined },
+  reportIssue: {
+    input: {
+      description: 'Quote fails',
+      stepsTaken: 'Opened Quote',
+      clientName: 'Sam',
+      agentName: 'Jane Doe',
+      producerId: 'P-1',
+      productType: 'ACA Dental',
+      state: 'TX',
+      observedAt: '2026-01-05T14:30:00.000Z',
+      screenshot: { name: 's.png', type: 'image/png', size: 2048 },
+    },
+    output: { ticketId: 'PEP-ABCD2345' },
+  },
+  resetTypingPattern: { input: { username: 'janedoe1' }, output: undefined },
+  unlockAccount: { input: { username: 'janedoe1' }, output: undefined },
+};
+
+interface Found {
+  path: string;
+  method: string;
+  op: OpenApiOperation;
+}
+
+function operations(): Found[] {
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+  );
+}
+
+function byId(id: string): Found {
+  const found = operations().find((o) => o.op.operationId === id);
+  assert.ok(found, `openapi.yaml documents ${id}`);
+  return found;
+}
+
+/** Follow response $refs to the response object. */
+function response(value: unknown): Record<string, unknown> {
+  const r = value as Record<string, unknown>;
+  return (typeof r.$ref === 'string' ? resolveRef(doc, r.$ref) : r) as Record<string, unknown>;
+}
+
+function jsonSchemaOf(resp: Record<string, unknown>): Schema | undefined {
+  const content = resp.content as Record<string, { schema: Schema }> | undefined;
+  return content?.['application/json']?.schema;
+}
+
+/** The error codes a response schema admits (its `code` consts, through $ref and oneOf). */
+function codesOf(schema: Schema | undefined): string[] {
+  if (!schema) return [];
+  if (schema.$ref) return codesOf(resolveRef(doc, schema.$ref) as Schema);
+  if (schema.oneOf) return schema.oneOf.flatMap(codesOf);
+  const code = schema.properties?.code?.const;
+  return typeof code === 'string' ? [code] : [];
+}
+
+/** status → error codes, for one operation. */
+function errorCodes(op: OpenApiOperation): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const [status, value] of Object.entries(op.responses)) {
+    if (Number(status) < 400) continue;
+    out.set(Number(status), codesOf(jsonSchemaOf(response(value))));
+  }
+  return out;
+}
+
+describe('openapi.yaml', () => {
+  it('is OpenAPI 3.1 and every $ref resolves', () => {
+    assert.match(doc.openapi, /^3\.1\./);
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          if (k === '$ref') resolveRef(doc, v as string);
+          else walk(v);
+        }
+      }
+    };
+    walk(doc);
+  });
+
+  it('documents every AuthAdapter operation at the HttpAdapter route, and nothing else', () => {
+    const names = Object.keys(ROUTES) as OperationName[];
+    assert.equal(names.length, Object.keys(EXAMPLES).length);
+    for (const name of names) {
+      const found = byId(name);
+      assert.equal(
+        `${found.method} ${found.path}`,
+        `${ROUTES[name].method} ${ROUTES[name].path}`,
+        name,
+      );
+      assert.equal(
+        found.op['x-idempotent'] === true,
+        ROUTES[name].idempotent,
+        `${name} idempotency`,
+      );
+    }
+    const documented = operations()
+      .map((o) => o.op.operationId)
+      .filter((id) => id !== 'getCsrfToken');
+    assert.deepEqual(documented.sort(), [...names].sort());
+    assert.equal(byId('getCsrfToken').path, '/csrf');
+  });
+
+  it('documents every error code: on the wire with its fixed status, or as client-only', () => {
+    const clientOnly = doc['x-client-only-error-codes'] as string[];
+    assert.deepEqual([...clientOnly].sort(), [...CLIENT_ONLY_CODES].sort());
+    const wire = Object.keys(ALL_CODES).filter((c) => !clientOnly.includes(c));
+    assert.deepEqual(wire.sort(), Object.keys(STATUS_BY_CODE).sort());
+    const seen = new Set<string>();
+    for (const { op } of operations()) {
+      for (const [status, codes] of errorCodes(op)) {
+        for (const code of codes) {
+          seen.add(code);
+          const expected = STATUS_BY_CODE[code as WireErrorCode];
+          // 413 (body too large) and 500 (unexpected) are the two documented exceptions.
+          const exception =
+            (status === 413 && code === 'VALIDATION') || (status === 500 && code === 'UNAVAILABLE');
+          assert.ok(
+            exception || expected === status,
+            `${op.operationId}: ${code} under ${status}, expected ${expected}`,
+          );
+        }
+      }
+    }
+    assert.deepEqual([...seen].sort(), wire.sort(), 'every wire code appears in some operation');
+  });
+
+  it("each error schema's data matches the typed AdapterErrorDataMap", () => {
+    const schemas = doc.components.schemas;
+    for (const [code, data] of Object.entries(ERROR_DATA)) {
+      const name = Object.keys(schemas).find((n) => codesOf(schemas[n]).includes(code));
+      assert.ok(name, `a schema for ${code}`);
+      const body = { code, data };
+      assert.deepEqual(checkSchema(doc, schemas[name], body).problems, [], code);
+      if (Object.keys(data).length === 0) {
+        const extra = checkSchema(doc, schemas[name], { code, data: { extra: 1 } });
+        assert.notDeepEqual(extra.problems, [], `${code}: empty data admits nothing else`);
+      }
+    }
+  });
+
+  it('lists the errors each operation can give: CSRF/shape/size on POSTs, 5xx everywhere', () => {
+    for (const name of Object.keys(ROUTES) as OperationName[]) {
+      const codes = errorCodes(byId(name).op);
+      assert.deepEqual(codes.get(500), ['UNAVAILABLE'], `${name} 500`);
+      assert.deepEqual(codes.get(503), ['UNAVAILABLE'], `${name} 503`);
+      if (ROUTES[name].method === 'POST') {
+        assert.ok(codes.get(403)?.includes('FORBIDDEN'), `${name} 403 (CSRF)`);
+        assert.ok(codes.get(400)?.includes('VALIDATION'), `${name} 400`);
+        assert.ok(codes.get(413)?.includes('VALIDATION'), `${name} 413`);
+      }
+    }
+    const some: [OperationName, string][] = [
+      ['login', 'ACCOUNT_LOCKED'],
+      ['login', 'INVALID_CREDENTIALS'],
+      ['sendCode', 'RATE_LIMITED'],
+      ['verifyCode', 'CODE_ATTEMPTS_EXCEEDED'],
+      ['setPassword', 'PASSWORD_REUSED'],
+      ['verifyTypingPattern', 'PATTERN_UNAVAILABLE'],
+      ['confirmEmail', 'LINK_USED'],
+      ['addDelegate', 'USERNAME_TAKEN'],
+      ['reportIssue', 'NOT_AUTHENTICATED'],
+      ['unlockAccount', 'NOT_FOUND'],
+    ];
+    for (const [name, code] of some) {
+      const all = [...errorCodes(byId(name).op).values()].flat();
+      assert.ok(all.includes(code), `${name} documents ${code}`);
+    }
+  });
+
+  it('RATE_LIMITED and ACCOUNT_LOCKED responses document Retry-After', () => {
+    for (const name of ['RATE_LIMITED', 'ACCOUNT_LOCKED']) {
+      const headers = (doc.components.responses[name] as { headers?: Record<string, unknown> })
+        .headers;
+      assert.ok(headers?.['Retry-After'], name);
+    }
+  });
+
+  it('request and result schemas accept the typed examples of every operation', () => {
+    for (const [name, { input, output }] of Object.entries(EXAMPLES)) {
+      const { op } = byId(name);
+      const request = op.requestBody?.content['application/json']?.schema;
+      if (input !== undefined) {
+        assert.ok(request, `${name} has a request body`);
+        assert.deepEqual(checkSchema(doc, request, input).problems, [], `${name} request`);
+      }
+      const success = ['200', '201', '204'].find((s) => s in op.responses)!;
+      const schema = jsonSchemaOf(response(op.responses[success]));
+      if (output === undefined) {
+        assert.equal(success, '204', `${name}: a void result is 204`);
+      } else {
+        assert.ok(schema, `${name} has a result schema`);
+        assert.deepEqual(checkSchema(doc, schema, output).problems, [], `${name} result`);
+        assert.notEqual(success, '204', name);
+      }
+    }
+    const login = jsonSchemaOf(response(byId('login').op.responses['200']))!;
+    assert.deepEqual(checkSchema(doc, login, { status: 'authenticated', session }).problems, []);
+    assert.notDeepEqual(checkSchema(doc, login, { status: 'authenticated', pending }).problems, []);
+    const getSession = jsonSchemaOf(response(byId('getSession').op.responses['200']))!;
+    assert.deepEqual(checkSchema(doc, getSession, null).problems, [], 'getSession may be null');
+  });
+
+  it('the server serves every documented route (no 404 for any operation)', async () => {
+    const app = createApp({ engine: testBackend().engine });
+    for (const { path, method } of operations()) {
+      const res = await app.request(`http://localhost/api${path}`, { method });
+      assert.notEqual(res.status, 404, `${method} ${path}`);
+      if (method === 'POST')
+        assert.equal(res.status, 403, `${method} ${path} needs the CSRF token`);
+    }
+  });
+});
