@@ -1,10 +1,23 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../custom-elements.json';
+import { ElementDocsPage } from './element-docs.js';
+import { argTypesFromManifest } from './manifest-arg-types.js';
 
 // Attributes, properties, events, CSS parts and CSS custom properties in the docs tables come
 // from the JSDoc of the elements (custom-elements.json, `npm run analyze`).
 setCustomElementsManifest(manifest);
+
+/**
+ * A docs page runs the play function of every story on it at once, and each widget moves focus
+ * to its new step's heading (or first invalid field): on a docs page those moves must not
+ * scroll the page away from where the reader is. Story pages (and the tests) are unchanged.
+ */
+let docsPage = false;
+const nativeFocus = HTMLElement.prototype.focus;
+HTMLElement.prototype.focus = function focus(this: HTMLElement, options?: FocusOptions) {
+  nativeFocus.call(this, docsPage ? { ...options, preventScroll: true } : options);
+};
 
 const PAGE_BACKGROUND = { light: '#f3f6f9', dark: '#0d1117' } as const;
 
@@ -15,8 +28,16 @@ const PAGE_BACKGROUND = { light: '#f3f6f9', dark: '#0d1117' } as const;
  */
 const preview: Preview = {
   parameters: {
+    // axe runs on every story; a violation fails the story (and the test runner).
     a11y: { test: 'error' },
     controls: { expanded: true },
+    // Docs pages (the `autodocs` tag on each element's story file): the element's API tables
+    // from the manifest, then every story with its play function run.
+    docs: {
+      page: ElementDocsPage,
+      story: { autoplay: true },
+      extractArgTypes: argTypesFromManifest(manifest),
+    },
   },
   globalTypes: {
     theme: {
@@ -48,6 +69,7 @@ const preview: Preview = {
   initialGlobals: { theme: 'light', locale: 'en' },
   decorators: [
     (story, context) => {
+      docsPage = context.viewMode === 'docs';
       const root = document.documentElement;
       const theme = context.globals['theme'];
       const dark =

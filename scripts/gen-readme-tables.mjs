@@ -6,9 +6,14 @@
 // If README.md has the markers `<!-- elements:start -->` and `<!-- elements:end -->`, the text
 // between them is replaced by a compact index of the elements linking to docs/elements.md.
 //
-// `--check` exits 1 when docs/elements.md (or that index) is not what the manifest gives.
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { URL } from 'node:url';
+// `--check` (CI) writes nothing and exits 1 on drift: when custom-elements.json is not what the
+// analyzer makes of the sources now (JSDoc changed, `npm run analyze` not run), or when
+// docs/elements.md or the README index is not what the manifest gives.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { URL, fileURLToPath } from 'node:url';
 
 const root = new URL('../', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', root), 'utf8'));
@@ -190,14 +195,43 @@ const newReadme =
     ? readme.slice(0, start) + summary + readme.slice(end + END.length)
     : readme;
 
-if (process.argv.includes('--check')) {
-  const current = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
-  if (current !== text || newReadme !== readme) {
-    console.error(
-      'docs/elements.md or the README element index is out of date: run npm run analyze',
+/** The manifest the analyzer makes of the sources now (custom-elements-manifest.config.mjs). */
+function freshManifest() {
+  const cwd = fileURLToPath(root);
+  const out = mkdtempSync(join(tmpdir(), 'pep-cem-'));
+  try {
+    // The analyzer joins --outdir to the working directory: give it a relative path.
+    execFileSync(
+      process.execPath,
+      [
+        join(cwd, 'node_modules/@custom-elements-manifest/analyzer/cem.js'),
+        'analyze',
+        '--litelement',
+        '--outdir',
+        relative(cwd, out),
+      ],
+      { cwd, stdio: ['ignore', 'ignore', 'inherit'] },
     );
+    return readFileSync(join(out, 'custom-elements.json'), 'utf8');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+if (process.argv.includes('--check')) {
+  const stale = [];
+  if (freshManifest() !== readFileSync(new URL('custom-elements.json', root), 'utf8')) {
+    stale.push('custom-elements.json (the JSDoc of the sources changed)');
+  }
+  if ((existsSync(OUT) ? readFileSync(OUT, 'utf8') : '') !== text) stale.push('docs/elements.md');
+  if (newReadme !== readme) stale.push('the element index in README.md');
+  if (stale.length) {
+    console.error(`Out of date: ${stale.join(', ')}. Run npm run analyze and commit the result.`);
     process.exit(1);
   }
+  console.log(
+    `custom-elements.json, docs/elements.md and the README index match the sources (${elements.length} elements)`,
+  );
 } else {
   mkdirSync(new URL('docs/', root), { recursive: true });
   writeFileSync(OUT, text);

@@ -5,6 +5,7 @@ import '../src/elements/add-delegate/pep-add-delegate.js';
 import type { PepAddDelegate } from '../src/elements/add-delegate/pep-add-delegate.js';
 import {
   click,
+  failingOnce,
   failingWith,
   inShadow,
   JANE,
@@ -16,6 +17,7 @@ import {
 const meta: Meta = {
   title: 'Elements/Add Delegate',
   component: 'pep-add-delegate',
+  tags: ['autodocs'],
   loaders: [async () => ({ world: await storyWorld({ delegates: [] }) })],
   render: (_args, { loaded }) =>
     html`<pep-add-delegate .adapter=${loaded['world'].adapter}></pep-add-delegate>`,
@@ -89,6 +91,35 @@ export const NetworkError: Story = {
   render: (_a, { loaded }) =>
     html`<pep-add-delegate
       .adapter=${failingWith(loaded['world'].adapter, { addDelegate: 'NETWORK' })}
+    ></pep-add-delegate>`,
+  play: async ({ canvasElement }) => {
+    const el = form(canvasElement);
+    await fill(el);
+    click(el, '[part~=submit-button]');
+  },
+};
+
+/** "Try again" after a network failure sends the same input once more: the delegate is added. */
+export const RetryAfterNetworkError: Story = {
+  render: (_a, { loaded }) =>
+    html`<pep-add-delegate
+      .adapter=${failingOnce(loaded['world'].adapter, 'addDelegate')}
+    ></pep-add-delegate>`,
+  play: async ({ canvasElement }) => {
+    const el = form(canvasElement);
+    await fill(el);
+    click(el, '[part~=submit-button]');
+    await until(() => !!el.shadowRoot!.querySelector('[part~=retry-button]'));
+    click(el, '[part~=retry-button]');
+    await until(() => el.step === 'done');
+  },
+};
+
+/** The producer's session ended meanwhile: log in again (input kept). */
+export const SessionExpired: Story = {
+  render: (_a, { loaded }) =>
+    html`<pep-add-delegate
+      .adapter=${failingWith(loaded['world'].adapter, { addDelegate: 'NOT_AUTHENTICATED' })}
     ></pep-add-delegate>`,
   play: async ({ canvasElement }) => {
     const el = form(canvasElement);

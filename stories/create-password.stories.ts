@@ -17,6 +17,7 @@ import {
 const meta: Meta = {
   title: 'Elements/Create Password',
   component: 'pep-create-password',
+  tags: ['autodocs'],
   loaders: [async () => ({ world: await storyWorld({ delegates: [JANE], confirm: true }) })],
   render: (_args, { loaded }) =>
     html`<pep-create-password
@@ -102,6 +103,21 @@ export const SendRateLimited: Story = {
   },
 };
 
+/** Step 2 when sending fails (network): a retryable error, the choice kept. */
+export const SendNetworkError: Story = {
+  render: (_a, { loaded }) =>
+    html`<pep-create-password
+      username="janedoe01"
+      .adapter=${failingWith(adapterOf(loaded), { sendCode: 'NETWORK' })}
+    ></pep-create-password>`,
+  play: async ({ canvasElement, loaded }) => {
+    const e = el(canvasElement);
+    await to(e, adapterOf(loaded), 'choose');
+    click(e, '[part~=submit-button]');
+    await until(() => !!e.shadowRoot!.querySelector('[part~=retry-button]'));
+  },
+};
+
 /** Step 3 of 4: Enter Verification Code. */
 export const EnterCode: Story = {
   play: async ({ canvasElement, loaded }) => to(el(canvasElement), adapterOf(loaded), 'code'),
@@ -138,6 +154,21 @@ export const CodeExpired: Story = {
   },
 };
 
+/** Step 3 after too many wrong codes: the code is void, request a new one. */
+export const TooManyWrongCodes: Story = {
+  render: (_a, { loaded }) =>
+    html`<pep-create-password
+      username="janedoe01"
+      .adapter=${failingWith(adapterOf(loaded), { verifyCode: 'CODE_ATTEMPTS_EXCEEDED' })}
+    ></pep-create-password>`,
+  play: async ({ canvasElement, loaded }) => {
+    const e = el(canvasElement);
+    await to(e, adapterOf(loaded), 'code');
+    type(e, '#code', 'ZZZZZZZZ');
+    click(e, '[part~=submit-button]');
+  },
+};
+
 /** Step 3: "resend it" too soon (RATE_LIMITED with the time). */
 export const ResendRateLimited: Story = {
   play: async ({ canvasElement, loaded }) => {
@@ -153,6 +184,17 @@ export const CreateNewPassword: Story = {
     const e = el(canvasElement);
     await to(e, adapterOf(loaded), 'password');
     type(e, '#password', 'sunny-day');
+  },
+};
+
+/** Step 4: the confirmation differs from the password (shown on submit). */
+export const PasswordsDoNotMatch: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const e = el(canvasElement);
+    await to(e, adapterOf(loaded), 'password');
+    type(e, '#password', 'Sunny-Day-42x');
+    type(e, '#confirm', 'Sunny-Day-42y');
+    click(e, '[part~=submit-button]');
   },
 };
 

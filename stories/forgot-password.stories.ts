@@ -32,6 +32,7 @@ async function world(): Promise<{ adapter: MemoryAdapter }> {
 const meta: Meta = {
   title: 'Elements/Forgot Password',
   component: 'pep-forgot-password',
+  tags: ['autodocs'],
   loaders: [async () => ({ world: await world() })],
   render: (_args, { loaded }) =>
     html`<pep-forgot-password
@@ -110,6 +111,40 @@ export const EnterCode: Story = {
 
 /** A wrong code: the error, the code kept, "resend it" by the same method. */
 export const WrongCode: Story = {
+  play: async ({ canvasElement }) => {
+    const el = widget(canvasElement);
+    await toCode(el);
+    type(el, '#code', 'ABCDEFGH');
+    await el.updateComplete;
+    click(el, '[part~=submit-button]');
+    await settled(el);
+  },
+};
+
+/** The code has expired (past its 10 minutes, or replaced): request a new one. */
+export const CodeExpired: Story = {
+  render: (_a, { loaded }) =>
+    html`<pep-forgot-password
+      login-href="#login"
+      .adapter=${failingWith(loaded['world'].adapter, { verifyCode: 'CODE_EXPIRED' })}
+    ></pep-forgot-password>`,
+  play: async ({ canvasElement, loaded }) => {
+    const el = widget(canvasElement);
+    await toCode(el);
+    type(el, '#code', latestCode(loaded['world'].adapter, 'email'));
+    await el.updateComplete;
+    click(el, '[part~=submit-button]');
+    await settled(el);
+  },
+};
+
+/** Too many wrong codes: this code no longer works; request a new one. */
+export const TooManyWrongCodes: Story = {
+  render: (_a, { loaded }) =>
+    html`<pep-forgot-password
+      login-href="#login"
+      .adapter=${failingWith(loaded['world'].adapter, { verifyCode: 'CODE_ATTEMPTS_EXCEEDED' })}
+    ></pep-forgot-password>`,
   play: async ({ canvasElement }) => {
     const el = widget(canvasElement);
     await toCode(el);

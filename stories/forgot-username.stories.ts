@@ -16,6 +16,7 @@ import {
 const meta: Meta = {
   title: 'Elements/Forgot Username',
   component: 'pep-forgot-username',
+  tags: ['autodocs'],
   loaders: [async () => ({ world: await storyWorld({ delegates: [JANE], confirm: true }) })],
   render: (_args, { loaded }) =>
     html`<pep-forgot-username

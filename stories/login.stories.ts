@@ -7,6 +7,7 @@ import '../src/elements/login/pep-login.js';
 import type { PepLogin } from '../src/elements/login/pep-login.js';
 import { StorageDeviceStore } from '../src/shared/device-store.js';
 import { DELEGATE, pendingLogin, setupDelegate, until } from '../test/elements/login/fixtures.js';
+import { failingWith, latestCode } from './registration.story-helpers.js';
 
 /** A device store that keeps nothing between stories. */
 const noStorage = new StorageDeviceStore(null);
@@ -29,6 +30,7 @@ function withFailingLogin(memory: MemoryAdapter): AuthAdapter {
 const meta: Meta = {
   title: 'Elements/Login',
   component: 'pep-login',
+  tags: ['autodocs'],
   loaders: [
     async (): Promise<Loaded> => {
       const { adapter } = await setupDelegate('Helping families find the right health plan today.');
@@ -86,7 +88,8 @@ export const Locked: Story = {
   play: async ({ canvasElement }) => {
     const el = login(canvasElement);
     for (let i = 1; i <= 5; i++) await submit(el, `Wrong-Password-${i}`);
-    await until(() => /locked/.test(el.shadowRoot!.querySelector('[role="alert"]')!.textContent!));
+    // (`submit` waits for each answer: the 5th is the lockout, in any language.)
+    await until(() => !!el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim());
   },
 };
 
@@ -109,19 +112,68 @@ export const FirstLoginEnrollPattern: Story = {
   },
 };
 
+/** A delegate whose typing pattern is enrolled: logging in asks to verify the account. */
+async function enrolled(): Promise<Loaded> {
+  const { adapter } = await setupDelegate('Helping families find the right health plan today.');
+  // enroll the pattern through the adapter (the story starts at the password)
+  await pendingLogin(adapter);
+  return { adapter, memory: adapter };
+}
+
+/** The nested `<pep-verify-account>` of the verify step. */
+const verifyStep = (el: PepLogin) => el.shadowRoot!.querySelector('pep-verify-account')!;
+
+/** In the verify step: choose the email code and Send Code. */
+async function sendEmailCode(el: PepLogin): Promise<void> {
+  await until(() => !!verifyStep(el)?.shadowRoot?.querySelector('#method-email'));
+  const root = verifyStep(el).shadowRoot!;
+  root.querySelector<HTMLInputElement>('#method-email')!.click();
+  await (verifyStep(el) as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  root.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+}
+
 /** Later logins: Verify your account. */
 export const VerifyAccount: Story = {
-  loaders: [
-    async (): Promise<Loaded> => {
-      const { adapter } = await setupDelegate('Helping families find the right health plan today.');
-      // enroll the pattern through the adapter (the story starts at the password)
-      await pendingLogin(adapter);
-      return { adapter, memory: adapter };
-    },
-  ],
+  loaders: [enrolled],
   play: async ({ canvasElement }) => {
     const el = login(canvasElement);
     await submit(el, DELEGATE.password);
     await until(() => el.step === 'verify');
+  },
+};
+
+/** The emailed code is entered: logged in. */
+export const SignedIn: Story = {
+  loaders: [enrolled],
+  play: async ({ canvasElement, loaded }) => {
+    const el = login(canvasElement);
+    await submit(el, DELEGATE.password);
+    await until(() => el.step === 'verify');
+    await sendEmailCode(el);
+    const root = () => verifyStep(el).shadowRoot!;
+    await until(() => !!root().querySelector('#code'));
+    const input = root().querySelector<HTMLInputElement>('#code')!;
+    input.value = latestCode((loaded as Loaded).memory, 'email');
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await (verifyStep(el) as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    root().querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+    await until(() => el.step === 'done');
+  },
+};
+
+/** The pending login expired during verification: back to Log In, with the reason. */
+export const VerificationExpired: Story = {
+  loaders: [enrolled],
+  render: (_args, { loaded }) =>
+    html`<pep-login
+      .adapter=${failingWith((loaded as Loaded).memory, { sendVerificationCode: 'FLOW_EXPIRED' })}
+      .deviceStore=${noStorage}
+    ></pep-login>`,
+  play: async ({ canvasElement }) => {
+    const el = login(canvasElement);
+    await submit(el, DELEGATE.password);
+    await until(() => el.step === 'verify');
+    await sendEmailCode(el);
+    await until(() => el.step === 'credentials');
   },
 };

@@ -17,6 +17,7 @@ const BOB = {
 const meta: Meta = {
   title: 'Elements/My Delegates',
   component: 'pep-my-delegates',
+  tags: ['autodocs'],
   loaders: [async () => ({ world: await storyWorld({ delegates: [JANE, BOB] }) })],
   render: (_args, { loaded }) =>
     html`<pep-my-delegates .adapter=${loaded['world'].adapter}></pep-my-delegates>`,
@@ -63,6 +64,8 @@ export const MixedStatuses: Story = {
 
 /** Add Delegate open in the modal dialog, limited to the producer's states. */
 export const AddDelegateDialog: Story = {
+  // On the docs page, in a frame of its own: the modal dialog would cover the whole page.
+  parameters: { docs: { story: { inline: false, height: '760px' } } },
   render: (_a, { loaded }) =>
     html`<pep-my-delegates
       allowed-states="IL TX"

@@ -28,6 +28,7 @@ async function delegateWorld(): Promise<{ adapter: MemoryAdapter }> {
 const meta: Meta = {
   title: 'Elements/Portal Home',
   component: 'pep-portal-home',
+  tags: ['autodocs'],
   loaders: [async () => ({ world: await delegateWorld() })],
   render: (_args, { loaded }) =>
     html`<pep-portal-home

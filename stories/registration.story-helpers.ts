@@ -81,6 +81,28 @@ export function failingWith(
   });
 }
 
+/** `real`, except that the first call of `method` rejects with `code` (then it works). */
+export function failingOnce(
+  real: AuthAdapter,
+  method: keyof AuthAdapter,
+  code: AdapterErrorCode = 'NETWORK',
+): AuthAdapter {
+  let failed = false;
+  return new Proxy(real, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...a: unknown[]) => unknown).bind(target);
+      if (prop !== method) return bound;
+      return (...args: unknown[]) => {
+        if (failed) return bound(...args);
+        failed = true;
+        return Promise.reject(adapterError(code as 'NETWORK'));
+      };
+    },
+  });
+}
+
 const wait = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 /** Wait until `check()` holds (polling), up to 5 s. */

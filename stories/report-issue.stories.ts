@@ -14,6 +14,7 @@ import {
 const meta: Meta = {
   title: 'Elements/Report Issue',
   component: 'pep-report-issue',
+  tags: ['autodocs'],
   loaders: [async () => ({ world: await storyWorld() })],
   render: (_args, { loaded }) =>
     html`<pep-report-issue .adapter=${loaded['world'].adapter}></pep-report-issue>`,
@@ -103,6 +104,24 @@ export const OversizeFile: Story = {
     const el = form(canvasElement);
     await fill(el);
     attach(el, new File([new Uint8Array(4096)], 'large.png', { type: 'image/png' }));
+  },
+};
+
+/** Nobody signed in: agent name and producer ID are typed by hand (nothing to prefill). */
+export const SignedOut: Story = {
+  loaders: [
+    async () => {
+      const world = await storyWorld();
+      await world.adapter.logout();
+      return { world };
+    },
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    const el = form(canvasElement);
+    await el.updateComplete;
+    // The element asked the adapter for the session at its first update; this answer follows.
+    await loaded['world'].adapter.getSession();
+    await el.updateComplete;
   },
 };
 

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { adapterError } from '../src/adapter/errors.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { MemoryAdapter } from '../src/adapter/memory/memory-adapter.js';
 import type { PendingLogin } from '../src/adapter/types.js';
@@ -14,6 +15,7 @@ import {
   verifiedDelegateLogin,
   until,
 } from '../test/elements/login/fixtures.js';
+import { failingWith } from './registration.story-helpers.js';
 
 const SENTENCE = 'Helping families find the right health plan today.';
 const noStorage = new StorageDeviceStore(null);
@@ -27,6 +29,7 @@ interface Loaded {
 const meta: Meta = {
   title: 'Elements/Typing Pattern',
   component: 'pep-typing-pattern',
+  tags: ['autodocs'],
   loaders: [
     async (): Promise<Loaded> => {
       const { adapter } = await setupDelegate(SENTENCE);
@@ -48,6 +51,22 @@ const verifyLoader = async (): Promise<Loaded> => {
   const { adapter } = await setupDelegate(SENTENCE);
   return { adapter, pending: await verifiedDelegateLogin(adapter), mode: 'verify' };
 };
+
+/** The story's element on an adapter whose `failures` methods reject. */
+const failing = (loaded: Loaded, failures: Parameters<typeof failingWith>[1]) =>
+  html`<pep-typing-pattern
+    mode=${loaded.mode}
+    .adapter=${failingWith(loaded.adapter, failures)}
+    .pending=${loaded.pending}
+    .deviceStore=${noStorage}
+  ></pep-typing-pattern>`;
+
+/** Type the sentence three times and press the submit button. */
+async function typeAndSubmit(el: PepTypingPattern, rhythm = TYPIST_A): Promise<void> {
+  await typeTimes(el, 3, SENTENCE, rhythm);
+  await until(() => !!el.shadowRoot!.querySelector('[part~="submit-button"]'));
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+}
 
 const alertText = (el: PepTypingPattern) =>
   el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim();
@@ -75,7 +94,7 @@ export const OneAttemptRecorded: Story = {
 export const Mismatch: Story = {
   play: async ({ canvasElement }) =>
     typeTimes(tp(canvasElement), 1, 'Helping families find the rigth health plan today.').then(() =>
-      until(() => /does not match/.test(alertText(tp(canvasElement)))),
+      until(() => !!alertText(tp(canvasElement))),
     ),
 };
 
@@ -133,6 +152,49 @@ export const Rejected: Story = {
     const el = tp(canvasElement);
     await typeTimes(el, 3, SENTENCE, TYPIST_B);
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
-    await until(() => /did not match/.test(alertText(el)));
+    await until(() => !!alertText(el) && !el.shadowRoot!.querySelector('[part~="submit-button"]'));
+  },
+};
+
+/** Enrollment saved (`pep-pattern-enrolled` fires). */
+export const Enrolled: Story = {
+  play: async ({ canvasElement }) => {
+    const el = tp(canvasElement);
+    await typeAndSubmit(el);
+    await until(() => !el.shadowRoot!.querySelector('#typing'));
+  },
+};
+
+/** Saving failed (network): the three attempts are kept; Try again. */
+export const SubmitNetworkError: Story = {
+  render: (_args, { loaded }) => failing(loaded as Loaded, { enrollTypingPattern: 'NETWORK' }),
+  play: async ({ canvasElement }) => {
+    const el = tp(canvasElement);
+    await typeAndSubmit(el);
+    await until(() => !!el.shadowRoot!.querySelector('[part~="retry-button"]'));
+  },
+};
+
+/** Verify mode: the pattern option is off (3 failures): use a code instead. */
+export const Unavailable: Story = {
+  loaders: [verifyLoader],
+  render: (_args, { loaded }) =>
+    failing(loaded as Loaded, {
+      verifyTypingPattern: adapterError('PATTERN_UNAVAILABLE', { reason: 'locked' }),
+    }),
+  play: async ({ canvasElement }) => {
+    const el = tp(canvasElement);
+    await typeAndSubmit(el);
+    await until(() => !el.shadowRoot!.querySelector('#typing') && !!alertText(el));
+  },
+};
+
+/** The pending login expired while typing: log in again. */
+export const LoginExpired: Story = {
+  render: (_args, { loaded }) => failing(loaded as Loaded, { enrollTypingPattern: 'FLOW_EXPIRED' }),
+  play: async ({ canvasElement }) => {
+    const el = tp(canvasElement);
+    await typeAndSubmit(el);
+    await until(() => !el.shadowRoot!.querySelector('#typing') && !!alertText(el));
   },
 };

@@ -13,6 +13,7 @@ import {
   verifiedDelegateLogin,
   until,
 } from '../test/elements/login/fixtures.js';
+import { failingWith, latestCode } from './registration.story-helpers.js';
 
 const SENTENCE = 'Helping families find the right health plan today.';
 const noStorage = new StorageDeviceStore(null);
@@ -33,6 +34,7 @@ async function returning(): Promise<Loaded> {
 const meta: Meta = {
   title: 'Elements/Verify Account',
   component: 'pep-verify-account',
+  tags: ['autodocs'],
   loaders: [returning],
   render: (_args, { loaded }) =>
     html`<pep-verify-account
@@ -48,6 +50,20 @@ const verify = (canvas: HTMLElement) =>
   canvas.querySelector<PepVerifyAccount>('pep-verify-account')!;
 const $ = <T extends Element>(el: PepVerifyAccount, sel: string) =>
   el.shadowRoot!.querySelector<T>(sel)!;
+
+const withAdapter = (loaded: Loaded, adapter: unknown) =>
+  html`<pep-verify-account
+    .adapter=${adapter}
+    .pending=${loaded.pending}
+    .deviceStore=${noStorage}
+  ></pep-verify-account>`;
+
+function enterCode(el: PepVerifyAccount, code: string): void {
+  const input = $<HTMLInputElement>(el, '#code');
+  input.value = code;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  $<HTMLButtonElement>(el, '[part~="submit-button"]').click();
+}
 
 async function sendCode(el: PepVerifyAccount, method: 'email' | 'sms' = 'email'): Promise<void> {
   await el.updateComplete;
@@ -119,9 +135,7 @@ export const ResendTooSoon: Story = {
   play: async ({ canvasElement }) => {
     const el = verify(canvasElement);
     await sendCode(el);
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="link"]')]
-      .find((b) => b.textContent!.includes('resend it'))!
-      .click();
+    $<HTMLButtonElement>(el, '.resend [part~="link"]').click();
     await until(() => !!$<HTMLElement>(el, '[role="alert"]').textContent!.trim());
   },
 };
@@ -143,5 +157,64 @@ export const KeyboardPattern: Story = {
     $<HTMLInputElement>(el, '#method-pattern').click();
     await el.updateComplete;
     $<HTMLButtonElement>(el, '[part~="submit-button"]').click();
+  },
+};
+
+/** The right code: the account is verified (`pep-authenticated` fires). */
+export const Verified: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const el = verify(canvasElement);
+    await sendCode(el);
+    enterCode(el, latestCode((loaded as Loaded).adapter, 'email'));
+    await until(() => !el.shadowRoot!.querySelector('form'));
+  },
+};
+
+/** Sending the code failed (network): a retryable error on the method step. */
+export const SendNetworkError: Story = {
+  render: (_args, { loaded }) =>
+    withAdapter(
+      loaded as Loaded,
+      failingWith((loaded as Loaded).adapter, { sendVerificationCode: 'NETWORK' }),
+    ),
+  play: async ({ canvasElement }) => {
+    const el = verify(canvasElement);
+    await el.updateComplete;
+    $<HTMLInputElement>(el, '#method-email').click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part~="submit-button"]').click();
+    await until(() => !!el.shadowRoot!.querySelector('[part~="retry-button"]'));
+  },
+};
+
+/** The code has expired (or was replaced): ask for a new one. */
+export const CodeExpired: Story = {
+  render: (_args, { loaded }) =>
+    withAdapter(
+      loaded as Loaded,
+      failingWith((loaded as Loaded).adapter, { verifyAccountCode: 'CODE_EXPIRED' }),
+    ),
+  play: async ({ canvasElement }) => {
+    const el = verify(canvasElement);
+    await sendCode(el);
+    enterCode(el, 'ABCDEFGH');
+    await until(() => !!$<HTMLElement>(el, '[role="alert"]').textContent!.trim());
+  },
+};
+
+/** The pending login expired: log in again (`pep-verification-expired` fires). */
+export const LoginExpired: Story = {
+  render: (_args, { loaded }) =>
+    withAdapter(
+      loaded as Loaded,
+      failingWith((loaded as Loaded).adapter, { sendVerificationCode: 'FLOW_EXPIRED' }),
+    ),
+  play: async ({ canvasElement }) => {
+    const el = verify(canvasElement);
+    await el.updateComplete;
+    $<HTMLInputElement>(el, '#method-email').click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '[part~="submit-button"]').click();
+    await until(() => !el.shadowRoot!.querySelector('form'));
   },
 };

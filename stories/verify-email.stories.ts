@@ -9,6 +9,7 @@ import { failingWith, JANE, latestToken, storyWorld } from './registration.story
 const meta: Meta = {
   title: 'Elements/Verify Email',
   component: 'pep-verify-email',
+  tags: ['autodocs'],
   loaders: [async () => ({ world: await storyWorld({ delegates: [JANE] }) })],
   render: (_args, { loaded }) =>
     html`<pep-verify-email

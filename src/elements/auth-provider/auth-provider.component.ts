@@ -13,11 +13,11 @@ import {
 /**
  * Provides one adapter (and host configuration) to every pep-* element inside it.
  *
- * @summary Gives one adapter and configuration to every widget inside it.
- *
  * With `base-url` and no `adapter` property, it talks to an HTTP backend (the wire contract in
  * `openapi.yaml`) through an `HttpAdapter`, so a page needs no script of its own:
  * `<pep-auth-provider base-url="/api"><pep-login></pep-login></pep-auth-provider>`.
+ *
+ * @summary Gives one adapter and configuration to every widget inside it.
  *
  * @slot - The widgets that use this adapter.
  */

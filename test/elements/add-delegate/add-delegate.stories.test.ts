@@ -21,6 +21,12 @@ const shows: Record<string, (el: El) => boolean> = {
   NetworkError: (el) =>
     text(el, '[role=alert]').includes('could not reach') &&
     !!el.shadowRoot!.querySelector('[part=retry-button]'),
+  RetryAfterNetworkError: (el) =>
+    el.step === 'done' && text(el, 'h2') === 'Delegate was added' && text(el, 'form') === '',
+  SessionExpired: (el) =>
+    el.step === 'form' &&
+    text(el, '[role=alert]') === 'Your session has ended. Please log in again.' &&
+    el.shadowRoot!.querySelector<HTMLInputElement>('#username')!.value === 'janedoe01',
   DelegateAdded: (el) => el.step === 'done' && text(el, 'h2') === 'Delegate was added',
 };
 

@@ -14,13 +14,20 @@ const shows: Record<string, (el: El) => boolean> = {
   FindAccountNetworkError: (el) => el.step === 'find' && alert(el).includes('could not reach'),
   ChooseChannel: (el) => el.step === 'choose' && text(el, 'form').includes('xxxxxx0101'),
   SendRateLimited: (el) => el.step === 'choose' && alert(el).startsWith('Too many requests'),
+  SendNetworkError: (el) =>
+    el.step === 'choose' &&
+    alert(el).includes('could not reach') &&
+    !!el.shadowRoot!.querySelector('[part~=retry-button]'),
   EnterCode: (el) => el.step === 'code' && alert(el) === '',
   WrongCode: (el) => alert(el) === 'That code is incorrect. You have 4 attempts left.',
   CodeExpired: (el) => alert(el).startsWith('This code has expired'),
+  TooManyWrongCodes: (el) => el.step === 'code' && alert(el).startsWith('Too many incorrect codes'),
   ResendRateLimited: (el) => el.step === 'code' && alert(el).startsWith('Too many requests'),
   CreateNewPassword: (el) =>
     el.step === 'password' &&
     el.shadowRoot!.querySelectorAll('[part=checklist] li[data-met=false]').length > 0,
+  PasswordsDoNotMatch: (el) =>
+    el.step === 'password' && text(el, '#confirm-error') === 'The passwords do not match.',
   PasswordReused: (el) => text(el, '#password-error').includes('last 10 passwords'),
   ResetPurpose: (el) =>
     el.step === 'password' && text(el, '[part~=submit-button]') === 'Update Password',

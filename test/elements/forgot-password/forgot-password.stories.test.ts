@@ -15,6 +15,10 @@ const shows: Record<string, (el: El) => boolean> = {
   ChooseMethod: (el) => el.step === 'choose',
   EnterCode: (el) => el.step === 'code' && text(el, '[part="countdown"]') !== '',
   WrongCode: (el) => text(el, '[role="alert"]').includes('incorrect'),
+  CodeExpired: (el) =>
+    el.step === 'code' && text(el, '[role="alert"]').startsWith('This code has expired'),
+  TooManyWrongCodes: (el) =>
+    el.step === 'code' && text(el, '[role="alert"]').startsWith('Too many incorrect codes'),
   SendRateLimited: (el) => text(el, '[role="alert"]').includes('Too many requests'),
   CreateNewPassword: (el) =>
     el.step === 'password' && text(el, '[data-step-heading]').includes('Step 4 of 4'),

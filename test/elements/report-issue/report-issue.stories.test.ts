@@ -14,6 +14,11 @@ const shows: Record<string, (el: El) => boolean> = {
   WithScreenshot: (el) => !!q(el, '[part="preview"] img'),
   WrongFileType: (el) => text(el, '#screenshot-error').includes('image file'),
   OversizeFile: (el) => text(el, '#screenshot-error').includes('larger than 1 KB'),
+  SignedOut: (el) =>
+    el.step === 'form' &&
+    q<HTMLInputElement>(el, '#producerId')?.value === '' &&
+    q<HTMLInputElement>(el, '#agentName')?.value === '' &&
+    !q<HTMLInputElement>(el, '#producerId')?.readOnly,
   Submitted: (el) => el.step === 'done' && /PEP-/.test(text(el, '[part="ticket"]')),
   NetworkError: (el) => text(el, '[role="alert"]').includes('could not reach'),
 };

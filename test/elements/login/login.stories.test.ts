@@ -1,0 +1,33 @@
+/**
+ * Each story of stories/login.stories.ts reaches the state it is named after and is axe clean
+ * (stories.test.ts checks that the journey's stories render; this names each one's state).
+ */
+import * as stories from '../../../stories/login.stories.js';
+import { storySuite, type StoryElement } from '../../support/story-runner.js';
+
+type El = StoryElement;
+const text = (el: El, sel: string) =>
+  el.shadowRoot!.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const alert = (el: El) => text(el, '[role=alert]');
+
+const shows: Record<string, (el: El) => boolean> = {
+  Credentials: (el) =>
+    el.step === 'credentials' && alert(el) === '' && !!el.shadowRoot!.querySelector('#password'),
+  EmptyFields: (el) => text(el, '#username-error') === 'Enter a username.',
+  InvalidCredentials: (el) =>
+    alert(el) === 'The username or password you entered is incorrect.' &&
+    el.shadowRoot!.querySelector<HTMLInputElement>('#username')!.value !== '',
+  Locked: (el) => alert(el).startsWith('Your account is locked after 5 incorrect'),
+  NetworkError: (el) =>
+    alert(el).includes('could not reach') && !!el.shadowRoot!.querySelector('[part~=retry-button]'),
+  FirstLoginEnrollPattern: (el) =>
+    el.step === 'enroll' && !!el.shadowRoot!.querySelector('pep-typing-pattern'),
+  VerifyAccount: (el) =>
+    el.step === 'verify' && !!el.shadowRoot!.querySelector('pep-verify-account'),
+  SignedIn: (el) => el.step === 'done' && text(el, '[role=status]') === 'You are logged in.',
+  VerificationExpired: (el) =>
+    el.step === 'credentials' &&
+    alert(el) === 'Your login took too long and has expired. Please log in again.',
+};
+
+storySuite('login stories', stories, 'pep-login', shows);
