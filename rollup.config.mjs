@@ -90,6 +90,10 @@ export default [
     input: 'src/define.ts',
     // One file with every element and the whole API; languages other than English stay lazy
     // chunks beside it (dist/cdn/locales/), fetched only by pages that use them.
+    // A lazy chunk that needs shared code (e.g. the HTTP adapter) imports it from this file, which
+    // may export a few more (internal) names for that; without this Rollup would move everything
+    // into a shared chunk and leave pep-auth-elements.js a two-line facade.
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist/cdn',
       entryFileNames: 'pep-auth-elements.js',

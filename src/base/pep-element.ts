@@ -1,6 +1,5 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { ContextEvent, type Context } from '@lit/context';
 import type { AuthAdapter } from '../adapter/types.js';
 import { AdapterError, adapterError, toAdapterError } from '../adapter/errors.js';
 import { adapterContext, configContext, DEFAULT_CONFIG, type PepConfig } from './context.js';
@@ -12,7 +11,7 @@ import {
   type Catalogue,
   type MessageParams,
 } from '../i18n/format.js';
-import { commonEn } from '../i18n/common.en.js';
+import { baseEn } from '../i18n/base.en.js';
 import { LocalizeController } from './localize.js';
 import { ThemeController } from './theme.js';
 
@@ -27,24 +26,36 @@ export abstract class PepElement extends LitElement {
     delegatesFocus: true,
   };
 
+  // Reactive properties are declared here rather than with decorators (no decorator helpers in
+  // what a host loads); subclasses add theirs the same way.
+  static override properties: PropertyDeclarations = {
+    adapter: { attribute: false },
+    config: { attribute: false },
+    theme: { reflect: true },
+    messages: { attribute: false },
+  };
+
+  /**
+   * Declare internal reactive state, as `@state()` does: `static { this.states('flow'); }`.
+   * (Kept out of `properties` so that it is not documented as an attribute.)
+   */
+  protected static states(...names: string[]): void {
+    for (const name of names) this.createProperty(name, { state: true });
+  }
+
   /** The backend adapter. Provided by `<pep-auth-provider>` through context, or set directly. */
-  @consume({ context: adapterContext, subscribe: true })
-  @property({ attribute: false })
   adapter?: AuthAdapter;
 
   /** Host configuration (help desk phone, …). */
-  @consume({ context: configContext, subscribe: true })
-  @property({ attribute: false })
   config: PepConfig = DEFAULT_CONFIG;
 
   /**
    * Colour theme: `dark` or `light` forces those defaults; unset follows an ancestor's `theme`
    * (e.g. on `<pep-auth-provider>`), else `prefers-color-scheme`. Host `--pep-*` tokens win.
    */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** Host overrides for any message key, in every language, e.g. `{ 'login.title': 'Sign in' }`. */
-  @property({ attribute: false })
   messages: Partial<Record<string, string>> = {};
 
   /** The element's own English catalogue (merged over the common one). */
@@ -64,14 +75,14 @@ export abstract class PepElement extends LitElement {
   /**
    * Translate `key` into the active language, filling `{name}` placeholders from `params`.
    * Order: host `messages` override → active language's catalogue → the element's English →
-   * the common English catalogue → the key itself.
+   * the English every element shares (`baseEn`) → the key itself.
    */
   t(key: string, params?: MessageParams): string {
     const template =
       this.messages[key] ??
       this.#localize.catalogue?.[key] ??
       this.catalogue[key] ??
-      (commonEn as Catalogue)[key];
+      (baseEn as Catalogue)[key];
     // An unknown key (e.g. `state.<code>` for a code from the backend) is shown as it is: it is
     // never a template, so a backend value such as "{phone}" is not filled in.
     if (template === undefined) return key;
@@ -111,6 +122,21 @@ export abstract class PepElement extends LitElement {
     } finally {
       this.#calls.delete(controller);
     }
+  }
+
+  /** True while an adapter call started by {@link call} is in flight. */
+  protected get calling(): boolean {
+    return this.#calls.size > 0;
+  }
+
+  /**
+   * Whether a failed call should be ignored: an `ABORTED` call the element aborted itself (step
+   * change, Back, a newer call). A call aborted because the element was removed is not ignored:
+   * the caller handles it like any failure and leaves its pending state ("The request was
+   * cancelled."), so a widget re-inserted later is usable.
+   */
+  protected ignoreAbort(error: AdapterError): boolean {
+    return error.code === 'ABORTED' && this.isConnected;
   }
 
   /** Abort every adapter call in flight (their promises reject with `ABORTED`). */
@@ -175,11 +201,46 @@ export abstract class PepElement extends LitElement {
   protected async focusHeading(): Promise<void> {
     await this.updateComplete;
     const h = this.renderRoot.querySelector<HTMLElement>('[data-step-heading]');
-    h?.focus({ preventScroll: false });
+    h?.focus();
+  }
+
+  /** Unsubscribe functions of the providers this element follows (see `connectedCallback`). */
+  #providers = new Set<() => void>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // `adapter` and `config` follow the nearest provider (the context protocol of @lit/context,
+    // like `@consume({ subscribe: true })`; a closer provider appearing later takes over).
+    this.#consume(adapterContext, (value) => (this.adapter = value));
+    this.#consume(configContext, (value) => (this.config = value));
+  }
+
+  #consume<T>(context: Context<unknown, T>, set: (value: T) => void): void {
+    let current: (() => void) | undefined;
+    this.dispatchEvent(
+      new ContextEvent(
+        context,
+        this,
+        (value, unsubscribe) => {
+          if (current !== unsubscribe) {
+            if (current) {
+              current();
+              this.#providers.delete(current);
+            }
+            current = unsubscribe;
+            if (unsubscribe) this.#providers.add(unsubscribe);
+          }
+          set(value);
+        },
+        true,
+      ),
+    );
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    for (const unsubscribe of this.#providers) unsubscribe();
+    this.#providers.clear();
     // A widget moved in the DOM (removed and re-inserted in the same task) keeps its calls;
     // one that is really removed aborts them.
     queueMicrotask(() => {

@@ -4,6 +4,10 @@
  */
 import { STATE_CODES, type StateCode } from '../adapter/types.js';
 
+// Display helpers, kept in their own module (an element that only shows delegates does not
+// load the validators); re-exported here where they have always been.
+export { formatUsMobile, stateListConverter } from './display.js';
+
 export type FieldReason =
   | 'required'
   | 'too-short'
@@ -104,13 +108,6 @@ export function validateMobile(value: string): FieldReason | null {
   return normalizeUsMobile(value) === null ? 'invalid-phone' : null;
 }
 
-/** Format E.164 `+13125550101` as `(312) 555-0101` for display. */
-export function formatUsMobile(e164: string): string {
-  const d = e164.replace(/^\+1/, '');
-  if (!/^\d{10}$/.test(d)) return e164;
-  return `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`;
-}
-
 export function isStateCode(value: unknown): value is StateCode {
   return typeof value === 'string' && (STATE_CODES as readonly string[]).includes(value);
 }
@@ -128,21 +125,6 @@ export function validateStates(
   }
   return null;
 }
-
-/**
- * Lit attribute converter for a list of state codes, e.g. `allowed-states="IL TX"` or
- * `"il, tx"`: unknown codes are dropped; a missing attribute means all five states.
- */
-export const stateListConverter = {
-  fromAttribute(value: string | null): StateCode[] {
-    if (value === null) return [...STATE_CODES];
-    const words = value.toUpperCase().split(/[\s,]+/);
-    return STATE_CODES.filter((s) => words.includes(s));
-  },
-  toAttribute(value: StateCode[]): string {
-    return value.join(' ');
-  },
-};
 
 export type DelegateField = 'username' | 'email' | 'firstName' | 'lastName' | 'mobile' | 'states';
 

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 
 /** Options of {@link textField}. Every string is already translated. */
@@ -74,10 +73,10 @@ export function textField(o: TextFieldOptions): TemplateResult {
         part="input"
         type=${o.type ?? 'text'}
         .value=${live(o.value)}
-        autocomplete=${ifDefined(o.autocomplete)}
-        inputmode=${ifDefined(o.inputmode)}
-        maxlength=${ifDefined(o.maxlength)}
-        autocapitalize=${ifDefined(o.autocapitalize)}
+        autocomplete=${o.autocomplete ?? nothing}
+        inputmode=${o.inputmode ?? nothing}
+        maxlength=${o.maxlength ?? nothing}
+        autocapitalize=${o.autocapitalize ?? nothing}
         spellcheck=${o.spellcheck === undefined ? nothing : String(o.spellcheck)}
         ?required=${o.required ?? false}
         aria-required=${o.required ? 'true' : nothing}

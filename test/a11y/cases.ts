@@ -244,7 +244,12 @@ export const CASES: WidgetCase[] = [
         html`<pep-my-delegates .adapter=${adapter}></pep-my-delegates>`,
         wrap,
       );
-      await until(() => !!el.shadowRoot!.querySelector('[part~="add-button"]'), 'the list');
+      await until(
+        () =>
+          !!el.shadowRoot!.querySelector('[part~="add-button"]') &&
+          (el as unknown as { state: { list: string } }).state.list !== 'loading',
+        'the loaded list',
+      );
       return el;
     },
     async keyboard(el) {

@@ -1,7 +1,13 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import type { AdapterError } from '../../adapter/errors.js';
 import { STATE_CODES, type DelegateSummary, type StateCode } from '../../adapter/types.js';
+import { personEn } from '../../i18n/person.en.js';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import {
@@ -97,24 +103,31 @@ const emptyValues = (states: readonly StateCode[]): Values => ({
 export class PepAddDelegate extends PepElement {
   static override styles = [tokens, formStyles, sharedStyles, addDelegateStyles];
 
-  protected readonly catalogue = addDelegateEn;
+  static override properties: PropertyDeclarations = {
+    allowedStates: {
+      attribute: 'allowed-states',
+      converter: stateListConverter,
+    },
+    noCancel: { type: Boolean, attribute: 'no-cancel' },
+  };
+
+  static {
+    this.states('machine', 'values');
+  }
+
+  protected readonly catalogue = { ...addDelegateEn, ...personEn };
 
   /**
    * The states the producer may assign (attribute: space- or comma-separated codes, e.g.
    * `allowed-states="IL TX"`). Default: all five.
    */
-  @property({
-    attribute: 'allowed-states',
-    converter: stateListConverter,
-  })
   allowedStates: StateCode[] = [...STATE_CODES];
 
   /** Hide the Cancel button (e.g. when the form is a page of its own). */
-  @property({ type: Boolean, attribute: 'no-cancel' })
   noCancel = false;
 
-  @state() protected machine: AddDelegateState = initialAddDelegate();
-  @state() protected values: Values = emptyValues(STATE_CODES);
+  protected machine: AddDelegateState = initialAddDelegate();
+  protected values: Values = emptyValues(STATE_CODES);
 
   protected form = new FormState<DelegateField>(this, DELEGATE_FIELDS);
 
@@ -195,7 +208,7 @@ export class PepAddDelegate extends PepElement {
       this.emit('pep-delegate-added', { delegate });
     } catch (err) {
       const error = err as AdapterError;
-      if (error.code === 'ABORTED') return;
+      if (this.ignoreAbort(error)) return;
       this.send({ type: 'SUBMIT_FAIL', error });
       if (this.machine.step === 'form' && Object.keys(this.machine.serverErrors).length) {
         await this.form.focusFirstInvalid(this.machine.serverErrors);

@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import type { AdapterError } from '../../adapter/errors.js';
 import type { Channel, PasswordFlowPurpose } from '../../adapter/types.js';
 import { PepElement } from '../../base/pep-element.js';
@@ -8,6 +13,7 @@ import { formStyles, tokens } from '../../base/styles.js';
 import { isOtpShaped } from '../../core/otp.js';
 import { failedPasswordRules } from '../../core/password-policy.js';
 import { validateUsername } from '../../core/validation.js';
+import { passwordEn } from '../../i18n/password.en.js';
 import { codeInput } from '../../shared/code-input.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';
@@ -82,28 +88,38 @@ const MAX_EXPIRY_TIMER = 60 * 60 * 1000;
 export class PepCreatePassword extends PepElement {
   static override styles = [tokens, formStyles, sharedStyles, createPasswordStyles];
 
-  protected readonly catalogue = createPasswordEn;
+  static override properties: PropertyDeclarations = {
+    purpose: { reflect: true },
+    username: {},
+    loginHref: { attribute: 'login-href' },
+  };
+
+  static {
+    this.states('machine', 'values', 'showPassword', 'showConfirm', 'submittedPassword');
+  }
+
+  protected readonly catalogue = { ...createPasswordEn, ...passwordEn };
 
   /** `create` (registration, default) or `reset` (Forgot Password). Read when the flow starts. */
-  @property({ reflect: true }) purpose: PasswordFlowPurpose = 'create';
+  purpose: PasswordFlowPurpose = 'create';
 
   /** Pre-fills the Username field (e.g. from Email Verification Complete!). */
-  @property() username = '';
+  username = '';
 
   /** Where the last step's Log In link goes; without it the host listens for the event. */
-  @property({ attribute: 'login-href' }) loginHref?: string;
+  loginHref?: string;
 
-  @state() protected machine: CreatePasswordState = initialCreatePassword('create');
-  @state() protected values: Record<Field, string> = {
+  protected machine: CreatePasswordState = initialCreatePassword('create');
+  protected values: Record<Field, string> = {
     username: '',
     code: '',
     password: '',
     confirm: '',
   };
-  @state() protected showPassword = false;
-  @state() protected showConfirm = false;
+  protected showPassword = false;
+  protected showConfirm = false;
   /** The password last sent to setPassword (its adapter error applies while unchanged). */
-  @state() protected submittedPassword: string | null = null;
+  protected submittedPassword: string | null = null;
 
   /** The last adapter action, repeated by "Try again" after a retryable failure. */
   protected retryAction: (() => void) | null = null;
@@ -173,7 +189,7 @@ export class PepCreatePassword extends PepElement {
     type: 'FIND_FAIL' | 'SEND_FAIL' | 'RESEND_FAIL' | 'VERIFY_FAIL' | 'SET_FAIL',
   ): void {
     const error = err as AdapterError;
-    if (error.code === 'ABORTED') return;
+    if (this.ignoreAbort(error)) return;
     this.send({ type, error });
   }
 

@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
 import { offerCredential } from '../../base/credentials.js';
 import { formStyles, tokens } from '../../base/styles.js';
@@ -9,6 +8,7 @@ import { failedPasswordRules } from '../../core/password-policy.js';
 import { validateUsername, type FieldReason } from '../../core/validation.js';
 import { OTP_LENGTH } from '../../core/otp.js';
 import type { Catalogue } from '../../i18n/format.js';
+import { passwordEn } from '../../i18n/password.en.js';
 import { codeInput } from '../../shared/code-input.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';
@@ -89,26 +89,36 @@ const PASSWORD_ERRORS = new Set(['PASSWORD_REUSED', 'PASSWORD_POLICY']);
 export class PepForgotPassword extends PepElement {
   static override styles = [tokens, formStyles, sharedStyles, forgotPasswordStyles];
 
+  static override properties: PropertyDeclarations = {
+    loginHref: { attribute: 'login-href' },
+    forgotUsernameHref: { attribute: 'forgot-username-href' },
+    now: { attribute: false },
+  };
+
+  static {
+    this.states('flow', 'values', 'showPassword', 'showConfirm');
+  }
+
   /** Where "Back to Login" / "Go to Login" go. No link is shown when empty. */
-  @property({ attribute: 'login-href' }) loginHref = '';
+  loginHref = '';
 
   /** Where "Forgot Username?" goes (first step). Not shown when empty. */
-  @property({ attribute: 'forgot-username-href' }) forgotUsernameHref = '';
+  forgotUsernameHref = '';
 
   /** Clock (epoch ms) for code expiry and the resend countdown. Tests may replace it. */
-  @property({ attribute: false }) now: () => number = () => Date.now();
+  now: () => number = () => Date.now();
 
-  @state() private flow: ForgotPasswordState = initialForgotPasswordState();
-  @state() private values: Record<Field, string> = {
+  private flow: ForgotPasswordState = initialForgotPasswordState();
+  private values: Record<Field, string> = {
     username: '',
     code: '',
     password: '',
     confirm: '',
   };
-  @state() private showPassword = false;
-  @state() private showConfirm = false;
+  private showPassword = false;
+  private showConfirm = false;
 
-  protected override readonly catalogue: Catalogue = forgotPasswordEn;
+  protected override readonly catalogue: Catalogue = { ...forgotPasswordEn, ...passwordEn };
 
   #form = new FormState<Field>(this, ['username', 'code', 'password', 'confirm']);
   #countdown = new ResendCountdown(this, () => this.now());
@@ -225,7 +235,7 @@ export class PepForgotPassword extends PepElement {
       return null;
     } catch (err) {
       const error = err as AdapterError;
-      if (error.code === 'ABORTED') return null;
+      if (this.ignoreAbort(error)) return null;
       this.#dispatch(fail(error));
       return error;
     }

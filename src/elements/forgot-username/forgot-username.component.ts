@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
@@ -68,14 +67,23 @@ declare global {
 export class PepForgotUsername extends PepElement {
   static override styles = [tokens, formStyles, sharedStyles, forgotUsernameStyles];
 
+  static override properties: PropertyDeclarations = {
+    loginHref: { attribute: 'login-href' },
+    now: { attribute: false },
+  };
+
+  static {
+    this.states('flow', 'showFieldError');
+  }
+
   /** Where "Back to Login" goes. No link is shown when empty. */
-  @property({ attribute: 'login-href' }) loginHref = '';
+  loginHref = '';
 
   /** Clock used for the resend countdown (epoch ms). Tests may replace it. */
-  @property({ attribute: false }) now: () => number = () => Date.now();
+  now: () => number = () => Date.now();
 
-  @state() private flow: ForgotUsernameState = initialForgotUsernameState;
-  @state() private showFieldError = false;
+  private flow: ForgotUsernameState = initialForgotUsernameState;
+  private showFieldError = false;
 
   protected override readonly catalogue: Catalogue = forgotUsernameEn;
 
@@ -139,7 +147,7 @@ export class PepForgotUsername extends PepElement {
       this.emit('pep-username-email-sent', { email, resend });
     } catch (err) {
       const error = err as AdapterError;
-      if (error.code === 'ABORTED') return;
+      if (this.ignoreAbort(error)) return;
       this.#dispatch({ type: 'FAILED', error });
     }
   }

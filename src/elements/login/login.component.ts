@@ -1,7 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
-import { offerCredential } from '../../base/credentials.js';
 import { tokens, formStyles } from '../../base/styles.js';
 import { adapterError, type AdapterError } from '../../adapter/errors.js';
 import type { PendingLogin, Session } from '../../adapter/types.js';
@@ -37,6 +35,24 @@ declare global {
     'pep-forgot-username': CustomEvent<{ username: string }>;
     'pep-forgot-password': CustomEvent<{ username: string }>;
   }
+}
+
+/**
+ * The nested steps (`<pep-typing-pattern>`, `<pep-verify-account>`) are not part of what a host
+ * loads first: a bundler puts them in a chunk of their own, fetched in the background once the
+ * Log In form has rendered, and awaited before a step that shows them. The CDN bundle and
+ * `define.js` include every element, so there nothing more is fetched.
+ */
+let steps: Promise<unknown> | undefined;
+function loadSteps(): Promise<unknown> {
+  steps ??= Promise.all([
+    import('../typing-pattern/pep-typing-pattern.js'),
+    import('../verify-account/pep-verify-account.js'),
+  ]).catch((err: unknown) => {
+    steps = undefined; // offline: try again on the next login
+    throw err;
+  });
+  return steps;
 }
 
 type Field = 'username' | 'password';
@@ -75,32 +91,48 @@ type Field = 'username' | 'password';
 export class PepLogin extends PepElement {
   static override styles = [tokens, formStyles, sharedStyles, loginStyles];
 
+  static override properties: PropertyDeclarations = {
+    forgotUsernameHref: { attribute: 'forgot-username-href' },
+    forgotPasswordHref: { attribute: 'forgot-password-href' },
+    notice: {},
+    defaultUsername: { attribute: 'username' },
+    deviceStore: { attribute: false },
+  };
+
+  static {
+    this.states('flow', 'username', 'password', 'showPassword');
+  }
+
   protected override readonly catalogue = loginEn;
 
   /** Where Forgot Username goes (the `pep-forgot-username` event fires first). */
-  @property({ attribute: 'forgot-username-href' }) forgotUsernameHref?: string;
+  forgotUsernameHref?: string;
 
   /** Where Forgot Password goes (the `pep-forgot-password` event fires first). */
-  @property({ attribute: 'forgot-password-href' }) forgotPasswordHref?: string;
+  forgotPasswordHref?: string;
 
   /**
    * A confirmation to show above the form, e.g. after Create Password or Forgot Password sent
    * the user here: `password-created` or `password-updated`.
    */
-  @property() notice: '' | 'password-created' | 'password-updated' = '';
+  notice: '' | 'password-created' | 'password-updated' = '';
 
   /** Prefills Username (e.g. the account whose password was just set). */
-  @property({ attribute: 'username' }) defaultUsername = '';
+  defaultUsername = '';
 
   /** Where the remembered-device token is kept. Default: `localStorage` (`pep-device:` keys). */
-  @property({ attribute: false }) deviceStore: DeviceStore = defaultDeviceStore;
+  deviceStore: DeviceStore = defaultDeviceStore;
 
-  @state() private flow: LoginState = initialLoginState;
-  @state() private username = '';
-  @state() private password = '';
-  @state() private showPassword = false;
+  private flow: LoginState = initialLoginState;
+  private username = '';
+  private password = '';
+  private showPassword = false;
 
   #form = new FormState<Field>(this, ['username', 'password']);
+
+  protected override firstUpdated(): void {
+    loadSteps().catch(() => undefined);
+  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
@@ -168,6 +200,8 @@ export class PepLogin extends PepElement {
     const password = this.password;
     const device = this.deviceStore.get(username);
     this.send({ type: 'SUBMIT' });
+    const nested = loadSteps();
+    nested.catch(() => undefined);
     try {
       const result = await this.call((a, signal) =>
         a.login(
@@ -176,19 +210,24 @@ export class PepLogin extends PepElement {
         ),
       );
       // The password was accepted: offer it to the password manager (shadow DOM hides the
-      // fields from some managers).
-      void offerCredential(username, password);
+      // fields from some managers). That code is fetched now, not with the Log In form.
+      void import('../../base/credentials.js').then(
+        (m) => m.offerCredential(username, password),
+        () => false,
+      );
       if (result.status === 'authenticated') {
         this.send({ type: 'AUTHENTICATED', session: result.session });
         this.emit('pep-authenticated', { session: result.session });
       } else {
         // The backend did not accept the remembered device: stop offering its token.
         if (device) this.deviceStore.delete(username);
+        // Not loaded (e.g. offline): a retryable NETWORK error on the form.
+        await this.call(() => nested);
         this.send({ type: 'VERIFICATION_REQUIRED', pending: result.pending });
       }
     } catch (err) {
       const error = err as AdapterError;
-      if (error.code === 'ABORTED') return;
+      if (this.ignoreAbort(error)) return;
       this.send({ type: 'FAILED', error });
     }
   }

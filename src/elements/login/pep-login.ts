@@ -1,5 +1,3 @@
-import '../typing-pattern/pep-typing-pattern.js';
-import '../verify-account/pep-verify-account.js';
 import { PepLogin } from './login.component.js';
 
 export { PepLogin };

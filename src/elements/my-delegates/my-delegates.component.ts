@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import type { AdapterError } from '../../adapter/errors.js';
 import {
   STATE_CODES,
@@ -7,9 +12,10 @@ import {
   type DelegateSummary,
   type StateCode,
 } from '../../adapter/types.js';
+import { personEn } from '../../i18n/person.en.js';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
-import { formatUsMobile, stateListConverter } from '../../core/validation.js';
+import { formatUsMobile, stateListConverter } from '../../core/display.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { sharedStyles } from '../../shared/styles.js';
@@ -53,19 +59,31 @@ import { myDelegatesStyles } from './my-delegates.styles.js';
 export class PepMyDelegates extends PepElement {
   static override styles = [tokens, formStyles, sharedStyles, myDelegatesStyles];
 
-  protected readonly catalogue = myDelegatesEn;
+  static override properties: PropertyDeclarations = {
+    allowedStates: {
+      attribute: 'allowed-states',
+      converter: stateListConverter,
+    },
+  };
+
+  static {
+    this.states('machine');
+  }
+
+  protected readonly catalogue = { ...myDelegatesEn, ...personEn };
 
   /** The states the producer may assign, passed to Add Delegate (`allowed-states="IL TX"`). */
-  @property({
-    attribute: 'allowed-states',
-    converter: stateListConverter,
-  })
   allowedStates: StateCode[] = [...STATE_CODES];
 
-  @state() protected machine: MyDelegatesState = initialMyDelegates();
+  protected machine: MyDelegatesState = initialMyDelegates();
 
-  @query('dialog') protected dialog?: HTMLDialogElement;
-  @query('[part~=add-button]') protected addButton?: HTMLButtonElement;
+  protected get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog') ?? null;
+  }
+
+  protected get addButton(): HTMLButtonElement | null {
+    return this.renderRoot?.querySelector('[part~=add-button]') ?? null;
+  }
 
   #loadedWith?: AuthAdapter;
   /** The delegate added in the open dialog, if any: closing by Escape then also refreshes. */
@@ -92,9 +110,20 @@ export class PepMyDelegates extends PepElement {
     if (!dialog) return;
     if (this.machine.dialogOpen && !dialog.open) {
       dialog.showModal();
-      void dialog.querySelector('pep-add-delegate')?.focusHeading();
+      const form = dialog.querySelector('pep-add-delegate');
+      // The form may still be loading: focus it once defined (if the dialog is still open).
+      if (form)
+        void customElements.whenDefined(form.localName).then(() => {
+          if (form.isConnected) void form.focusHeading();
+        });
     }
     if (!this.machine.dialogOpen && dialog.open) dialog.close();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-inserted after being removed mid-load (the call was abandoned): load again.
+    if (this.hasUpdated && this.machine.list === 'loading' && !this.calling) void this.load();
   }
 
   /** Reload the list from the adapter. */
@@ -120,12 +149,22 @@ export class PepMyDelegates extends PepElement {
       if (notice) this.emit('pep-invitation-resent', { delegate: notice.delegate });
     } catch (err) {
       const error = err as AdapterError;
-      if (error.code !== 'ABORTED') this.send({ type: 'RESEND_FAIL', error });
+      if (!this.ignoreAbort(error)) this.send({ type: 'RESEND_FAIL', error });
     }
   }
 
-  protected openAdd(): void {
+  /**
+   * Open the dialog. `<pep-add-delegate>` is a chunk of its own, fetched on the first open (the
+   * dialog shows at once; the form appears when it has arrived).
+   */
+  protected async openAdd(): Promise<void> {
     this.send({ type: 'OPEN_ADD' });
+    try {
+      await this.call(() => import('../add-delegate/pep-add-delegate.js'));
+    } catch (err) {
+      const error = err as AdapterError;
+      if (error.code !== 'ABORTED') this.send({ type: 'OPEN_FAIL', error });
+    }
   }
 
   protected async closeAdd(finished: DelegateSummary | undefined = this.#added): Promise<void> {
@@ -154,7 +193,7 @@ export class PepMyDelegates extends PepElement {
           class="primary"
           part="add-button"
           aria-haspopup="dialog"
-          @click=${() => this.openAdd()}
+          @click=${() => void this.openAdd()}
         >
           ${this.t('my-delegates.add')}
         </button>
@@ -198,7 +237,9 @@ export class PepMyDelegates extends PepElement {
   protected retry(): void {
     const r = this.machine.retry;
     // The retry button goes away with the error: keep focus on the control of that action.
-    if (r?.type === 'LOAD') {
+    if (r?.type === 'OPEN_ADD') {
+      void this.openAdd();
+    } else if (r?.type === 'LOAD') {
       this.addButton?.focus();
       void this.load();
     } else if (r?.type === 'RESEND') {

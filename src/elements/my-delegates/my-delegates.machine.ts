@@ -12,7 +12,7 @@ export interface MyDelegatesState {
   /** The last failure (list or resend), shown in the error region. */
   error: AdapterError | null;
   /** What the error's "Try again" repeats. */
-  retry: { type: 'LOAD' } | { type: 'RESEND'; delegateId: string } | null;
+  retry: { type: 'LOAD' } | { type: 'RESEND'; delegateId: string } | { type: 'OPEN_ADD' } | null;
   dialogOpen: boolean;
   /** The delegate whose invitation is being resent. */
   resendingId: string | null;
@@ -25,6 +25,8 @@ export type MyDelegatesEvent =
   | { type: 'LOAD_OK'; delegates: DelegateSummary[] }
   | { type: 'LOAD_FAIL'; error: AdapterError }
   | { type: 'OPEN_ADD' }
+  /** The Add Delegate form could not be loaded (offline): close, with a retryable error. */
+  | { type: 'OPEN_FAIL'; error: AdapterError }
   /** Cancel / Escape: close without adding. */
   | { type: 'CLOSE_ADD' }
   /** Finish after "Delegate was added": close and refresh. */
@@ -57,7 +59,13 @@ export function myDelegatesTransition(
       if (state.list !== 'loading') return state;
       return { ...state, list: 'failed', error: event.error, retry: { type: 'LOAD' } };
     case 'OPEN_ADD':
-      return state.dialogOpen ? state : { ...state, dialogOpen: true, notice: null };
+      if (state.dialogOpen) return state;
+      return state.retry?.type === 'OPEN_ADD'
+        ? { ...state, dialogOpen: true, notice: null, error: null, retry: null }
+        : { ...state, dialogOpen: true, notice: null };
+    case 'OPEN_FAIL':
+      if (!state.dialogOpen) return state;
+      return { ...state, dialogOpen: false, error: event.error, retry: { type: 'OPEN_ADD' } };
     case 'CLOSE_ADD':
       return state.dialogOpen ? { ...state, dialogOpen: false } : state;
     case 'FINISH':

@@ -1,4 +1,3 @@
-import '../add-delegate/pep-add-delegate.js';
 import { PepMyDelegates } from './my-delegates.component.js';
 
 export { PepMyDelegates };

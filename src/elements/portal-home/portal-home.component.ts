@@ -1,10 +1,16 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
+import { personEn } from '../../i18n/person.en.js';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import type { Session } from '../../adapter/types.js';
-import { formatUsMobile } from '../../core/validation.js';
+import { formatUsMobile } from '../../core/display.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { sharedStyles } from '../../shared/styles.js';
@@ -86,21 +92,31 @@ type Ready = Extract<PortalHomeState, { status: 'ready' }>;
 export class PepPortalHome extends PepElement {
   static override styles = [tokens, formStyles, sharedStyles, portalHomeStyles];
 
+  static override properties: PropertyDeclarations = {
+    portalConfig: { attribute: false },
+    session: { attribute: false },
+    loginHref: { attribute: 'login-href' },
+  };
+
+  static {
+    this.states('page');
+  }
+
   /**
    * Names, links, contacts and resource groups. (Not called `config`: that is the shared
    * `PepConfig` every pep-* element receives from `<pep-auth-provider>`.)
    */
-  @property({ attribute: false }) portalConfig?: PortalConfig;
+  portalConfig?: PortalConfig;
 
   /** The signed-in session; when not set, the element asks `adapter.getSession()`. */
-  @property({ attribute: false }) session?: Session | null;
+  session?: Session | null;
 
   /** Where "Go to Login" points once signed out. */
-  @property({ attribute: 'login-href' }) loginHref = '';
+  loginHref = '';
 
-  @state() private page: PortalHomeState = initialPortalHomeState;
+  private page: PortalHomeState = initialPortalHomeState;
 
-  protected override readonly catalogue: Catalogue = portalHomeEn;
+  protected override readonly catalogue: Catalogue = { ...portalHomeEn, ...personEn };
 
   #loading = false;
 
@@ -168,7 +184,7 @@ export class PepPortalHome extends PepElement {
       this.emit('pep-logged-out', { username });
     } catch (err) {
       const error = err as AdapterError;
-      if (error.code !== 'ABORTED') this.#dispatch({ type: 'LOGOUT_FAILED', error });
+      if (!this.ignoreAbort(error)) this.#dispatch({ type: 'LOGOUT_FAILED', error });
     }
   }
 
@@ -188,6 +204,8 @@ export class PepPortalHome extends PepElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Re-inserted after being removed mid-load (the call was abandoned): `updated` loads again.
+    if (this.hasUpdated && this.page.status === 'loading' && !this.calling) this.requestUpdate();
     document.addEventListener('click', this.#onDocumentClick);
   }
 

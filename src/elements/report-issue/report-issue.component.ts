@@ -1,6 +1,12 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import { live } from 'lit/directives/live.js';
+import { personEn } from '../../i18n/person.en.js';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
@@ -133,31 +139,49 @@ export function formatBytes(bytes: number, locale?: string): string {
 export class PepReportIssue extends PepElement {
   static override styles = [tokens, formStyles, sharedStyles, reportIssueStyles];
 
+  static override properties: PropertyDeclarations = {
+    session: { attribute: false },
+    maxScreenshotBytes: { type: Number, attribute: 'max-screenshot-bytes' },
+    homeHref: { attribute: 'home-href' },
+    now: { attribute: false },
+  };
+
+  static {
+    this.states(
+      'flow',
+      'values',
+      'screenshot',
+      'fileError',
+      'serverErrors',
+      'summary',
+      'fileStatus',
+    );
+  }
+
   /** The signed-in session (prefills agent name and producer ID); else `adapter.getSession()`. */
-  @property({ attribute: false }) session?: Session | null;
+  session?: Session | null;
 
   /** Largest screenshot accepted, in bytes (default 5 MB). */
-  @property({ type: Number, attribute: 'max-screenshot-bytes' })
   maxScreenshotBytes = SCREENSHOT_MAX_BYTES;
 
   /** Where "Back to Home" points (not shown when empty). */
-  @property({ attribute: 'home-href' }) homeHref = '';
+  homeHref = '';
 
   /** Clock for the "observed at" default (epoch ms). Tests may replace it. */
-  @property({ attribute: false }) now: () => number = () => Date.now();
+  now: () => number = () => Date.now();
 
-  @state() private flow: ReportIssueState = initialReportIssueState;
-  @state() private values: Values = this.#emptyValues();
-  @state() private screenshot: Screenshot | null = null;
-  @state() private fileError: FieldReason | null = null;
+  private flow: ReportIssueState = initialReportIssueState;
+  private values: Values = this.#emptyValues();
+  private screenshot: Screenshot | null = null;
+  private fileError: FieldReason | null = null;
   /** Reasons the adapter gave (VALIDATION), cleared when the field changes. */
-  @state() private serverErrors: Partial<Record<IssueReportField, FieldReason>> = {};
+  private serverErrors: Partial<Record<IssueReportField, FieldReason>> = {};
   /** A new object per failed local validation, so the summary is announced again. */
-  @state() private summary: object | null = null;
+  private summary: object | null = null;
   /** Message key of the screenshot status (announced), or ''. Translated at render. */
-  @state() private fileStatus: '' | 'report-issue.screenshot-removed' = '';
+  private fileStatus: '' | 'report-issue.screenshot-removed' = '';
 
-  protected override readonly catalogue: Catalogue = reportIssueEn;
+  protected override readonly catalogue: Catalogue = { ...reportIssueEn, ...personEn };
 
   #form = new FormState<IssueReportField>(this, FIELDS);
   #sessionRequested = false;
@@ -359,7 +383,7 @@ export class PepReportIssue extends PepElement {
       this.emit('pep-issue-reported', { ticketId: ticket.ticketId });
     } catch (err) {
       const error = err as AdapterError;
-      if (error.code === 'ABORTED') return;
+      if (this.ignoreAbort(error)) return;
       if (error.is('VALIDATION')) {
         const fields: Partial<Record<IssueReportField, FieldReason>> = {};
         for (const [k, r] of Object.entries(error.data.fields))

@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { PepElement } from '../../base/pep-element.js';
 import { tokens, formStyles } from '../../base/styles.js';
@@ -91,29 +90,43 @@ export class PepTypingPattern extends PepElement {
     typingPatternStyles,
   ];
 
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    pending: { attribute: false },
+    text: {},
+    deviceStore: { attribute: false },
+    embedded: { type: Boolean, attribute: 'embedded' },
+  };
+
+  static {
+    this.states('flow', 'typed', 'remember', 'tipOpen');
+  }
+
   protected override readonly catalogue = typingPatternEn;
 
   /** `enroll` on first login, `verify` to verify the account with the pattern. */
-  @property({ reflect: true }) mode: TypingPatternMode = 'verify';
+  mode: TypingPatternMode = 'verify';
 
   /** The pending login from `adapter.login` (needed to submit). */
-  @property({ attribute: false }) pending?: PendingLogin;
+  pending?: PendingLogin;
 
   /** The sentence to type; defaults to the pending login's `sampleText`. */
-  @property() text?: string;
+  text?: string;
 
   /** Where a remembered-device token is kept (verify mode). */
-  @property({ attribute: false }) deviceStore: DeviceStore = defaultDeviceStore;
+  deviceStore: DeviceStore = defaultDeviceStore;
 
   /** Render without the card frame (used inside `<pep-verify-account>` / `<pep-login>`). */
-  @property({ type: Boolean, attribute: 'embedded' }) embedded = false;
+  embedded = false;
 
-  @state() private flow: TypingState = initialTypingState;
-  @state() private typed = '';
-  @state() private remember = false;
-  @state() private tipOpen = false;
+  private flow: TypingState = initialTypingState;
+  private typed = '';
+  private remember = false;
+  private tipOpen = false;
 
-  @query('#typing') private input?: HTMLInputElement;
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot?.querySelector('#typing') ?? null;
+  }
 
   #recorder = new TypingRecorder();
 
@@ -272,7 +285,7 @@ export class PepTypingPattern extends PepElement {
       }
     } catch (err) {
       const error = err as AdapterError;
-      if (error.code === 'ABORTED') return;
+      if (this.ignoreAbort(error)) return;
       this.send({ type: 'FAILED', error });
       if (error.code === 'PATTERN_UNAVAILABLE' && this.mode === 'verify') {
         this.emit('pep-choose-other-method', { reason: 'unavailable' });

@@ -1,4 +1,3 @@
-import '../typing-pattern/pep-typing-pattern.js';
 import { PepVerifyAccount } from './verify-account.component.js';
 
 export { PepVerifyAccount };

@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
 import { tokens, formStyles } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
@@ -66,21 +65,31 @@ export class PepVerifyAccount extends PepElement {
     verifyAccountStyles,
   ];
 
+  static override properties: PropertyDeclarations = {
+    pending: { attribute: false },
+    deviceStore: { attribute: false },
+    embedded: { type: Boolean },
+  };
+
+  static {
+    this.states('flow', 'code', 'remember', 'tipOpen');
+  }
+
   protected override readonly catalogue = verifyAccountEn;
 
   /** The pending login from `adapter.login` (status `verification-required`). */
-  @property({ attribute: false }) pending?: PendingLogin;
+  pending?: PendingLogin;
 
   /** Where the remembered-device token is kept. Default: `localStorage` (`pep-device:` keys). */
-  @property({ attribute: false }) deviceStore: DeviceStore = defaultDeviceStore;
+  deviceStore: DeviceStore = defaultDeviceStore;
 
   /** Render without the card frame (inside `<pep-login>`). */
-  @property({ type: Boolean }) embedded = false;
+  embedded = false;
 
-  @state() private flow: VerifyState = { step: 'choose', options: [], sending: false };
-  @state() private code = '';
-  @state() private remember = false;
-  @state() private tipOpen = false;
+  private flow: VerifyState = { step: 'choose', options: [], sending: false };
+  private code = '';
+  private remember = false;
+  private tipOpen = false;
 
   #form = new FormState<'code'>(this, ['code']);
 
@@ -113,9 +122,9 @@ export class PepVerifyAccount extends PepElement {
     }
   }
 
-  /** Map an adapter failure: an expired pending login ends the flow, ABORTED is ignored. */
+  /** Map an adapter failure: an expired pending login ends the flow, our own aborts are ignored. */
   private fail(error: AdapterError, event: (e: AdapterError) => VerifyEvent): void {
-    if (error.code === 'ABORTED') return;
+    if (this.ignoreAbort(error)) return;
     if (error.code === 'FLOW_EXPIRED') this.send({ type: 'EXPIRED' });
     else this.send(event(error));
   }
@@ -126,7 +135,16 @@ export class PepVerifyAccount extends PepElement {
     if (f.step !== 'choose' || f.sending || !f.selected || !this.pending) return;
     const channel = f.selected;
     this.send({ type: 'CONTINUE' });
-    if (channel === 'pattern') return;
+    if (channel === 'pattern') {
+      // `<pep-typing-pattern>` is a chunk of its own, fetched when this option is chosen.
+      try {
+        await this.call(() => import('../typing-pattern/pep-typing-pattern.js'));
+        this.send({ type: 'PATTERN_READY' });
+      } catch (err) {
+        this.fail(err as AdapterError, (error) => ({ type: 'SEND_FAILED', error }));
+      }
+      return;
+    }
     const pendingId = this.pending.pendingId;
     try {
       const sent = await this.call((a, signal) =>

@@ -42,6 +42,8 @@ export type VerifyEvent =
   | { type: 'SELECT'; method: VerificationMethod }
   /** Send Code (email / sms) or Next (pattern) on the selected option. */
   | { type: 'CONTINUE' }
+  /** The pattern step's widget is loaded (after CONTINUE on pattern): show it. */
+  | { type: 'PATTERN_READY' }
   | { type: 'CODE_SENT'; sent: CodeSent }
   | { type: 'SEND_FAILED'; error: AdapterError }
   | { type: 'SUBMIT_CODE' }
@@ -107,8 +109,10 @@ export function transition(state: VerifyState, event: VerifyEvent): VerifyState 
           return { ...clearError(state), selected: event.method };
         case 'CONTINUE':
           if (state.sending || !state.selected) return state;
-          if (state.selected === 'pattern') return { step: 'pattern', options: state.options };
           return { ...clearError(state), sending: true };
+        case 'PATTERN_READY':
+          if (!state.sending || state.selected !== 'pattern') return state;
+          return { step: 'pattern', options: state.options };
         case 'CODE_SENT':
           if (!state.sending || !state.selected || state.selected === 'pattern') return state;
           return {

@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import type { AdapterError } from '../../adapter/errors.js';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
@@ -67,15 +72,24 @@ export function tokenFromUrl(url: string = location.href): string | null {
 export class PepVerifyEmail extends PepElement {
   static override styles = [tokens, formStyles, sharedStyles, verifyEmailStyles];
 
+  static override properties: PropertyDeclarations = {
+    token: {},
+    createPasswordHref: { attribute: 'create-password-href' },
+  };
+
+  static {
+    this.states('machine');
+  }
+
   protected readonly catalogue = verifyEmailEn;
 
   /** The link token. When absent, read from the page URL (`?token=` or `#/…?token=`). */
-  @property() token?: string;
+  token?: string;
 
   /** Where Create a Password goes (a link); without it, a button that only fires the event. */
-  @property({ attribute: 'create-password-href' }) createPasswordHref?: string;
+  createPasswordHref?: string;
 
-  @state() protected machine: VerifyEmailState = initialVerifyEmail();
+  protected machine: VerifyEmailState = initialVerifyEmail();
 
   /** The current step of the flow (also announced by `pep-step-change`). */
   get step(): VerifyEmailState['step'] {
@@ -99,6 +113,12 @@ export class PepVerifyEmail extends PepElement {
     // A new token after a failed one (e.g. the host routes to another link) starts again.
     const another = changed.has('token') && this.step === 'failed' && !!this.token;
     if (first || another) this.send({ type: 'START', token: this.token || tokenFromUrl() });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-inserted after being removed mid-call (the call was abandoned): confirm again.
+    if (this.hasUpdated && this.machine.step === 'verifying' && !this.calling) void this.confirm();
   }
 
   protected async confirm(): Promise<void> {

@@ -68,6 +68,19 @@ describe('my-delegates.machine', () => {
     expect(next(closed, { type: 'CLOSE_ADD' })).to.equal(closed);
   });
 
+  it('OPEN_FAIL (the form could not be loaded) closes with a retryable error; OPEN_ADD clears it', () => {
+    const error = adapterError('NETWORK');
+    const open = next(ready(), { type: 'OPEN_ADD' });
+    const failed = next(open, { type: 'OPEN_FAIL', error });
+    expect(failed).to.include({ dialogOpen: false, error });
+    expect(failed.retry).to.deep.equal({ type: 'OPEN_ADD' });
+    expect(next(failed, { type: 'OPEN_FAIL', error })).to.equal(failed);
+    const reopened = next(failed, { type: 'OPEN_ADD' });
+    expect(reopened).to.include({ dialogOpen: true, error: null, retry: null });
+    const listError = { ...ready(), error, retry: { type: 'LOAD' as const } };
+    expect(next(listError, { type: 'OPEN_ADD' })).to.include({ error, dialogOpen: true });
+  });
+
   it('FINISH closes, notes the new delegate and refreshes', () => {
     const open = next(ready(), { type: 'OPEN_ADD' });
     const s = next(open, { type: 'FINISH', delegate: d('9') });

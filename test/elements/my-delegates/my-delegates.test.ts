@@ -34,6 +34,8 @@ async function openDialog(el: PepMyDelegates) {
   $<HTMLButtonElement>(el, '[part~=add-button]').click();
   await el.updateComplete;
   const dialog = $<HTMLDialogElement>(el, 'dialog');
+  // The form is a chunk of its own, loaded on the first open.
+  await customElements.whenDefined('pep-add-delegate');
   const form = dialog.querySelector<PepAddDelegate>('pep-add-delegate')!;
   await form.updateComplete;
   return { dialog, form };

@@ -101,12 +101,29 @@ describe('verify-account.machine', () => {
       expect(transition(sending, { type: 'SELECT', method: 'sms' })).to.equal(sending);
     });
 
-    it('CONTINUE on email / sms starts sending; on pattern goes to the pattern step', () => {
+    it('CONTINUE starts sending (email / sms) or loading the pattern step; PATTERN_READY shows it', () => {
       expect(transition(choose(), { type: 'CONTINUE' })).to.deep.equal(choose({ sending: true }));
-      expect(transition(choose({ selected: 'pattern' }), { type: 'CONTINUE' })).to.deep.equal({
+      const loading = transition(choose({ selected: 'pattern' }), { type: 'CONTINUE' });
+      expect(loading).to.deep.equal(choose({ selected: 'pattern', sending: true }));
+      expect(transition(loading, { type: 'PATTERN_READY' })).to.deep.equal({
         step: 'pattern',
         options,
       });
+    });
+
+    it('PATTERN_READY is ignored unless the pattern step is loading', () => {
+      const idle = choose({ selected: 'pattern' });
+      expect(transition(idle, { type: 'PATTERN_READY' })).to.equal(idle);
+      const sendingEmail = choose({ sending: true });
+      expect(transition(sendingEmail, { type: 'PATTERN_READY' })).to.equal(sendingEmail);
+    });
+
+    it('SEND_FAILED while loading the pattern step (offline) stays on choose with the error', () => {
+      const error = adapterError('NETWORK');
+      const loading = choose({ selected: 'pattern', sending: true });
+      expect(transition(loading, { type: 'SEND_FAILED', error })).to.deep.equal(
+        choose({ selected: 'pattern', error }),
+      );
     });
 
     it('CONTINUE is ignored with nothing selected or while sending (no double send)', () => {

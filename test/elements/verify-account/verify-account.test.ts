@@ -211,6 +211,8 @@ describe('<pep-verify-account>', () => {
     $<HTMLInputElement>(el, '#method-pattern').click();
     await el.updateComplete;
     $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    // <pep-typing-pattern> is a chunk of its own, loaded when the pattern option is chosen.
+    await customElements.whenDefined('pep-typing-pattern');
     await settle(el);
     const tp = $(el, 'pep-typing-pattern') as HTMLElement & { updateComplete: Promise<boolean> };
     expect(tp.getAttribute('mode')).to.equal('verify');
