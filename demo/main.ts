@@ -1,13 +1,16 @@
 /**
  * The demo host portal: a plain page (no framework) that embeds the pep-* tags, routes between
  * them by hash, and shows every email and SMS the reference adapter "sends" in an Outbox panel.
+ * Served by the reference server (`npm run serve`), it uses the HttpAdapter instead (see
+ * server-backend.ts).
  */
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { MemoryAdapter } from '../src/adapter/memory/memory-adapter.js';
 import { seedDemo } from '../src/adapter/memory/seed.js';
 import type { OutboxMessage } from '../src/adapter/types.js';
 import '../src/elements/auth-provider/pep-auth-provider.js';
-import type { DemoContext, DemoRoute } from './types.js';
+import type { DemoAdapter, DemoContext, DemoRoute } from './types.js';
+import { createServerBackend, usesServerBackend } from './server-backend.js';
 import { allRoutes } from './routes/index.js';
 import { startRoute } from './routes/start.js';
 
@@ -24,14 +27,19 @@ function createAdapter(): MemoryAdapter {
   });
 }
 
-const adapter = createAdapter();
-await seedDemo(adapter);
+const server = usesServerBackend() ? createServerBackend() : null;
+const memory = server ? null : createAdapter();
+if (memory) await seedDemo(memory);
+const adapter: DemoAdapter = server ? server.adapter : memory!;
 
 const routes: DemoRoute[] = [startRoute, ...allRoutes];
 
 declare global {
   interface Window {
+    /** The in-browser demo (MemoryAdapter). */
     pepDemo: { adapter: MemoryAdapter; navigate(hash: string): void; reset(): Promise<void> };
+    /** The demo served by the reference server (HttpAdapter). */
+    pepDemoServer?: { navigate(hash: string): void; reset(): Promise<void> };
   }
 }
 
@@ -50,15 +58,21 @@ function navigate(hash: string): void {
 }
 
 async function reset(): Promise<void> {
-  adapter.reset();
+  if (server) {
+    await server.reset();
+    navigate('#/');
+    return;
+  }
+  memory!.reset();
   for (const key of Object.keys(localStorage)) {
     if (key.startsWith('pep-')) localStorage.removeItem(key);
   }
-  await seedDemo(adapter);
+  await seedDemo(memory!);
   navigate('#/');
 }
 
-window.pepDemo = { adapter, navigate, reset };
+if (memory) window.pepDemo = { adapter: memory, navigate, reset };
+else window.pepDemoServer = { navigate, reset };
 
 const main = document.getElementById('main')!;
 const nav = document.getElementById('nav')!;
@@ -124,7 +138,7 @@ function linkify(text: string): (string | TemplateResult)[] {
 }
 
 function renderOutbox(): void {
-  const messages: readonly OutboxMessage[] = adapter.outbox;
+  const messages: readonly OutboxMessage[] = server ? server.outbox() : memory!.outbox;
   const newestFirst = [...messages].reverse();
   const time = new Intl.DateTimeFormat(undefined, {
     hour: 'numeric',
@@ -164,8 +178,18 @@ function renderOutbox(): void {
   );
 }
 
-adapter.addEventListener('outbox', renderOutbox);
-adapter.addEventListener('change', renderOutbox);
+if (server) {
+  server.onOutboxChange(renderOutbox);
+  const footer = document.querySelector('.portal-footer p');
+  if (footer) {
+    footer.textContent =
+      'This page talks to the reference server (npm run serve) through the HttpAdapter. Emails go ' +
+      "to the server's loopback SMTP sink and text messages are recorded; both appear in the Outbox.";
+  }
+} else {
+  memory!.addEventListener('outbox', renderOutbox);
+  memory!.addEventListener('change', renderOutbox);
+}
 window.addEventListener('hashchange', () => renderRoute());
 renderOutbox();
 renderRoute();

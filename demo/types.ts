@@ -1,10 +1,20 @@
 import type { TemplateResult } from 'lit';
-import type { MemoryAdapter } from '../src/adapter/memory/memory-adapter.js';
+import type { AuthAdapter, Session } from '../src/adapter/types.js';
+
+/**
+ * What the demo routes need from the backend: the adapter contract, plus signing in the demo
+ * producer (the portal's own producer login is out of scope). The in-browser MemoryAdapter has
+ * it; against the reference server (`npm run serve`) it is the HttpAdapter plus a dev route.
+ */
+export type DemoAdapter = AuthAdapter & { admin: { signIn(username: string): Promise<Session> } };
 
 /** What every demo route receives. */
 export interface DemoContext {
-  /** The one reference in-memory adapter of the demo (persisted to localStorage). */
-  adapter: MemoryAdapter;
+  /**
+   * The demo's adapter: the reference in-memory adapter (persisted to localStorage), or the
+   * HttpAdapter when the page is served by the reference server.
+   */
+  adapter: DemoAdapter;
   /** Go to a hash route, e.g. `navigate('#/delegate/login')`. */
   navigate(hash: string): void;
   /** The query parameters of the current hash route (`#/delegate/verify-email?token=…`). */

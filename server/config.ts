@@ -1,0 +1,208 @@
+/**
+ * The reference server's configuration, read from environment variables (docs/server.md lists
+ * them). Every problem is collected and reported at once; nothing falls back silently to an
+ * unsafe value (scrypt below production cost, SMTP without TLS to a remote host) without it
+ * being visible in the start-up log.
+ */
+import { resolve } from 'node:path';
+import { PRODUCTION_SCRYPT_COST, validateCost, type ScryptCost } from './crypto/scrypt-hasher.js';
+import type { SmtpSettings } from './mail/senders.js';
+
+export interface ServerConfig {
+  /** TCP port (0 = any free port). Default 8787. */
+  port: number;
+  /** Interface to bind. Default 127.0.0.1 (loopback only). */
+  host: string;
+  /** SQLite database file. Default `data/pep-auth.sqlite`. */
+  databasePath: string;
+  /**
+   * PostgreSQL connection string: when set, the store is PostgreSQL (several instances may
+   * share it) instead of the SQLite file.
+   */
+  databaseUrl: string | null;
+  /**
+   * Origin (and path) of the portal page the emailed links open, without a trailing slash.
+   * Null: this server's own URL (`http://localhost:<port>`), known once it listens.
+   */
+  publicUrl: string | null;
+  /** Appended to `publicUrl` for the Confirm Your Email Address link, before `?token=…`. */
+  confirmPath: string;
+  /** SMTP relay; null only in demo mode, where a loopback SMTP sink receives the mail. */
+  smtp: SmtpSettings | null;
+  /** scrypt cost for new password hashes. */
+  scrypt: ScryptCost;
+  /**
+   * Demo mode (`DEMO=1`): seed the demo producer, run the loopback SMTP sink (unless SMTP_HOST
+   * is set), record text messages for the Outbox panel, serve the demo portal and its dev-only
+   * routes. Never in production.
+   */
+  demo: boolean;
+  /** The built demo portal (`npm run build:demo`). */
+  demoDir: string;
+  /** Port of the demo's SMTP sink (0 = any free port). */
+  smtpSinkPort: number;
+  supportEmail: string | undefined;
+  helpDeskPhone: string | undefined;
+  /** Behind a reverse proxy: take scheme and host from X-Forwarded-Proto / -Host. */
+  trustProxy: boolean;
+  /** Other origins allowed to make state-changing API calls (exact scheme://host[:port]). */
+  allowedOrigins: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Read and validate the configuration; throws {@link ConfigError} listing every problem. */
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = text(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} must be 1/true or 0/false (got "${raw}")`);
+    return fallback;
+  };
+
+  const demo = flag('DEMO', false);
+  const port = int('PORT', 8787, 0, 65535);
+  const host = text('HOST') ?? '127.0.0.1';
+  if (demo && !LOOPBACK.has(host) && !flag('DEMO_ALLOW_REMOTE', false)) {
+    // Demo mode can sign anyone in and shows every code: keep it on this machine.
+    problems.push(`DEMO=1 binds loopback only (HOST=${host}); set DEMO_ALLOW_REMOTE=1 to override`);
+  }
+
+  let publicUrl = text('PUBLIC_URL') ?? null;
+  if (publicUrl !== null) {
+    try {
+      const u = new URL(publicUrl);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+      publicUrl = publicUrl.replace(/\/+$/, '');
+    } catch {
+      problems.push(`PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
+    }
+  }
+  const confirmPath = text('CONFIRM_PATH') ?? '/#/delegate/verify-email';
+
+  const scrypt = {
+    N: int('SCRYPT_N', PRODUCTION_SCRYPT_COST.N, 2, 2 ** 24),
+    r: int('SCRYPT_R', PRODUCTION_SCRYPT_COST.r, 1, 64),
+    p: int('SCRYPT_P', PRODUCTION_SCRYPT_COST.p, 1, 16),
+  };
+  try {
+    validateCost(scrypt);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+
+  let smtp: SmtpSettings | null = null;
+  const smtpHost = text('SMTP_HOST');
+  if (smtpHost) {
+    const smtpPort = int('SMTP_PORT', 587, 1, 65535);
+    const secure = flag('SMTP_SECURE', smtpPort === 465);
+    const user = text('SMTP_USER');
+    const pass = env['SMTP_PASS'];
+    if (user !== undefined && (pass === undefined || pass === '')) {
+      problems.push('SMTP_PASS is required with SMTP_USER');
+    }
+    const from = text('SMTP_FROM');
+    if (!from) problems.push('SMTP_FROM is required with SMTP_HOST');
+    smtp = {
+      host: smtpHost,
+      port: smtpPort,
+      secure,
+      // STARTTLS is required for any relay off this machine unless explicitly turned off.
+      requireTls: flag('SMTP_REQUIRE_TLS', !LOOPBACK.has(smtpHost)),
+      rejectUnauthorized: flag('SMTP_TLS_REJECT_UNAUTHORIZED', true),
+      ...(user !== undefined ? { user, pass: pass ?? '' } : {}),
+      from: from ?? '',
+      timeoutMs: int('SMTP_TIMEOUT_MS', 10_000, 100, 120_000),
+    };
+  } else if (!demo) {
+    problems.push('SMTP_HOST is required (or DEMO=1 to use the loopback SMTP sink)');
+  }
+
+  const config: ServerConfig = {
+    port,
+    host,
+    databasePath: resolve(text('DATABASE_PATH') ?? 'data/pep-auth.sqlite'),
+    databaseUrl: postgresUrl(text('DATABASE_URL'), problems),
+    publicUrl,
+    confirmPath,
+    smtp,
+    scrypt,
+    demo,
+    demoDir: resolve(text('DEMO_DIR') ?? 'demo/dist'),
+    smtpSinkPort: int('SMTP_SINK_PORT', 0, 0, 65535),
+    supportEmail: text('SUPPORT_EMAIL'),
+    helpDeskPhone: text('HELP_DESK_PHONE'),
+    trustProxy: flag('TRUST_PROXY', false),
+    allowedOrigins: origins(text('ALLOWED_ORIGINS'), problems),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** A `postgres://` / `postgresql://` URL, or null. */
+function postgresUrl(value: string | undefined, problems: string[]): string | null {
+  if (!value) return null;
+  if (!/^postgres(ql)?:\/\//.test(value)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// connection string');
+    return null;
+  }
+  return value;
+}
+
+/** `https://a.example, https://b.example` → exact origins; anything else is a problem. */
+function origins(value: string | undefined, problems: string[]): string[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '')
+    .filter((o) => {
+      try {
+        if (new URL(o).origin === o) return true;
+      } catch {
+        // reported below
+      }
+      problems.push(
+        `ALLOWED_ORIGINS entries must be origins like https://portal.example (got "${o}")`,
+      );
+      return false;
+    });
+}
+
+/**
+ * The Confirm Your Email Address URL for a link token: `publicUrl` (or `ownUrl()`, the server's
+ * own origin, when PUBLIC_URL is not set) + `confirmPath` + `?token=…`.
+ */
+export function confirmLinkUrl(
+  config: Pick<ServerConfig, 'publicUrl' | 'confirmPath'>,
+  ownUrl: () => string,
+) {
+  return (token: string): string =>
+    `${config.publicUrl ?? ownUrl().replace(/\/+$/, '')}${config.confirmPath}?token=${encodeURIComponent(token)}`;
+}

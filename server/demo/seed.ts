@@ -1,0 +1,21 @@
+/** Demo data for the reference server: the same demo producer as the in-browser demo. */
+import { DEMO_PRODUCER } from '../../src/adapter/memory/seed.js';
+import type { AuthEngine } from '../../src/adapter/engine/index.js';
+
+export { DEMO_PRODUCER };
+
+/**
+ * Create the demo producer `demoproducer` (password `Demo-Producer-2026!`, licensed in IL, MT,
+ * NM, OK and TX, producer id `P-100200`) unless it exists. Resolves true when it was created.
+ */
+export async function seedDemoProducer(engine: AuthEngine): Promise<boolean> {
+  if (await engine.admin.hasAccount(DEMO_PRODUCER.username)) return false;
+  try {
+    await engine.admin.createProducer({ ...DEMO_PRODUCER, states: [...DEMO_PRODUCER.states] });
+    return true;
+  } catch (err) {
+    // Another start-up (or request) created it first.
+    if ((err as { code?: string }).code === 'USERNAME_TAKEN') return false;
+    throw err;
+  }
+}

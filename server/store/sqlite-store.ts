@@ -1,0 +1,648 @@
+/**
+ * The reference server's {@link AuthStore} on SQLite (better-sqlite3): one table per entity
+ * (schema in `migrations/`), WAL journal, foreign keys on, `synchronous = FULL` so every
+ * repository call is durable when it resolves.
+ *
+ * better-sqlite3 is synchronous: each call runs to completion on the event loop, so one
+ * statement (or one `transaction`) is atomic with respect to every other request of this
+ * process. Multi-row changes (an account with its states and password history, a throttle's
+ * sends) run in one transaction. `withLock` is the engine's in-process {@link KeyedMutex}: one
+ * server process owns the database file. Several processes on one file would need the lock in a
+ * shared store instead (see docs/server.md).
+ */
+import Sqlite, { type Database, type Statement } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { TypingTemplate } from '../../src/core/typing/types.js';
+import type { Channel, StateCode } from '../../src/adapter/types.js';
+import {
+  KeyedMutex,
+  type AccountPatch,
+  type AccountRecord,
+  type AccountRepo,
+  type AuthStore,
+  type CodeRecord,
+  type DeviceRecord,
+  type DeviceRepo,
+  type FlowRecord,
+  type FlowRepo,
+  type GuardRepo,
+  type LinkRecord,
+  type LinkRepo,
+  type LoginGuard,
+  type PendingRecord,
+  type PendingRepo,
+  type SessionRecord,
+  type SessionRepo,
+  type StoredPassword,
+  type ThrottleRepo,
+  type ThrottleSend,
+  type TicketRecord,
+  type TicketRepo,
+} from '../../src/adapter/engine/store.js';
+import { migrate, type Migration, loadMigrations } from './migrate.js';
+
+export interface SqliteStoreOptions {
+  /** Database file; `:memory:` for a throwaway store. Parent directories are created. */
+  path: string;
+  /** Override the migrations (tests). */
+  migrations?: Migration[];
+}
+
+type Row = Record<string, unknown>;
+
+const bool = (v: boolean): number => (v ? 1 : 0);
+const json = (v: unknown): string => JSON.stringify(v);
+const num = (v: unknown): number => Number(v);
+const optNum = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+interface CodeColumns {
+  code_salt: string | null;
+  code_hash: string | null;
+  code_channel: string | null;
+  code_expires_at: number | null;
+  code_failures: number | null;
+  code_used: number | null;
+}
+
+function codeColumns(code: CodeRecord | null): CodeColumns {
+  return code
+    ? {
+        code_salt: code.salt,
+        code_hash: code.hash,
+        code_channel: code.channel,
+        code_expires_at: code.expiresAt,
+        code_failures: code.failures,
+        code_used: bool(code.used),
+      }
+    : {
+        code_salt: null,
+        code_hash: null,
+        code_channel: null,
+        code_expires_at: null,
+        code_failures: null,
+        code_used: null,
+      };
+}
+
+function codeFrom(row: Row): CodeRecord | null {
+  if (row['code_hash'] === null || row['code_hash'] === undefined) return null;
+  return {
+    salt: String(row['code_salt']),
+    hash: String(row['code_hash']),
+    channel: row['code_channel'] as Channel,
+    expiresAt: num(row['code_expires_at']),
+    failures: num(row['code_failures']),
+    used: row['code_used'] === 1,
+  };
+}
+
+/** Builds `UPDATE table SET a = @a, b = @b WHERE key = @key` for the columns present. */
+class UpdateBuilder {
+  private readonly cache = new Map<string, Statement>();
+  constructor(
+    private readonly db: Database,
+    private readonly table: string,
+    private readonly keyColumn: string,
+  ) {}
+
+  run(key: string, columns: Record<string, unknown>): void {
+    const names = Object.keys(columns).sort();
+    if (names.length === 0) return;
+    const id = names.join(',');
+    let stmt = this.cache.get(id);
+    if (!stmt) {
+      const sets = names.map((n) => `${n} = @${n}`).join(', ');
+      stmt = this.db.prepare(`UPDATE ${this.table} SET ${sets} WHERE ${this.keyColumn} = @__key`);
+      this.cache.set(id, stmt);
+    }
+    stmt.run({ ...columns, __key: key });
+  }
+}
+
+/** Column names of the account fields an {@link AccountPatch} may change. */
+const ACCOUNT_COLUMNS: Record<string, (v: unknown) => [string, unknown]> = {
+  username: (v) => ['username', String(v)],
+  email: (v) => ['email', String(v)],
+  emailKey: (v) => ['email_key', String(v)],
+  firstName: (v) => ['first_name', String(v)],
+  lastName: (v) => ['last_name', String(v)],
+  mobile: (v) => ['mobile', String(v)],
+  producerId: (v) => ['producer_id', v === undefined || v === null ? null : String(v)],
+  producerAccountId: (v) => [
+    'producer_account_id',
+    v === undefined || v === null ? null : String(v),
+  ],
+  createdAt: (v) => ['created_at', num(v)],
+  emailConfirmed: (v) => ['email_confirmed', bool(Boolean(v))],
+  password: (v) => ['password', v === null || v === undefined ? null : json(v)],
+  typing: (v) => ['typing', v === null || v === undefined ? null : json(v)],
+  patternFailures: (v) => ['pattern_failures', num(v)],
+};
+
+export class SqliteStore implements AuthStore {
+  readonly db: Database;
+  readonly accounts: AccountRepo;
+  readonly links: LinkRepo;
+  readonly flows: FlowRepo;
+  readonly pendings: PendingRepo;
+  readonly devices: DeviceRepo;
+  readonly guards: GuardRepo;
+  readonly throttles: ThrottleRepo;
+  readonly sessions: SessionRepo;
+  readonly tickets: TicketRepo;
+  /** The schema versions applied when this store opened the file (empty when current). */
+  readonly appliedMigrations: number[];
+  private readonly mutex = new KeyedMutex();
+  private closed = false;
+
+  constructor(options: SqliteStoreOptions) {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    const db = new Sqlite(options.path);
+    this.db = db;
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      this.appliedMigrations = migrate(db, options.migrations ?? loadMigrations());
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    this.accounts = this.accountRepo();
+    this.links = this.linkRepo();
+    this.flows = this.flowRepo();
+    this.pendings = this.pendingRepo();
+    this.devices = this.deviceRepo();
+    this.guards = this.guardRepo();
+    this.throttles = this.throttleRepo();
+    this.sessions = this.sessionRepo();
+    this.tickets = this.ticketRepo();
+  }
+
+  /** The schema version recorded in the database. */
+  schemaVersion(): number {
+    const row = this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as {
+      v: number | null;
+    };
+    return row.v ?? 0;
+  }
+
+  async secret(): Promise<string> {
+    // One statement: concurrent first calls (even from two processes) keep the first value.
+    this.db
+      .prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('secret', ?)")
+      .run(randomBytes(32).toString('base64url'));
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'secret'").get() as Row;
+    return String(row['value']);
+  }
+
+  withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    return this.mutex.withLock(key, fn);
+  }
+
+  /** Delete every record but the server secret (the demo's "Reset demo data"). */
+  clearAll(): void {
+    this.db.transaction(() => {
+      for (const t of [
+        'tickets',
+        'sessions',
+        'throttle_sends',
+        'login_guards',
+        'devices',
+        'pendings',
+        'flows',
+        'links',
+        'password_history',
+        'account_states',
+      ]) {
+        this.db.prepare(`DELETE FROM ${t}`).run();
+      }
+      // Delegates before the producers they reference.
+      this.db.prepare('DELETE FROM accounts WHERE producer_account_id IS NOT NULL').run();
+      this.db.prepare('DELETE FROM accounts').run();
+    })();
+  }
+
+  /** Close the database (checkpoints the WAL). Idempotent. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Accounts
+  // -------------------------------------------------------------------------------------------
+
+  private accountRepo(): AccountRepo {
+    const db = this.db;
+    const byId = db.prepare('SELECT * FROM accounts WHERE id = ?');
+    const byUsername = db.prepare('SELECT * FROM accounts WHERE username_key = ?');
+    const byEmail = db.prepare('SELECT * FROM accounts WHERE email_key = ? ORDER BY rowid');
+    const byProducer = db.prepare(
+      'SELECT * FROM accounts WHERE producer_account_id = ? ORDER BY rowid',
+    );
+    const statesOf = db.prepare(
+      'SELECT state FROM account_states WHERE account_id = ? ORDER BY position',
+    );
+    const historyOf = db.prepare(
+      'SELECT password FROM password_history WHERE account_id = ? ORDER BY position',
+    );
+    const insert = db.prepare(`INSERT INTO accounts (id, role, username, username_key, email,
+        email_key, first_name, last_name, mobile, producer_id, producer_account_id, created_at,
+        email_confirmed, password, typing, pattern_failures)
+      VALUES (@id, @role, @username, @username_key, @email, @email_key, @first_name, @last_name,
+        @mobile, @producer_id, @producer_account_id, @created_at, @email_confirmed, @password,
+        @typing, @pattern_failures)
+      ON CONFLICT (username_key) DO NOTHING`);
+    const clearStates = db.prepare('DELETE FROM account_states WHERE account_id = ?');
+    const addState = db.prepare(
+      'INSERT INTO account_states (account_id, position, state) VALUES (?, ?, ?)',
+    );
+    const clearHistory = db.prepare('DELETE FROM password_history WHERE account_id = ?');
+    const addHistory = db.prepare(
+      'INSERT INTO password_history (account_id, position, password) VALUES (?, ?, ?)',
+    );
+    const exists = db.prepare('SELECT 1 FROM accounts WHERE id = ?');
+    const update = new UpdateBuilder(db, 'accounts', 'id');
+
+    const writeStates = (id: string, states: StateCode[]) => {
+      clearStates.run(id);
+      // Duplicates would break the UNIQUE constraint; keep the first occurrence.
+      [...new Set(states)].forEach((s, i) => addState.run(id, i, s));
+    };
+    const writeHistory = (id: string, history: StoredPassword[]) => {
+      clearHistory.run(id);
+      history.forEach((p, i) => addHistory.run(id, i, json(p)));
+    };
+    const read = (row: Row | undefined): AccountRecord | null => {
+      if (!row) return null;
+      const id = String(row['id']);
+      const account: AccountRecord = {
+        id,
+        role: row['role'] as AccountRecord['role'],
+        username: String(row['username']),
+        usernameKey: String(row['username_key']),
+        email: String(row['email']),
+        emailKey: String(row['email_key']),
+        firstName: String(row['first_name']),
+        lastName: String(row['last_name']),
+        mobile: String(row['mobile']),
+        states: (statesOf.all(id) as Row[]).map((r) => r['state'] as StateCode),
+        createdAt: num(row['created_at']),
+        emailConfirmed: row['email_confirmed'] === 1,
+        password:
+          row['password'] === null ? null : (JSON.parse(String(row['password'])) as StoredPassword),
+        passwordHistory: (historyOf.all(id) as Row[]).map(
+          (r) => JSON.parse(String(r['password'])) as StoredPassword,
+        ),
+        typing:
+          row['typing'] === null ? null : (JSON.parse(String(row['typing'])) as TypingTemplate),
+        patternFailures: num(row['pattern_failures']),
+      };
+      if (row['producer_id'] !== null) account.producerId = String(row['producer_id']);
+      if (row['producer_account_id'] !== null) {
+        account.producerAccountId = String(row['producer_account_id']);
+      }
+      return account;
+    };
+    const create = db.transaction((a: AccountRecord): boolean => {
+      const result = insert.run({
+        id: a.id,
+        role: a.role,
+        username: a.username,
+        username_key: a.usernameKey,
+        email: a.email,
+        email_key: a.emailKey,
+        first_name: a.firstName,
+        last_name: a.lastName,
+        mobile: a.mobile,
+        producer_id: a.producerId ?? null,
+        producer_account_id: a.producerAccountId ?? null,
+        created_at: a.createdAt,
+        email_confirmed: bool(a.emailConfirmed),
+        password: a.password ? json(a.password) : null,
+        typing: a.typing ? json(a.typing) : null,
+        pattern_failures: a.patternFailures,
+      });
+      if (result.changes === 0) return false;
+      writeStates(a.id, a.states);
+      writeHistory(a.id, a.passwordHistory);
+      return true;
+    });
+    const patch = db.transaction((id: string, p: AccountPatch) => {
+      if (!exists.get(id)) return;
+      const columns: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(p)) {
+        const map = ACCOUNT_COLUMNS[field];
+        if (!map) continue;
+        const [column, v] = map(value);
+        columns[column] = v;
+      }
+      update.run(id, columns);
+      if (p.states !== undefined) writeStates(id, p.states);
+      if (p.passwordHistory !== undefined) writeHistory(id, p.passwordHistory);
+    });
+
+    return {
+      get: async (id) => read(byId.get(id) as Row | undefined),
+      getByUsername: async (key) => read(byUsername.get(key) as Row | undefined),
+      listByEmail: async (key) => (byEmail.all(key) as Row[]).map((r) => read(r)!),
+      listDelegates: async (producer) => (byProducer.all(producer) as Row[]).map((r) => read(r)!),
+      create: async (account) => create(account),
+      update: async (id, p) => patch(id, p),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Links
+  // -------------------------------------------------------------------------------------------
+
+  private linkRepo(): LinkRepo {
+    const db = this.db;
+    const get = db.prepare('SELECT * FROM links WHERE digest = ?');
+    const insert = db.prepare(`INSERT INTO links
+      (digest, account_id, created_at, expires_at, used_at, voided)
+      VALUES (@digest, @account_id, @created_at, @expires_at, @used_at, @voided)`);
+    const voidAll = db.prepare('UPDATE links SET voided = 1 WHERE account_id = ?');
+    const update = new UpdateBuilder(db, 'links', 'digest');
+    const read = (row: Row | undefined): LinkRecord | null =>
+      row
+        ? {
+            digest: String(row['digest']),
+            accountId: String(row['account_id']),
+            createdAt: num(row['created_at']),
+            expiresAt: num(row['expires_at']),
+            usedAt: optNum(row['used_at']),
+            voided: row['voided'] === 1,
+          }
+        : null;
+    return {
+      get: async (digest) => read(get.get(digest) as Row | undefined),
+      create: async (l) => {
+        insert.run({
+          digest: l.digest,
+          account_id: l.accountId,
+          created_at: l.createdAt,
+          expires_at: l.expiresAt,
+          used_at: l.usedAt,
+          voided: bool(l.voided),
+        });
+      },
+      update: async (digest, p) => {
+        const c: Record<string, unknown> = {};
+        if (p.accountId !== undefined) c['account_id'] = p.accountId;
+        if (p.createdAt !== undefined) c['created_at'] = p.createdAt;
+        if (p.expiresAt !== undefined) c['expires_at'] = p.expiresAt;
+        if (p.usedAt !== undefined) c['used_at'] = p.usedAt;
+        if (p.voided !== undefined) c['voided'] = bool(p.voided);
+        update.run(digest, c);
+      },
+      voidForAccount: async (accountId) => {
+        voidAll.run(accountId);
+      },
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Flows and pending logins
+  // -------------------------------------------------------------------------------------------
+
+  private flowRepo(): FlowRepo {
+    const db = this.db;
+    const get = db.prepare('SELECT * FROM flows WHERE digest = ?');
+    const insert = db.prepare(`INSERT INTO flows (digest, purpose, account_id, throttle_key,
+        masked_email, masked_sms, expires_at, verified, code_salt, code_hash, code_channel,
+        code_expires_at, code_failures, code_used)
+      VALUES (@digest, @purpose, @account_id, @throttle_key, @masked_email, @masked_sms,
+        @expires_at, @verified, @code_salt, @code_hash, @code_channel, @code_expires_at,
+        @code_failures, @code_used)`);
+    const del = db.prepare('DELETE FROM flows WHERE digest = ?');
+    const expired = db.prepare('DELETE FROM flows WHERE expires_at <= ?');
+    const update = new UpdateBuilder(db, 'flows', 'digest');
+    const read = (row: Row | undefined): FlowRecord | null =>
+      row
+        ? {
+            digest: String(row['digest']),
+            purpose: row['purpose'] as FlowRecord['purpose'],
+            accountId: row['account_id'] === null ? null : String(row['account_id']),
+            throttleKey: String(row['throttle_key']),
+            masked: { email: String(row['masked_email']), sms: String(row['masked_sms']) },
+            expiresAt: num(row['expires_at']),
+            code: codeFrom(row),
+            verified: row['verified'] === 1,
+          }
+        : null;
+    return {
+      get: async (digest) => read(get.get(digest) as Row | undefined),
+      create: async (f) => {
+        insert.run({
+          digest: f.digest,
+          purpose: f.purpose,
+          account_id: f.accountId,
+          throttle_key: f.throttleKey,
+          masked_email: f.masked.email,
+          masked_sms: f.masked.sms,
+          expires_at: f.expiresAt,
+          verified: bool(f.verified),
+          ...codeColumns(f.code),
+        });
+      },
+      update: async (digest, p) => {
+        let c: Record<string, unknown> = {};
+        if (p.purpose !== undefined) c['purpose'] = p.purpose;
+        if (p.accountId !== undefined) c['account_id'] = p.accountId;
+        if (p.throttleKey !== undefined) c['throttle_key'] = p.throttleKey;
+        if (p.masked !== undefined) {
+          c['masked_email'] = p.masked.email;
+          c['masked_sms'] = p.masked.sms;
+        }
+        if (p.expiresAt !== undefined) c['expires_at'] = p.expiresAt;
+        if (p.verified !== undefined) c['verified'] = bool(p.verified);
+        if (p.code !== undefined) c = { ...c, ...codeColumns(p.code) };
+        update.run(digest, c);
+      },
+      delete: async (digest) => {
+        del.run(digest);
+      },
+      deleteExpired: async (now) => expired.run(now).changes,
+    };
+  }
+
+  private pendingRepo(): PendingRepo {
+    const db = this.db;
+    const get = db.prepare('SELECT * FROM pendings WHERE digest = ?');
+    const insert = db.prepare(`INSERT INTO pendings (digest, account_id, stage, expires_at,
+        code_salt, code_hash, code_channel, code_expires_at, code_failures, code_used)
+      VALUES (@digest, @account_id, @stage, @expires_at, @code_salt, @code_hash, @code_channel,
+        @code_expires_at, @code_failures, @code_used)`);
+    const del = db.prepare('DELETE FROM pendings WHERE digest = ?');
+    const expired = db.prepare('DELETE FROM pendings WHERE expires_at <= ?');
+    const update = new UpdateBuilder(db, 'pendings', 'digest');
+    const read = (row: Row | undefined): PendingRecord | null =>
+      row
+        ? {
+            digest: String(row['digest']),
+            accountId: String(row['account_id']),
+            stage: row['stage'] as PendingRecord['stage'],
+            expiresAt: num(row['expires_at']),
+            code: codeFrom(row),
+          }
+        : null;
+    return {
+      get: async (digest) => read(get.get(digest) as Row | undefined),
+      create: async (p) => {
+        insert.run({
+          digest: p.digest,
+          account_id: p.accountId,
+          stage: p.stage,
+          expires_at: p.expiresAt,
+          ...codeColumns(p.code),
+        });
+      },
+      update: async (digest, p) => {
+        let c: Record<string, unknown> = {};
+        if (p.accountId !== undefined) c['account_id'] = p.accountId;
+        if (p.stage !== undefined) c['stage'] = p.stage;
+        if (p.expiresAt !== undefined) c['expires_at'] = p.expiresAt;
+        if (p.code !== undefined) c = { ...c, ...codeColumns(p.code) };
+        update.run(digest, c);
+      },
+      delete: async (digest) => {
+        del.run(digest);
+      },
+      deleteExpired: async (now) => expired.run(now).changes,
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Devices, guards, throttles, sessions, tickets
+  // -------------------------------------------------------------------------------------------
+
+  private deviceRepo(): DeviceRepo {
+    const db = this.db;
+    const get = db.prepare('SELECT * FROM devices WHERE digest = ?');
+    const insert = db.prepare(
+      'INSERT INTO devices (digest, account_id, expires_at) VALUES (?, ?, ?)',
+    );
+    const delAccount = db.prepare('DELETE FROM devices WHERE account_id = ?');
+    const expired = db.prepare('DELETE FROM devices WHERE expires_at <= ?');
+    return {
+      get: async (digest) => {
+        const row = get.get(digest) as Row | undefined;
+        return row
+          ? {
+              digest: String(row['digest']),
+              accountId: String(row['account_id']),
+              expiresAt: num(row['expires_at']),
+            }
+          : null;
+      },
+      create: async (d: DeviceRecord) => {
+        insert.run(d.digest, d.accountId, d.expiresAt);
+      },
+      deleteForAccount: async (accountId) => {
+        delAccount.run(accountId);
+      },
+      deleteExpired: async (now) => expired.run(now).changes,
+    };
+  }
+
+  private guardRepo(): GuardRepo {
+    const db = this.db;
+    const get = db.prepare('SELECT failures, locked_until FROM login_guards WHERE key = ?');
+    const put = db.prepare(`INSERT INTO login_guards (key, failures, locked_until)
+      VALUES (?, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET failures = excluded.failures,
+        locked_until = excluded.locked_until`);
+    const del = db.prepare('DELETE FROM login_guards WHERE key = ?');
+    return {
+      get: async (key): Promise<LoginGuard | null> => {
+        const row = get.get(key) as Row | undefined;
+        return row
+          ? { failures: num(row['failures']), lockedUntil: optNum(row['locked_until']) }
+          : null;
+      },
+      put: async (key, g) => {
+        put.run(key, g.failures, g.lockedUntil);
+      },
+      delete: async (key) => {
+        del.run(key);
+      },
+    };
+  }
+
+  private throttleRepo(): ThrottleRepo {
+    const db = this.db;
+    const get = db.prepare('SELECT at, channel FROM throttle_sends WHERE key = ? ORDER BY seq');
+    const clear = db.prepare('DELETE FROM throttle_sends WHERE key = ?');
+    const add = db.prepare(
+      'INSERT INTO throttle_sends (key, seq, at, channel) VALUES (?, ?, ?, ?)',
+    );
+    const staleKeys = db.prepare('SELECT key FROM throttle_sends GROUP BY key HAVING MAX(at) <= ?');
+    const put = db.transaction((key: string, sends: ThrottleSend[]) => {
+      clear.run(key);
+      sends.forEach((s, i) => add.run(key, i, s.at, s.channel));
+    });
+    const dropStale = db.transaction((before: number): number => {
+      const keys = (staleKeys.all(before) as Row[]).map((r) => String(r['key']));
+      for (const k of keys) clear.run(k);
+      return keys.length;
+    });
+    return {
+      get: async (key) =>
+        (get.all(key) as Row[]).map((r) => ({
+          at: num(r['at']),
+          channel: r['channel'] as Channel,
+        })),
+      put: async (key, sends) => put(key, sends),
+      deleteStale: async (before) => dropStale(before),
+    };
+  }
+
+  private sessionRepo(): SessionRepo {
+    const db = this.db;
+    const get = db.prepare('SELECT * FROM sessions WHERE digest = ?');
+    const insert = db.prepare(
+      'INSERT INTO sessions (digest, account_id, issued_at, expires_at) VALUES (?, ?, ?, ?)',
+    );
+    const del = db.prepare('DELETE FROM sessions WHERE digest = ?');
+    const delAccount = db.prepare('DELETE FROM sessions WHERE account_id = ?');
+    const expired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+    return {
+      get: async (digest): Promise<SessionRecord | null> => {
+        const row = get.get(digest) as Row | undefined;
+        return row
+          ? {
+              digest: String(row['digest']),
+              accountId: String(row['account_id']),
+              issuedAt: num(row['issued_at']),
+              expiresAt: num(row['expires_at']),
+            }
+          : null;
+      },
+      create: async (s) => {
+        insert.run(s.digest, s.accountId, s.issuedAt, s.expiresAt);
+      },
+      delete: async (digest) => {
+        del.run(digest);
+      },
+      deleteForAccount: async (accountId) => {
+        delAccount.run(accountId);
+      },
+      deleteExpired: async (now) => expired.run(now).changes,
+    };
+  }
+
+  private ticketRepo(): TicketRepo {
+    const insert = this.db.prepare(`INSERT INTO tickets (ticket_id, account_id, created_at)
+      VALUES (?, ?, ?) ON CONFLICT (ticket_id) DO NOTHING`);
+    return {
+      create: async (t: TicketRecord) =>
+        insert.run(t.ticketId, t.accountId, t.createdAt).changes === 1,
+    };
+  }
+}

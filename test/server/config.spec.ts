@@ -1,0 +1,120 @@
+/** Configuration from environment variables: safe defaults, validation, every problem at once. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { ConfigError, confirmLinkUrl, loadConfig } from '../../server/config.js';
+
+const SMTP = { SMTP_HOST: 'smtp.example.com', SMTP_FROM: 'no-reply@portal.example' };
+
+test('defaults: loopback, port 8787, production scrypt, data/pep-auth.sqlite, not demo', () => {
+  const c = loadConfig({ ...SMTP });
+  assert.equal(c.host, '127.0.0.1');
+  assert.equal(c.port, 8787);
+  assert.deepEqual(c.scrypt, { N: 131072, r: 8, p: 1 });
+  assert.equal(c.databasePath, resolve('data/pep-auth.sqlite'));
+  assert.equal(c.demo, false);
+  assert.equal(c.publicUrl, null);
+  assert.equal(c.trustProxy, false);
+  assert.deepEqual(c.allowedOrigins, []);
+});
+
+test('SMTP: STARTTLS required for a remote relay, implicit TLS on 465, certificates checked', () => {
+  const c = loadConfig({ ...SMTP, SMTP_USER: 'mailer', SMTP_PASS: 's3cret' });
+  assert.deepEqual(c.smtp, {
+    host: 'smtp.example.com',
+    port: 587,
+    secure: false,
+    requireTls: true,
+    rejectUnauthorized: true,
+    user: 'mailer',
+    pass: 's3cret',
+    from: 'no-reply@portal.example',
+    timeoutMs: 10_000,
+  });
+  const smtps = loadConfig({ ...SMTP, SMTP_PORT: '465' });
+  assert.equal(smtps.smtp!.secure, true);
+  const local = loadConfig({ ...SMTP, SMTP_HOST: '127.0.0.1', SMTP_PORT: '2525' });
+  assert.equal(local.smtp!.requireTls, false, 'a relay on this machine may be plain');
+  const relaxed = loadConfig({
+    ...SMTP,
+    SMTP_REQUIRE_TLS: '0',
+    SMTP_TLS_REJECT_UNAUTHORIZED: 'false',
+  });
+  assert.equal(relaxed.smtp!.requireTls, false);
+  assert.equal(relaxed.smtp!.rejectUnauthorized, false);
+});
+
+test('SMTP_HOST is required outside demo mode; demo mode uses the sink instead', () => {
+  assert.throws(() => loadConfig({}), /SMTP_HOST is required/);
+  const demo = loadConfig({ DEMO: '1' });
+  assert.equal(demo.smtp, null);
+  assert.equal(demo.demo, true);
+});
+
+test('every problem is reported at once', () => {
+  try {
+    loadConfig({
+      PORT: 'eighty',
+      SMTP_HOST: 'smtp.example.com',
+      SMTP_USER: 'u',
+      SCRYPT_N: '1000',
+      PUBLIC_URL: 'ftp://x',
+      DEMO: 'maybe',
+      ALLOWED_ORIGINS: 'https://ok.example, https://bad.example/path',
+    });
+    assert.fail('expected a ConfigError');
+  } catch (err) {
+    assert.ok(err instanceof ConfigError);
+    const text = err.problems.join('\n');
+    for (const part of [
+      'PORT must be an integer',
+      'SMTP_PASS is required',
+      'SMTP_FROM is required',
+      'power of two',
+      'PUBLIC_URL must be an http(s) URL',
+      'DEMO must be 1/true or 0/false',
+      'ALLOWED_ORIGINS entries must be origins',
+    ]) {
+      assert.ok(text.includes(part), `missing "${part}" in:\n${text}`);
+    }
+  }
+});
+
+test('scrypt cost is configurable (tests only) and validated', () => {
+  const c = loadConfig({ DEMO: '1', SCRYPT_N: '1024', SCRYPT_R: '4', SCRYPT_P: '2' });
+  assert.deepEqual(c.scrypt, { N: 1024, r: 4, p: 2 });
+});
+
+test('confirmation links: PUBLIC_URL, or the server’s own URL; token URL-encoded', () => {
+  const own = () => 'http://localhost:43210/';
+  const fixed = loadConfig({ ...SMTP, PUBLIC_URL: 'https://portal.example/agents/' });
+  assert.equal(
+    confirmLinkUrl(fixed, own)('a+b/c'),
+    'https://portal.example/agents/#/delegate/verify-email?token=a%2Bb%2Fc',
+  );
+  const demo = loadConfig({ DEMO: '1', CONFIRM_PATH: '/confirm' });
+  assert.equal(confirmLinkUrl(demo, own)('t'), 'http://localhost:43210/confirm?token=t');
+});
+
+test('proxy and extra origins', () => {
+  const c = loadConfig({
+    ...SMTP,
+    TRUST_PROXY: 'true',
+    ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443',
+  });
+  assert.equal(c.trustProxy, true);
+  assert.deepEqual(c.allowedOrigins, ['https://a.example', 'https://b.example:8443']);
+});
+
+test('demo mode stays on loopback unless explicitly allowed', () => {
+  assert.throws(() => loadConfig({ DEMO: '1', HOST: '0.0.0.0' }), /binds loopback only/);
+  assert.equal(loadConfig({ DEMO: '1', HOST: '::1' }).host, '::1');
+  assert.equal(loadConfig({ DEMO: '1', HOST: '0.0.0.0', DEMO_ALLOW_REMOTE: '1' }).host, '0.0.0.0');
+});
+
+test('DATABASE_URL selects PostgreSQL; anything but a postgres URL is refused', () => {
+  assert.equal(loadConfig({ ...SMTP }).databaseUrl, null);
+  const url = 'postgresql://pep:secret@db.internal:5432/pep';
+  assert.equal(loadConfig({ ...SMTP, DATABASE_URL: url }).databaseUrl, url);
+  assert.throws(() => loadConfig({ ...SMTP, DATABASE_URL: 'mysql://x' }), /DATABASE_URL must be/);
+});

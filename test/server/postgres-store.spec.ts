@@ -1,0 +1,272 @@
+/**
+ * The PostgreSQL store: the engine's store conformance suite (every repository, the keyed lock,
+ * the rules under concurrent requests), plus what is specific to PostgreSQL — migrations raced
+ * by instances starting together, lock timeouts, a holder that dies mid-lock, and the schema.
+ *
+ *   npm run test:postgres     # needs PostgreSQL binaries (or PEP_PG_TEST_URL); skips otherwise
+ */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it, test } from 'node:test';
+import pg from 'pg';
+import { AdapterError } from '../../src/adapter/errors.js';
+import { storeConformanceSuite } from '../../src/adapter/engine/store-conformance.js';
+import { loadPgMigrations } from '../../server/store/postgres/migrate.js';
+import { PostgresStore } from '../../server/store/postgres/postgres-store.js';
+import {
+  dropSchema,
+  freshSchemaName,
+  mustRun,
+  postgresUnavailable,
+  startTestPostgres,
+  type TestPostgres,
+} from './postgres-support.js';
+
+const missing = postgresUnavailable();
+
+if (missing && !mustRun) {
+  test('PostgreSQL store', { skip: missing }, () => {});
+} else {
+  let server: TestPostgres;
+  before(async () => {
+    if (missing) throw new Error(`CI=true: ${missing}`);
+    server = await startTestPostgres();
+  });
+  after(async () => {
+    await server?.stop();
+  });
+
+  /** A store on a fresh schema; the schema is dropped on dispose. */
+  async function openFresh(options: { lockTimeoutMs?: number; poolSize?: number } = {}) {
+    const schema = freshSchemaName('conf');
+    const store = await PostgresStore.open({ connectionString: server.url, schema, ...options });
+    return {
+      store,
+      schema,
+      dispose: async () => {
+        await store.close();
+        await dropSchema(server.url, schema);
+      },
+    };
+  }
+
+  storeConformanceSuite('PostgresStore', () => openFresh(), {
+    describe,
+    it,
+    beforeEach,
+    afterEach,
+  });
+
+  describe('PostgresStore — PostgreSQL specifics', () => {
+    it('two instances starting together on an empty schema migrate it exactly once', async () => {
+      const schema = freshSchemaName('mig');
+      const open = () => PostgresStore.open({ connectionString: server.url, schema });
+      const stores = await Promise.all([open(), open(), open()]);
+      try {
+        const client = new pg.Client({ connectionString: server.url });
+        await client.connect();
+        const { rows } = await client.query<{ version: number; name: string }>(
+          `SELECT version, name FROM "${schema}".schema_migrations ORDER BY version`,
+        );
+        await client.end();
+        assert.deepEqual(
+          rows.map((r) => [r.version, r.name]),
+          loadPgMigrations().map((m) => [m.version, m.name]),
+        );
+        assert.deepEqual(
+          stores.map((x) => x.appliedMigrations).sort((x, y) => y.length - x.length),
+          [loadPgMigrations().map((m) => m.version), [], []],
+          'one instance migrated, the others found the schema current',
+        );
+        // All three see one schema: a write on one is read on another.
+        await stores[0]!.guards.put('g', { failures: 2, lockedUntil: null });
+        assert.deepEqual(await stores[2]!.guards.get('g'), { failures: 2, lockedUntil: null });
+        assert.equal(await stores[0]!.secret(), await stores[1]!.secret());
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+        await dropSchema(server.url, schema);
+      }
+    });
+
+    it('clearAll empties every table but keeps the server secret and the schema', async () => {
+      const h = await openFresh();
+      try {
+        const secret = await h.store.secret();
+        await h.store.guards.put('g', { failures: 1, lockedUntil: null });
+        await h.store.sessions.create({ digest: 'S', accountId: 'a', issuedAt: 1, expiresAt: 9 });
+        await h.store.throttles.put('t', [{ at: 1, channel: 'sms' }]);
+        await h.store.clearAll();
+        assert.equal(await h.store.guards.get('g'), null);
+        assert.equal(await h.store.sessions.get('S'), null);
+        assert.deepEqual(await h.store.throttles.get('t'), []);
+        const reopened = await PostgresStore.open({
+          connectionString: server.url,
+          schema: h.schema,
+        });
+        assert.equal(await reopened.secret(), secret);
+        assert.deepEqual(reopened.appliedMigrations, []);
+        await reopened.close();
+      } finally {
+        await h.dispose();
+      }
+    });
+
+    it('refuses a schema written by a newer version', async () => {
+      const schema = freshSchemaName('new');
+      const store = await PostgresStore.open({ connectionString: server.url, schema });
+      await store.close();
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      await client.query(
+        `INSERT INTO "${schema}".schema_migrations (version, name) VALUES (99, 'future')`,
+      );
+      await client.end();
+      await assert.rejects(
+        PostgresStore.open({ connectionString: server.url, schema }),
+        /version 99, newer than this server knows/,
+      );
+      await dropSchema(server.url, schema);
+    });
+
+    it('the lock holds across connections: another pool waits, then times out UNAVAILABLE', async () => {
+      const h = await openFresh({ lockTimeoutMs: 300 });
+      const other = await PostgresStore.open({
+        connectionString: server.url,
+        schema: h.schema,
+        lockTimeoutMs: 300,
+      });
+      try {
+        let release!: () => void;
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        let entered!: () => void;
+        const inside = new Promise<void>((resolve) => (entered = resolve));
+        const holding = h.store.withLock('account:x', async () => {
+          entered();
+          await gate;
+        });
+        await inside;
+        const t0 = Date.now();
+        const err = await other.withLock('account:x', async () => 'never').catch((e) => e);
+        assert.ok(err instanceof AdapterError, String(err));
+        assert.equal(err.code, 'UNAVAILABLE');
+        assert.ok(Date.now() - t0 >= 250, 'it waited for the lock first');
+        // Other keys are free meanwhile.
+        assert.equal(await other.withLock('account:y', async () => 'free'), 'free');
+        release();
+        await holding;
+        assert.equal(await other.withLock('account:x', async () => 'now'), 'now');
+        // In-process waiters time out too (the queue in front of the connection).
+        let release2!: () => void;
+        const gate2 = new Promise<void>((resolve) => (release2 = resolve));
+        const holding2 = h.store.withLock('k2', () => gate2);
+        const err2 = await h.store.withLock('k2', async () => 'never').catch((e) => e);
+        assert.equal((err2 as AdapterError).code, 'UNAVAILABLE');
+        release2();
+        await holding2;
+      } finally {
+        await other.close();
+        await h.dispose();
+      }
+    });
+
+    it('writes made before fn throws are committed (a counted failure is never rolled back)', async () => {
+      const h = await openFresh();
+      try {
+        await assert.rejects(
+          h.store.withLock('guard:g', async () => {
+            await h.store.guards.put('g', { failures: 5, lockedUntil: 99 });
+            throw new AdapterError('ACCOUNT_LOCKED', { unlocksAt: 99 });
+          }),
+          (e: unknown) => e instanceof AdapterError && e.code === 'ACCOUNT_LOCKED',
+        );
+        assert.deepEqual(await h.store.guards.get('g'), { failures: 5, lockedUntil: 99 });
+      } finally {
+        await h.dispose();
+      }
+    });
+
+    it('a holder that dies mid-lock releases it (the server ends its transaction)', async () => {
+      const h = await openFresh({ lockTimeoutMs: 5_000 });
+      try {
+        // Take the lock by hand on a raw connection, as a crashed instance would have.
+        const raw = new pg.Client({ connectionString: server.url });
+        await raw.connect();
+        raw.on('error', () => {});
+        await raw.query(
+          `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended($$${h.schema}:flow:f$$, 0))`,
+        );
+        const waiting = h.store.withLock('flow:f', async () => 'got it');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const peek = new pg.Client({ connectionString: server.url });
+        await peek.connect();
+        const { rows } = await peek.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+        );
+        await peek.end();
+        assert.equal(rows[0]!.n, 1, 'the store is waiting on the advisory lock');
+        // The "crash": the connection goes away without COMMIT.
+        const killer = new pg.Client({ connectionString: server.url });
+        await killer.connect();
+        await killer.query('SELECT pg_terminate_backend($1)', [
+          (raw as unknown as { processID: number }).processID,
+        ]);
+        await killer.end();
+        assert.equal(await waiting, 'got it');
+      } finally {
+        await h.dispose();
+      }
+    });
+
+    it('counts round trips: one lock transaction is BEGIN+lock and COMMIT', async () => {
+      const h = await openFresh();
+      try {
+        const before = { ...h.store.stats };
+        await h.store.withLock('guard:x', async () => {
+          await h.store.guards.get('x');
+          await h.store.withLock('throttle:y', async () => h.store.throttles.get('y'));
+        });
+        assert.deepEqual(
+          {
+            queries: h.store.stats.queries - before.queries,
+            lockTransactions: h.store.stats.lockTransactions - before.lockTransactions,
+            advisoryLocks: h.store.stats.advisoryLocks - before.advisoryLocks,
+          },
+          { queries: 5, lockTransactions: 1, advisoryLocks: 2 },
+        );
+      } finally {
+        await h.dispose();
+      }
+    });
+
+    it('has one table per entity, plus meta and schema_migrations', async () => {
+      const h = await openFresh();
+      try {
+        const client = new pg.Client({ connectionString: server.url });
+        await client.connect();
+        const { rows } = await client.query<{ table_name: string }>(
+          `SELECT table_name FROM information_schema.tables
+           WHERE table_schema = $1 ORDER BY table_name`,
+          [h.schema],
+        );
+        await client.end();
+        assert.deepEqual(
+          rows.map((r) => r.table_name),
+          [
+            'accounts',
+            'devices',
+            'flows',
+            'links',
+            'login_guards',
+            'meta',
+            'pendings',
+            'schema_migrations',
+            'sessions',
+            'throttles',
+            'tickets',
+          ],
+        );
+      } finally {
+        await h.dispose();
+      }
+    });
+  });
+}
