@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { usesServerBackend } from '../server-backend.js';
 import type { DemoRoute } from '../types.js';
 
 /** The demo's front page: what to try, in the order the spec tells it. */
@@ -30,8 +31,12 @@ export const startRoute: DemoRoute = {
         </li>
       </ol>
       <p>
-        Data is kept in this browser's localStorage; <strong>Reset demo data</strong> in the Outbox
-        starts over.
+        ${usesServerBackend()
+          ? html`Data is kept in the reference server's database; the Outbox shows the mail the
+              server sent since it started. <strong>Reset demo data</strong> in the Outbox starts
+              over.`
+          : html`Data is kept in this browser's localStorage; <strong>Reset demo data</strong> in
+              the Outbox starts over.`}
       </p>
     </section>
   `,

@@ -5,8 +5,8 @@
  *
  * Found by this suite: widgets used to abort every call in `disconnectedCallback` and stay
  * pending forever after a move. `PepElement` now aborts only if the element is still
- * disconnected a microtask later. (A widget removed and re-inserted in a later task still
- * loses its call: see test/hardening/README.md.)
+ * disconnected a microtask later. (A widget removed and re-inserted in a later task loses
+ * its call and says so, retryably: test/elements/reinsert.test.ts.)
  */
 import { expect } from '@open-wc/testing';
 import type { LitElement } from 'lit';
