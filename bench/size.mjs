@@ -50,11 +50,16 @@ const terserOptions = {
   format: { comments: false },
 };
 
-/** Bundle `imports` (absolute module paths) like an app would; return sizes and module shares. */
-async function measure(imports, exportsFrom = []) {
+/**
+ * Bundle `imports` (absolute module paths) like an app would; return sizes and module shares.
+ * `uses` are `[name, module]` pairs an app imports and really uses (each is referenced, so
+ * it is not tree-shaken): the entry imports them and keeps them reachable from `globalThis`.
+ */
+async function measure(imports, uses = []) {
   const virtual = [
     ...imports.map((e) => `import ${JSON.stringify(e)};`),
-    ...exportsFrom.map(([names, e]) => `export { ${names} } from ${JSON.stringify(e)};`),
+    ...uses.map(([name, e]) => `import { ${name} } from ${JSON.stringify(e)};`),
+    ...uses.map(([name]) => `globalThis.__bench_${name} = ${name};`),
   ].join('\n');
   const bundle = await rollup({
     input: 'virtual-entry',
@@ -68,20 +73,36 @@ async function measure(imports, exportsFrom = []) {
       resolve({ exportConditions: ['production'] }),
     ],
   });
-  // Lazy chunks (languages other than English, loaded by dynamic import) are not counted: a
-  // host loads only the entry chunk unless a page asks for another language.
+  // Lazy chunks (languages other than English, nested widgets and the HTTP adapter, loaded by
+  // dynamic import) are not counted: a host loads them only when a page needs them. The entry
+  // chunk and every chunk it imports statically are counted: Rollup may move code shared with a
+  // lazy chunk out of the entry into such a chunk, and a host loads it up front all the same.
   const { output } = await bundle.generate({ format: 'es' });
   await bundle.close();
-  const chunk = output.find((o) => o.type === 'chunk' && o.isEntry);
-  const { code } = await minify(chunk.code, terserOptions);
-  const modules = Object.entries(chunk.modules)
+  const chunks = new Map(output.filter((o) => o.type === 'chunk').map((o) => [o.fileName, o]));
+  const loaded = new Set();
+  const visit = (c) => {
+    if (loaded.has(c)) return;
+    loaded.add(c);
+    for (const f of c.imports) visit(chunks.get(f));
+  };
+  visit(output.find((o) => o.type === 'chunk' && o.isEntry));
+  let min = 0;
+  let gz = 0;
+  for (const c of loaded) {
+    const { code } = await minify(c.code, terserOptions);
+    min += Buffer.byteLength(code);
+    gz += gzipSync(code, { level: 9 }).length;
+  }
+  const modules = [...loaded]
+    .flatMap((c) => Object.entries(c.modules))
     .map(([id, m]) => ({
       id: id.replace(root, ''),
       rendered: m.renderedLength,
       code: m.code ?? '',
     }))
     .sort((a, b) => b.rendered - a.rendered);
-  return { min: Buffer.byteLength(code), gz: gzipSync(code, { level: 9 }).length, modules };
+  return { min, gz, modules };
 }
 
 const tagOf = (file) => file.split('/').pop().replace('.js', '');
