@@ -144,6 +144,36 @@ describe('AuthEngine', () => {
     });
   });
 
+  describe('expiry sweep', () => {
+    it('deletes expired records at most once a minute of clock time', async () => {
+      const w = world();
+      const username = await withDelegate(w);
+      let sweeps = 0;
+      const inner = w.store.flows.deleteExpired.bind(w.store.flows);
+      w.store.flows.deleteExpired = (now: number) => {
+        sweeps += 1;
+        return inner(now);
+      };
+      const wrong = () =>
+        w.engine
+          .login({ sessionToken: null }, { username, password: 'Wrong-Pass-1!' })
+          .catch(() => undefined);
+      await wrong();
+      await wrong();
+      expect(sweeps).to.equal(1);
+      w.clock.advance(59_000);
+      await wrong();
+      expect(sweeps).to.equal(1);
+      w.clock.advance(2_000);
+      await wrong();
+      expect(sweeps).to.equal(2);
+      // A clock set back (tests, a corrected system clock) sweeps again at once.
+      w.clock.advance(-10 * 60_000);
+      await wrong();
+      expect(sweeps).to.equal(3);
+    });
+  });
+
   describe('request context', () => {
     it('the engine offers every adapter operation', () => {
       const w = world();

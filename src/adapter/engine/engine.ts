@@ -229,6 +229,9 @@ export type EngineMethod<F> = F extends (...args: infer A) => infer R
 /** Every {@link AuthAdapter} operation as the engine offers it. */
 export type AuthEngineOperations = { [K in keyof AuthAdapter]: EngineMethod<AuthAdapter[K]> };
 
+/** Least clock time between two expiry sweeps of one engine. */
+const PRUNE_INTERVAL = 60_000;
+
 const DELEGATE_CAPABILITIES: Capabilities = {
   quote: true,
   onExchangeEnrollmentSso: false,
@@ -296,6 +299,8 @@ export class AuthEngine implements AuthEngineOperations {
   readonly helpDeskPhone: string;
   private readonly confirmLinkUrl: (token: string) => string;
   private dummyHash: Promise<StoredPassword> | null = null;
+  /** Clock time of the last expiry sweep (see {@link pruneExpired}). */
+  private lastPrune = Number.NEGATIVE_INFINITY;
 
   /** Back-office operations; not part of the adapter contract. */
   readonly admin: AuthEngineAdmin;
@@ -896,8 +901,15 @@ export class AuthEngine implements AuthEngineOperations {
   }
 
   /** Housekeeping: drop expired flows, pending logins, devices, sessions and old throttles. */
+  /**
+   * Housekeeping: delete expired codes, pending logins, devices, sessions and stale send
+   * records, at most once a minute of clock time (every read checks `expiresAt` itself, so this
+   * only bounds storage; on a shared database it halves a login's round trips).
+   */
   private async pruneExpired(): Promise<void> {
     const now = this.now();
+    if (now >= this.lastPrune && now - this.lastPrune < PRUNE_INTERVAL) return;
+    this.lastPrune = now;
     await this.store.flows.deleteExpired(now);
     await this.store.pendings.deleteExpired(now);
     await this.store.devices.deleteExpired(now);
