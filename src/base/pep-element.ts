@@ -16,6 +16,20 @@ import { LocalizeController } from './localize.js';
 import { ThemeController } from './theme.js';
 
 /**
+ * The English messages of the adapter errors a backend answers with (`errors.en.ts`): not in
+ * what a page loads first. The first adapter call of any element starts loading them, and a
+ * failed call waits for them before it rejects, so the message is there when it is shown.
+ */
+let errorsEn: Catalogue | undefined;
+let errorsLoading: Promise<unknown> | undefined;
+const loadErrorMessages = (): Promise<unknown> =>
+  (errorsLoading ??= import('../i18n/errors.en.js').then(
+    (m) => (errorsEn = m.errorsEn),
+    // Tried again with the next call; meanwhile the message key is shown.
+    () => (errorsLoading = undefined),
+  ));
+
+/**
  * Thin base for every pep-* element: adapter and config from context (or set directly), typed
  * events, translated messages with host overrides, abortable adapter calls, and focus
  * management on step change.
@@ -75,14 +89,16 @@ export abstract class PepElement extends LitElement {
   /**
    * Translate `key` into the active language, filling `{name}` placeholders from `params`.
    * Order: host `messages` override → active language's catalogue → the element's English →
-   * the English every element shares (`baseEn`) → the key itself.
+   * the English every element shares (`baseEn`, then the adapter errors' `errorsEn` once an
+   * adapter call loaded it) → the key itself.
    */
   t(key: string, params?: MessageParams): string {
     const template =
       this.messages[key] ??
       this.#localize.catalogue?.[key] ??
       this.catalogue[key] ??
-      (baseEn as Catalogue)[key];
+      (baseEn as Catalogue)[key] ??
+      errorsEn?.[key];
     // An unknown key (e.g. `state.<code>` for a code from the backend) is shown as it is: it is
     // never a template, so a backend value such as "{phone}" is not filled in.
     if (template === undefined) return key;
@@ -98,11 +114,22 @@ export abstract class PepElement extends LitElement {
 
   /**
    * Run an adapter call with an AbortSignal that is aborted when the element is removed or
-   * `abortCalls()` runs (e.g. on step change). Always rejects with an {@link AdapterError}.
+   * `abortCalls()` runs (e.g. on step change). Always rejects with an {@link AdapterError}, once
+   * the English error messages are loaded (their loading starts with the call).
    */
   protected async call<T>(
     fn: (adapter: AuthAdapter, signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
+    const messages = loadErrorMessages();
+    try {
+      return await this.#call(fn);
+    } catch (e) {
+      await messages;
+      throw e;
+    }
+  }
+
+  async #call<T>(fn: (adapter: AuthAdapter, signal: AbortSignal) => Promise<T>): Promise<T> {
     const adapter = this.adapter;
     if (!adapter) {
       console.error(

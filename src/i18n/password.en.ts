@@ -17,4 +17,6 @@ export const passwordEn = {
   'password.rule.history': 'Any of your 10 previously used passwords',
   'password.rule-met': 'met',
   'password.rule-not-met': 'not met',
+  // Also in `errors.en.ts`: Create Password shows it as a field error before any call failed.
+  'error.PASSWORD_POLICY': 'The password does not meet every requirement listed below.',
 } as const;
