@@ -358,7 +358,8 @@ async function main(): Promise<void> {
     `bench:server — ${opts.users} concurrent virtual users, POST /api/login for at most ${opts.durationS} s ` +
       `per row; ${availableParallelism()} CPUs, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}`,
   );
-  if (opts.postgres && postgresUnavailable()) throw new Error(`--postgres: ${postgresUnavailable()}`);
+  if (opts.postgres && postgresUnavailable())
+    throw new Error(`--postgres: ${postgresUnavailable()}`);
   const postgres = opts.postgres ? await startTestPostgres() : null;
   if (postgres) console.log('store: PostgreSQL 15 (throwaway cluster, DATABASE_URL)');
   for (const [key, rowLabel, n] of plan) {

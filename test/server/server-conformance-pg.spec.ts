@@ -20,7 +20,9 @@ after(async () => {
 if (postgres) {
   installMochaGlobals();
   adapterConformanceSuite('Reference server (PostgreSQL, scrypt, SMTP sink) over HTTP', async () =>
-    serverHarness(testConfig('unused.sqlite', { DATABASE_URL: await createDatabase(postgres.url) })),
+    serverHarness(
+      testConfig('unused.sqlite', { DATABASE_URL: await createDatabase(postgres.url) }),
+    ),
   );
 } else {
   describe('Reference server on PostgreSQL', () => {
