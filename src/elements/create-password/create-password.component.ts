@@ -8,16 +8,13 @@ import {
 import type { AdapterError } from '../../adapter/errors.js';
 import type { Channel, PasswordFlowPurpose } from '../../adapter/types.js';
 import { PepElement } from '../../base/pep-element.js';
-import { offerCredential } from '../../base/credentials.js';
+import { lazyModule } from '../../base/lazy.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import { isOtpShaped } from '../../core/otp.js';
-import { failedPasswordRules } from '../../core/password-policy.js';
 import { validateUsername } from '../../core/validation.js';
-import { passwordEn } from '../../i18n/password.en.js';
-import { codeInput } from '../../shared/code-input.js';
+import type { Catalogue } from '../../i18n/format.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';
-import { passwordChecklist, passwordField } from '../../shared/password-field.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { sharedStyles } from '../../shared/styles.js';
 import { textField } from '../../shared/text-field.js';
@@ -50,6 +47,19 @@ const PASSWORD_FIELD_CODES = new Set(['PASSWORD_POLICY', 'PASSWORD_REUSED']);
 
 /** Longest delay for the local "code expired" timer; beyond it (clock skew) the adapter decides. */
 const MAX_EXPIRY_TIMER = 60 * 60 * 1000;
+
+/**
+ * The code and password steps' building blocks are not part of what a host loads first: a chunk
+ * of their own, fetched in the background once the first step has rendered (again with Find
+ * Account if that failed), and awaited before the flow leaves the first step.
+ */
+let catalogue: Catalogue = createPasswordEn;
+const steps = lazyModule(() =>
+  import('../../shared/password-steps.js').then((m) => {
+    catalogue = { ...createPasswordEn, ...m.passwordEn };
+    return m;
+  }),
+);
 
 /**
  * Create Password (spec slides 6–7): Find Account → choose email or text message → Enter
@@ -98,7 +108,9 @@ export class PepCreatePassword extends PepElement {
     this.states('machine', 'values', 'showPassword', 'showConfirm', 'submittedPassword');
   }
 
-  protected readonly catalogue = { ...createPasswordEn, ...passwordEn };
+  protected get catalogue(): Catalogue {
+    return catalogue;
+  }
 
   /** `create` (registration, default) or `reset` (Forgot Password). Read when the flow starts. */
   purpose: PasswordFlowPurpose = 'create';
@@ -140,6 +152,10 @@ export class PepCreatePassword extends PepElement {
     if (changed.has('username') && this.machine.step === 'find' && !this.values.username) {
       this.values = { ...this.values, username: this.username };
     }
+  }
+
+  protected override firstUpdated(): void {
+    steps.prefetch();
   }
 
   override disconnectedCallback(): void {
@@ -226,8 +242,10 @@ export class PepCreatePassword extends PepElement {
     this.retryAction = () => void this.find();
     this.send({ type: 'FIND', username });
     const purpose = this.machine.purpose;
+    steps.prefetch();
     try {
       const flow = await this.call((a, signal) => a.findAccount({ username, purpose }, { signal }));
+      await this.call(() => steps.load());
       this.send({ type: 'FIND_OK', username, flow });
     } catch (err) {
       this.fail(err, 'FIND_FAIL');
@@ -320,7 +338,7 @@ export class PepCreatePassword extends PepElement {
     const reason =
       password === ''
         ? this.t('field.password.required')
-        : failedPasswordRules(password, this.passwordContext()).length
+        : steps.get()!.failedPasswordRules(password, this.passwordContext()).length
           ? this.t('error.PASSWORD_POLICY')
           : null;
     return { password: this.form.errorFor('password', reason), confirm: confirmError };
@@ -350,7 +368,7 @@ export class PepCreatePassword extends PepElement {
     try {
       await this.call((a, signal) => a.setPassword({ flowId, password }, { signal }));
       this.send({ type: 'SET_OK' });
-      void offerCredential(m.username, password);
+      void steps.get()!.offerCredential(m.username, password);
       this.values = { ...this.values, password: '', confirm: '', code: '' };
       this.emit('pep-password-created', { username: m.username, purpose: m.purpose });
     } catch (err) {
@@ -507,7 +525,7 @@ export class PepCreatePassword extends PepElement {
           : ''}
       </p>
       <form part="form" novalidate @submit=${(e: Event) => void this.verify(e)}>
-        ${codeInput({
+        ${steps.get()!.codeInput({
           label: this.t('create-password.code'),
           hint: this.t('create-password.code-hint'),
           value: this.values.code,
@@ -543,6 +561,7 @@ export class PepCreatePassword extends PepElement {
     if (m.step !== 'password') return html``;
     const errors = this.passwordErrors();
     const fieldLevel = !!m.error && PASSWORD_FIELD_CODES.has(m.error.code);
+    const { passwordChecklist, passwordField } = steps.get()!;
     return html`${stepHeading(this.t('create-password.password-title'), this.stepOf())}
       <p>${this.t('create-password.password-text')}</p>
       ${this.renderError(fieldLevel ? this.t('common.error-summary') : undefined)}

@@ -1,18 +1,14 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
-import { offerCredential } from '../../base/credentials.js';
+import { lazyModule } from '../../base/lazy.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import type { AuthAdapter, Channel } from '../../adapter/types.js';
-import { failedPasswordRules } from '../../core/password-policy.js';
 import { validateUsername, type FieldReason } from '../../core/validation.js';
 import { OTP_LENGTH } from '../../core/otp.js';
 import type { Catalogue } from '../../i18n/format.js';
-import { passwordEn } from '../../i18n/password.en.js';
-import { codeInput } from '../../shared/code-input.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';
-import { passwordChecklist, passwordField } from '../../shared/password-field.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { sharedStyles } from '../../shared/styles.js';
 import { textField } from '../../shared/text-field.js';
@@ -46,6 +42,19 @@ type S<K extends ForgotPasswordStep> = Extract<ForgotPasswordState, { step: K }>
 
 /** Adapter errors that concern the new password (focus goes back to it). */
 const PASSWORD_ERRORS = new Set(['PASSWORD_REUSED', 'PASSWORD_POLICY']);
+
+/**
+ * The code and password steps' building blocks are not part of what a host loads first: a chunk
+ * of their own, fetched in the background once the first step has rendered (again with Find
+ * Account if that failed), and awaited before the flow leaves the first step.
+ */
+let catalogue: Catalogue = forgotPasswordEn;
+const steps = lazyModule(() =>
+  import('../../shared/password-steps.js').then((m) => {
+    catalogue = { ...forgotPasswordEn, ...m.passwordEn };
+    return m;
+  }),
+);
 
 /**
  * Forgot Password (spec slides 16–19): **Username** → **Find Account** → "Send an email" or
@@ -118,7 +127,9 @@ export class PepForgotPassword extends PepElement {
   private showPassword = false;
   private showConfirm = false;
 
-  protected override readonly catalogue: Catalogue = { ...forgotPasswordEn, ...passwordEn };
+  protected override get catalogue(): Catalogue {
+    return catalogue;
+  }
 
   #form = new FormState<Field>(this, ['username', 'code', 'password', 'confirm']);
   #countdown = new ResendCountdown(this, () => this.now());
@@ -131,6 +142,10 @@ export class PepForgotPassword extends PepElement {
   /** The current step. */
   get step(): ForgotPasswordStep {
     return this.flow.step;
+  }
+
+  protected override firstUpdated(): void {
+    steps.prefetch();
   }
 
   override disconnectedCallback(): void {
@@ -185,7 +200,9 @@ export class PepForgotPassword extends PepElement {
         break;
       case 'password':
         if (v.password === '') reason = 'required';
-        else if (failedPasswordRules(v.password, { username: this.#username() }).length)
+        else if (
+          steps.get()!.failedPasswordRules(v.password, { username: this.#username() }).length
+        )
           return this.t('field.password.policy');
         break;
       case 'confirm':
@@ -245,9 +262,14 @@ export class PepForgotPassword extends PepElement {
     e?.preventDefault();
     if (this.flow.step !== 'find' || this.flow.pending || !this.#check(['username'])) return;
     const username = this.values.username.trim();
+    steps.prefetch();
     await this.#run(
       { type: 'FIND', username },
-      (a, signal) => a.findAccount({ username, purpose: 'reset' }, { signal }),
+      async (a, signal) => {
+        const flow = await a.findAccount({ username, purpose: 'reset' }, { signal });
+        await steps.load();
+        return flow;
+      },
       (flow) => ({ type: 'FIND_OK', username, flow }),
       (error) => ({ type: 'FIND_FAIL', error }),
     );
@@ -322,7 +344,7 @@ export class PepForgotPassword extends PepElement {
     if (!error && this.flow.step === 'done') {
       this.values = { ...this.values, code: '', password: '', confirm: '' };
       // Password managers may not see fields in a shadow root: offer them the new password.
-      void offerCredential(username, password);
+      void steps.get()!.offerCredential(username, password);
       this.emit('pep-password-reset', { username });
     } else if (error && PASSWORD_ERRORS.has(error.code) && this.flow.step === 'password') {
       await this.updateComplete;
@@ -478,7 +500,7 @@ export class PepForgotPassword extends PepElement {
           time: this.formatTime(s.sent.expiresAt),
         })}
       </p>
-      ${codeInput({
+      ${steps.get()!.codeInput({
         label: this.t('forgot-password.code'),
         hint: this.t('forgot-password.code-hint'),
         value: this.values.code,
@@ -536,6 +558,7 @@ export class PepForgotPassword extends PepElement {
     // The refusal applies to the password that was sent, not to a new one being typed.
     const reused = s.error?.code === 'PASSWORD_REUSED' && this.values.password === this.#refused;
     const t = (k: string, p?: Record<string, string | number>) => this.t(k, p);
+    const { passwordChecklist, passwordField } = steps.get()!;
     return html`<form part="form" novalidate @submit=${this.#update}>
       ${this.heading('forgot-password.password-title', 'password')}
       <p>${this.t('forgot-password.password-text')}</p>
