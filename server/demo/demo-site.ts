@@ -7,18 +7,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
-import { CSP } from '../../scripts/demo-server.mjs';
+import { CSP, TYPES as CONTENT_TYPES } from '../../scripts/demo-server.mjs';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-};
+const TYPES: Record<string, string> = CONTENT_TYPES;
 
 /** The marker the demo's main.ts reads to choose the HttpAdapter. */
 export const BACKEND_META = '<meta name="pep-backend" content="http" />';

@@ -13,6 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startDemo, type Demo } from './harness.js';
+import { typeWithRhythm, type Rhythm } from './typing.js';
 
 const DELEGATE = {
   username: 'dana0001',
@@ -23,10 +24,6 @@ const DELEGATE = {
   lastName: 'Lee',
 };
 
-interface Rhythm {
-  hold: number;
-  flight: number;
-}
 /** The enrolled typist, and a clearly different one (short holds, long pauses). */
 const TYPIST_A: Rhythm = { hold: 90, flight: 180 };
 const TYPIST_B: Rhythm = { hold: 30, flight: 420 };
@@ -84,39 +81,6 @@ async function createDelegate(): Promise<void> {
   );
 }
 
-/**
- * Type `text` into the focused box as `rhythm` (hold, key-down to key-down), with a small
- * deterministic variation per key and attempt (`seed`). The keys are real (trusted) key events
- * from `page.keyboard`; the page's fake clock is paused and advanced between them, so each
- * event's `timeStamp` is exactly the rhythm's.
- */
-async function typeWithRhythm(text: string, rhythm: Rhythm, seed: number): Promise<void> {
-  type Ev = { at: number; type: 'down' | 'up'; key: string };
-  const events: Ev[] = [];
-  let t = 100;
-  [...text].forEach((ch, i) => {
-    const jitter = (((i * 7 + seed * 13) % 5) - 2) * 4;
-    const key = ch === ' ' ? 'Space' : ch;
-    const shift = ch !== ch.toLowerCase();
-    if (shift) events.push({ at: t - 40, type: 'down', key: 'Shift' });
-    events.push({ at: t, type: 'down', key });
-    events.push({ at: t + rhythm.hold + jitter, type: 'up', key });
-    if (shift) events.push({ at: t + rhythm.hold + jitter + 10, type: 'up', key: 'Shift' });
-    t += rhythm.flight + jitter;
-  });
-  events.sort((a, b) => a.at - b.at);
-  const now = await page.evaluate(() => Date.now());
-  await page.clock.pauseAt(now + 1000);
-  let clock = 0;
-  for (const e of events) {
-    if (e.at > clock) await page.clock.runFor(e.at - clock);
-    clock = Math.max(clock, e.at);
-    if (e.type === 'down') await page.keyboard.down(e.key);
-    else await page.keyboard.up(e.key);
-  }
-  await page.clock.resume();
-}
-
 const pepLogin = () => page.locator('pep-login');
 const alert = () => pepLogin().locator('[role="alert"]').first();
 
@@ -145,7 +109,7 @@ async function typeThreeTimes(rhythm: Rhythm): Promise<void> {
   const box = page.getByRole('textbox', { name: 'Type the highlighted sentence' });
   for (let i = 0; i < 3; i++) {
     await box.focus();
-    await typeWithRhythm(sample, rhythm, i);
+    await typeWithRhythm(page, sample, rhythm, i);
     const progress = i < 2 ? `Attempt ${i + 2} of 3` : '3 of 3 attempts recorded';
     await page.locator('[part="progress"]').getByText(progress).waitFor();
   }

@@ -21,6 +21,7 @@ import { loadConfig } from '../../server/config.js';
 import { startServer, type RunningServer } from '../../server/main.js';
 import type { Clock } from '../../src/core/clock.js';
 import type { OutboxMessage } from '../../src/adapter/types.js';
+import { typeWithRhythm, type Rhythm } from './typing.js';
 
 const DELEGATE = {
   username: 'dana0001',
@@ -32,10 +33,6 @@ const DELEGATE = {
 };
 const NEW_PASSWORD = 'Quiet-River-Stone3';
 
-interface Rhythm {
-  hold: number;
-  flight: number;
-}
 const TYPIST: Rhythm = { hold: 90, flight: 180 };
 
 /** The server's clock: real time plus an offset the test moves (lockout expiry). */
@@ -128,43 +125,12 @@ async function sessionUser(): Promise<string | null> {
   });
 }
 
-/**
- * Type `text` into the focused box as `rhythm`, with real key events and the page's fake clock
- * paused and advanced between them (as in login.e2e.ts).
- */
-async function typeWithRhythm(text: string, rhythm: Rhythm, seed: number): Promise<void> {
-  type Ev = { at: number; type: 'down' | 'up'; key: string };
-  const events: Ev[] = [];
-  let t = 100;
-  [...text].forEach((ch, i) => {
-    const jitter = (((i * 7 + seed * 13) % 5) - 2) * 4;
-    const key = ch === ' ' ? 'Space' : ch;
-    const shift = ch !== ch.toLowerCase();
-    if (shift) events.push({ at: t - 40, type: 'down', key: 'Shift' });
-    events.push({ at: t, type: 'down', key });
-    events.push({ at: t + rhythm.hold + jitter, type: 'up', key });
-    if (shift) events.push({ at: t + rhythm.hold + jitter + 10, type: 'up', key: 'Shift' });
-    t += rhythm.flight + jitter;
-  });
-  events.sort((a, b) => a.at - b.at);
-  const now = await page.evaluate(() => Date.now());
-  await page.clock.pauseAt(now + 1000);
-  let at = 0;
-  for (const e of events) {
-    if (e.at > at) await page.clock.runFor(e.at - at);
-    at = Math.max(at, e.at);
-    if (e.type === 'down') await page.keyboard.down(e.key);
-    else await page.keyboard.up(e.key);
-  }
-  await page.clock.resume();
-}
-
 async function typeThreeTimes(): Promise<void> {
   const sample = (await page.locator('[part="sample-text"]').textContent())!.trim();
   const box = page.getByRole('textbox', { name: 'Type the highlighted sentence' });
   for (let i = 0; i < 3; i++) {
     await box.focus();
-    await typeWithRhythm(sample, TYPIST, i);
+    await typeWithRhythm(page, sample, TYPIST, i);
     const progress = i < 2 ? `Attempt ${i + 2} of 3` : '3 of 3 attempts recorded';
     await page.locator('[part="progress"]').getByText(progress).waitFor();
   }

@@ -5,10 +5,15 @@
  *
  *   node --import tsx --test test/server/http-conformance.spec.ts
  */
-import { installMochaGlobals, browserFetch, startServer, testBackend } from './http-support.js';
+import {
+  browserFetch,
+  harnessOverApi,
+  installMochaGlobals,
+  startServer,
+  testBackend,
+} from './http-support.js';
 import { adapterConformanceSuite, type ConformanceHarness } from '../../src/adapter/conformance.js';
 import { HttpAdapter } from '../../src/adapter/http/index.js';
-import type { OutboxMessage } from '../../src/adapter/types.js';
 import type { AuthStore } from '../../src/adapter/engine/index.js';
 
 installMochaGlobals();
@@ -28,32 +33,7 @@ export async function httpHarness(store?: AuthStore): Promise<ConformanceHarness
   });
   const fetch = browserFetch(server.origin);
   const adapter = new HttpAdapter({ baseUrl: server.baseUrl, fetch, retries: 0 });
-
-  async function backDoor(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-    const headers: Record<string, string> = {};
-    if (method === 'POST') {
-      const token = (await fetch(`${server.baseUrl}/csrf`)).headers.get('x-csrf-token');
-      headers['x-csrf-token'] = token ?? '';
-      headers['content-type'] = 'application/json';
-    }
-    const res = await fetch(`${server.baseUrl}/__test${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} /__test${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  }
-
-  return {
-    adapter,
-    outbox: async () => (await backDoor('GET', '/outbox')) as OutboxMessage[],
-    createProducer: async (producer) => void (await backDoor('POST', '/producers', producer)),
-    signInProducer: async (username) => void (await backDoor('POST', '/sign-in', { username })),
-    advanceTime: async (ms) => void (await backDoor('POST', '/advance-time', { ms })),
-    dispose: () => server.close(),
-  };
+  return harnessOverApi({ adapter, fetch, apiBase: server.baseUrl, dispose: () => server.close() });
 }
 
 adapterConformanceSuite('HttpAdapter over HTTP (MemoryStore)', () => httpHarness());

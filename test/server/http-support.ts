@@ -10,6 +10,8 @@ import { serve } from '@hono/node-server';
 import { ManualClock } from '../../src/core/clock.js';
 import { AuthEngine, Pbkdf2Hasher, type AuthStore } from '../../src/adapter/engine/index.js';
 import { MemoryStore } from '../../src/adapter/engine/memory-store.js';
+import type { ConformanceHarness } from '../../src/adapter/conformance.js';
+import type { HttpAdapter } from '../../src/adapter/http/index.js';
 import type { OutboxMessage } from '../../src/adapter/types.js';
 import { createApp, type CreateAppOptions } from '../../server/http/app.js';
 
@@ -90,6 +92,44 @@ export function browserFetch(origin: string): typeof fetch & { jar: Map<string, 
     return res;
   };
   return Object.assign(f as typeof fetch, { jar });
+}
+
+/**
+ * A conformance harness whose back doors (create producer, sign in, advance the clock, read the
+ * outbox) go through the API's test-only routes `<apiBase>/__test/*`, with the CSRF token the way
+ * the HttpAdapter sends it.
+ */
+export function harnessOverApi(options: {
+  adapter: HttpAdapter;
+  fetch: typeof fetch;
+  /** The API's base URL without a trailing slash, e.g. `http://127.0.0.1:1234/api`. */
+  apiBase: string;
+  dispose(): Promise<void>;
+}): ConformanceHarness {
+  const { fetch: f, apiBase } = options;
+  async function backDoor(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (method === 'POST') {
+      headers['x-csrf-token'] = (await f(`${apiBase}/csrf`)).headers.get('x-csrf-token') ?? '';
+      headers['content-type'] = 'application/json';
+    }
+    const res = await f(`${apiBase}/__test${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} /__test${path}: ${res.status} ${text}`);
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  }
+  return {
+    adapter: options.adapter,
+    outbox: async () => (await backDoor('GET', '/outbox')) as OutboxMessage[],
+    createProducer: async (producer) => void (await backDoor('POST', '/producers', producer)),
+    signInProducer: async (username) => void (await backDoor('POST', '/sign-in', { username })),
+    advanceTime: async (ms) => void (await backDoor('POST', '/advance-time', { ms })),
+    dispose: options.dispose,
+  };
 }
 
 const SKIP = Symbol('skip');

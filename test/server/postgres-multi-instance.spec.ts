@@ -22,6 +22,7 @@ import {
   Pbkdf2Hasher,
   type AuthStore,
   type RequestContext,
+  uniqueDelegateInput,
 } from '../../src/adapter/engine/index.js';
 import { latestCode, latestLinkToken } from '../../src/adapter/memory/outbox.js';
 import { typingSamplesFor } from '../../src/adapter/memory/typist.js';
@@ -93,24 +94,10 @@ interface Cluster {
   stores: PostgresStore[];
 }
 
-let serial = 0;
-function delegateInput(): DelegateInput {
-  serial += 1;
-  const id = `${serial}${Math.floor(Math.random() * 1e6)}`.replace(/\d/g, (d) => 'abcdefghij'[+d]!);
-  return {
-    username: `dlg${id}`,
-    email: `jane.${id}@example.com`,
-    firstName: 'Jane',
-    lastName: 'Doe',
-    mobile: '(312) 555-0101',
-    states: ['IL'],
-  };
-}
-
 /** The producer plus an active delegate (email confirmed, password set), created on node A. */
 async function activeDelegate(c: Cluster): Promise<DelegateInput> {
   if (!(await c.a.admin.hasAccount(PRODUCER.username))) await c.a.admin.createProducer(PRODUCER);
-  const input = delegateInput();
+  const input = uniqueDelegateInput();
   await c.a.admin.createDelegate({ ...input, producer: PRODUCER.username, password: PASSWORD });
   return input;
 }
@@ -147,7 +134,7 @@ async function raceLink(c: Cluster): Promise<Record<string, number>> {
   await c.a.admin.createProducer(PRODUCER);
   const producer = ctx();
   await c.a.admin.signIn(producer, PRODUCER.username);
-  const input = delegateInput();
+  const input = uniqueDelegateInput();
   await c.a.addDelegate(producer, input);
   const token = latestLinkToken(c.outbox, input.email);
   return outcomes(Array.from({ length: 10 }, (_, i) => c.at(i).confirmEmail(ctx(), { token })));

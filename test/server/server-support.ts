@@ -8,8 +8,8 @@ import type { LineLogger } from '../../server/mail/senders.js';
 import { startServer } from '../../server/main.js';
 import type { ConformanceHarness } from '../../src/adapter/conformance.js';
 import { HttpAdapter } from '../../src/adapter/http/index.js';
-import type { OutboxMessage } from '../../src/adapter/types.js';
 import { ManualClock } from '../../src/core/clock.js';
+import { browserFetch, harnessOverApi } from './http-support.js';
 
 /** scrypt N for tests only (production: 2^17). Every use says so in its test's name or comment. */
 export const TEST_SCRYPT_N = 1024;
@@ -28,33 +28,10 @@ export function testConfig(databasePath: string, env: Record<string, string> = {
   });
 }
 
-export type JarFetch = typeof fetch & { jar: Map<string, string> };
+export type JarFetch = ReturnType<typeof browserFetch>;
 
-/**
- * A `fetch` that keeps cookies like a browser on one origin (honouring `Max-Age=0`) and sends
- * `Origin` on non-GET requests.
- */
-export function jarFetch(origin: string): JarFetch {
-  const jar = new Map<string, string>();
-  const f = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers);
-    if (jar.size) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
-    const method = (init.method ?? 'GET').toUpperCase();
-    if (method !== 'GET' && method !== 'HEAD' && !headers.has('origin')) {
-      headers.set('origin', origin);
-    }
-    const res = await fetch(input, { ...init, headers });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq).trim();
-      if (/;\s*max-age=0/i.test(line)) jar.delete(name);
-      else jar.set(name, pair!.slice(eq + 1).trim());
-    }
-    return res;
-  };
-  return Object.assign(f as typeof fetch, { jar });
-}
+/** A `fetch` that keeps cookies like a browser on one origin and sends `Origin` on writes. */
+export const jarFetch = browserFetch;
 
 /** A JSON call to the API (`/api` + path), with the CSRF token on POSTs. */
 export async function apiCall(
@@ -100,20 +77,10 @@ export async function serverHarness(config: ServerConfig): Promise<ConformanceHa
   const f = jarFetch(origin);
   const adapter = new HttpAdapter({ baseUrl: `${origin}/api`, fetch: f, retries: 0 });
 
-  async function backDoor(method: 'GET' | 'POST', path: string, body?: unknown) {
-    const res = await apiCall(f, server.url, method, `/__test${path}`, body);
-    if (res.status >= 300) {
-      throw new Error(`${method} /__test${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    }
-    return res.body;
-  }
-
-  return {
+  return harnessOverApi({
     adapter,
-    outbox: async () => (await backDoor('GET', '/outbox')) as OutboxMessage[],
-    createProducer: async (producer) => void (await backDoor('POST', '/producers', producer)),
-    signInProducer: async (username) => void (await backDoor('POST', '/sign-in', { username })),
-    advanceTime: async (ms) => void (await backDoor('POST', '/advance-time', { ms })),
+    fetch: f,
+    apiBase: `${origin}/api`,
     dispose: () => server.close(),
-  };
+  });
 }

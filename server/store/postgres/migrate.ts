@@ -8,34 +8,19 @@
  * while the others wait, then find the schema current. A database recorded at a version this
  * code does not know (written by a newer server) is refused rather than guessed at.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClientBase } from 'pg';
+import { loadMigrations, type Migration } from '../migrate.js';
 
-export interface PgMigration {
-  version: number;
-  name: string;
-  sql: string;
-}
+/** One numbered migration (the same file format as SQLite's). */
+export type PgMigration = Migration;
 
 export const PG_MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** The migrations in `dir`, by version; throws on a malformed name or a gap in the numbers. */
 export function loadPgMigrations(dir = PG_MIGRATIONS_DIR): PgMigration[] {
-  const list: PgMigration[] = [];
-  for (const file of readdirSync(dir).sort()) {
-    if (!file.endsWith('.sql')) continue;
-    const m = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
-    if (!m) throw new Error(`migration file name must be NNNN_name.sql: ${file}`);
-    list.push({ version: Number(m[1]), name: m[2]!, sql: readFileSync(join(dir, file), 'utf8') });
-  }
-  list.forEach((m, i) => {
-    if (m.version !== i + 1) {
-      throw new Error(`migrations must be numbered 1, 2, 3… without gaps (found ${m.version})`);
-    }
-  });
-  return list;
+  return loadMigrations(dir);
 }
 
 /** A schema name safe to splice into SQL: lower-case letters, digits, `_`; at most 63. */

@@ -29,6 +29,7 @@ export {
 } from './memory-store.js';
 export {
   storeConformanceSuite,
+  uniqueDelegateInput,
   type StoreConformanceHarness,
   type SuiteApi,
 } from './store-conformance.js';

@@ -232,7 +232,8 @@ function engineOver(store: AuthStore): EngineWorld {
 }
 
 let serial = 0;
-function delegateInput(): DelegateInput {
+/** A delegate's details with a username and email no other call returns (for store tests). */
+export function uniqueDelegateInput(): DelegateInput {
   serial += 1;
   const id = `${serial}${Math.floor(Math.random() * 1e6)}`.replace(/\d/g, (d) => 'abcdefghij'[+d]!);
   return {
@@ -251,7 +252,7 @@ async function activeDelegate(w: EngineWorld): Promise<DelegateInput> {
   if (!(await engine.admin.hasAccount(PRODUCER.username))) {
     await engine.admin.createProducer(PRODUCER);
   }
-  const input = delegateInput();
+  const input = uniqueDelegateInput();
   await engine.admin.createDelegate({ ...input, producer: PRODUCER.username, password: PASSWORD });
   return input;
 }
@@ -622,7 +623,7 @@ export function storeConformanceSuite(
         await w.engine.admin.createProducer(PRODUCER);
         const producer = w.ctx();
         await w.engine.admin.signIn(producer, PRODUCER.username);
-        const input = delegateInput();
+        const input = uniqueDelegateInput();
         await w.engine.addDelegate(producer, input);
         const token = latestLinkToken(w.outbox, input.email);
         const tally = await outcomes(
@@ -734,7 +735,7 @@ export function storeConformanceSuite(
       it('username uniqueness holds when delegates are created in parallel', async () => {
         const w = engineOver(store);
         await w.engine.admin.createProducer(PRODUCER);
-        const input = delegateInput();
+        const input = uniqueDelegateInput();
         const tally = await outcomes(
           Array.from({ length: 6 }, () =>
             w.engine.admin.createDelegate({ ...input, producer: PRODUCER.username }),
