@@ -8,11 +8,17 @@
 // - a `@csspart a, b, c - …` line documents several parts: it becomes one entry per part;
 // - PepElement's generic `emit(name, …)` is not an event of its own and is dropped;
 // - private members (TypeScript `private`, `#fields`) are implementation, not API: dropped;
+// - modules are sorted by path (the analyzer's own order varies between runs);
 // - module paths name the published files (`dist/elements/login/login.component.js`), not the
 //   TypeScript sources, which are not in the package.
 export default {
   globs: ['src/elements/**/*.ts', 'src/base/pep-element.ts', 'src/base/events.ts'],
-  exclude: ['src/**/*.machine.ts', 'src/**/*.messages.ts', 'src/**/*.styles.ts'],
+  exclude: [
+    'src/**/*.machine.ts',
+    'src/**/*.messages.ts',
+    'src/**/*.styles.ts',
+    'src/**/*.steps.ts',
+  ],
   outdir: '.',
   litelement: true,
   dependencies: false,
@@ -34,6 +40,9 @@ function pepEvents() {
     },
     packageLinkPhase({ customElementsManifest }) {
       toDistPaths(customElementsManifest);
+      // The analyzer lists modules in the order it finished reading them, which varies from run
+      // to run: sort them so that the manifest (and `--check`) is stable.
+      customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
       for (const mod of customElementsManifest.modules) {
         for (const decl of mod.declarations ?? []) {
           if (decl.events) {

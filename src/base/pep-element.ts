@@ -114,8 +114,9 @@ export abstract class PepElement extends LitElement {
 
   /**
    * Run an adapter call with an AbortSignal that is aborted when the element is removed or
-   * `abortCalls()` runs (e.g. on step change). Always rejects with an {@link AdapterError}, once
-   * the English error messages are loaded (their loading starts with the call).
+   * `abortCalls()` runs (e.g. on step change). Always rejects with an {@link AdapterError}, and
+   * with its message at hand: when that message is one of the lazily loaded English error
+   * messages (their loading starts with the call), once they have arrived.
    */
   protected async call<T>(
     fn: (adapter: AuthAdapter, signal: AbortSignal) => Promise<T>,
@@ -124,9 +125,27 @@ export abstract class PepElement extends LitElement {
     try {
       return await this.#call(fn);
     } catch (e) {
-      await messages;
+      const key = `error.${(e as AdapterError).code}`;
+      if (this.t(key) === key) await this.settle(messages);
       throw e;
     }
+  }
+
+  /** Work that completes an adapter call's outcome (a module it needs); see {@link settle}. */
+  #settling = new Set<Promise<unknown>>();
+
+  /**
+   * Track `work` that finishes what an adapter call started (e.g. loading the module the next
+   * step renders with) once the adapter has answered: `updateComplete` waits for it, so "the
+   * call settled and the element rendered its outcome" stays one wait for hosts and tests.
+   */
+  protected settle<T>(work: Promise<T>): Promise<T> {
+    const done: Promise<unknown> = work.then(
+      () => this.#settling.delete(done),
+      () => this.#settling.delete(done),
+    );
+    this.#settling.add(done);
+    return work;
   }
 
   async #call<T>(fn: (adapter: AuthAdapter, signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -195,11 +214,16 @@ export abstract class PepElement extends LitElement {
     return this.#localize.lang;
   }
 
-  /** Also waits for a language being loaded (after a `lang` change) to be applied and rendered. */
+  /**
+   * Also waits for a language being loaded (after a `lang` change) to be applied and rendered,
+   * and for work an adapter call's outcome waits for ({@link settle}).
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.#localize.pending) {
-      await this.#localize.pending;
+    while (this.#localize.pending || this.#settling.size) {
+      await Promise.all([this.#localize.pending, ...this.#settling]);
+      // The caller goes on after the work, some microtasks later: let it request its update.
+      await new Promise((resolve) => setTimeout(resolve));
       result = await super.getUpdateComplete();
     }
     return result;

@@ -1,12 +1,6 @@
-import {
-  html,
-  nothing,
-  type PropertyValues,
-  type TemplateResult,
-  type PropertyDeclarations,
-} from 'lit';
+import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { AdapterError } from '../../adapter/errors.js';
-import type { Channel, PasswordFlowPurpose } from '../../adapter/types.js';
+import type { PasswordFlowPurpose } from '../../adapter/types.js';
 import { PepElement } from '../../base/pep-element.js';
 import { lazyModule } from '../../base/lazy.js';
 import { formStyles, tokens } from '../../base/styles.js';
@@ -25,7 +19,7 @@ import {
   type CreatePasswordEvent,
   type CreatePasswordState,
 } from './create-password.machine.js';
-import { createPasswordEn } from './create-password.messages.js';
+import { createPasswordFindEn } from './create-password.find.messages.js';
 import { createPasswordStyles } from './create-password.styles.js';
 
 declare module '../../base/events.js' {
@@ -53,10 +47,10 @@ const MAX_EXPIRY_TIMER = 60 * 60 * 1000;
  * of their own, fetched in the background once the first step has rendered (again with Find
  * Account if that failed), and awaited before the flow leaves the first step.
  */
-let catalogue: Catalogue = createPasswordEn;
+let catalogue: Catalogue = createPasswordFindEn;
 const steps = lazyModule(() =>
-  import('../../shared/password-steps.js').then((m) => {
-    catalogue = { ...createPasswordEn, ...m.passwordEn };
+  import('./create-password.steps.js').then((m) => {
+    catalogue = { ...createPasswordFindEn, ...m.createPasswordStepsEn, ...m.passwordEn };
     return m;
   }),
 );
@@ -245,7 +239,7 @@ export class PepCreatePassword extends PepElement {
     steps.prefetch();
     try {
       const flow = await this.call((a, signal) => a.findAccount({ username, purpose }, { signal }));
-      await this.call(() => steps.load());
+      await this.call(() => this.settle(steps.load()));
       this.send({ type: 'FIND_OK', username, flow });
     } catch (err) {
       this.fail(err, 'FIND_FAIL');
@@ -478,144 +472,20 @@ export class PepCreatePassword extends PepElement {
       </form>`;
   }
 
+  // The later steps render from `create-password.steps.ts`, loaded before the flow reaches them.
   protected renderChoose(): TemplateResult {
-    const m = this.machine;
-    if (m.step !== 'choose') return html``;
-    return html`${stepHeading(this.t('create-password.choose-title'), this.stepOf())}
-      ${this.renderError()}
-      <form part="form" novalidate @submit=${(e: Event) => void this.sendCode(e)}>
-        <fieldset part="field">
-          <legend part="label">${this.t('create-password.choose-legend')}</legend>
-          ${m.flow.destinations.map(
-            (d) =>
-              html`<label class="choice" for=${`channel-${d.channel}`}>
-                <input
-                  type="radio"
-                  name="channel"
-                  id=${`channel-${d.channel}`}
-                  value=${d.channel}
-                  .checked=${m.channel === d.channel}
-                  @change=${() =>
-                    this.send({ type: 'SELECT_CHANNEL', channel: d.channel as Channel })}
-                />${this.t(`create-password.channel.${d.channel}`, { masked: d.masked })}
-              </label>`,
-          )}
-        </fieldset>
-        <div class="actions">
-          ${this.submitButton(
-            this.t('create-password.send'),
-            this.t('create-password.sending'),
-            m.pending,
-          )}
-          ${this.backButton()}
-        </div>
-      </form>`;
+    return steps.get()!.renderChoose(this);
   }
 
   protected renderCode(): TemplateResult {
-    const m = this.machine;
-    if (m.step !== 'code') return html``;
-    const voidMessage = m.codeVoid && !m.error ? this.t('create-password.code-void') : undefined;
-    return html`${stepHeading(this.t('create-password.code-title'), this.stepOf())}
-      <p>${this.t('create-password.code-text', { masked: m.sent.masked })}</p>
-      ${this.renderError(voidMessage)}
-      <p class="notice" role="status" part="status">
-        ${m.resent && !m.resending && !m.error
-          ? this.t('create-password.resent', { masked: m.sent.masked })
-          : ''}
-      </p>
-      <form part="form" novalidate @submit=${(e: Event) => void this.verify(e)}>
-        ${steps.get()!.codeInput({
-          label: this.t('create-password.code'),
-          hint: this.t('create-password.code-hint'),
-          value: this.values.code,
-          error: this.codeError(),
-          onInput: (v) => this.setValue('code', v),
-          onBlur: () => this.form.touch('code'),
-        })}
-        <p class="resend">
-          ${this.t('create-password.resend-before')}
-          <button
-            type="button"
-            class="link"
-            part="link"
-            aria-disabled=${m.resending ? 'true' : 'false'}
-            @click=${() => void this.resend()}
-          >
-            ${this.t('common.resend-it')}</button
-          >.
-        </p>
-        <div class="actions">
-          ${this.submitButton(
-            this.t('create-password.continue'),
-            this.t('create-password.checking'),
-            m.pending,
-          )}
-          ${this.backButton()}
-        </div>
-      </form>`;
+    return steps.get()!.renderCode(this);
   }
 
   protected renderPassword(): TemplateResult {
-    const m = this.machine;
-    if (m.step !== 'password') return html``;
-    const errors = this.passwordErrors();
-    const fieldLevel = !!m.error && PASSWORD_FIELD_CODES.has(m.error.code);
-    const { passwordChecklist, passwordField } = steps.get()!;
-    return html`${stepHeading(this.t('create-password.password-title'), this.stepOf())}
-      <p>${this.t('create-password.password-text')}</p>
-      ${this.renderError(fieldLevel ? this.t('common.error-summary') : undefined)}
-      <form part="form" novalidate @submit=${(e: Event) => void this.setPassword(e)}>
-        <input type="text" name="username" autocomplete="username" .value=${m.username} hidden />
-        ${passwordField({
-          id: 'password',
-          label: this.t('create-password.new-password'),
-          value: this.values.password,
-          visible: this.showPassword,
-          onToggle: () => (this.showPassword = !this.showPassword),
-          onInput: (v) => this.setValue('password', v),
-          onBlur: () => this.form.touch('password'),
-          error: errors.password,
-          describedBy: 'password-rules',
-          t: (k, p) => this.t(k, p),
-        })}
-        ${passwordChecklist({
-          password: this.values.password,
-          context: this.passwordContext(),
-          t: (k, p) => this.t(k, p),
-        })}
-        ${passwordField({
-          id: 'confirm',
-          label: this.t('create-password.confirm-password'),
-          value: this.values.confirm,
-          visible: this.showConfirm,
-          onToggle: () => (this.showConfirm = !this.showConfirm),
-          onInput: (v) => this.setValue('confirm', v),
-          onBlur: () => this.form.touch('confirm'),
-          error: errors.confirm,
-          t: (k, p) => this.t(k, p),
-        })}
-        <div class="actions">
-          ${this.submitButton(
-            this.p('create-password.submit'),
-            this.t('create-password.saving'),
-            m.pending,
-          )}
-        </div>
-      </form>`;
+    return steps.get()!.renderPassword(this);
   }
 
   protected renderDone(): TemplateResult {
-    const m = this.machine;
-    if (m.step !== 'done') return html``;
-    return html`${stepHeading(this.p('create-password.done-title'))} ${errorRegion({})}
-      <p class="success">${this.t('create-password.done-text', { username: m.username })}</p>
-      ${this.loginHref
-        ? html`<div class="actions">
-            <a class="primary" part="login-link submit-button" href=${this.loginHref}
-              >${this.t('create-password.login')}</a
-            >
-          </div>`
-        : nothing}`;
+    return steps.get()!.renderDone(this);
   }
 }

@@ -3,7 +3,7 @@ import { PepElement } from '../../base/pep-element.js';
 import { lazyModule } from '../../base/lazy.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
-import type { AuthAdapter, Channel } from '../../adapter/types.js';
+import type { AuthAdapter } from '../../adapter/types.js';
 import { validateUsername, type FieldReason } from '../../core/validation.js';
 import { OTP_LENGTH } from '../../core/otp.js';
 import type { Catalogue } from '../../i18n/format.js';
@@ -21,7 +21,7 @@ import {
   type ForgotPasswordState,
   type ForgotPasswordStep,
 } from './forgot-password.machine.js';
-import { forgotPasswordEn } from './forgot-password.messages.js';
+import { forgotPasswordFindEn } from './forgot-password.find.messages.js';
 import { forgotPasswordStyles } from './forgot-password.styles.js';
 
 declare module '../../base/events.js' {
@@ -48,10 +48,10 @@ const PASSWORD_ERRORS = new Set(['PASSWORD_REUSED', 'PASSWORD_POLICY']);
  * of their own, fetched in the background once the first step has rendered (again with Find
  * Account if that failed), and awaited before the flow leaves the first step.
  */
-let catalogue: Catalogue = forgotPasswordEn;
+let catalogue: Catalogue = forgotPasswordFindEn;
 const steps = lazyModule(() =>
-  import('../../shared/password-steps.js').then((m) => {
-    catalogue = { ...forgotPasswordEn, ...m.passwordEn };
+  import('./forgot-password.steps.js').then((m) => {
+    catalogue = { ...forgotPasswordFindEn, ...m.forgotPasswordStepsEn, ...m.passwordEn };
     return m;
   }),
 );
@@ -124,20 +124,24 @@ export class PepForgotPassword extends PepElement {
     password: '',
     confirm: '',
   };
-  private showPassword = false;
-  private showConfirm = false;
+  /** @internal */
+  protected showPassword = false;
+  /** @internal */
+  protected showConfirm = false;
 
   protected override get catalogue(): Catalogue {
     return catalogue;
   }
 
-  #form = new FormState<Field>(this, ['username', 'code', 'password', 'confirm']);
-  #countdown = new ResendCountdown(this, () => this.now());
+  private form = new FormState<Field>(this, ['username', 'code', 'password', 'confirm']);
+  private countdown = new ResendCountdown(this, () => this.now());
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The new password the adapter refused last (PASSWORD_REUSED / PASSWORD_POLICY). */
-  #refused: string | null = null;
+  /** @internal */
+  protected refused: string | null = null;
   /** What "Try again" repeats on the code step (the verify or the resend that failed). */
-  #lastCodeAction: 'verify' | 'resend' = 'verify';
+  /** @internal */
+  protected lastCodeAction: 'verify' | 'resend' = 'verify';
 
   /** The current step. */
   get step(): ForgotPasswordStep {
@@ -158,7 +162,7 @@ export class PepForgotPassword extends PepElement {
     this.#expiryTimer = undefined;
   }
 
-  #dispatch(event: ForgotPasswordEvent): void {
+  private dispatch(event: ForgotPasswordEvent): void {
     const before = this.flow;
     const after = transition(before, event);
     if (after === before) return;
@@ -166,10 +170,10 @@ export class PepForgotPassword extends PepElement {
     if (after.step === 'code') {
       const sentBefore = before.step === 'code' ? before.sent : null;
       if (sentBefore !== after.sent) {
-        this.#countdown.until = after.sent.resendAvailableAt;
+        this.countdown.until = after.sent.resendAvailableAt;
         this.#clearExpiry();
         this.#expiryTimer = setTimeout(
-          () => this.#dispatch({ type: 'CODE_EXPIRED' }),
+          () => this.dispatch({ type: 'CODE_EXPIRED' }),
           Math.max(0, after.sent.expiresAt - this.now()),
         );
       }
@@ -177,14 +181,14 @@ export class PepForgotPassword extends PepElement {
       this.#clearExpiry();
     }
     if (after.step !== before.step) {
-      if (after.step === 'code' && before.step !== 'code') this.#set('code', '');
-      this.#form.reset();
+      if (after.step === 'code' && before.step !== 'code') this.setValue('code', '');
+      this.form.reset();
       this.emit('pep-step-change', { step: after.step });
       void this.focusHeading();
     }
   }
 
-  #set(field: Field, value: string): void {
+  private setValue(field: Field, value: string): void {
     this.values = { ...this.values, [field]: value };
   }
 
@@ -220,20 +224,20 @@ export class PepForgotPassword extends PepElement {
     return 'username' in this.flow ? this.flow.username : this.values.username.trim();
   }
 
-  #error(field: Field): string | null {
-    return this.#form.errorFor(field, this.#reason(field));
+  private fieldError(field: Field): string | null {
+    return this.form.errorFor(field, this.#reason(field));
   }
 
   /** Validate `fields`; on failure show their errors and focus the first. */
   #check(fields: Field[]): boolean {
-    this.#form.submit();
+    this.form.submit();
     const errors: Partial<Record<Field, string>> = {};
     for (const f of fields) {
       const r = this.#reason(f);
       if (r) errors[f] = r;
     }
     if (Object.keys(errors).length === 0) return true;
-    void this.#form.focusFirstInvalid(errors);
+    void this.form.focusFirstInvalid(errors);
     return false;
   }
 
@@ -244,16 +248,16 @@ export class PepForgotPassword extends PepElement {
     fail: (error: AdapterError) => ForgotPasswordEvent,
   ): Promise<AdapterError | null> {
     const before = this.flow;
-    this.#dispatch(start);
+    this.dispatch(start);
     if (this.flow === before) return null;
     try {
       const result = await this.call(fn);
-      this.#dispatch(ok(result));
+      this.dispatch(ok(result));
       return null;
     } catch (err) {
       const error = err as AdapterError;
       if (this.ignoreAbort(error)) return null;
-      this.#dispatch(fail(error));
+      this.dispatch(fail(error));
       return error;
     }
   }
@@ -267,7 +271,7 @@ export class PepForgotPassword extends PepElement {
       { type: 'FIND', username },
       async (a, signal) => {
         const flow = await a.findAccount({ username, purpose: 'reset' }, { signal });
-        await steps.load();
+        await this.settle(steps.load());
         return flow;
       },
       (flow) => ({ type: 'FIND_OK', username, flow }),
@@ -275,7 +279,8 @@ export class PepForgotPassword extends PepElement {
     );
   };
 
-  #send = async (e?: Event): Promise<void> => {
+  /** @internal */
+  protected sendCode = async (e?: Event): Promise<void> => {
     e?.preventDefault();
     const s = this.flow;
     if (s.step !== 'choose' || s.pending) return;
@@ -289,30 +294,32 @@ export class PepForgotPassword extends PepElement {
     );
   };
 
-  #resend = async (): Promise<void> => {
+  /** @internal */
+  protected resend = async (): Promise<void> => {
     const s = this.flow;
-    if (s.step !== 'code' || s.pending || s.resending || !this.#countdown.ready) return;
+    if (s.step !== 'code' || s.pending || s.resending || !this.countdown.ready) return;
     const { flowId } = s.flow;
     const channel = s.channel;
-    this.#set('code', '');
-    this.#lastCodeAction = 'resend';
+    this.setValue('code', '');
+    this.lastCodeAction = 'resend';
     const error = await this.#run(
       { type: 'RESEND' },
       (a, signal) => a.sendCode({ flowId, channel }, { signal }),
       (sent) => ({ type: 'RESEND_OK', sent }),
       (err) => ({ type: 'RESEND_FAIL', error: err }),
     );
-    if (error?.is('RATE_LIMITED')) this.#countdown.until = error.data.retryAfter;
+    if (error?.is('RATE_LIMITED')) this.countdown.until = error.data.retryAfter;
     if (!error) this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus();
   };
 
-  #verify = async (e?: Event): Promise<void> => {
+  /** @internal */
+  protected verify = async (e?: Event): Promise<void> => {
     e?.preventDefault();
     const s = this.flow;
     if (s.step !== 'code' || s.pending || s.resending || !this.#check(['code'])) return;
     const { flowId } = s.flow;
     const code = this.values.code;
-    this.#lastCodeAction = 'verify';
+    this.lastCodeAction = 'verify';
     const error = await this.#run(
       { type: 'VERIFY' },
       (a, signal) => a.verifyCode({ flowId, code }, { signal }),
@@ -325,7 +332,8 @@ export class PepForgotPassword extends PepElement {
     }
   };
 
-  #update = async (e?: Event): Promise<void> => {
+  /** @internal */
+  protected updatePassword = async (e?: Event): Promise<void> => {
     e?.preventDefault();
     const s = this.flow;
     if (s.step !== 'password' || s.pending || !this.#check(['password', 'confirm'])) return;
@@ -337,7 +345,7 @@ export class PepForgotPassword extends PepElement {
       (a, signal) => a.setPassword({ flowId, password }, { signal }),
       () => ({ type: 'SET_OK' }),
       (err) => {
-        if (PASSWORD_ERRORS.has(err.code)) this.#refused = password;
+        if (PASSWORD_ERRORS.has(err.code)) this.refused = password;
         return { type: 'SET_FAIL', error: err };
       },
     );
@@ -352,26 +360,29 @@ export class PepForgotPassword extends PepElement {
     }
   };
 
-  #back = (): void => this.#dispatch({ type: 'BACK' });
+  /** @internal */
+  protected back = (): void => this.dispatch({ type: 'BACK' });
 
   override render(): TemplateResult {
     const s = this.flow;
+    // Past Find Account, the steps module is loaded (the flow waits for it to leave that step).
+    const views = steps.get()!;
     let body: TemplateResult;
     switch (s.step) {
       case 'find':
         body = this.renderFind(s);
         break;
       case 'choose':
-        body = this.renderChoose(s);
+        body = views.renderChoose(this, s);
         break;
       case 'code':
-        body = this.renderCode(s);
+        body = views.renderCode(this, s);
         break;
       case 'password':
-        body = this.renderPassword(s);
+        body = views.renderPassword(this, s);
         break;
       case 'done':
-        body = this.renderDone();
+        body = views.renderDone(this);
         break;
     }
     return html`<div class="card" part="base">
@@ -426,9 +437,9 @@ export class PepForgotPassword extends PepElement {
         spellcheck: false,
         required: true,
         disabled: false,
-        error: this.#error('username'),
-        onInput: (v) => this.#set('username', v),
-        onBlur: () => this.#form.touch('username'),
+        error: this.fieldError('username'),
+        onInput: (v) => this.setValue('username', v),
+        onBlur: () => this.form.touch('username'),
       })}
       ${this.alert(s.error, () => void this.#find())}
       <div class="actions">
@@ -444,171 +455,5 @@ export class PepForgotPassword extends PepElement {
           </p>`
         : nothing}
     </form>`;
-  }
-
-  private renderChoose(s: S<'choose'>): TemplateResult {
-    return html`<form part="form" novalidate @submit=${this.#send}>
-      ${this.heading('forgot-password.choose-title', 'choose')}
-      <p>${this.t('forgot-password.choose-text')}</p>
-      <fieldset>
-        <legend>${this.t('forgot-password.choose-legend')}</legend>
-        ${s.flow.destinations.map(
-          (d) =>
-            html`<label class="choice" part="choice">
-              <input
-                type="radio"
-                name="channel"
-                value=${d.channel}
-                .checked=${s.channel === d.channel}
-                ?disabled=${s.pending}
-                @change=${() => this.#dispatch({ type: 'SELECT_CHANNEL', channel: d.channel })}
-              />
-              <span
-                >${this.t(`forgot-password.channel.${d.channel}`)}
-                <span class="masked"
-                  >${this.t('forgot-password.channel-to', { masked: d.masked })}</span
-                ></span
-              >
-            </label>`,
-        )}
-      </fieldset>
-      ${this.alert(s.error, () => void this.#send())}
-      <div class="actions">
-        ${this.submit(s.pending, 'forgot-password.send', 'forgot-password.sending')}
-        <button
-          type="button"
-          class="secondary"
-          part="secondary-button"
-          ?disabled=${s.pending}
-          @click=${this.#back}
-        >
-          ${this.t('forgot-password.back')}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  private renderCode(s: S<'code'>): TemplateResult {
-    const ready = this.#countdown.ready;
-    const channel: Channel = s.channel;
-    const blocked = !ready || s.pending || s.resending;
-    return html`<form part="form" novalidate @submit=${this.#verify}>
-      ${this.heading('forgot-password.code-title', 'code')}
-      <p>
-        ${this.t(`forgot-password.code-text.${channel}`, {
-          masked: s.sent.masked,
-          time: this.formatTime(s.sent.expiresAt),
-        })}
-      </p>
-      ${steps.get()!.codeInput({
-        label: this.t('forgot-password.code'),
-        hint: this.t('forgot-password.code-hint'),
-        value: this.values.code,
-        error: this.#error('code'),
-        onInput: (v) => this.#set('code', v),
-        onBlur: () => this.#form.touch('code'),
-      })}
-      ${s.codeVoid && !s.error
-        ? html`<p class="field-error">${this.t('forgot-password.code-void')}</p>`
-        : nothing}
-      ${this.alert(
-        s.error,
-        () => void (this.#lastCodeAction === 'resend' ? this.#resend() : this.#verify()),
-      )}
-      <div class="actions">
-        ${this.submit(s.pending, 'forgot-password.continue', 'forgot-password.checking')}
-      </div>
-      <p class="resend">
-        ${this.t('forgot-password.resend-before')}
-        <button
-          type="button"
-          class="link"
-          part="resend-button"
-          aria-disabled=${blocked ? 'true' : 'false'}
-          aria-describedby=${ready ? nothing : 'resend-countdown'}
-          @click=${this.#resend}
-        >
-          ${this.t('common.resend-it')}
-        </button>
-        ${this.t(`forgot-password.resend-after.${channel}`)}
-      </p>
-      ${ready
-        ? nothing
-        : html`<p id="resend-countdown" class="countdown" part="countdown">
-            ${this.t('forgot-password.resend-wait', { time: this.#countdown.label })}
-          </p>`}
-      <div role="status" class="visually-hidden">
-        ${s.resent ? this.t('forgot-password.resent', { masked: s.sent.masked }) : ''}
-      </div>
-      <div class="actions">
-        <button
-          type="button"
-          class="secondary"
-          part="secondary-button"
-          ?disabled=${s.pending || s.resending}
-          @click=${this.#back}
-        >
-          ${this.t('forgot-password.other-method')}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  private renderPassword(s: S<'password'>): TemplateResult {
-    // The refusal applies to the password that was sent, not to a new one being typed.
-    const reused = s.error?.code === 'PASSWORD_REUSED' && this.values.password === this.#refused;
-    const t = (k: string, p?: Record<string, string | number>) => this.t(k, p);
-    const { passwordChecklist, passwordField } = steps.get()!;
-    return html`<form part="form" novalidate @submit=${this.#update}>
-      ${this.heading('forgot-password.password-title', 'password')}
-      <p>${this.t('forgot-password.password-text')}</p>
-      ${passwordField({
-        id: 'password',
-        label: this.t('forgot-password.new-password'),
-        value: this.values.password,
-        visible: this.showPassword,
-        onToggle: () => (this.showPassword = !this.showPassword),
-        onInput: (v) => this.#set('password', v),
-        onBlur: () => this.#form.touch('password'),
-        error: this.#error('password') ?? (reused ? this.t('forgot-password.reused-field') : null),
-        describedBy: 'password-rules',
-        t,
-      })}
-      ${passwordChecklist({
-        password: this.values.password,
-        context: { username: s.username },
-        t,
-      })}
-      ${passwordField({
-        id: 'confirm',
-        label: this.t('forgot-password.confirm-password'),
-        value: this.values.confirm,
-        visible: this.showConfirm,
-        onToggle: () => (this.showConfirm = !this.showConfirm),
-        onInput: (v) => this.#set('confirm', v),
-        onBlur: () => this.#form.touch('confirm'),
-        error: this.#error('confirm'),
-        t,
-      })}
-      ${this.alert(s.error, () => void this.#update())}
-      <div class="actions">
-        ${this.submit(s.pending, 'forgot-password.submit', 'forgot-password.saving')}
-      </div>
-    </form>`;
-  }
-
-  private renderDone(): TemplateResult {
-    return html`<div part="form">
-      ${this.heading('forgot-password.done-title', 'done')}
-      <p class="success" role="status">${this.t('forgot-password.done-text')}</p>
-      ${errorRegion({})}
-      ${this.loginHref
-        ? html`<p>
-            <a href=${this.loginHref} class="primary-link" part="link"
-              >${this.t('forgot-password.login')}</a
-            >
-          </p>`
-        : nothing}
-    </div>`;
   }
 }

@@ -222,7 +222,7 @@ export class PepLogin extends PepElement {
         // The backend did not accept the remembered device: stop offering its token.
         if (device) this.deviceStore.delete(username);
         // Not loaded (e.g. offline): a retryable NETWORK error on the form.
-        await this.call(() => nested);
+        await this.call(() => this.settle(nested));
         this.send({ type: 'VERIFICATION_REQUIRED', pending: result.pending });
       }
     } catch (err) {

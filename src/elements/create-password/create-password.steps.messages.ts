@@ -1,0 +1,37 @@
+/**
+ * English of `<pep-create-password>`'s steps after Find Account, loaded with them
+ * (`create-password.steps.ts`). A key with a `.reset` twin is replaced by the twin when
+ * `purpose="reset"`.
+ */
+export const createPasswordStepsEn = {
+  'create-password.choose-title': 'Get Verification Code',
+  'create-password.choose-legend': 'Where should we send your One-Time Passcode?',
+  'create-password.channel.email': 'Send an email to {masked}',
+  'create-password.channel.sms': 'Send me a text message at {masked}',
+  'create-password.send': 'Send Code',
+  'create-password.sending': 'Sending code…',
+  'create-password.code-title': 'Enter Verification Code',
+  'create-password.code-text':
+    'We sent an 8-character code to {masked}. Enter it below; it is valid for 10 minutes.',
+  'create-password.code': 'Verification Code',
+  'create-password.code-hint': 'Letters and digits, for example 7KQ2MX9P.',
+  'create-password.resend-before': 'Did not get a code, or has it expired? You can',
+  'create-password.resent': 'We sent a new code to {masked}.',
+  'create-password.code-void': 'This code no longer works. Select "resend it" to get a new code.',
+  'create-password.continue': 'Continue',
+  'create-password.checking': 'Checking code…',
+  'create-password.password-title': 'Create New Password',
+  'create-password.password-text': 'Please read Password Must Have and Can’t Have first.',
+  'create-password.new-password': 'New Password',
+  'create-password.confirm-password': 'Confirm Password',
+  'create-password.confirm-required': 'Enter the new password again.',
+  'create-password.submit': 'Create Password',
+  'create-password.submit.reset': 'Update Password',
+  'create-password.saving': 'Saving password…',
+  'create-password.done-title': 'Your password was created',
+  'create-password.done-title.reset': 'Your password was updated',
+  'create-password.done-text':
+    'You can now log in with your username {username} and your new password. We also sent you an "Account Information - Update Password" email.',
+  'create-password.login': 'Go to Log In',
+  'create-password.back': 'Back',
+} as const;
