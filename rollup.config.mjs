@@ -10,7 +10,7 @@ import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
 
 const elementEntries = readdirSync('src/elements', { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -30,6 +30,22 @@ const adapterEntries = readdirSync('src/adapter', { recursive: true })
 const input = ['src/index.ts', 'src/define.ts', ...elementEntries, ...adapterEntries].filter((f) =>
   existsSync(f),
 );
+
+// Ready-made themes: plain CSS files of --pep-* values, copied as they are to dist/themes/
+// (`pep-auth-elements/themes/<name>.css`).
+const copyThemes = () => ({
+  name: 'copy-themes',
+  generateBundle() {
+    for (const file of readdirSync('src/themes').filter((f) => f.endsWith('.css'))) {
+      this.addWatchFile(`src/themes/${file}`);
+      this.emitFile({
+        type: 'asset',
+        fileName: `themes/${file}`,
+        source: readFileSync(`src/themes/${file}`, 'utf8'),
+      });
+    }
+  },
+});
 
 const onwarn = (warning, warn) => {
   // `this` at the top level of TypeScript's decorator helper: harmless in ES modules.
@@ -84,6 +100,7 @@ export default [
       resolve(),
       ts({ declaration: true, declarationMap: false, inlineSources: true }),
       minifyTemplates(),
+      copyThemes(),
     ],
   },
   {

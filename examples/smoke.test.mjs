@@ -71,8 +71,8 @@ after(async () => {
   await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
 });
 
-/** The whole smoke journey on one example page. */
-async function smoke(path) {
+/** The whole smoke journey on one example page; `styled` checks the page's theme first. */
+async function smoke(path, styled) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
@@ -89,6 +89,7 @@ async function smoke(path) {
     const password = login.getByLabel('Password', { exact: true });
     // The host's `messages` property (an object, so a property binding) reached the element.
     await login.getByText('Forgot your username?').waitFor();
+    if (styled) await styled(login);
     await username.fill(DELEGATE.username);
 
     // 2. Wrong credentials: the generic message, in the alert region.
@@ -126,11 +127,25 @@ async function smoke(path) {
   }
 }
 
-test('plain HTML with the CDN bundle', () => smoke('examples/html/index.html'));
+const css = (locator, property) =>
+  locator.evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+
+test('plain HTML with the CDN bundle (and themes/high-contrast.css linked)', () =>
+  smoke('examples/html/index.html', async (login) => {
+    const input = login.getByLabel('Username');
+    assert.equal(await css(input, 'border-top-width'), '2px', 'the theme file applies');
+    assert.equal(await css(login, 'color'), 'rgb(0, 0, 0)', 'the theme file applies');
+    const submit = login.getByRole('button', { name: 'Log In' });
+    // The page's own --pep-color-primary (#1f5f8b) wins over the theme's.
+    assert.equal(await css(submit, 'background-color'), 'rgb(31, 95, 139)');
+  }));
 test('React 19 (properties and events on custom elements, no wrapper)', () =>
   smoke('examples/react/dist/index.html'));
-test('Vue 3 (isCustomElement, :prop and @event bindings)', () =>
-  smoke('examples/vue/dist/index.html'));
+test('Vue 3 (isCustomElement, :prop and @event bindings; themes/compact.css imported)', () =>
+  smoke('examples/vue/dist/index.html', async (login) => {
+    const input = login.getByLabel('Username');
+    assert.equal(await css(input, 'height'), '36px', 'the bundled theme file applies');
+  }));
 
 // The React and Vue apps import two tags and a few named exports: their bundles (built by Vite
 // through package.json `exports`, honouring `sideEffects`) must not contain the other elements.

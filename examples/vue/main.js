@@ -4,6 +4,8 @@ import { createApp, defineComponent, ref, shallowRef, onBeforeUnmount } from 'vu
 // Defines <pep-auth-provider> and <pep-login> (the tags it nests come with it).
 import 'pep-auth-elements/elements/auth-provider/pep-auth-provider.js';
 import 'pep-auth-elements/elements/login/pep-login.js';
+// A ready-made theme (optional): denser widgets for back-office screens.
+import 'pep-auth-elements/themes/compact.css';
 import { MemoryAdapter, seedDemo, typingSamplesFor, DEFAULT_SAMPLE_TEXT } from 'pep-auth-elements';
 
 // A stand-in backend with the demo producer and one delegate. Replace with your AuthAdapter.
