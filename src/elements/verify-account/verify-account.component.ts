@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
+import { lazyModule } from '../../base/lazy.js';
+import type { Catalogue } from '../../i18n/format.js';
 import { tokens, formStyles } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import type {
@@ -12,20 +14,32 @@ import { OTP_LENGTH } from '../../core/otp.js';
 import { sharedStyles } from '../../shared/styles.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
-import { codeInput } from '../../shared/code-input.js';
 import { FormState } from '../../shared/form-state.js';
 import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
 import type {} from '../typing-pattern/pep-typing-pattern.js';
 import type { OtherMethodReason } from '../typing-pattern/typing-pattern.component.js';
-import { rememberDevice, rememberDeviceStyles } from './remember-device.js';
+import { rememberDeviceStyles } from './remember-device.styles.js';
 import {
   initialVerifyState,
   transition,
   type VerifyEvent,
   type VerifyState,
 } from './verify-account.machine.js';
-import { verifyAccountEn } from './verify-account.messages.js';
+import { verifyAccountChooseEn } from './verify-account.choose.messages.js';
 import { verifyAccountStyles } from './verify-account.styles.js';
+
+/**
+ * The code step (with Remember this device) is not part of what a host loads first: a chunk of
+ * its own, fetched in the background once the first step has rendered, and awaited with the
+ * code being sent before that step shows.
+ */
+let catalogue: Catalogue = verifyAccountChooseEn;
+const steps = lazyModule(() =>
+  import('./verify-account.steps.js').then((m) => {
+    catalogue = { ...verifyAccountChooseEn, ...m.verifyAccountStepsEn };
+    return m;
+  }),
+);
 
 /**
  * *Verify your account*: after a correct password, the user chooses one of three ways — a code
@@ -75,7 +89,9 @@ export class PepVerifyAccount extends PepElement {
     this.states('flow', 'code', 'remember', 'tipOpen');
   }
 
-  protected override readonly catalogue = verifyAccountEn;
+  protected override get catalogue(): Catalogue {
+    return catalogue;
+  }
 
   /** The pending login from `adapter.login` (status `verification-required`). */
   pending?: PendingLogin;
@@ -88,10 +104,12 @@ export class PepVerifyAccount extends PepElement {
 
   private flow: VerifyState = { step: 'choose', options: [], sending: false };
   private code = '';
-  private remember = false;
-  private tipOpen = false;
+  /** @internal */
+  protected remember = false;
+  /** @internal */
+  protected tipOpen = false;
 
-  #form = new FormState<'code'>(this, ['code']);
+  private form = new FormState<'code'>(this, ['code']);
 
   /** Move focus to the current step's heading (used by a host that shows this element). */
   async focusStep(): Promise<void> {
@@ -103,12 +121,16 @@ export class PepVerifyAccount extends PepElement {
     return this.focusHeading();
   }
 
+  protected override firstUpdated(): void {
+    steps.prefetch();
+  }
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('pending') && this.pending) {
       this.abortCalls();
       this.flow = initialVerifyState(this.pending);
       this.code = '';
-      if (this.#form.submitted) this.#form.reset();
+      if (this.form.submitted) this.form.reset();
     }
   }
 
@@ -146,19 +168,23 @@ export class PepVerifyAccount extends PepElement {
       return;
     }
     const pendingId = this.pending.pendingId;
+    steps.prefetch();
     try {
-      const sent = await this.call((a, signal) =>
-        a.sendVerificationCode({ pendingId, channel }, { signal }),
-      );
+      const sent = await this.call(async (a, signal) => {
+        const sent = await a.sendVerificationCode({ pendingId, channel }, { signal });
+        await this.settle(steps.load());
+        return sent;
+      });
       this.code = '';
-      this.#form.reset();
+      this.form.reset();
       this.send({ type: 'CODE_SENT', sent });
     } catch (err) {
       this.fail(err as AdapterError, (error) => ({ type: 'SEND_FAILED', error }));
     }
   }
 
-  private async resend(): Promise<void> {
+  /** @internal */
+  protected async resend(): Promise<void> {
     const f = this.flow;
     if (f.step !== 'code' || f.resending || f.submitting || !this.pending) return;
     const pendingId = this.pending.pendingId;
@@ -179,13 +205,14 @@ export class PepVerifyAccount extends PepElement {
     return null;
   }
 
-  private async submitCode(e?: Event): Promise<void> {
+  /** @internal */
+  protected async submitCode(e?: Event): Promise<void> {
     e?.preventDefault();
     const f = this.flow;
     if (f.step !== 'code' || f.submitting || f.resending || !this.pending) return;
-    this.#form.submit();
+    this.form.submit();
     if (this.codeReason()) {
-      await this.#form.focusFirstInvalid({ code: true });
+      await this.form.focusFirstInvalid({ code: true });
       return;
     }
     const pending = this.pending;
@@ -235,7 +262,8 @@ export class PepVerifyAccount extends PepElement {
       case 'choose':
         return this.renderChoose(f);
       case 'code':
-        return this.renderCode(f);
+        // Reached once the steps module is loaded (the flow waits for it).
+        return steps.get()!.renderCode(this, f);
       case 'pattern':
         return html`<pep-typing-pattern
           part="typing-pattern"
@@ -327,78 +355,5 @@ export class PepVerifyAccount extends PepElement {
       </label>
       ${reason ? html`<p id=${`${id}-reason`} class="hint" part="hint">${reason}</p>` : nothing}
     </div>`;
-  }
-
-  private renderCode(f: Extract<VerifyState, { step: 'code' }>): TemplateResult {
-    const busy = f.submitting || f.resending;
-    const reason = this.codeReason();
-    const error = f.error;
-    const now = Date.now();
-    const status = f.resent
-      ? this.t('verify.resent')
-      : f.sent.resendAvailableAt > now
-        ? this.t('verify.resend-wait', { time: this.formatTime(f.sent.resendAvailableAt) })
-        : '';
-    return html`${stepHeading(this.t('verify.title'))}
-      <form part="form" novalidate @submit=${(e: Event) => void this.submitCode(e)}>
-        <p>${this.t(`verify.sent.${f.channel}`, { masked: f.sent.masked })}</p>
-        ${codeInput({
-          label: this.t('verify.code-label'),
-          value: this.code,
-          hint: this.t('verify.code-hint', { time: this.formatTime(f.sent.expiresAt) }),
-          error: this.#form.errorFor('code', reason ? this.t(reason) : null),
-          disabled: f.submitting,
-          onInput: (v) => (this.code = v),
-          onBlur: () => this.#form.touch('code'),
-        })}
-        <p class="resend">
-          ${this.t('verify.resend-prompt')}
-          <button
-            type="button"
-            class="link"
-            part="link"
-            ?disabled=${busy}
-            @click=${() => void this.resend()}
-          >
-            ${this.t('common.resend-it')}</button
-          >.
-        </p>
-        <p class="status hint" role="status" part="status">${status}</p>
-        ${rememberDevice({
-          checked: this.remember,
-          disabled: f.submitting,
-          tipOpen: this.tipOpen,
-          onChange: (v) => (this.remember = v),
-          onTip: (open) => (this.tipOpen = open),
-          label: this.t('verify.remember'),
-          infoLabel: this.t('verify.remember-info'),
-          tip: this.t('verify.remember-tip'),
-        })}
-        ${errorRegion({
-          message: error ? this.errorMessage(error) : '',
-          key: error,
-          retry: isRetryable(error)
-            ? {
-                label: this.t('common.retry'),
-                onRetry: () => void (f.resending ? this.resend() : this.submitCode()),
-              }
-            : null,
-        })}
-        <div class="actions">
-          <button type="submit" class="primary" part="submit-button" ?disabled=${busy}>
-            ${f.submitting ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
-            ${this.t('verify.submit')}
-          </button>
-          <button
-            type="button"
-            class="link"
-            part="link"
-            ?disabled=${f.submitting}
-            @click=${() => this.send({ type: 'BACK' })}
-          >
-            ${this.t('verify.other-method')}
-          </button>
-        </div>
-      </form>`;
   }
 }
