@@ -1,25 +1,21 @@
 /**
  * English messages every element needs: generic UI words, the adapter errors that can occur
  * without a backend answer (and the two an element raises itself), and the field reasons of the
- * common fields. The other adapter errors (`errors.en.ts`) load with an element's first adapter
- * call (see `PepElement.call`). Element-specific text lives in each element's `*.messages.ts`;
- * the password rules (`password.en.ts`) and the person fields and state names (`person.en.ts`)
- * only in the elements that show them. `commonEn` (`common.en.ts`) is all of them.
+ * common fields. The other adapter errors, and the generic words no element shows at present,
+ * are in `errors.en.ts`, loaded with an element's first adapter call (see `PepElement.call`).
+ * Element-specific text lives in each element's `*.messages.ts`; the password rules
+ * (`password.en.ts`) and the person fields and state names (`person.en.ts`) only in the
+ * elements that show them. `commonEn` (`common.en.ts`) is all of them.
  * English uses the spec's own words.
  */
 export const baseEn = {
   // generic UI
   'common.retry': 'Try again',
   'common.working': 'Please wait…',
-  'common.required-mark': '(required)',
   'common.help-desk': 'For help, call the Internet Help Desk at {phone}.',
   'common.show-password': 'Show password',
-  'common.hide-password': 'Hide password',
   'common.step-of': 'Step {step} of {total}',
   'common.resend-it': 'resend it',
-  'common.back': 'Back',
-  'common.cancel': 'Cancel',
-  'common.continue': 'Continue',
   'common.error-summary': 'Please correct the highlighted fields.',
 
   // adapter errors that can occur before any message could be loaded (no connection, a call

@@ -1,8 +1,9 @@
 /**
  * English messages of the adapter error codes a backend answers with (every code but the ones
- * in `base.en.ts`, which can occur without an answer). Not part of what a page loads first: an
- * element starts loading this module with its first adapter call and waits for it before it
- * reports a failed call, so the message is there when the error is shown.
+ * in `base.en.ts`, which can occur without an answer), and the generic words no element shows
+ * at present. Not part of what a page loads first: an element starts loading this module with
+ * its first adapter call and, when a failed call's message is here, waits for it before it
+ * reports the failure, so the message is there when the error is shown.
  */
 export const errorsEn = {
   'error.USERNAME_TAKEN':
@@ -32,4 +33,11 @@ export const errorsEn = {
   'error.NOT_AUTHENTICATED': 'Your session has ended. Please log in again.',
   'error.FORBIDDEN': 'You do not have permission to do this.',
   'error.NOT_FOUND': 'We could not find that record. Refresh and try again.',
+
+  // Generic words no element shows at present (kept so that `commonEn` stays the same set).
+  'common.required-mark': '(required)',
+  'common.hide-password': 'Hide password',
+  'common.back': 'Back',
+  'common.cancel': 'Cancel',
+  'common.continue': 'Continue',
 } as const;

@@ -9,6 +9,8 @@ import type { AdapterError } from '../../adapter/errors.js';
 import { STATE_CODES, type DelegateSummary, type StateCode } from '../../adapter/types.js';
 import { personEn } from '../../i18n/person.en.js';
 import { PepElement } from '../../base/pep-element.js';
+import { lazyModule } from '../../base/lazy.js';
+import type { Catalogue } from '../../i18n/format.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import {
   formatUsMobile,
@@ -30,7 +32,7 @@ import {
   type AddDelegateEvent,
   type AddDelegateState,
 } from './add-delegate.machine.js';
-import { addDelegateEn } from './add-delegate.messages.js';
+import { addDelegateFormEn } from './add-delegate.form.messages.js';
 import { addDelegateStyles } from './add-delegate.styles.js';
 
 declare module '../../base/events.js' {
@@ -68,6 +70,18 @@ const emptyValues = (states: readonly StateCode[]): Values => ({
   mobile: '',
   states: states.length === 1 ? [...states] : [],
 });
+
+/**
+ * The confirmation step is not part of what a host loads first: a chunk of its own, fetched in
+ * the background once the form has rendered, and awaited with the delegate being created.
+ */
+let catalogue: Catalogue = { ...addDelegateFormEn, ...personEn };
+const steps = lazyModule(() =>
+  import('./add-delegate.steps.js').then((m) => {
+    catalogue = { ...catalogue, ...m.addDelegateDoneEn };
+    return m;
+  }),
+);
 
 /** Parse `allowed-states="IL TX"` / `"IL,TX"`; unknown codes are dropped. */
 /**
@@ -115,7 +129,9 @@ export class PepAddDelegate extends PepElement {
     this.states('machine', 'values');
   }
 
-  protected readonly catalogue = { ...addDelegateEn, ...personEn };
+  protected get catalogue(): Catalogue {
+    return catalogue;
+  }
 
   /**
    * The states the producer may assign (attribute: space- or comma-separated codes, e.g.
@@ -143,6 +159,10 @@ export class PepAddDelegate extends PepElement {
       this.emit('pep-step-change', { step: this.machine.step });
       void this.focusHeading();
     }
+  }
+
+  protected override firstUpdated(): void {
+    steps.prefetch();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -202,8 +222,13 @@ export class PepAddDelegate extends PepElement {
     }
     this.send({ type: 'SUBMIT' });
     const input = { ...this.values, states: [...this.values.states] };
+    steps.prefetch();
     try {
-      const delegate = await this.call((a, signal) => a.addDelegate(input, { signal }));
+      const delegate = await this.call(async (a, signal) => {
+        const delegate = await a.addDelegate(input, { signal });
+        await this.settle(steps.load());
+        return delegate;
+      });
       this.send({ type: 'SUBMIT_OK', delegate });
       this.emit('pep-delegate-added', { delegate });
     } catch (err) {
@@ -365,24 +390,8 @@ export class PepAddDelegate extends PepElement {
       </form>`;
   }
 
+  // Rendered from `add-delegate.steps.ts`, loaded before the form gives way to it.
   protected renderDone(delegate: DelegateSummary): TemplateResult {
-    return html`${stepHeading(this.t('add-delegate.done-title'))} ${errorRegion({ message: null })}
-      <p class="success" part="success">
-        ${this.t('add-delegate.done-text', {
-          name: `${delegate.firstName} ${delegate.lastName}`,
-          username: delegate.username,
-          email: delegate.email,
-        })}
-      </p>
-      <div class="actions">
-        <button
-          type="button"
-          class="primary"
-          part="finish-button submit-button"
-          @click=${() => this.emit('pep-delegate-finish', { delegate })}
-        >
-          ${this.t('add-delegate.finish')}
-        </button>
-      </div>`;
+    return steps.get()!.renderDone(this, delegate);
   }
 }

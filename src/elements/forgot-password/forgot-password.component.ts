@@ -12,7 +12,7 @@ import { FormState } from '../../shared/form-state.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { sharedStyles } from '../../shared/styles.js';
 import { textField } from '../../shared/text-field.js';
-import { ResendCountdown } from '../forgot-username/resend-countdown.js';
+import type { ResendCountdown } from '../forgot-username/resend-countdown.js';
 import {
   initialForgotPasswordState,
   passwordFlowStepNumber,
@@ -134,7 +134,8 @@ export class PepForgotPassword extends PepElement {
   }
 
   private form = new FormState<Field>(this, ['username', 'code', 'password', 'confirm']);
-  private countdown = new ResendCountdown(this, () => this.now());
+  /** The resend throttle, created with the code step (its class comes with the steps module). */
+  private countdown?: ResendCountdown;
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The new password the adapter refused last (PASSWORD_REUSED / PASSWORD_POLICY). */
   /** @internal */
@@ -170,6 +171,7 @@ export class PepForgotPassword extends PepElement {
     if (after.step === 'code') {
       const sentBefore = before.step === 'code' ? before.sent : null;
       if (sentBefore !== after.sent) {
+        this.countdown ??= new (steps.get()!.ResendCountdown)(this, () => this.now());
         this.countdown.until = after.sent.resendAvailableAt;
         this.#clearExpiry();
         this.#expiryTimer = setTimeout(
@@ -297,7 +299,7 @@ export class PepForgotPassword extends PepElement {
   /** @internal */
   protected resend = async (): Promise<void> => {
     const s = this.flow;
-    if (s.step !== 'code' || s.pending || s.resending || !this.countdown.ready) return;
+    if (s.step !== 'code' || s.pending || s.resending || !this.countdown!.ready) return;
     const { flowId } = s.flow;
     const channel = s.channel;
     this.setValue('code', '');
@@ -308,7 +310,7 @@ export class PepForgotPassword extends PepElement {
       (sent) => ({ type: 'RESEND_OK', sent }),
       (err) => ({ type: 'RESEND_FAIL', error: err }),
     );
-    if (error?.is('RATE_LIMITED')) this.countdown.until = error.data.retryAfter;
+    if (error?.is('RATE_LIMITED')) this.countdown!.until = error.data.retryAfter;
     if (!error) this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus();
   };
 

@@ -12,6 +12,7 @@ import type { ForgotPasswordState, ForgotPasswordStep } from './forgot-password.
 
 export { forgotPasswordStepsEn } from './forgot-password.steps.messages.js';
 export { failedPasswordRules, offerCredential, passwordEn } from '../../shared/password-steps.js';
+export { ResendCountdown } from '../forgot-username/resend-countdown.js';
 
 type S<K extends ForgotPasswordStep> = Extract<ForgotPasswordState, { step: K }>;
 type El = PepForgotPassword;
@@ -86,7 +87,8 @@ export function renderChoose(el: PepForgotPassword, s: S<'choose'>): TemplateRes
 
 export function renderCode(el: PepForgotPassword, s: S<'code'>): TemplateResult {
   const h = el as unknown as View;
-  const ready = h.countdown.ready;
+  const countdown = h.countdown!;
+  const ready = countdown.ready;
   const channel: Channel = s.channel;
   const blocked = !ready || s.pending || s.resending;
   return html`<form part="form" novalidate @submit=${h.verify}>
@@ -129,7 +131,7 @@ export function renderCode(el: PepForgotPassword, s: S<'code'>): TemplateResult 
     ${ready
       ? nothing
       : html`<p id="resend-countdown" class="countdown" part="countdown">
-          ${h.t('forgot-password.resend-wait', { time: h.countdown.label })}
+          ${h.t('forgot-password.resend-wait', { time: countdown.label })}
         </p>`}
     <div role="status" class="visually-hidden">
       ${s.resent ? h.t('forgot-password.resent', { masked: s.sent.masked }) : ''}

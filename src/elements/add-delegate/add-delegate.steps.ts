@@ -1,0 +1,33 @@
+/**
+ * The confirmation step of `<pep-add-delegate>` (Delegate was added, Finish) with its English:
+ * not part of what a host loads first. The element fetches this module once its form has
+ * rendered and awaits it, with the delegate being created, before it shows that step.
+ */
+import { html, type TemplateResult } from 'lit';
+import type { DelegateSummary } from '../../adapter/types.js';
+import { errorRegion } from '../../shared/error-region.js';
+import { stepHeading } from '../../shared/step-heading.js';
+import type { PepAddDelegate } from './add-delegate.component.js';
+
+export { addDelegateDoneEn } from './add-delegate.done.messages.js';
+
+export function renderDone(el: PepAddDelegate, delegate: DelegateSummary): TemplateResult {
+  return html`${stepHeading(el.t('add-delegate.done-title'))} ${errorRegion({ message: null })}
+    <p class="success" part="success">
+      ${el.t('add-delegate.done-text', {
+        name: `${delegate.firstName} ${delegate.lastName}`,
+        username: delegate.username,
+        email: delegate.email,
+      })}
+    </p>
+    <div class="actions">
+      <button
+        type="button"
+        class="primary"
+        part="finish-button submit-button"
+        @click=${() => el.emit('pep-delegate-finish', { delegate })}
+      >
+        ${el.t('add-delegate.finish')}
+      </button>
+    </div>`;
+}
