@@ -18,6 +18,7 @@ export default {
     'src/**/*.messages.ts',
     'src/**/*.styles.ts',
     'src/**/*.steps.ts',
+    'src/**/*.page.ts',
   ],
   outdir: '.',
   litelement: true,

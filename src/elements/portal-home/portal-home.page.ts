@@ -1,0 +1,256 @@
+/**
+ * The signed-in page of `<pep-portal-home>` (header, navigation, user menu and the four views)
+ * with its English: not part of what a host loads first. The element fetches this module once
+ * it has rendered and shows "Loading your session…" until both the session and this module are
+ * there.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatUsMobile } from '../../core/display.js';
+import { errorRegion, isRetryable } from '../../shared/error-region.js';
+import type { PortalConfig, PortalLink, PortalLinkGroup } from './portal-config.js';
+import type { PepPortalHome } from './portal-home.component.js';
+import type { PortalHomeState, PortalView } from './portal-home.machine.js';
+
+export { portalHomePageEn } from './portal-home.page.messages.js';
+export { personEn } from '../../i18n/person.en.js';
+
+type El = PepPortalHome;
+type Ready = Extract<PortalHomeState, { status: 'ready' }>;
+
+/** The members of the element this page uses (private there: this module is part of it). */
+interface View {
+  dispatch: El['dispatch'];
+  errorMessage: El['errorMessage'];
+  logout: El['logout'];
+  onMenuFocusOut: El['onMenuFocusOut'];
+  onMenuKeydown: El['onMenuKeydown'];
+  portalConfig: El['portalConfig'];
+  show: El['show'];
+  t: El['t'];
+}
+
+/** Only these URL schemes (or relative URLs) are rendered as links. */
+const SAFE_HREF = /^(?:https?:|mailto:|tel:|[#/.?]|[^:]*$)/i;
+
+export function renderReady(el: PepPortalHome, p: Ready): TemplateResult {
+  const h = el as unknown as View;
+  const cfg = h.portalConfig;
+  const user = p.session.user;
+  const name = `${user.firstName} ${user.lastName}`;
+  const navItem = (view: PortalView, key: string) =>
+    html`<li>
+      <button
+        type="button"
+        class="nav-item"
+        part="nav-item"
+        aria-current=${p.view === view ? 'page' : nothing}
+        @click=${() => h.show(view)}
+      >
+        ${h.t(key)}
+      </button>
+    </li>`;
+  return html`<div class="page" part="base">
+    <header part="header">
+      <span class="portal-name" part="portal-name">${cfg?.portalName ?? ''}</span>
+      <nav aria-label=${h.t('portal-home.nav-label')} part="nav">
+        <ul>
+          ${navItem('home', 'portal-home.nav.home')}
+          ${navItem('hierarchy', 'portal-home.nav.hierarchy')}
+          ${navItem('quote', 'portal-home.nav.quote')}
+        </ul>
+      </nav>
+      <div class="user-menu" @keydown=${h.onMenuKeydown} @focusout=${h.onMenuFocusOut}>
+        <button
+          type="button"
+          class="menu-button"
+          part="menu-button"
+          aria-expanded=${p.menuOpen ? 'true' : 'false'}
+          aria-controls="user-menu"
+          @click=${() => h.dispatch({ type: 'TOGGLE_MENU' })}
+        >
+          ${name}<span class="caret" aria-hidden="true">▾</span>
+        </button>
+        <ul id="user-menu" class="menu" part="menu" ?hidden=${!p.menuOpen}>
+          <li>
+            <button
+              type="button"
+              part="menu-item"
+              aria-current=${p.view === 'information' ? 'page' : nothing}
+              @click=${() => h.show('information')}
+            >
+              ${h.t('portal-home.menu.information')}
+            </button>
+          </li>
+          <li>
+            <button
+              type="button"
+              part="menu-item"
+              data-action="logout"
+              aria-disabled=${p.loggingOut ? 'true' : 'false'}
+              @click=${() => void h.logout()}
+            >
+              ${p.loggingOut
+                ? html`<span class="spinner" aria-hidden="true"></span>${h.t(
+                      'portal-home.logging-out',
+                    )}`
+                : h.t('portal-home.menu.logout')}
+            </button>
+          </li>
+        </ul>
+      </div>
+    </header>
+    ${errorRegion({
+      message: p.error ? h.errorMessage(p.error) : null,
+      key: p.error,
+      retry: isRetryable(p.error)
+        ? { label: h.t('common.retry'), onRetry: () => void h.logout() }
+        : null,
+    })}
+    <div class="content" part="content">${renderView(h, p)}</div>
+    ${cfg?.footerText ? html`<footer part="footer">${cfg.footerText}</footer>` : nothing}
+  </div>`;
+}
+
+function renderView(h: View, p: Ready): TemplateResult {
+  switch (p.view) {
+    case 'home':
+      return renderHome(h, p);
+    case 'information':
+      return renderInformation(h, p);
+    case 'hierarchy':
+      return renderHierarchy(h, p);
+    case 'quote':
+      return renderQuote(h, p);
+  }
+}
+
+function heading(text: string): TemplateResult {
+  return html`<h1 data-step-heading tabindex="-1" part="view-heading">${text}</h1>`;
+}
+
+function renderHome(h: View, p: Ready): TemplateResult {
+  const cfg = h.portalConfig;
+  const user = p.session.user;
+  return html`<section class="banner" part="banner">
+      ${heading(cfg?.welcomeTitle ?? '')}
+      ${cfg?.welcomeText ? html`<p>${cfg.welcomeText}</p>` : nothing}
+      <p class="greeting">${user.firstName} ${user.lastName}</p>
+    </section>
+    <div class="grid">
+      ${cfg ? renderHelp(h, cfg) : nothing} ${cfg ? renderGroup(h, p, cfg.quickLinks) : nothing}
+      ${(cfg?.resourceGroups ?? []).map((g) => renderGroup(h, p, g))}
+    </div>`;
+}
+
+function renderHelp(h: View, cfg: PortalConfig): TemplateResult {
+  return html`<section class="box" part="help" aria-labelledby="help-title">
+    <h2 id="help-title">${cfg.helpTitle}</h2>
+    <ul class="contacts">
+      ${cfg.contacts.map(
+        (c) =>
+          html`<li>
+            ${c.label}
+            <a
+              part="link"
+              href=${c.kind === 'email'
+                ? `mailto:${c.value}`
+                : `tel:${c.value.replace(/[^\d+]/g, '')}`}
+              >${c.value}</a
+            >${c.note ? html` <span class="hint">${c.note}</span>` : nothing}
+          </li>`,
+      )}
+    </ul>
+    ${cfg.reportIssueHref
+      ? html`<p>
+          <a part="link" href=${cfg.reportIssueHref}>${h.t('portal-home.report-issue')}</a>
+        </p>`
+      : nothing}
+  </section>`;
+}
+
+function renderGroup(h: View, p: Ready, g: PortalLinkGroup): TemplateResult {
+  return html`<section class="box" part="group" aria-labelledby=${`group-${g.id}`}>
+    <h2 id=${`group-${g.id}`}>${g.title}</h2>
+    <ul class="links">
+      ${g.links.map((l) => renderLink(h, p, l))}
+    </ul>
+  </section>`;
+}
+
+function renderLink(h: View, p: Ready, l: PortalLink): TemplateResult {
+  if (l.requires && !p.session.capabilities[l.requires]) {
+    const note =
+      l.unavailableNote ??
+      h.t(`portal-home.unavailable.${l.requires}`, {
+        portal: h.portalConfig?.portalName ?? '',
+      });
+    const badge =
+      p.session.user.role === 'delegate'
+        ? h.t('portal-home.not-available')
+        : h.t('portal-home.not-available-generic');
+    return html`<li class="unavailable" part="unavailable" data-capability=${l.requires}>
+      <span class="label">${l.label}</span><span class="badge">${badge}</span>
+      <p class="hint">${note}</p>
+    </li>`;
+  }
+  if (!SAFE_HREF.test(l.href.trim())) return html`<li><span class="label">${l.label}</span></li>`;
+  return html`<li>
+    ${l.external
+      ? html`<a part="link" href=${l.href} target="_blank" rel="noopener noreferrer"
+          >${l.label}<span class="visually-hidden"> ${h.t('portal-home.new-tab')}</span></a
+        >`
+      : html`<a part="link" href=${l.href}>${l.label}</a>`}
+    ${l.description ? html`<p class="hint">${l.description}</p>` : nothing}
+  </li>`;
+}
+
+function renderInformation(h: View, p: Ready): TemplateResult {
+  const u = p.session.user;
+  return html`${heading(h.t('portal-home.information.title'))}
+    <dl part="profile">
+      <dt>${h.t('portal-home.information.name')}</dt>
+      <dd>${u.firstName} ${u.lastName}</dd>
+      <dt>${h.t('portal-home.information.username')}</dt>
+      <dd>${u.username}</dd>
+      <dt>${h.t('portal-home.information.email')}</dt>
+      <dd>${u.email}</dd>
+      <dt>${h.t('portal-home.information.mobile')}</dt>
+      <dd>${formatUsMobile(u.mobile)}</dd>
+      <dt>${h.t('portal-home.information.states')}</dt>
+      <dd>${u.states.map((s) => h.t(`state.${s}`)).join(', ')}</dd>
+      <dt>${h.t('portal-home.information.role')}</dt>
+      <dd>${h.t(`portal-home.role.${u.role}`)}</dd>
+    </dl>`;
+}
+
+function renderHierarchy(h: View, p: Ready): TemplateResult {
+  const u = p.session.user;
+  const producer = u.producer;
+  return html`${heading(h.t('portal-home.hierarchy.title'))}
+    <section class="box" aria-labelledby="producer-title">
+      <h2 id="producer-title">${h.t('portal-home.hierarchy.producer')}</h2>
+      ${producer
+        ? html`<dl part="producer">
+            <dt>${h.t('portal-home.information.name')}</dt>
+            <dd>${producer.firstName} ${producer.lastName}</dd>
+            <dt>${h.t('portal-home.hierarchy.producer-id')}</dt>
+            <dd>${producer.producerId}</dd>
+            <dt>${h.t('portal-home.information.username')}</dt>
+            <dd>${producer.username}</dd>
+          </dl>`
+        : html`<p>${h.t('portal-home.hierarchy.no-producer')}</p>`}
+    </section>
+    <section class="box" aria-labelledby="states-title">
+      <h2 id="states-title">${h.t('portal-home.hierarchy.states')}</h2>
+      <ul part="states">
+        ${u.states.map((s) => html`<li data-state=${s}>${h.t(`state.${s}`)} (${s})</li>`)}
+      </ul>
+    </section>`;
+}
+
+function renderQuote(h: View, p: Ready): TemplateResult {
+  return html`${heading(h.t('portal-home.quote.title'))}
+    <ul class="links" part="group">
+      ${(h.portalConfig?.quoteEnroll ?? []).map((l) => renderLink(h, p, l))}
+    </ul>`;
+}
