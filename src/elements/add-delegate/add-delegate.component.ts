@@ -73,7 +73,7 @@ const emptyValues = (states: readonly StateCode[]): Values => ({
 
 /**
  * The confirmation step is not part of what a host loads first: a chunk of its own, fetched in
- * the background once the form has rendered, and awaited with the delegate being created.
+ * the background once the form has rendered, and awaited before the delegate is created.
  */
 let catalogue: Catalogue = { ...addDelegateFormEn, ...personEn };
 const steps = lazyModule(() =>
@@ -224,10 +224,11 @@ export class PepAddDelegate extends PepElement {
     const input = { ...this.values, states: [...this.values.states] };
     steps.prefetch();
     try {
+      // The confirmation's module first (prefetched, so normally there already): a failed fetch
+      // must fail the step before the delegate exists, not after.
       const delegate = await this.call(async (a, signal) => {
-        const delegate = await a.addDelegate(input, { signal });
-        await this.settle(steps.load());
-        return delegate;
+        await steps.load();
+        return a.addDelegate(input, { signal });
       });
       this.send({ type: 'SUBMIT_OK', delegate });
       this.emit('pep-delegate-added', { delegate });

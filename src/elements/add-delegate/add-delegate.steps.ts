@@ -1,7 +1,7 @@
 /**
  * The confirmation step of `<pep-add-delegate>` (Delegate was added, Finish) with its English:
  * not part of what a host loads first. The element fetches this module once its form has
- * rendered and awaits it, with the delegate being created, before it shows that step.
+ * rendered and awaits it before it creates the delegate.
  */
 import { html, type TemplateResult } from 'lit';
 import type { DelegateSummary } from '../../adapter/types.js';

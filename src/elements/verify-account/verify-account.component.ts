@@ -30,8 +30,8 @@ import { verifyAccountStyles } from './verify-account.styles.js';
 
 /**
  * The code step (with Remember this device) is not part of what a host loads first: a chunk of
- * its own, fetched in the background once the first step has rendered, and awaited with the
- * code being sent before that step shows.
+ * its own, fetched in the background once the first step has rendered, and awaited (within
+ * the Send Code call) before the code is sent.
  */
 let catalogue: Catalogue = verifyAccountChooseEn;
 const steps = lazyModule(() =>
@@ -170,10 +170,11 @@ export class PepVerifyAccount extends PepElement {
     const pendingId = this.pending.pendingId;
     steps.prefetch();
     try {
+      // The code step's module first (prefetched, so normally there already): a failed fetch
+      // must fail the step before a code is sent, not after.
       const sent = await this.call(async (a, signal) => {
-        const sent = await a.sendVerificationCode({ pendingId, channel }, { signal });
-        await this.settle(steps.load());
-        return sent;
+        await steps.load();
+        return a.sendVerificationCode({ pendingId, channel }, { signal });
       });
       this.code = '';
       this.form.reset();

@@ -1,7 +1,7 @@
 /**
  * The code step of `<pep-verify-account>` (enter the code, resend it, Remember this device) with
  * its English: not part of what a host loads first. The element fetches this module once its
- * first step has rendered and awaits it, with the code being sent, before it shows that step.
+ * first step has rendered and awaits it before it sends the code.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { codeInput } from '../../shared/code-input.js';
