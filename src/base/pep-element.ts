@@ -25,7 +25,7 @@ let errorsLoading: Promise<unknown> | undefined;
 const loadErrorMessages = (): Promise<unknown> =>
   (errorsLoading ??= import('../i18n/errors.en.js').then(
     (m) => (errorsEn = m.errorsEn),
-    // Tried again with the next call; meanwhile the message key is shown.
+    // Tried again with the next call; meanwhile `t` shows the generic error text.
     () => (errorsLoading = undefined),
   ));
 
@@ -93,16 +93,26 @@ export abstract class PepElement extends LitElement {
    * adapter call loaded it) → the key itself.
    */
   t(key: string, params?: MessageParams): string {
-    const template =
+    const template = this.#template(key);
+    if (template === undefined) {
+      // An adapter error whose English could not be loaded (its chunk failed): a generic text,
+      // never the key.
+      if (!errorsEn && key.startsWith('error.')) return this.t('error.GENERIC');
+      // An unknown key (e.g. `state.<code>` for a code from the backend) is shown as it is: it
+      // is never a template, so a backend value such as "{phone}" is not filled in.
+      return key;
+    }
+    return formatMessage(template, { phone: this.config.helpDeskPhone, ...params });
+  }
+
+  #template(key: string): string | undefined {
+    return (
       this.messages[key] ??
       this.#localize.catalogue?.[key] ??
       this.catalogue[key] ??
       (baseEn as Catalogue)[key] ??
-      errorsEn?.[key];
-    // An unknown key (e.g. `state.<code>` for a code from the backend) is shown as it is: it is
-    // never a template, so a backend value such as "{phone}" is not filled in.
-    if (template === undefined) return key;
-    return formatMessage(template, { phone: this.config.helpDeskPhone, ...params });
+      errorsEn?.[key]
+    );
   }
 
   /** Fire a typed, bubbling, composed `pep-*` event. Returns false if a listener cancelled it. */
@@ -126,7 +136,7 @@ export abstract class PepElement extends LitElement {
       return await this.#call(fn);
     } catch (e) {
       const key = `error.${(e as AdapterError).code}`;
-      if (this.t(key) === key) await this.settle(messages);
+      if (this.#template(key) === undefined) await this.settle(messages);
       throw e;
     }
   }

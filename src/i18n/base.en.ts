@@ -27,6 +27,8 @@ export const baseEn = {
   'error.TIMEOUT': 'The server took too long to answer. Please try again.',
   'error.UNAVAILABLE': 'The service is temporarily unavailable. Please try again.',
   'error.ABORTED': 'The request was cancelled.',
+  // shown for an answer whose own message could not be loaded (see `PepElement.t`)
+  'error.GENERIC': 'Something went wrong. Please try again.',
 
   // field reasons
   'field.required': 'This field is required.',

@@ -55,6 +55,7 @@ export const es = {
     'No pudimos comunicarnos con el servidor. Revise su conexión e inténtelo de nuevo.',
   'error.TIMEOUT': 'El servidor tardó demasiado en responder. Inténtelo de nuevo.',
   'error.UNAVAILABLE': 'El servicio no está disponible por el momento. Inténtelo de nuevo.',
+  'error.GENERIC': 'Algo salió mal. Inténtelo de nuevo.',
   'error.ABORTED': 'Se canceló la solicitud.',
 
   // ---- common: field reasons
