@@ -114,17 +114,16 @@ const PRODUCER_PASSWORD = 'Prod-Secret-2026!';
 const DELEGATE_PASSWORD = 'Blue-Sky-Quote-42!';
 const OTHER_PASSWORD = 'Green-Field-Plan-77?';
 
-let serial = 0;
-/** Letters only, so usernames stay valid and distinct across tests and runs. */
+/**
+ * Letters only, so usernames stay valid; random (24^8 ≈ 1.1e11 values), so they stay distinct
+ * across tests, runs and backends that keep their data. (A clock-and-counter scheme collided
+ * for two calls in the same millisecond.)
+ */
 function unique(): string {
-  serial += 1;
   const letters = 'abcdefghijkmnpqrstuvwxyz';
-  let n = Date.now() * 100 + serial + Math.floor(Math.random() * 50);
+  const bytes = crypto.getRandomValues(new Uint32Array(8));
   let s = '';
-  for (let i = 0; i < 8; i++) {
-    s += letters[n % letters.length];
-    n = Math.floor(n / letters.length);
-  }
+  for (const b of bytes) s += letters[b % letters.length];
   return s;
 }
 
