@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Catalogue } from '../i18n/format.js';
+import { follow, inherited, unfollow } from './follow.js';
 
 /** Loads one language's catalogue (every key of the English catalogues, translated). */
 export type LocaleLoader = () => Promise<Catalogue>;
@@ -12,6 +13,8 @@ const loaders = new Map<string, LocaleLoader>([
   ['es', () => import('../locales/es.js').then((m) => m.es)],
 ]);
 const loaded = new Map<string, Catalogue>();
+/** Connected widgets' controllers (a registered language re-renders those showing it). */
+const controllers = new Set<LocalizeController>();
 const loading = new Map<string, Promise<Catalogue | undefined>>();
 
 /** `es-MX` → `es`, `EN_us` → `en`. */
@@ -78,37 +81,7 @@ export function loadLocale(lang: string): Promise<Catalogue | undefined> {
  * crossing shadow roots to their hosts — else `<html lang>`, else `en`.
  */
 export function langOf(node: Node): string {
-  let n: Node | null = node;
-  while (n) {
-    if (n instanceof Element) {
-      const lang = n.getAttribute('lang');
-      if (lang) return lang.trim();
-    }
-    n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null);
-  }
-  return document.documentElement.lang || 'en';
-}
-
-// One observer for every widget: `lang` changes anywhere in the document, and in each shadow
-// root that contains a widget (nested widgets), re-resolve every connected widget's language.
-const controllers = new Set<LocalizeController>();
-let observer: MutationObserver | undefined;
-const OBSERVE: MutationObserverInit = {
-  attributes: true,
-  attributeFilter: ['lang'],
-  subtree: true,
-};
-
-function observeRootsOf(host: Element): void {
-  observer ??= new MutationObserver(() => {
-    for (const c of controllers) c.refresh();
-  });
-  observer.observe(document.documentElement, OBSERVE);
-  let root = host.getRootNode();
-  while (root instanceof ShadowRoot) {
-    observer.observe(root, OBSERVE);
-    root = root.host.getRootNode();
-  }
+  return inherited(node, 'lang') ?? (document.documentElement.lang || 'en');
 }
 
 /**
@@ -145,12 +118,13 @@ export class LocalizeController implements ReactiveController {
 
   hostConnected(): void {
     controllers.add(this);
-    observeRootsOf(this.#host);
+    follow(this, this.#host);
     this.refresh(true);
   }
 
   hostDisconnected(): void {
     controllers.delete(this);
+    unfollow(this);
   }
 
   /** Re-resolve the language; re-render the host if it (or, with `force`, its catalogue) changed. */

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { follow, inherited, unfollow } from './follow.js';
 
 export type Theme = 'light' | 'dark';
 
@@ -7,24 +8,12 @@ export type Theme = 'light' | 'dark';
  * to their hosts, so a widget nested inside another widget follows it — or `undefined`.
  */
 export function inheritedTheme(node: Node): Theme | undefined {
-  let n: Node | null = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  while (n) {
-    if (n instanceof Element) {
-      const theme = n.getAttribute('theme');
-      if (theme === 'dark' || theme === 'light') return theme;
-    }
-    n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null);
-  }
-  return undefined;
+  return inherited(
+    node.parentNode ?? (node instanceof ShadowRoot ? node.host : null),
+    'theme',
+    (v) => v === 'dark' || v === 'light',
+  ) as Theme | undefined;
 }
-
-const controllers = new Set<ThemeController>();
-let observer: MutationObserver | undefined;
-const OBSERVE: MutationObserverInit = {
-  attributes: true,
-  attributeFilter: ['theme'],
-  subtree: true,
-};
 
 /**
  * Lets `theme="dark|light"` on an ancestor (a `<pep-auth-provider>`, a page container, or an
@@ -41,21 +30,12 @@ export class ThemeController implements ReactiveController {
   }
 
   hostConnected(): void {
-    controllers.add(this);
-    observer ??= new MutationObserver(() => {
-      for (const c of controllers) c.refresh();
-    });
-    observer.observe(document.documentElement, OBSERVE);
-    let root = this.#host.getRootNode();
-    while (root instanceof ShadowRoot) {
-      observer.observe(root, OBSERVE);
-      root = root.host.getRootNode();
-    }
+    follow(this, this.#host);
     this.refresh();
   }
 
   hostDisconnected(): void {
-    controllers.delete(this);
+    unfollow(this);
   }
 
   refresh(): void {

@@ -4,30 +4,16 @@
  */
 import { PRODUCT_TYPES, type IssueReport } from '../adapter/types.js';
 import { isStateCode, type FieldReason } from './validation.js';
+import {
+  ISSUE_NAME_MAX_LENGTH,
+  ISSUE_TEXT_MAX_LENGTH,
+  OBSERVED_AT_MAX_SKEW_MS,
+  SCREENSHOT_MAX_BYTES,
+  SCREENSHOT_TYPES,
+  type IssueReportField,
+} from './issue-report.limits.js';
 
-export const ISSUE_TEXT_MAX_LENGTH = 5000;
-export const ISSUE_NAME_MAX_LENGTH = 200;
-/** Screenshots: images only, at most 5 MB. */
-export const SCREENSHOT_MAX_BYTES = 5 * 1024 * 1024;
-export const SCREENSHOT_TYPES: readonly string[] = [
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-];
-/** How far in the future `observedAt` may be (clock skew between the user and the server). */
-export const OBSERVED_AT_MAX_SKEW_MS = 5 * 60 * 1000;
-
-export type IssueReportField =
-  | 'description'
-  | 'stepsTaken'
-  | 'clientName'
-  | 'agentName'
-  | 'producerId'
-  | 'productType'
-  | 'state'
-  | 'observedAt'
-  | 'screenshot';
+export * from './issue-report.limits.js';
 
 function text(value: unknown, required: boolean, max: number): FieldReason | null {
   if (typeof value !== 'string' || value.trim() === '') return required ? 'required' : null;

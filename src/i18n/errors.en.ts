@@ -5,7 +5,11 @@
  * its first adapter call and, when a failed call's message is here, waits for it before it
  * reports the failure, so the message is there when the error is shown.
  */
+import { linkEn } from './link.en.js';
+
 export const errorsEn = {
+  ...linkEn,
+  'error.FLOW_EXPIRED': 'This step has expired. Please start again.',
   'error.USERNAME_TAKEN':
     'This username is already in use. If this delegate is already registered as a Producer, they need a different username as a Delegate.',
   'error.VALIDATION': 'Some fields need attention.',

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * Styles for the shared building blocks (input row with toggle, checklist, error region).
+ * Styles for the shared building blocks (input row, error region).
  * Add after `tokens, formStyles`: `static styles = [tokens, formStyles, sharedStyles, css\`…\`]`.
  */
 export const sharedStyles = css`
@@ -14,6 +14,26 @@ export const sharedStyles = css`
     flex: 1 1 auto;
     min-width: 0;
   }
+  .error-region .alert {
+    margin-bottom: var(--_space-3);
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+    align-items: baseline;
+  }
+  .error-region:focus {
+    outline: none;
+  }
+  .error-region .retry {
+    font-weight: 600;
+  }
+`;
+
+/**
+ * Styles of the password fields (`passwordField`: the Show password toggle, the rules checklist).
+ * Only the elements that show a password field add them, after `sharedStyles`.
+ */
+export const passwordStyles = css`
   .toggle {
     flex: none;
     padding: 0 var(--_space-3);
@@ -50,18 +70,5 @@ export const sharedStyles = css`
   .checklist li[data-met='true'] .mark {
     color: var(--_success);
     font-weight: 700;
-  }
-  .error-region .alert {
-    margin-bottom: var(--_space-3);
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-2);
-    align-items: baseline;
-  }
-  .error-region:focus {
-    outline: none;
-  }
-  .error-region .retry {
-    font-weight: 600;
   }
 `;

@@ -9,7 +9,7 @@ export interface TextFieldOptions {
   name?: string;
   label: string;
   value: string;
-  type?: 'text' | 'email' | 'tel' | 'password';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'datetime-local';
   autocomplete?: string;
   inputmode?: 'text' | 'email' | 'tel' | 'numeric' | 'none';
   /** Help text below the label, always read with the input (aria-describedby). */
@@ -50,12 +50,29 @@ function onInput(e: Event, o: TextFieldOptions): void {
   o.onInput(value);
 }
 
+/** What {@link fieldFrame} shows around a control. Every string is already translated. */
+export interface FieldFrameOptions {
+  /** Id of the control; the hint gets `<id>-hint`, the error `<id>-error`. */
+  id: string;
+  label: string;
+  /** Help text below the label, always read with the control (aria-describedby). */
+  hint?: string | undefined;
+  /** The error to show now (the caller decides when: see `FormState.errorFor`). */
+  error?: string | null | undefined;
+  /** Extra ids appended to `aria-describedby` (e.g. a password checklist). */
+  describedBy?: string | undefined;
+}
+
 /**
- * A labelled input with hint and error: `<label for>` in the same shadow root, `aria-invalid`
- * and `aria-describedby` pointing at the hint and the error. Parts: `field`, `label`, `input`,
- * `hint`, `field-error`.
+ * A field's frame: `<label for>` in the same shadow root, the hint, the control and the
+ * always-present error text. `control` gets the control's `aria-describedby` value (the hint and
+ * the error when shown, then `describedBy`; empty when none). Parts: `field`, `label`, `hint`,
+ * `field-error`.
  */
-export function textField(o: TextFieldOptions): TemplateResult {
+export function fieldFrame(
+  o: FieldFrameOptions,
+  control: (describedBy: string) => TemplateResult,
+): TemplateResult {
   const describedBy = [
     o.hint ? hintId(o.id) : '',
     o.error ? errorId(o.id) : '',
@@ -66,27 +83,40 @@ export function textField(o: TextFieldOptions): TemplateResult {
   return html`<div class="field" part="field">
     <label for=${o.id} part="label">${o.label}</label>
     ${o.hint ? html`<p id=${hintId(o.id)} class="hint" part="hint">${o.hint}</p>` : nothing}
-    <div class="input-row">
-      <input
-        id=${o.id}
-        name=${o.name ?? o.id}
-        part="input"
-        type=${o.type ?? 'text'}
-        .value=${live(o.value)}
-        autocomplete=${o.autocomplete ?? nothing}
-        inputmode=${o.inputmode ?? nothing}
-        maxlength=${o.maxlength ?? nothing}
-        autocapitalize=${o.autocapitalize ?? nothing}
-        spellcheck=${o.spellcheck === undefined ? nothing : String(o.spellcheck)}
-        ?required=${o.required ?? false}
-        aria-required=${o.required ? 'true' : nothing}
-        ?disabled=${o.disabled ?? false}
-        aria-invalid=${o.error ? 'true' : 'false'}
-        aria-describedby=${describedBy || nothing}
-        @input=${(e: Event) => onInput(e, o)}
-        @blur=${() => o.onBlur?.()}
-      />${o.after ?? nothing}
-    </div>
+    ${control(describedBy)}
     <p id=${errorId(o.id)} class="field-error" part="field-error">${o.error ?? ''}</p>
   </div>`;
+}
+
+/**
+ * A labelled input with hint and error (in a {@link fieldFrame}): `aria-invalid` and
+ * `aria-describedby` pointing at the hint and the error. Parts: `field`, `label`, `input`,
+ * `hint`, `field-error`.
+ */
+export function textField(o: TextFieldOptions): TemplateResult {
+  return fieldFrame(
+    o,
+    (describedBy) =>
+      html`<div class="input-row">
+        <input
+          id=${o.id}
+          name=${o.name ?? o.id}
+          part="input"
+          type=${o.type ?? 'text'}
+          .value=${live(o.value)}
+          autocomplete=${o.autocomplete ?? nothing}
+          inputmode=${o.inputmode ?? nothing}
+          maxlength=${o.maxlength ?? nothing}
+          autocapitalize=${o.autocapitalize ?? nothing}
+          spellcheck=${o.spellcheck === undefined ? nothing : String(o.spellcheck)}
+          ?required=${o.required ?? false}
+          aria-required=${o.required ? 'true' : nothing}
+          ?disabled=${o.disabled ?? false}
+          aria-invalid=${o.error ? 'true' : 'false'}
+          aria-describedby=${describedBy || nothing}
+          @input=${(e: Event) => onInput(e, o)}
+          @blur=${() => o.onBlur?.()}
+        />${o.after ?? nothing}
+      </div>`,
+  );
 }

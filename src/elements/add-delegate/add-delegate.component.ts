@@ -1,3 +1,4 @@
+import { accountEn } from '../../i18n/account.en.js';
 import {
   html,
   nothing,
@@ -75,7 +76,7 @@ const emptyValues = (states: readonly StateCode[]): Values => ({
  * The confirmation step is not part of what a host loads first: a chunk of its own, fetched in
  * the background once the form has rendered, and awaited before the delegate is created.
  */
-let catalogue: Catalogue = { ...addDelegateFormEn, ...personEn };
+let catalogue: Catalogue = { ...addDelegateFormEn, ...personEn, ...accountEn };
 const steps = lazyModule(() =>
   import('./add-delegate.steps.js').then((m) => {
     catalogue = { ...catalogue, ...m.addDelegateDoneEn };

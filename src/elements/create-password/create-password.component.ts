@@ -1,3 +1,4 @@
+import { accountEn } from '../../i18n/account.en.js';
 import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { AdapterError } from '../../adapter/errors.js';
 import type { PasswordFlowPurpose } from '../../adapter/types.js';
@@ -10,7 +11,7 @@ import type { Catalogue } from '../../i18n/format.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';
 import { stepHeading } from '../../shared/step-heading.js';
-import { sharedStyles } from '../../shared/styles.js';
+import { passwordStyles, sharedStyles } from '../../shared/styles.js';
 import { textField } from '../../shared/text-field.js';
 import {
   createPasswordTransition,
@@ -47,10 +48,10 @@ const MAX_EXPIRY_TIMER = 60 * 60 * 1000;
  * of their own, fetched in the background once the first step has rendered (again with Find
  * Account if that failed), and awaited before the flow leaves the first step.
  */
-let catalogue: Catalogue = createPasswordFindEn;
+let catalogue: Catalogue = { ...createPasswordFindEn, ...accountEn };
 const steps = lazyModule(() =>
   import('./create-password.steps.js').then((m) => {
-    catalogue = { ...createPasswordFindEn, ...m.createPasswordStepsEn, ...m.passwordEn };
+    catalogue = { ...catalogue, ...m.createPasswordStepsEn, ...m.passwordEn };
     return m;
   }),
 );
@@ -90,7 +91,7 @@ const steps = lazyModule(() =>
  * @cssprop --pep-max-width - Card width.
  */
 export class PepCreatePassword extends PepElement {
-  static override styles = [tokens, formStyles, sharedStyles, createPasswordStyles];
+  static override styles = [tokens, formStyles, sharedStyles, passwordStyles, createPasswordStyles];
 
   static override properties: PropertyDeclarations = {
     purpose: { reflect: true },

@@ -1,3 +1,4 @@
+import { accountEn } from '../../i18n/account.en.js';
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
 import { lazyModule } from '../../base/lazy.js';
@@ -10,7 +11,7 @@ import type { Catalogue } from '../../i18n/format.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';
 import { stepHeading } from '../../shared/step-heading.js';
-import { sharedStyles } from '../../shared/styles.js';
+import { passwordStyles, sharedStyles } from '../../shared/styles.js';
 import { textField } from '../../shared/text-field.js';
 import type { ResendCountdown } from '../forgot-username/resend-countdown.js';
 import {
@@ -48,10 +49,10 @@ const PASSWORD_ERRORS = new Set(['PASSWORD_REUSED', 'PASSWORD_POLICY']);
  * of their own, fetched in the background once the first step has rendered (again with Find
  * Account if that failed), and awaited before the flow leaves the first step.
  */
-let catalogue: Catalogue = forgotPasswordFindEn;
+let catalogue: Catalogue = { ...forgotPasswordFindEn, ...accountEn };
 const steps = lazyModule(() =>
   import('./forgot-password.steps.js').then((m) => {
-    catalogue = { ...forgotPasswordFindEn, ...m.forgotPasswordStepsEn, ...m.passwordEn };
+    catalogue = { ...catalogue, ...m.forgotPasswordStepsEn, ...m.passwordEn };
     return m;
   }),
 );
@@ -96,7 +97,7 @@ const steps = lazyModule(() =>
  * @cssprop --pep-color-success - Met password rules and the confirmation.
  */
 export class PepForgotPassword extends PepElement {
-  static override styles = [tokens, formStyles, sharedStyles, forgotPasswordStyles];
+  static override styles = [tokens, formStyles, sharedStyles, passwordStyles, forgotPasswordStyles];
 
   static override properties: PropertyDeclarations = {
     loginHref: { attribute: 'login-href' },

@@ -1,3 +1,4 @@
+import { accountEn } from '../../i18n/account.en.js';
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
@@ -85,7 +86,7 @@ export class PepForgotUsername extends PepElement {
   private flow: ForgotUsernameState = initialForgotUsernameState;
   private showFieldError = false;
 
-  protected override readonly catalogue: Catalogue = forgotUsernameEn;
+  protected override readonly catalogue: Catalogue = { ...forgotUsernameEn, ...accountEn };
 
   #countdown = new ResendCountdown(this, () => this.now());
 

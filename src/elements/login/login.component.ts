@@ -1,9 +1,11 @@
+import { accountEn } from '../../i18n/account.en.js';
+import type { Catalogue } from '../../i18n/format.js';
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
 import { tokens, formStyles } from '../../base/styles.js';
 import { adapterError, type AdapterError } from '../../adapter/errors.js';
 import type { PendingLogin, Session } from '../../adapter/types.js';
-import { sharedStyles } from '../../shared/styles.js';
+import { passwordStyles, sharedStyles } from '../../shared/styles.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { textField } from '../../shared/text-field.js';
@@ -89,7 +91,7 @@ type Field = 'username' | 'password';
  * @cssprop --pep-max-width - Width of the card.
  */
 export class PepLogin extends PepElement {
-  static override styles = [tokens, formStyles, sharedStyles, loginStyles];
+  static override styles = [tokens, formStyles, sharedStyles, passwordStyles, loginStyles];
 
   static override properties: PropertyDeclarations = {
     forgotUsernameHref: { attribute: 'forgot-username-href' },
@@ -103,7 +105,7 @@ export class PepLogin extends PepElement {
     this.states('flow', 'username', 'password', 'showPassword');
   }
 
-  protected override readonly catalogue = loginEn;
+  protected override readonly catalogue: Catalogue = { ...loginEn, ...accountEn };
 
   /** Where Forgot Username goes (the `pep-forgot-username` event fires first). */
   forgotUsernameHref?: string;

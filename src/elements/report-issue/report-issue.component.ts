@@ -6,14 +6,13 @@ import {
   type PropertyDeclarations,
 } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { personEn } from '../../i18n/person.en.js';
+import { statesEn } from '../../i18n/states.en.js';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import {
   PRODUCT_TYPES,
   STATE_CODES,
-  type IssueAttachment,
   type IssueReport,
   type ProductType,
   type Session,
@@ -22,23 +21,23 @@ import {
 import {
   SCREENSHOT_MAX_BYTES,
   SCREENSHOT_TYPES,
-  validateIssueReport,
   type IssueReportField,
-} from '../../core/issue-report.js';
+} from '../../core/issue-report.limits.js';
+import { lazyModule } from '../../base/lazy.js';
 import type { FieldReason } from '../../core/validation.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { sharedStyles } from '../../shared/styles.js';
-import { errorId, hintId, textField } from '../../shared/text-field.js';
+import { fieldFrame, textField } from '../../shared/text-field.js';
 import {
   initialReportIssueState,
   transition,
   type ReportIssueEvent,
   type ReportIssueState,
 } from './report-issue.machine.js';
-import { reportIssueEn } from './report-issue.messages.js';
+import { reportIssueFormEn } from './report-issue.form.messages.js';
 import { reportIssueStyles } from './report-issue.styles.js';
 
 declare module '../../base/events.js' {
@@ -66,7 +65,23 @@ const FIELDS: readonly IssueReportField[] = [
   'screenshot',
 ];
 
-interface Values {
+/**
+ * The field checks and the Issue Reported step are not part of what a host loads first: a
+ * chunk of their own, fetched in the background once the form has rendered (touched fields show
+ * their errors when it is there) and awaited by Submit.
+ */
+type ReportIssueSteps = typeof import('./report-issue.steps.js');
+
+let catalogue: Catalogue = { ...reportIssueFormEn, ...statesEn };
+const steps = lazyModule(() =>
+  import('./report-issue.steps.js').then((m) => {
+    catalogue = { ...catalogue, ...m.reportIssueStepsEn };
+    return m;
+  }),
+);
+
+/** What the form holds (the report before `toReport` in `report-issue.steps.ts`). */
+export interface ReportIssueValues {
   description: string;
   stepsTaken: string;
   clientName: string;
@@ -171,7 +186,7 @@ export class PepReportIssue extends PepElement {
   now: () => number = () => Date.now();
 
   private flow: ReportIssueState = initialReportIssueState;
-  private values: Values = this.#emptyValues();
+  private values: ReportIssueValues = this.#emptyValues();
   private screenshot: Screenshot | null = null;
   private fileError: FieldReason | null = null;
   /** Reasons the adapter gave (VALIDATION), cleared when the field changes. */
@@ -181,7 +196,9 @@ export class PepReportIssue extends PepElement {
   /** Message key of the screenshot status (announced), or ''. Translated at render. */
   private fileStatus: '' | 'report-issue.screenshot-removed' = '';
 
-  protected override readonly catalogue: Catalogue = { ...reportIssueEn, ...personEn };
+  protected override get catalogue(): Catalogue {
+    return catalogue;
+  }
 
   #form = new FormState<IssueReportField>(this, FIELDS);
   #sessionRequested = false;
@@ -191,7 +208,7 @@ export class PepReportIssue extends PepElement {
     return this.flow.step;
   }
 
-  #emptyValues(): Values {
+  #emptyValues(): ReportIssueValues {
     return {
       description: '',
       stepsTaken: '',
@@ -225,6 +242,23 @@ export class PepReportIssue extends PepElement {
     if (changed.has('session')) this.#prefill(this.session);
   }
 
+  protected override firstUpdated(): void {
+    this.#fetchSteps();
+  }
+
+  /**
+   * Fetch the later chunk in the background: touched fields show their errors, and an attached
+   * screenshot its preview, once it is there (render again then). A failed fetch is tried again
+   * by the next attachment and by Submit (which shows a failure with "Try again").
+   */
+  #fetchSteps(): void {
+    if (!steps.get())
+      void this.settle(steps.load()).then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.session === undefined && this.adapter && !this.#sessionRequested) {
@@ -254,7 +288,7 @@ export class PepReportIssue extends PepElement {
     }
   }
 
-  #set<K extends keyof Values>(field: K, value: Values[K]): void {
+  #set<K extends keyof ReportIssueValues>(field: K, value: ReportIssueValues[K]): void {
     this.values = { ...this.values, [field]: value };
     if (this.serverErrors[field]) {
       const rest = { ...this.serverErrors };
@@ -293,6 +327,7 @@ export class PepReportIssue extends PepElement {
       this.#setScreenshot(null);
     } else {
       this.#setScreenshot(file);
+      this.#fetchSteps();
     }
   };
 
@@ -308,33 +343,14 @@ export class PepReportIssue extends PepElement {
     }
   };
 
-  #report(): IssueReport {
-    const v = this.values;
-    const observed = new Date(v.observedAt);
-    const shot: IssueAttachment | undefined = this.screenshot
-      ? {
-          name: this.screenshot.file.name,
-          type: this.screenshot.file.type,
-          size: this.screenshot.file.size,
-          data: this.screenshot.file,
-        }
-      : undefined;
-    return {
-      description: v.description,
-      stepsTaken: v.stepsTaken,
-      ...(v.clientName.trim() ? { clientName: v.clientName.trim() } : {}),
-      agentName: v.agentName.trim(),
-      producerId: v.producerId.trim(),
-      productType: v.productType as ProductType,
-      state: v.state as StateCode,
-      observedAt:
-        v.observedAt && !Number.isNaN(observed.getTime()) ? observed.toISOString() : v.observedAt,
-      ...(shot ? { screenshot: shot } : {}),
-    };
+  /** The report as sent (from the later chunk, which Submit and the checks wait for). */
+  #report(m: ReportIssueSteps): IssueReport {
+    return m.toReport(this.values, this.screenshot?.file ?? null);
   }
 
   #reasons(): Partial<Record<IssueReportField, FieldReason>> {
-    const local = validateIssueReport(this.#report(), this.now());
+    const m = steps.get();
+    const local = m ? m.validateIssueReport(this.#report(m), this.now()) : {};
     return {
       ...local,
       ...this.serverErrors,
@@ -358,10 +374,23 @@ export class PepReportIssue extends PepElement {
     return this.#form.errorFor(field, this.#message(field, reason));
   }
 
-  #onSubmit = async (e: Event): Promise<void> => {
-    e.preventDefault();
+  #onSubmit = async (e?: Event): Promise<void> => {
+    e?.preventDefault();
     if (this.flow.step !== 'form' || this.flow.submitting) return;
     this.#form.submit();
+    if (!steps.get()) {
+      // The checks' chunk (prefetched, so normally already there): the button shows it works,
+      // and a failed fetch is a failure with "Try again", like any other.
+      this.#dispatch({ type: 'SUBMIT' });
+      try {
+        await this.call(() => steps.load());
+      } catch (err) {
+        const error = err as AdapterError;
+        if (!this.ignoreAbort(error)) this.#dispatch({ type: 'FAILED', error });
+        return;
+      }
+      this.#dispatch({ type: 'CHECKED' });
+    }
     const reasons = this.#reasons();
     if (Object.keys(reasons).length) {
       this.summary = {};
@@ -373,7 +402,7 @@ export class PepReportIssue extends PepElement {
   };
 
   async #send(): Promise<void> {
-    const report = this.#report();
+    const report = this.#report(steps.get()!);
     const before = this.flow;
     this.#dispatch({ type: 'SUBMIT' });
     if (this.flow === before) return;
@@ -419,34 +448,14 @@ export class PepReportIssue extends PepElement {
     </div>`;
   }
 
-  private control(
-    field: IssueReportField,
-    label: string,
-    error: string | null,
-    control: (describedBy: string) => TemplateResult,
-    hint?: string,
-  ): TemplateResult {
-    const describedBy = [hint ? hintId(field) : '', error ? errorId(field) : '']
-      .filter(Boolean)
-      .join(' ');
-    return html`<div class="field" part="field">
-      <label for=${field} part="label">${label}</label>
-      ${hint ? html`<p id=${hintId(field)} class="hint" part="hint">${hint}</p>` : nothing}
-      ${control(describedBy)}
-      <p id=${errorId(field)} class="field-error" part="field-error">${error ?? ''}</p>
-    </div>`;
-  }
-
   private textarea(
     field: 'description' | 'stepsTaken',
     label: string,
     reasons: Partial<Record<IssueReportField, FieldReason>>,
   ): TemplateResult {
     const error = this.#errorFor(field, reasons);
-    return this.control(
-      field,
-      label,
-      error,
+    return fieldFrame(
+      { id: field, label, error },
       (describedBy) =>
         html`<textarea
           id=${field}
@@ -471,10 +480,8 @@ export class PepReportIssue extends PepElement {
     reasons: Partial<Record<IssueReportField, FieldReason>>,
   ): TemplateResult {
     const error = this.#errorFor(field, reasons);
-    return this.control(
-      field,
-      label,
-      error,
+    return fieldFrame(
+      { id: field, label, error },
       (describedBy) =>
         html`<select
           id=${field}
@@ -486,7 +493,7 @@ export class PepReportIssue extends PepElement {
           aria-describedby=${describedBy || nothing}
           .value=${live(this.values[field])}
           @change=${(e: Event) =>
-            this.#set(field, (e.target as HTMLSelectElement).value as Values[F])}
+            this.#set(field, (e.target as HTMLSelectElement).value as ReportIssueValues[F])}
           @blur=${() => this.#form.touch(field)}
         >
           <option value="" ?selected=${this.values[field] === ''}>${choose}</option>
@@ -504,9 +511,10 @@ export class PepReportIssue extends PepElement {
     const reasons = this.#reasons();
     const v = this.values;
     const text = (
-      field: 'clientName' | 'agentName' | 'producerId',
+      field: 'clientName' | 'agentName' | 'producerId' | 'observedAt',
       label: string,
       required: boolean,
+      hint?: string,
     ) =>
       textField({
         id: field,
@@ -514,11 +522,11 @@ export class PepReportIssue extends PepElement {
         value: v[field],
         required,
         autocomplete: 'off',
+        ...(field === 'observedAt' ? { type: 'datetime-local', hint } : {}),
         error: this.#errorFor(field, reasons),
         onInput: (value) => this.#set(field, value),
         onBlur: () => this.#form.touch(field),
       });
-    const observedError = this.#errorFor('observedAt', reasons);
     const fileErr = this.#errorFor('screenshot', reasons);
     const max = formatBytes(this.maxScreenshotBytes, this.intlLocale);
     const alert = s.error
@@ -552,30 +560,19 @@ export class PepReportIssue extends PepElement {
           reasons,
         )}
       </div>
-      ${this.control(
+      ${text(
         'observedAt',
         this.t('report-issue.observed-at'),
-        observedError,
-        (describedBy) =>
-          html`<input
-            id="observedAt"
-            name="observedAt"
-            part="input"
-            type="datetime-local"
-            required
-            aria-required="true"
-            aria-invalid=${observedError ? 'true' : 'false'}
-            aria-describedby=${describedBy || nothing}
-            .value=${live(v.observedAt)}
-            @input=${(e: Event) => this.#set('observedAt', (e.target as HTMLInputElement).value)}
-            @blur=${() => this.#form.touch('observedAt')}
-          />`,
+        true,
         this.t('report-issue.observed-at-hint'),
       )}
-      ${this.control(
-        'screenshot',
-        this.t('report-issue.screenshot'),
-        fileErr,
+      ${fieldFrame(
+        {
+          id: 'screenshot',
+          label: this.t('report-issue.screenshot'),
+          hint: this.t('report-issue.screenshot-hint', { max }),
+          error: fileErr,
+        },
         (describedBy) =>
           html`<input
             id="screenshot"
@@ -587,29 +584,16 @@ export class PepReportIssue extends PepElement {
             aria-describedby=${describedBy || nothing}
             @change=${this.#onFile}
           />`,
-        this.t('report-issue.screenshot-hint', { max }),
       )}
       ${this.screenshot
-        ? html`<div class="preview" part="preview">
-            <img
-              src=${this.screenshot.url}
-              alt=${this.t('report-issue.screenshot-preview', { name: this.screenshot.file.name })}
-            />
-            <span
-              >${this.t('report-issue.screenshot-attached', {
-                name: this.screenshot.file.name,
-                size: formatBytes(this.screenshot.file.size, this.intlLocale),
-              })}</span
-            >
-            <button
-              type="button"
-              class="secondary"
-              part="remove-button"
-              @click=${this.#removeScreenshot}
-            >
-              ${this.t('report-issue.screenshot-remove')}
-            </button>
-          </div>`
+        ? // Rendered from \`report-issue.steps.ts\` (fetched once the form rendered): shown when
+          // it is there.
+          steps.get()?.renderPreview(this, {
+            name: this.screenshot.file.name,
+            url: this.screenshot.url,
+            size: formatBytes(this.screenshot.file.size, this.intlLocale),
+            onRemove: this.#removeScreenshot,
+          })
         : nothing}
       <div role="status" class="visually-hidden">
         ${this.fileStatus ? this.t(this.fileStatus) : ''}
@@ -618,7 +602,7 @@ export class PepReportIssue extends PepElement {
         message: alert,
         key: s.error ?? this.summary,
         retry: isRetryable(s.error)
-          ? { label: this.t('common.retry'), onRetry: () => void this.#send() }
+          ? { label: this.t('common.retry'), onRetry: () => void this.#onSubmit() }
           : null,
       })}
       <div class="actions">
@@ -639,18 +623,7 @@ export class PepReportIssue extends PepElement {
   }
 
   private renderDone(s: Extract<ReportIssueState, { step: 'done' }>): TemplateResult {
-    return html`<div part="form">
-      ${stepHeading(this.t('report-issue.done-title'))}
-      <p class="success">${this.t('report-issue.done')}</p>
-      <p class="ticket" part="ticket">
-        ${this.t('report-issue.ticket', { ticketId: s.ticket.ticketId })}
-      </p>
-      ${errorRegion({})}
-      <div class="actions">
-        <button type="button" class="secondary" part="secondary-button" @click=${this.#newReport}>
-          ${this.t('report-issue.another')}
-        </button>
-      </div>
-    </div>`;
+    // Rendered from `report-issue.steps.ts`: Submit loaded it before the report was sent.
+    return steps.get()!.renderDone(this, s.ticket, this.#newReport);
   }
 }

@@ -12,6 +12,11 @@ export type ReportIssueState =
 
 export type ReportIssueEvent =
   | { type: 'SUBMIT' }
+  /**
+   * What Submit waited for before checking the fields (the checks' chunk) is there: the form
+   * is idle again, and Submit goes on (SUBMIT again) or stops at the field errors.
+   */
+  | { type: 'CHECKED' }
   | { type: 'SUBMITTED'; ticket: IssueTicket }
   | { type: 'FAILED'; error: AdapterError }
   /** "Report another issue": an empty form again. */
@@ -25,6 +30,8 @@ export function transition(state: ReportIssueState, event: ReportIssueEvent): Re
       switch (event.type) {
         case 'SUBMIT':
           return state.submitting ? state : { step: 'form', submitting: true };
+        case 'CHECKED':
+          return state.submitting ? { step: 'form', submitting: false } : state;
         case 'SUBMITTED':
           return state.submitting ? { step: 'done', ticket: event.ticket } : state;
         case 'FAILED':

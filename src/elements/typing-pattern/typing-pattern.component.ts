@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { PepElement } from '../../base/pep-element.js';
-import { tokens, formStyles } from '../../base/styles.js';
+import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import type { PendingLogin, Session, TypingSample } from '../../adapter/types.js';
 import { sharedStyles } from '../../shared/styles.js';
@@ -387,7 +386,11 @@ export class PepTypingPattern extends PepElement {
                 spellcheck="false"
                 aria-describedby="sample progress typing-hint"
                 aria-invalid=${notice && f.notice === 'mismatch' ? 'true' : 'false'}
-                .value=${live(this.typed)}
+                .value=${
+                  // No \`live()\`: \`typed\` follows every input event, and the code that empties
+                  // the field (a voided or finished attempt) empties the DOM value itself.
+                  this.typed
+                }
                 @keydown=${this.onKeydown}
                 @keyup=${this.onKeyup}
                 @beforeinput=${this.onBeforeInput}

@@ -1,8 +1,9 @@
+import { accountEn } from '../../i18n/account.en.js';
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
 import { lazyModule } from '../../base/lazy.js';
 import type { Catalogue } from '../../i18n/format.js';
-import { tokens, formStyles } from '../../base/styles.js';
+import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import type {
   PendingLogin,
@@ -33,10 +34,10 @@ import { verifyAccountStyles } from './verify-account.styles.js';
  * its own, fetched in the background once the first step has rendered, and awaited (within
  * the Send Code call) before the code is sent.
  */
-let catalogue: Catalogue = verifyAccountChooseEn;
+let catalogue: Catalogue = { ...verifyAccountChooseEn, ...accountEn };
 const steps = lazyModule(() =>
   import('./verify-account.steps.js').then((m) => {
-    catalogue = { ...verifyAccountChooseEn, ...m.verifyAccountStepsEn };
+    catalogue = { ...catalogue, ...m.verifyAccountStepsEn };
     return m;
   }),
 );

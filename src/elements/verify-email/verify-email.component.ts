@@ -19,6 +19,8 @@ import {
   type VerifyEmailState,
 } from './verify-email.machine.js';
 import { verifyEmailEn } from './verify-email.messages.js';
+import { linkEn } from '../../i18n/link.en.js';
+import { accountEn } from '../../i18n/account.en.js';
 import { verifyEmailStyles } from './verify-email.styles.js';
 
 declare module '../../base/events.js' {
@@ -81,7 +83,7 @@ export class PepVerifyEmail extends PepElement {
     this.states('machine');
   }
 
-  protected readonly catalogue = verifyEmailEn;
+  protected readonly catalogue = { ...verifyEmailEn, ...linkEn, ...accountEn };
 
   /** The link token. When absent, read from the page URL (`?token=` or `#/…?token=`). */
   token?: string;

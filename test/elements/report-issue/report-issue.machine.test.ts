@@ -42,6 +42,18 @@ describe('report-issue machine', () => {
     ).to.equal(initialReportIssueState);
   });
 
+  it('CHECKED (the checks arrived) leaves submitting without an error; ignored otherwise', () => {
+    expect(transition(submitting, { type: 'CHECKED' })).to.deep.equal({
+      step: 'form',
+      submitting: false,
+    });
+    expect(transition(initialReportIssueState, { type: 'CHECKED' })).to.equal(
+      initialReportIssueState,
+    );
+    const done = transition(submitting, { type: 'SUBMITTED', ticket: { ticketId: 'PEP-1' } });
+    expect(transition(done, { type: 'CHECKED' })).to.equal(done);
+  });
+
   it('NEW_REPORT from done starts again; ignored on the form', () => {
     const done = transition(submitting, { type: 'SUBMITTED', ticket: { ticketId: 'PEP-1' } });
     expect(transition(done, { type: 'NEW_REPORT' })).to.deep.equal(initialReportIssueState);

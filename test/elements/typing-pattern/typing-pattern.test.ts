@@ -114,6 +114,21 @@ describe('<pep-typing-pattern>', () => {
     expect(el.outerHTML).not.to.contain('KeyG');
   });
 
+  it('Start over during an attempt empties the field and the progress', async () => {
+    const el = await mount(adapter, await pendingLogin(adapter, false), 'enroll');
+    typeInto(input(el), SAMPLE, TYPIST_A, 0);
+    await el.updateComplete;
+    expect(progress(el)).to.contain('2 of 3');
+    // Half of attempt 2 typed (the field holds it), then Start over.
+    input(el).value = SAMPLE.slice(0, 5);
+    input(el).dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    root(el).querySelector<HTMLButtonElement>('[part="secondary-button"]')!.click();
+    await el.updateComplete;
+    expect(input(el).value).to.equal('');
+    expect(progress(el)).to.contain('1 of 3');
+  });
+
   it('a mismatching attempt is not recorded and asks to retype that attempt', async () => {
     const el = await mount(adapter, await pendingLogin(adapter, false), 'enroll');
     typeInto(input(el), 'Go homx', TYPIST_A);
