@@ -13,9 +13,12 @@
 //   node bench/size.mjs            Markdown table
 //   node bench/size.mjs --json     rows as JSON
 //   node bench/size.mjs --check    exit 1 when a budget is exceeded
+//   node bench/size.mjs --check-elements   exit 1 when an element alone is over its budget (CI)
 //   node bench/size.mjs --why      also: where the every-element bundle's bytes come from
 //   node bench/size.mjs --why pep-login   … or one element's
 //   node bench/size.mjs --modules pep-login   the biggest modules of one measurement
+//   node bench/size.mjs --marginal   what each element adds to the every-element bundle (that
+//                                    bundle's size minus its size without the element)
 import { rollup } from 'rollup';
 import resolve from '@rollup/plugin-node-resolve';
 import { minify } from 'terser';
@@ -124,6 +127,7 @@ async function measure(imports, uses = []) {
   return { min, gz, gzLater, modules };
 }
 
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const tagOf = (file) => file.split('/').pop().replace('.js', '');
 const only = process.argv.includes('--modules')
   ? process.argv[process.argv.indexOf('--modules') + 1]
@@ -138,6 +142,19 @@ if (only) {
     `${only}: ${r.min} B min, ${r.gz} B min+gzip. Biggest modules (rendered, unminified):`,
   );
   for (const m of r.modules.slice(0, 25)) console.log(`${String(m.rendered).padStart(8)}  ${m.id}`);
+  process.exit(0);
+}
+
+if (process.argv.includes('--marginal')) {
+  const all = await measure(elements);
+  let sum = 0;
+  console.log(`| element | adds to every element (${kb(all.gz)}) |\n| --- | ---: |`);
+  for (const e of elements) {
+    const without = await measure(elements.filter((x) => x !== e));
+    sum += all.gz - without.gz;
+    console.log(`| <${tagOf(e)}> | ${kb(all.gz - without.gz)} |`);
+  }
+  console.log(`| sum of the above | ${kb(sum)} |\n| what the elements share | ${kb(all.gz - sum)} |`);
   process.exit(0);
 }
 
@@ -176,7 +193,6 @@ rows.push({
   gz: gzipSync(cdn, { level: 9 }).length,
 });
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(rows));
 } else {
@@ -224,7 +240,12 @@ if (process.argv.includes('--why')) {
 }
 
 const over = rows.filter((r) => r.budget && r.gz > r.budget);
+const overAlone = over.filter((r) => r.budget === BUDGET_ONE);
 if (over.length && process.argv.includes('--check')) {
   console.error(`over budget: ${over.map((r) => r.what).join(', ')}`);
+  process.exit(1);
+}
+if (overAlone.length && process.argv.includes('--check-elements')) {
+  console.error(`over the one-element budget: ${overAlone.map((r) => r.what).join(', ')}`);
   process.exit(1);
 }

@@ -1,5 +1,4 @@
-import { LitElement, html, css } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, css, type PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
 import type { AuthAdapter } from '../../adapter/types.js';
 import { lazyHttpAdapter, type LazyHttpAdapter } from '../../adapter/http/lazy-http-adapter.js';
@@ -28,6 +27,15 @@ export class PepAuthProvider extends LitElement {
     }
   `;
 
+  // Declared here rather than with decorators (no decorator helpers in what a host loads): Lit
+  // wraps the accessors below so that setting them updates the element.
+  static override properties: PropertyDeclarations = {
+    adapter: { attribute: false },
+    baseUrl: { attribute: 'base-url' },
+    helpDeskPhone: { attribute: 'help-desk-phone' },
+    config: { attribute: false },
+  };
+
   #adapter = new ContextProvider(this, { context: adapterContext });
   #config = new ContextProvider(this, { context: configContext, initialValue: DEFAULT_CONFIG });
 
@@ -36,7 +44,6 @@ export class PepAuthProvider extends LitElement {
   #httpAdapter: LazyHttpAdapter | null = null;
 
   /** The backend adapter every descendant widget uses. Set, it wins over `base-url`. */
-  @property({ attribute: false })
   get adapter(): AuthAdapter | undefined {
     return this.#adapter.value;
   }
@@ -49,7 +56,6 @@ export class PepAuthProvider extends LitElement {
    * Base URL of an HTTP backend (e.g. `/api`). Without an `adapter` property the provider gives
    * the widgets an `HttpAdapter` for it (session cookie, CSRF header, timeouts, retries).
    */
-  @property({ attribute: 'base-url' })
   get baseUrl(): string | null {
     return this.#baseUrl;
   }
@@ -69,7 +75,6 @@ export class PepAuthProvider extends LitElement {
   }
 
   /** Internet Help Desk phone number shown by the widgets. */
-  @property({ attribute: 'help-desk-phone' })
   get helpDeskPhone(): string {
     return this.#config.value.helpDeskPhone;
   }
@@ -78,7 +83,6 @@ export class PepAuthProvider extends LitElement {
   }
 
   /** The whole configuration object. */
-  @property({ attribute: false })
   get config(): PepConfig {
     return this.#config.value;
   }
