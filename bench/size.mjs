@@ -154,7 +154,9 @@ if (process.argv.includes('--marginal')) {
     sum += all.gz - without.gz;
     console.log(`| <${tagOf(e)}> | ${kb(all.gz - without.gz)} |`);
   }
-  console.log(`| sum of the above | ${kb(sum)} |\n| what the elements share | ${kb(all.gz - sum)} |`);
+  console.log(
+    `| sum of the above | ${kb(sum)} |\n| what the elements share | ${kb(all.gz - sum)} |`,
+  );
   process.exit(0);
 }
 
