@@ -26,4 +26,3 @@ export type IssueReportField =
   | 'state'
   | 'observedAt'
   | 'screenshot';
-

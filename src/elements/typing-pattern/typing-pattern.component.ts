@@ -129,6 +129,11 @@ export class PepTypingPattern extends PepElement {
 
   #recorder = new TypingRecorder();
 
+  /** The current step (also announced by `pep-step-change`). */
+  get step(): TypingState['step'] {
+    return this.flow.step;
+  }
+
   /** The sentence in use. */
   get sampleText(): string {
     return this.text ?? this.pending?.sampleText ?? '';

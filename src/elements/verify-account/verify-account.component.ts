@@ -104,6 +104,12 @@ export class PepVerifyAccount extends PepElement {
   embedded = false;
 
   private flow: VerifyState = { step: 'choose', options: [], sending: false };
+
+  /** The current step (also announced by `pep-step-change`). */
+  get step(): VerifyState['step'] {
+    return this.flow.step;
+  }
+
   private code = '';
   /** @internal */
   protected remember = false;

@@ -6,20 +6,17 @@
  * (A file of its own: a fresh page where the chunk has not been loaded yet.)
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { IssueReport, IssueTicket } from '../../../src/adapter/types.js';
 import '../../../src/elements/report-issue/pep-report-issue.js';
 import type { PepReportIssue } from '../../../src/elements/report-issue/report-issue.component.js';
 import { fakeAdapter } from '../forgot-username/fake-adapter.js';
 
-const CHUNK = 'report-issue.steps.ts';
+const CHUNK = '*report-issue.steps.ts*';
 
 describe('<pep-report-issue> when its later chunk cannot be fetched', () => {
-  before(() => {
-    document.cookie = `pep-fail-module=${encodeURIComponent(CHUNK)}; path=/`;
-  });
-  after(() => {
-    document.cookie = 'pep-fail-module=; path=/; max-age=0';
-  });
+  before(() => executeServerCommand('fail-requests', { urlPattern: CHUNK }));
+  after(() => executeServerCommand('fail-requests', { urlPattern: null }));
 
   it('Submit shows a retryable failure, sends nothing and keeps what was typed', async () => {
     const sent: IssueReport[] = [];

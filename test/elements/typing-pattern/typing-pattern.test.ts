@@ -94,6 +94,7 @@ describe('<pep-typing-pattern>', () => {
 
   it('records three attempts and enrolls; no timings in the event or the DOM', async () => {
     const el = await mount(adapter, await pendingLogin(adapter, false), 'enroll');
+    expect(el.step).to.equal('typing');
     typeInto(input(el), SAMPLE, TYPIST_A, 0);
     await el.updateComplete;
     expect(progress(el)).to.contain('2 of 3');
@@ -109,6 +110,7 @@ describe('<pep-typing-pattern>', () => {
     submitButton(el)!.click();
     const ev = await enrolled;
     expect(ev.detail.pending.mustEnrollPattern).to.equal(false);
+    expect(el.step).to.equal('done');
     expect(JSON.stringify(ev.detail)).not.to.contain('"t":');
     expect(root(el).innerHTML).not.to.contain('KeyG');
     expect(el.outerHTML).not.to.contain('KeyG');

@@ -91,8 +91,10 @@ describe('<pep-verify-account>', () => {
   it('email: Send Code, enter the code, remember the device, Submit', async () => {
     const store = memoryStore();
     const el = await mount(adapter, await pendingLogin(adapter), store);
+    expect(el.step).to.equal('choose');
     $<HTMLButtonElement>(el, '[part="submit-button"]').click();
     await settle(el);
+    expect(el.step).to.equal('code');
     expect($(el, 'form').textContent).to.contain('in an email to xxxxxlee@example.com');
     expect($(el, '#code').getAttribute('autocomplete')).to.equal('one-time-code');
     expect(root(el).activeElement).to.equal($(el, '[data-step-heading]'));
