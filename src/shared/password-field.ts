@@ -107,3 +107,43 @@ export function passwordChecklist(o: PasswordChecklistOptions): TemplateResult {
     </ul>
   </div>`;
 }
+
+export interface NewPasswordFieldsOptions {
+  /** What is typed in New Password and Confirm Password. */
+  values: { password: string; confirm: string };
+  labels: { password: string; confirm: string };
+  /** Each field's error to show now (the caller decides when). */
+  errors: { password?: string | null; confirm?: string | null };
+  /** Whether each field shows its text (the caller keeps this state). */
+  visible: { password: boolean; confirm: boolean };
+  onToggle: (field: 'password' | 'confirm') => void;
+  onInput: (field: 'password' | 'confirm', value: string) => void;
+  onBlur: (field: 'password' | 'confirm') => void;
+  /** Username / names the password may not contain (for the checklist). */
+  context: PasswordContext;
+  t: Translate;
+}
+
+/**
+ * The new-password part of Create Password and Forgot Password (spec slides 7 and 19): New
+ * Password with the live "Password Must Have / Can't Have" checklist it is described by, then
+ * Confirm Password. Ids `password`, `password-rules` and `confirm`.
+ */
+export function newPasswordFields(o: NewPasswordFieldsOptions): TemplateResult {
+  const field = (id: 'password' | 'confirm', describedBy?: string) =>
+    passwordField({
+      id,
+      label: o.labels[id],
+      value: o.values[id],
+      visible: o.visible[id],
+      onToggle: () => o.onToggle(id),
+      onInput: (v) => o.onInput(id, v),
+      onBlur: () => o.onBlur(id),
+      error: o.errors[id] ?? null,
+      ...(describedBy ? { describedBy } : {}),
+      t: o.t,
+    });
+  return html`${field('password', 'password-rules')}
+  ${passwordChecklist({ password: o.values.password, context: o.context, t: o.t })}
+  ${field('confirm')}`;
+}

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Channel } from '../../adapter/types.js';
 import { errorRegion } from '../../shared/error-region.js';
-import { codeInput, passwordChecklist, passwordField } from '../../shared/password-steps.js';
+import { codeInput, newPasswordFields } from '../../shared/password-steps.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import type { PepCreatePassword } from './create-password.component.js';
 
@@ -128,32 +128,19 @@ export function renderPassword(el: PepCreatePassword): TemplateResult {
     ${h.renderError(fieldLevel ? h.t('common.error-summary') : undefined)}
     <form part="form" novalidate @submit=${(e: Event) => void h.setPassword(e)}>
       <input type="text" name="username" autocomplete="username" .value=${m.username} hidden />
-      ${passwordField({
-        id: 'password',
-        label: h.t('create-password.new-password'),
-        value: h.values.password,
-        visible: h.showPassword,
-        onToggle: () => (h.showPassword = !h.showPassword),
-        onInput: (v) => h.setValue('password', v),
-        onBlur: () => h.form.touch('password'),
-        error: errors.password,
-        describedBy: 'password-rules',
-        t: (k, p) => h.t(k, p),
-      })}
-      ${passwordChecklist({
-        password: h.values.password,
+      ${newPasswordFields({
+        values: h.values,
+        labels: {
+          password: h.t('create-password.new-password'),
+          confirm: h.t('create-password.confirm-password'),
+        },
+        errors,
+        visible: { password: h.showPassword, confirm: h.showConfirm },
+        onToggle: (f) =>
+          f === 'password' ? (h.showPassword = !h.showPassword) : (h.showConfirm = !h.showConfirm),
+        onInput: (f, v) => h.setValue(f, v),
+        onBlur: (f) => h.form.touch(f),
         context: h.passwordContext(),
-        t: (k, p) => h.t(k, p),
-      })}
-      ${passwordField({
-        id: 'confirm',
-        label: h.t('create-password.confirm-password'),
-        value: h.values.confirm,
-        visible: h.showConfirm,
-        onToggle: () => (h.showConfirm = !h.showConfirm),
-        onInput: (v) => h.setValue('confirm', v),
-        onBlur: () => h.form.touch('confirm'),
-        error: errors.confirm,
         t: (k, p) => h.t(k, p),
       })}
       <div class="actions">

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Channel } from '../../adapter/types.js';
 import { errorRegion } from '../../shared/error-region.js';
-import { codeInput, passwordChecklist, passwordField } from '../../shared/password-steps.js';
+import { codeInput, newPasswordFields } from '../../shared/password-steps.js';
 import type { PepForgotPassword } from './forgot-password.component.js';
 import type { ForgotPasswordState, ForgotPasswordStep } from './forgot-password.machine.js';
 
@@ -158,32 +158,22 @@ export function renderPassword(el: PepForgotPassword, s: S<'password'>): Templat
   return html`<form part="form" novalidate @submit=${h.updatePassword}>
     ${h.heading('forgot-password.password-title', 'password')}
     <p>${h.t('forgot-password.password-text')}</p>
-    ${passwordField({
-      id: 'password',
-      label: h.t('forgot-password.new-password'),
-      value: h.values.password,
-      visible: h.showPassword,
-      onToggle: () => (h.showPassword = !h.showPassword),
-      onInput: (v) => h.setValue('password', v),
-      onBlur: () => h.form.touch('password'),
-      error: h.fieldError('password') ?? (reused ? h.t('forgot-password.reused-field') : null),
-      describedBy: 'password-rules',
-      t,
-    })}
-    ${passwordChecklist({
-      password: h.values.password,
+    ${newPasswordFields({
+      values: h.values,
+      labels: {
+        password: h.t('forgot-password.new-password'),
+        confirm: h.t('forgot-password.confirm-password'),
+      },
+      errors: {
+        password: h.fieldError('password') ?? (reused ? h.t('forgot-password.reused-field') : null),
+        confirm: h.fieldError('confirm'),
+      },
+      visible: { password: h.showPassword, confirm: h.showConfirm },
+      onToggle: (f) =>
+        f === 'password' ? (h.showPassword = !h.showPassword) : (h.showConfirm = !h.showConfirm),
+      onInput: (f, v) => h.setValue(f, v),
+      onBlur: (f) => h.form.touch(f),
       context: { username: s.username },
-      t,
-    })}
-    ${passwordField({
-      id: 'confirm',
-      label: h.t('forgot-password.confirm-password'),
-      value: h.values.confirm,
-      visible: h.showConfirm,
-      onToggle: () => (h.showConfirm = !h.showConfirm),
-      onInput: (v) => h.setValue('confirm', v),
-      onBlur: () => h.form.touch('confirm'),
-      error: h.fieldError('confirm'),
       t,
     })}
     ${h.alert(s.error, () => void h.updatePassword())}
