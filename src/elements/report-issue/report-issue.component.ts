@@ -414,11 +414,8 @@ export class PepReportIssue extends PepElement {
       const error = err as AdapterError;
       if (this.ignoreAbort(error)) return;
       if (error.is('VALIDATION')) {
-        const fields: Partial<Record<IssueReportField, FieldReason>> = {};
-        for (const [k, r] of Object.entries(error.data.fields))
-          if ((FIELDS as readonly string[]).includes(k)) fields[k as IssueReportField] = r;
-        this.serverErrors = fields;
-        void this.#form.focusFirstInvalid(fields);
+        this.serverErrors = steps.get()!.formReasons(error.data.fields, FIELDS);
+        void this.#form.focusFirstInvalid(this.serverErrors);
       }
       this.#dispatch({ type: 'FAILED', error });
     }

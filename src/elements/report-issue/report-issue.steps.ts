@@ -9,6 +9,8 @@ import { html, type TemplateResult } from 'lit';
 import type { IssueReport, IssueTicket, ProductType, StateCode } from '../../adapter/types.js';
 import { errorRegion } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
+import type { IssueReportField } from '../../core/issue-report.limits.js';
+import type { FieldReason } from '../../core/validation.js';
 import type { PepReportIssue, ReportIssueValues } from './report-issue.component.js';
 
 export { validateIssueReport } from '../../core/issue-report.js';
@@ -34,6 +36,16 @@ export function toReport(v: ReportIssueValues, file: File | null): IssueReport {
       ? { screenshot: { name: file.name, type: file.type, size: file.size, data: file } }
       : {}),
   };
+}
+
+/** The backend's field reasons (`VALIDATION`) for the fields this form has. */
+export function formReasons(
+  reasons: Record<string, FieldReason>,
+  fields: readonly IssueReportField[],
+): Partial<Record<IssueReportField, FieldReason>> {
+  const out: Partial<Record<IssueReportField, FieldReason>> = {};
+  for (const f of fields) if (reasons[f]) out[f] = reasons[f];
+  return out;
 }
 
 export function renderDone(

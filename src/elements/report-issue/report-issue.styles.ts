@@ -11,7 +11,21 @@ export const reportIssueStyles = css`
   }
   input[type='file'] {
     font: inherit;
+  }
+  /* The control-height target on the button itself: the field is as tall as what it shows. */
+  input[type='file']::file-selector-button {
+    font: inherit;
     min-height: var(--_control-height);
+    margin-inline-end: var(--_space-3);
+    padding: 0 var(--_space-3);
+    color: var(--_primary);
+    background: var(--_surface);
+    border: var(--_border-width) solid var(--_primary);
+    border-radius: var(--_button-radius);
+    cursor: pointer;
+  }
+  input[type='file'][aria-invalid='true']::file-selector-button {
+    border: 2px solid var(--_error);
   }
   .preview {
     display: flex;
