@@ -2,15 +2,16 @@
  * `<pep-report-issue>` loads its field checks, screenshot preview and Issue Reported step as a
  * chunk of their own after the form has rendered (`report-issue.steps.ts`). When that chunk
  * cannot be fetched, the form still works as far as it can, and Submit fails like any network
- * failure: a retryable message, nothing sent, nothing typed lost.
+ * failure: a retryable message, nothing sent, nothing typed lost; Try again checks the fields
+ * and sends once the network is back.
  * (A file of its own: a fresh page where the chunk has not been loaded yet.)
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { IssueReport, IssueTicket } from '../../../src/adapter/types.js';
-import '../../../src/elements/report-issue/pep-report-issue.js';
-import type { PepReportIssue } from '../../../src/elements/report-issue/report-issue.component.js';
-import { fakeAdapter } from '../forgot-username/fake-adapter.js';
+import type { IssueReport, IssueTicket } from '../../src/adapter/types.js';
+import '../../src/elements/report-issue/pep-report-issue.js';
+import type { PepReportIssue } from '../../src/elements/report-issue/report-issue.component.js';
+import { fakeAdapter } from '../elements/forgot-username/fake-adapter.js';
 
 const CHUNK = '*report-issue.steps.ts*';
 
@@ -53,5 +54,17 @@ describe('<pep-report-issue> when its later chunk cannot be fetched', () => {
     expect(sent).to.have.length(0);
     expect(el.step).to.equal('form');
     expect($<HTMLTextAreaElement>('#description').value).to.equal('Quote page shows an error');
+
+    // Back online: Try again runs the checks (the empty required fields now show), nothing sent.
+    await executeServerCommand('fail-requests', { urlPattern: null });
+    $<HTMLButtonElement>('[part~="retry-button"]').click();
+    for (let i = 0; i < 100 && !$('#stepsTaken-error').textContent?.trim(); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      await el.updateComplete;
+    }
+    expect($('#stepsTaken-error').textContent).to.equal(
+      'Enter the steps you took before the error.',
+    );
+    expect(sent).to.have.length(0);
   });
 });

@@ -1,0 +1,38 @@
+/**
+ * A lost chunk of My Delegates (`<pep-add-delegate>`, fetched on the first Add Delegate) is an
+ * ordinary retryable failure: the dialog closes again, the list shows the message with Try
+ * again, and Try again opens the form once the network is back.
+ * (A file of its own: a fresh page where the chunk has not been loaded yet.)
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/elements/my-delegates/pep-my-delegates.js';
+import type { PepMyDelegates } from '../../src/elements/my-delegates/pep-my-delegates.js';
+import { producerAdapter, until } from '../elements/add-delegate/fixtures.js';
+
+describe('<pep-my-delegates> when the Add Delegate form cannot be fetched', () => {
+  afterEach(() => executeServerCommand('fail-requests', { urlPattern: null }));
+
+  it('Add Delegate fails retryably (dialog closed again); Try again opens the form', async () => {
+    await executeServerCommand('fail-requests', { urlPattern: '*pep-add-delegate.ts*' });
+    const adapter = await producerAdapter();
+    const el = await fixture<PepMyDelegates>(
+      html`<pep-my-delegates .adapter=${adapter}></pep-my-delegates>`,
+    );
+    await until(() => el.state.list !== 'loading', 3000, 'list loaded');
+    await el.updateComplete;
+    const $ = (sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+
+    $('[part~="add-button"]')!.click();
+    await until(() => !!$('[part~="retry-button"]'), 4000, 'Try again');
+    expect($('[role="alert"]')!.textContent).to.contain('We could not reach the server');
+    expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
+    expect(customElements.get('pep-add-delegate')).to.equal(undefined);
+
+    await executeServerCommand('fail-requests', { urlPattern: null });
+    $('[part~="retry-button"]')!.click();
+    await customElements.whenDefined('pep-add-delegate');
+    await until(() => el.shadowRoot!.querySelector('dialog')!.open, 4000, 'the dialog');
+    expect(el.shadowRoot!.querySelector('dialog pep-add-delegate')).to.exist;
+  });
+});
