@@ -5,16 +5,16 @@
  * (A file of its own: a fresh page where the chunk has not been loaded yet.)
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/elements/add-delegate/pep-add-delegate.js';
 import type { PepAddDelegate } from '../../src/elements/add-delegate/pep-add-delegate.js';
 import { $, JANE, producerAdapter, typeInto, until } from '../elements/add-delegate/fixtures.js';
+import { expectNetworkFailure, failRequests } from './lost-chunk.js';
 
 describe('<pep-add-delegate> when its confirmation chunk cannot be fetched', () => {
-  afterEach(() => executeServerCommand('fail-requests', { urlPattern: null }));
+  afterEach(() => failRequests(null));
 
   it('Create Delegate fails retryably before the adapter is called; Try again creates it', async () => {
-    await executeServerCommand('fail-requests', { urlPattern: '*add-delegate.steps.ts*' });
+    await failRequests('*add-delegate.steps.ts*');
     const adapter = await producerAdapter();
     const before = (await adapter.listDelegates()).length;
     const outbox = adapter.outbox.length;
@@ -31,14 +31,13 @@ describe('<pep-add-delegate> when its confirmation chunk cannot be fetched', () 
     await el.updateComplete;
 
     $<HTMLButtonElement>(el, '[part~=submit-button]').click();
-    await until(() => !!el.shadowRoot!.querySelector('[part~=retry-button]'), 4000, 'Try again');
-    expect($(el, '[role=alert]').textContent).to.contain('We could not reach the server');
+    await expectNetworkFailure(el);
     expect((await adapter.listDelegates()).length).to.equal(before);
     expect(adapter.outbox.length).to.equal(outbox);
     expect($<HTMLInputElement>(el, '#username').value).to.equal(JANE.username);
     expect($<HTMLInputElement>(el, '#mobile').value).to.equal(JANE.mobile);
 
-    await executeServerCommand('fail-requests', { urlPattern: null });
+    await failRequests(null);
     $<HTMLButtonElement>(el, '[part~=retry-button]').click();
     await until(() => $(el, 'h2').textContent!.trim() === 'Delegate was added', 4000, 'done');
     expect((await adapter.listDelegates()).length).to.equal(before + 1);

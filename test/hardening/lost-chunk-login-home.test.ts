@@ -5,7 +5,6 @@
  * network is back. (A file of its own: a fresh page where the chunks have not been loaded yet.)
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/elements/login/pep-login.js';
 import '../../src/elements/portal-home/pep-portal-home.js';
 import type { PepLogin } from '../../src/elements/login/pep-login.js';
@@ -15,14 +14,15 @@ import { DELEGATE, setupDelegate } from '../elements/login/fixtures.js';
 import { typeInto, until } from '../elements/add-delegate/fixtures.js';
 import { fakeAdapter } from '../elements/forgot-username/fake-adapter.js';
 import { delegateSession, testConfig } from '../elements/portal-home/fixtures.js';
+import { expectNetworkFailure, failRequests } from './lost-chunk.js';
 
 const noStore: DeviceStore = { get: () => null, set: () => undefined, delete: () => undefined };
 
 describe('lost chunks of Log In and the landing page', () => {
-  afterEach(() => executeServerCommand('fail-requests', { urlPattern: null }));
+  afterEach(() => failRequests(null));
 
   it('<pep-login>: the verification steps cannot be fetched → Try again, then they show', async () => {
-    await executeServerCommand('fail-requests', { urlPattern: '*pep-verify-account.ts*' });
+    await failRequests('*pep-verify-account.ts*');
     const { adapter } = await setupDelegate();
     const el = await fixture<PepLogin>(
       html`<pep-login .adapter=${adapter} .deviceStore=${noStore}></pep-login>`,
@@ -32,14 +32,13 @@ describe('lost chunks of Log In and the landing page', () => {
     typeInto(el, '#username', DELEGATE.username);
     typeInto(el, '#password', DELEGATE.password);
     $('[part~="submit-button"]')!.click();
-    await until(() => !!$('[part~="retry-button"]'), 4000, 'Try again');
-    expect($('[role="alert"]')!.textContent).to.contain('We could not reach the server');
+    await expectNetworkFailure(el);
     expect(el.step).to.equal('credentials');
     expect((el.shadowRoot!.querySelector('#username') as HTMLInputElement).value).to.equal(
       DELEGATE.username,
     );
 
-    await executeServerCommand('fail-requests', { urlPattern: null });
+    await failRequests(null);
     $('[part~="retry-button"]')!.click();
     // A first login: the typing-pattern enrollment, which came in the same chunk.
     await until(() => el.step === 'enroll', 4000, 'the next step');
@@ -49,7 +48,7 @@ describe('lost chunks of Log In and the landing page', () => {
   });
 
   it('<pep-portal-home>: the signed-in page cannot be fetched → Try again, then it shows', async () => {
-    await executeServerCommand('fail-requests', { urlPattern: '*portal-home.page.ts*' });
+    await failRequests('*portal-home.page.ts*');
     const { adapter } = fakeAdapter({
       getSession: () => Promise.resolve(delegateSession),
       logout: () => Promise.resolve(),
@@ -58,10 +57,9 @@ describe('lost chunks of Log In and the landing page', () => {
       html`<pep-portal-home .adapter=${adapter} .portalConfig=${testConfig}></pep-portal-home>`,
     );
     const $ = (sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
-    await until(() => !!$('[part~="retry-button"]'), 4000, 'Try again');
-    expect($('[role="alert"]')!.textContent).to.contain('We could not reach the server');
+    await expectNetworkFailure(el);
 
-    await executeServerCommand('fail-requests', { urlPattern: null });
+    await failRequests(null);
     $('[part~="retry-button"]')!.click();
     await until(
       () => el.shadowRoot!.textContent!.includes(delegateSession.user.firstName),

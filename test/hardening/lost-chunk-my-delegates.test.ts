@@ -5,16 +5,16 @@
  * (A file of its own: a fresh page where the chunk has not been loaded yet.)
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/elements/my-delegates/pep-my-delegates.js';
 import type { PepMyDelegates } from '../../src/elements/my-delegates/pep-my-delegates.js';
 import { producerAdapter, until } from '../elements/add-delegate/fixtures.js';
+import { expectNetworkFailure, failRequests } from './lost-chunk.js';
 
 describe('<pep-my-delegates> when the Add Delegate form cannot be fetched', () => {
-  afterEach(() => executeServerCommand('fail-requests', { urlPattern: null }));
+  afterEach(() => failRequests(null));
 
   it('Add Delegate fails retryably (dialog closed again); Try again opens the form', async () => {
-    await executeServerCommand('fail-requests', { urlPattern: '*pep-add-delegate.ts*' });
+    await failRequests('*pep-add-delegate.ts*');
     const adapter = await producerAdapter();
     const el = await fixture<PepMyDelegates>(
       html`<pep-my-delegates .adapter=${adapter}></pep-my-delegates>`,
@@ -24,12 +24,11 @@ describe('<pep-my-delegates> when the Add Delegate form cannot be fetched', () =
     const $ = (sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
 
     $('[part~="add-button"]')!.click();
-    await until(() => !!$('[part~="retry-button"]'), 4000, 'Try again');
-    expect($('[role="alert"]')!.textContent).to.contain('We could not reach the server');
+    await expectNetworkFailure(el);
     expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
     expect(customElements.get('pep-add-delegate')).to.equal(undefined);
 
-    await executeServerCommand('fail-requests', { urlPattern: null });
+    await failRequests(null);
     $('[part~="retry-button"]')!.click();
     await customElements.whenDefined('pep-add-delegate');
     await until(() => el.shadowRoot!.querySelector('dialog')!.open, 4000, 'the dialog');

@@ -6,7 +6,6 @@
  * (A file of its own: a fresh page where the chunks have not been loaded yet.)
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/elements/create-password/pep-create-password.js';
 import '../../src/elements/forgot-password/pep-forgot-password.js';
 import type { PepCreatePassword } from '../../src/elements/create-password/pep-create-password.js';
@@ -14,11 +13,12 @@ import type { PepForgotPassword } from '../../src/elements/forgot-password/pep-f
 import type { AuthAdapter } from '../../src/adapter/types.js';
 import { DELEGATE, setupDelegate } from '../elements/login/fixtures.js';
 import { typeInto, until } from '../elements/add-delegate/fixtures.js';
+import { expectNetworkFailure, failRequests } from './lost-chunk.js';
 
 type Flow = (PepCreatePassword | PepForgotPassword) & { step: string };
 
 async function findAccountFailsThenRetries(tag: 'create' | 'forgot', chunk: string) {
-  await executeServerCommand('fail-requests', { urlPattern: chunk });
+  await failRequests(chunk);
   const { adapter } = await setupDelegate();
   const el = (await fixture(
     tag === 'create'
@@ -29,14 +29,13 @@ async function findAccountFailsThenRetries(tag: 'create' | 'forgot', chunk: stri
   const $ = (sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
   typeInto(el, '#username', DELEGATE.username);
   $('[part~="submit-button"]')!.click();
-  await until(() => !!$('[part~="retry-button"]'), 4000, 'Try again');
-  expect($('[role="alert"]')!.textContent).to.contain('We could not reach the server');
+  await expectNetworkFailure(el);
   expect(el.step).to.equal('find');
   expect((el.shadowRoot!.querySelector('#username') as HTMLInputElement).value).to.equal(
     DELEGATE.username,
   );
 
-  await executeServerCommand('fail-requests', { urlPattern: null });
+  await failRequests(null);
   $('[part~="retry-button"]')!.click();
   await until(() => el.step === 'choose', 4000, 'the choose step');
   await el.updateComplete;
@@ -44,7 +43,7 @@ async function findAccountFailsThenRetries(tag: 'create' | 'forgot', chunk: stri
 }
 
 describe('password flows when the steps after Find Account cannot be fetched', () => {
-  afterEach(() => executeServerCommand('fail-requests', { urlPattern: null }));
+  afterEach(() => failRequests(null));
 
   it('<pep-create-password>: a retryable failure on Find Account; Try again goes on', () =>
     findAccountFailsThenRetries('create', '*create-password.steps.ts*'));

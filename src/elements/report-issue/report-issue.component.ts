@@ -65,13 +65,13 @@ const FIELDS: readonly IssueReportField[] = [
   'screenshot',
 ];
 
-/**
- * The field checks and the Issue Reported step are not part of what a host loads first: a
- * chunk of their own, fetched in the background once the form has rendered (touched fields show
- * their errors when it is there) and awaited by Submit.
- */
 type ReportIssueSteps = typeof import('./report-issue.steps.js');
 
+/**
+ * The field checks, the screenshot preview and the Issue Reported step are not part of what a
+ * host loads first: a chunk of their own, fetched in the background once the form has rendered
+ * (touched fields show their errors when it is there) and awaited by Submit.
+ */
 let catalogue: Catalogue = { ...reportIssueFormEn, ...statesEn };
 const steps = lazyModule(() =>
   import('./report-issue.steps.js').then((m) => {
