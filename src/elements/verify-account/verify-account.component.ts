@@ -11,7 +11,6 @@ import type {
   VerificationMethod,
   VerificationOption,
 } from '../../adapter/types.js';
-import { OTP_LENGTH } from '../../core/otp.js';
 import { sharedStyles } from '../../shared/styles.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
@@ -110,7 +109,8 @@ export class PepVerifyAccount extends PepElement {
     return this.flow.step;
   }
 
-  private code = '';
+  /** @internal The code typed (read and written by the code step in `verify-account.steps.ts`). */
+  protected code = '';
   /** @internal */
   protected remember = false;
   /** @internal */
@@ -188,61 +188,6 @@ export class PepVerifyAccount extends PepElement {
       this.send({ type: 'CODE_SENT', sent });
     } catch (err) {
       this.fail(err as AdapterError, (error) => ({ type: 'SEND_FAILED', error }));
-    }
-  }
-
-  /** @internal */
-  protected async resend(): Promise<void> {
-    const f = this.flow;
-    if (f.step !== 'code' || f.resending || f.submitting || !this.pending) return;
-    const pendingId = this.pending.pendingId;
-    this.send({ type: 'RESEND' });
-    try {
-      const sent = await this.call((a, signal) =>
-        a.sendVerificationCode({ pendingId, channel: f.channel }, { signal }),
-      );
-      this.send({ type: 'RESENT', sent });
-    } catch (err) {
-      this.fail(err as AdapterError, (error) => ({ type: 'RESEND_FAILED', error }));
-    }
-  }
-
-  private codeReason(): string | null {
-    if (!this.code) return 'field.code.required';
-    if (this.code.length !== OTP_LENGTH) return 'field.invalid-code';
-    return null;
-  }
-
-  /** @internal */
-  protected async submitCode(e?: Event): Promise<void> {
-    e?.preventDefault();
-    const f = this.flow;
-    if (f.step !== 'code' || f.submitting || f.resending || !this.pending) return;
-    this.form.submit();
-    if (this.codeReason()) {
-      await this.form.focusFirstInvalid({ code: true });
-      return;
-    }
-    const pending = this.pending;
-    const code = this.code;
-    const rememberDevice = this.remember;
-    this.send({ type: 'SUBMIT_CODE' });
-    try {
-      const verified = await this.call((a, signal) =>
-        a.verifyAccountCode({ pendingId: pending.pendingId, code, rememberDevice }, { signal }),
-      );
-      if (verified.deviceToken) {
-        this.deviceStore.set(
-          pending.username,
-          verified.deviceToken.token,
-          verified.deviceToken.expiresAt,
-        );
-      }
-      this.code = '';
-      this.send({ type: 'VERIFIED', session: verified.session });
-      this.emit('pep-authenticated', { session: verified.session });
-    } catch (err) {
-      this.fail(err as AdapterError, (error) => ({ type: 'CODE_FAILED', error }));
     }
   }
 

@@ -1,9 +1,11 @@
 /**
- * The code step of `<pep-verify-account>` (enter the code, resend it, Remember this device) with
- * its English: not part of what a host loads first. The element fetches this module once its
- * first step has rendered and awaits it before it sends the code.
+ * The code step of `<pep-verify-account>` (enter the code, resend it, Remember this device: its
+ * view and its actions) with its English: not part of what a host loads first. The element
+ * fetches this module once its first step has rendered and awaits it before it sends the code.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { AdapterError } from '../../adapter/errors.js';
+import { OTP_LENGTH } from '../../core/otp.js';
 import { codeInput } from '../../shared/code-input.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
@@ -18,23 +20,79 @@ type Code = Extract<VerifyState, { step: 'code' }>;
 
 /** The members of the element this view uses (private there: this module is part of it). */
 interface View {
+  call: El['call'];
   code: El['code'];
-  codeReason: El['codeReason'];
+  deviceStore: El['deviceStore'];
+  emit: El['emit'];
   errorMessage: El['errorMessage'];
+  fail: El['fail'];
+  flow: El['flow'];
   form: El['form'];
   formatTime: El['formatTime'];
+  pending: El['pending'];
   remember: El['remember'];
-  resend: El['resend'];
   send: El['send'];
-  submitCode: El['submitCode'];
   t: El['t'];
   tipOpen: El['tipOpen'];
+}
+
+async function resend(h: View): Promise<void> {
+  const f = h.flow;
+  if (f.step !== 'code' || f.resending || f.submitting || !h.pending) return;
+  const pendingId = h.pending.pendingId;
+  h.send({ type: 'RESEND' });
+  try {
+    const sent = await h.call((a, signal) =>
+      a.sendVerificationCode({ pendingId, channel: f.channel }, { signal }),
+    );
+    h.send({ type: 'RESENT', sent });
+  } catch (err) {
+    h.fail(err as AdapterError, (error) => ({ type: 'RESEND_FAILED', error }));
+  }
+}
+
+function codeReason(h: View): string | null {
+  if (!h.code) return 'field.code.required';
+  if (h.code.length !== OTP_LENGTH) return 'field.invalid-code';
+  return null;
+}
+
+async function submitCode(h: View, e?: Event): Promise<void> {
+  e?.preventDefault();
+  const f = h.flow;
+  if (f.step !== 'code' || f.submitting || f.resending || !h.pending) return;
+  h.form.submit();
+  if (codeReason(h)) {
+    await h.form.focusFirstInvalid({ code: true });
+    return;
+  }
+  const pending = h.pending;
+  const code = h.code;
+  const rememberDevice = h.remember;
+  h.send({ type: 'SUBMIT_CODE' });
+  try {
+    const verified = await h.call((a, signal) =>
+      a.verifyAccountCode({ pendingId: pending.pendingId, code, rememberDevice }, { signal }),
+    );
+    if (verified.deviceToken) {
+      h.deviceStore.set(
+        pending.username,
+        verified.deviceToken.token,
+        verified.deviceToken.expiresAt,
+      );
+    }
+    h.code = '';
+    h.send({ type: 'VERIFIED', session: verified.session });
+    h.emit('pep-authenticated', { session: verified.session });
+  } catch (err) {
+    h.fail(err as AdapterError, (error) => ({ type: 'CODE_FAILED', error }));
+  }
 }
 
 export function renderCode(el: PepVerifyAccount, f: Code): TemplateResult {
   const h = el as unknown as View;
   const busy = f.submitting || f.resending;
-  const reason = h.codeReason();
+  const reason = codeReason(h);
   const error = f.error;
   const now = Date.now();
   const status = f.resent
@@ -43,7 +101,7 @@ export function renderCode(el: PepVerifyAccount, f: Code): TemplateResult {
       ? h.t('verify.resend-wait', { time: h.formatTime(f.sent.resendAvailableAt) })
       : '';
   return html`${stepHeading(h.t('verify.title'))}
-    <form part="form" novalidate @submit=${(e: Event) => void h.submitCode(e)}>
+    <form part="form" novalidate @submit=${(e: Event) => void submitCode(h, e)}>
       <p>${h.t(`verify.sent.${f.channel}`, { masked: f.sent.masked })}</p>
       ${codeInput({
         label: h.t('verify.code-label'),
@@ -61,7 +119,7 @@ export function renderCode(el: PepVerifyAccount, f: Code): TemplateResult {
           class="link"
           part="link"
           ?disabled=${busy}
-          @click=${() => void h.resend()}
+          @click=${() => void resend(h)}
         >
           ${h.t('common.resend-it')}</button
         >.
@@ -83,7 +141,7 @@ export function renderCode(el: PepVerifyAccount, f: Code): TemplateResult {
         retry: isRetryable(error)
           ? {
               label: h.t('common.retry'),
-              onRetry: () => void (f.resending ? h.resend() : h.submitCode()),
+              onRetry: () => void (f.resending ? resend(h) : submitCode(h)),
             }
           : null,
       })}
