@@ -199,39 +199,6 @@ export class PepPortalHome extends PepElement {
     }
   }
 
-  /** @internal */
-  protected async logout(): Promise<void> {
-    if (this.page.status !== 'ready') return;
-    const username = this.page.session.user.username;
-    const before = this.page;
-    this.dispatch({ type: 'LOGOUT' });
-    if (this.page === before) return;
-    try {
-      await this.call((a, signal) => a.logout({ signal }));
-      this.dispatch({ type: 'LOGGED_OUT' });
-      this.emit('pep-logged-out', { username });
-    } catch (err) {
-      const error = err as AdapterError;
-      if (!this.ignoreAbort(error)) this.dispatch({ type: 'LOGOUT_FAILED', error });
-    }
-  }
-
-  /** @internal */
-  protected onMenuKeydown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape' || this.page.status !== 'ready' || !this.page.menuOpen) return;
-    e.stopPropagation();
-    this.dispatch({ type: 'CLOSE_MENU' });
-    this.renderRoot.querySelector<HTMLButtonElement>('.menu-button')?.focus();
-  };
-
-  /** @internal */
-  protected onMenuFocusOut = (e: FocusEvent): void => {
-    const menu = e.currentTarget as HTMLElement;
-    const next = e.relatedTarget as Node | null;
-    if (next && menu.contains(next)) return;
-    this.dispatch({ type: 'CLOSE_MENU' });
-  };
-
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-inserted after being removed mid-load (the call was abandoned): `updated` loads again.

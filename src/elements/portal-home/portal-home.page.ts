@@ -1,15 +1,24 @@
 /**
- * The signed-in page of `<pep-portal-home>` (header, navigation, user menu and the four views)
- * with its English: not part of what a host loads first. The element fetches this module once
+ * The signed-in page of `<pep-portal-home>` (header, navigation, user menu with Logout, and the
+ * four views) with its English and its styles: not part of what a host loads first. The element fetches this module once
  * it has rendered and shows "Loading your session…" until both the session and this module are
  * there.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import {
+  adoptStyles,
+  html,
+  nothing,
+  supportsAdoptingStyleSheets,
+  type ReactiveElement,
+  type TemplateResult,
+} from 'lit';
+import type { AdapterError } from '../../adapter/errors.js';
 import { formatUsMobile } from '../../core/display.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import type { PortalConfig, PortalLink, PortalLinkGroup } from './portal-config.js';
 import type { PepPortalHome } from './portal-home.component.js';
 import type { PortalHomeState, PortalView } from './portal-home.machine.js';
+import { portalHomePageStyles } from './portal-home.page.styles.js';
 
 export { portalHomePageEn } from './portal-home.page.messages.js';
 export { personEn } from '../../i18n/person.en.js';
@@ -19,20 +28,72 @@ type Ready = Extract<PortalHomeState, { status: 'ready' }>;
 
 /** The members of the element this page uses (private there: this module is part of it). */
 interface View {
+  call: El['call'];
   dispatch: El['dispatch'];
+  emit: El['emit'];
   errorMessage: El['errorMessage'];
-  logout: El['logout'];
-  onMenuFocusOut: El['onMenuFocusOut'];
-  onMenuKeydown: El['onMenuKeydown'];
+  ignoreAbort: El['ignoreAbort'];
+  page: El['page'];
   portalConfig: El['portalConfig'];
+  renderRoot: El['renderRoot'];
   show: El['show'];
   t: El['t'];
+}
+
+/** Shadow roots that have the page's styles (added once, before the page first renders). */
+const styled = new WeakSet<Node>();
+
+function addPageStyles(el: PepPortalHome): void {
+  const root = el.renderRoot as ShadowRoot;
+  if (styled.has(root)) return;
+  styled.add(root);
+  // `adoptStyles` replaces adopted sheets (so: the element's, then the page's) but appends
+  // `<style>` elements where sheets cannot be adopted (there: the page's only).
+  adoptStyles(
+    root,
+    supportsAdoptingStyleSheets
+      ? [...(el.constructor as typeof ReactiveElement).elementStyles, portalHomePageStyles]
+      : [portalHomePageStyles],
+  );
+}
+
+async function logout(h: View): Promise<void> {
+  if (h.page.status !== 'ready') return;
+  const username = h.page.session.user.username;
+  const before = h.page;
+  h.dispatch({ type: 'LOGOUT' });
+  if (h.page === before) return;
+  try {
+    await h.call((a, signal) => a.logout({ signal }));
+    h.dispatch({ type: 'LOGGED_OUT' });
+    h.emit('pep-logged-out', { username });
+  } catch (err) {
+    const error = err as AdapterError;
+    if (!h.ignoreAbort(error)) h.dispatch({ type: 'LOGOUT_FAILED', error });
+  }
 }
 
 /** Only these URL schemes (or relative URLs) are rendered as links. */
 const SAFE_HREF = /^(?:https?:|mailto:|tel:|[#/.?]|[^:]*$)/i;
 
+// Menu listeners: Lit calls them with the element as `this` (one function for every render).
+function onMenuKeydown(this: PepPortalHome, e: KeyboardEvent): void {
+  const h = this as unknown as View;
+  if (e.key !== 'Escape' || h.page.status !== 'ready' || !h.page.menuOpen) return;
+  e.stopPropagation();
+  h.dispatch({ type: 'CLOSE_MENU' });
+  h.renderRoot.querySelector<HTMLButtonElement>('.menu-button')?.focus();
+}
+
+function onMenuFocusOut(this: PepPortalHome, e: FocusEvent): void {
+  const menu = e.currentTarget as HTMLElement;
+  const next = e.relatedTarget as Node | null;
+  if (next && menu.contains(next)) return;
+  (this as unknown as View).dispatch({ type: 'CLOSE_MENU' });
+}
+
 export function renderReady(el: PepPortalHome, p: Ready): TemplateResult {
+  addPageStyles(el);
   const h = el as unknown as View;
   const cfg = h.portalConfig;
   const user = p.session.user;
@@ -59,7 +120,7 @@ export function renderReady(el: PepPortalHome, p: Ready): TemplateResult {
           ${navItem('quote', 'portal-home.nav.quote')}
         </ul>
       </nav>
-      <div class="user-menu" @keydown=${h.onMenuKeydown} @focusout=${h.onMenuFocusOut}>
+      <div class="user-menu" @keydown=${onMenuKeydown} @focusout=${onMenuFocusOut}>
         <button
           type="button"
           class="menu-button"
@@ -87,7 +148,7 @@ export function renderReady(el: PepPortalHome, p: Ready): TemplateResult {
               part="menu-item"
               data-action="logout"
               aria-disabled=${p.loggingOut ? 'true' : 'false'}
-              @click=${() => void h.logout()}
+              @click=${() => void logout(h)}
             >
               ${p.loggingOut
                 ? html`<span class="spinner" aria-hidden="true"></span>${h.t(
@@ -103,7 +164,7 @@ export function renderReady(el: PepPortalHome, p: Ready): TemplateResult {
       message: p.error ? h.errorMessage(p.error) : null,
       key: p.error,
       retry: isRetryable(p.error)
-        ? { label: h.t('common.retry'), onRetry: () => void h.logout() }
+        ? { label: h.t('common.retry'), onRetry: () => void logout(h) }
         : null,
     })}
     <div class="content" part="content">${renderView(h, p)}</div>

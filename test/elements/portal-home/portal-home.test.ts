@@ -66,6 +66,20 @@ describe('<pep-portal-home>', () => {
     ]);
   });
 
+  it('the signed-in page is styled: its styles come with it, after the element styles', async () => {
+    const { el, $ } = await setup();
+    const style = (sel: string) => getComputedStyle($(sel));
+    expect(style('[part="header"]').display).to.equal('flex');
+    expect(style('[part="menu"]').position).to.equal('absolute');
+    expect(style('[part="content"]').display).to.equal('grid');
+    expect(style('[part="base"]').overflow).to.equal('hidden');
+    // Once only: a later render does not add them again.
+    const sheets = el.shadowRoot!.adoptedStyleSheets.length;
+    el.show('information');
+    await el.updateComplete;
+    expect(el.shadowRoot!.adoptedStyleSheets.length).to.equal(sheets);
+  });
+
   it('never renders a javascript: link', async () => {
     const { $, text } = await setup();
     expect(text()).to.contain('Bad scheme');
