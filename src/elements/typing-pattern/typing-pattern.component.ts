@@ -1,8 +1,10 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
+import { lazyModule } from '../../base/lazy.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import type { PendingLogin, Session, TypingSample } from '../../adapter/types.js';
+import type { Catalogue } from '../../i18n/format.js';
 import { sharedStyles } from '../../shared/styles.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
@@ -16,7 +18,7 @@ import {
   type TypingState,
 } from './typing-pattern.machine.js';
 import { TypingRecorder, isCorrectionKey } from './typing-recorder.js';
-import { typingPatternEn } from './typing-pattern.messages.js';
+import { typingPatternFormEn } from './typing-pattern.form.messages.js';
 import { typingPatternStyles } from './typing-pattern.styles.js';
 
 export type TypingPatternMode = 'enroll' | 'verify';
@@ -45,6 +47,19 @@ declare global {
     'pep-verification-expired': CustomEvent<Record<string, never>>;
   }
 }
+
+/**
+ * The submission (the adapter call and its outcome) and the steps after it are not part of what
+ * a host loads first: a chunk of their own, fetched in the background once the form has
+ * rendered, and awaited by Submit before anything is sent.
+ */
+let catalogue: Catalogue = typingPatternFormEn;
+const steps = lazyModule(() =>
+  import('./typing-pattern.steps.js').then((m) => {
+    catalogue = { ...typingPatternFormEn, ...m.typingPatternStepsEn };
+    return m;
+  }),
+);
 
 /**
  * Keyboard typing pattern: the user types a highlighted sentence three times; the element
@@ -101,7 +116,9 @@ export class PepTypingPattern extends PepElement {
     this.states('flow', 'typed', 'remember', 'tipOpen');
   }
 
-  protected override readonly catalogue = typingPatternEn;
+  protected override get catalogue(): Catalogue {
+    return catalogue;
+  }
 
   /** `enroll` on first login, `verify` to verify the account with the pattern. */
   mode: TypingPatternMode = 'verify';
@@ -263,38 +280,25 @@ export class PepTypingPattern extends PepElement {
     }
     const samples = this.flow.samples;
     this.send({ type: 'SUBMIT' });
-    try {
-      if (this.mode === 'enroll') {
-        const next = await this.call((a, signal) =>
-          a.enrollTypingPattern({ pendingId: pending.pendingId, samples }, { signal }),
-        );
-        this.send({ type: 'SUCCEEDED' });
-        this.emit('pep-pattern-enrolled', { pending: next });
-      } else {
-        const verified = await this.call((a, signal) =>
-          a.verifyTypingPattern(
-            { pendingId: pending.pendingId, samples, rememberDevice: this.remember },
-            { signal },
-          ),
-        );
-        if (verified.deviceToken) {
-          this.deviceStore.set(
-            pending.username,
-            verified.deviceToken.token,
-            verified.deviceToken.expiresAt,
-          );
-        }
-        this.send({ type: 'SUCCEEDED' });
-        this.emit('pep-authenticated', { session: verified.session });
-      }
-    } catch (err) {
-      const error = err as AdapterError;
-      if (this.ignoreAbort(error)) return;
-      this.send({ type: 'FAILED', error });
-      if (error.code === 'PATTERN_UNAVAILABLE' && this.mode === 'verify') {
-        this.emit('pep-choose-other-method', { reason: 'unavailable' });
+    let m = steps.get();
+    if (!m) {
+      // Prefetched while the sentence was typed, so normally already there; a failed fetch is a
+      // failure with "Try again" that keeps the attempts, and nothing is sent.
+      try {
+        m = await this.call(() => this.settle(steps.load()));
+      } catch (err) {
+        this.failed(err as AdapterError);
+        return;
       }
     }
+    await m.submitSamples(this, pending, samples);
+  }
+
+  /** Show a failed submission (also from `typing-pattern.steps.ts`); false when ignored. */
+  private failed(error: AdapterError): boolean {
+    if (this.ignoreAbort(error)) return false;
+    this.send({ type: 'FAILED', error });
+    return true;
   }
 
   private chooseOther(reason: OtherMethodReason): void {
@@ -306,6 +310,10 @@ export class PepTypingPattern extends PepElement {
   // Render
   // ------------------------------------------------------------------------------------------
 
+  protected override firstUpdated(): void {
+    steps.prefetch();
+  }
+
   override render(): TemplateResult {
     return html`<div class=${this.embedded ? '' : 'card'}>${this.renderStep()}</div>`;
   }
@@ -315,17 +323,9 @@ export class PepTypingPattern extends PepElement {
       case 'typing':
       case 'ready':
         return this.renderForm();
-      case 'done':
-        return html`${stepHeading(this.title_())}
-          <p class="success" role="status" part="status">${this.t('typing.enrolled')}</p>
-          ${errorRegion({})}`;
-      case 'unavailable':
-        return html`${stepHeading(this.title_())}
-        ${errorRegion({ message: this.errorMessage(this.flow.error), key: this.flow.error })}
-        ${this.renderNote()}`;
-      case 'expired':
-        return html`${stepHeading(this.title_())}
-        ${errorRegion({ message: this.t('typing.expired') })}`;
+      default:
+        // Reached only through a submission, which loaded `typing-pattern.steps.ts` first.
+        return steps.get()!.renderOutcome(this);
     }
   }
 

@@ -1,5 +1,8 @@
-/** English messages of `<pep-typing-pattern>` (the spec's words where it has them). */
-export const typingPatternEn = {
+/**
+ * English of `<pep-typing-pattern>`'s form (typing the sentence, then Submit): what a host loads
+ * first. The spec's words where it has them.
+ */
+export const typingPatternFormEn = {
   'typing.title.enroll': 'Set up your keyboard typing pattern',
   'typing.title.verify': 'Verify your account by keyboard pattern',
   'typing.intro.enroll':
@@ -34,6 +37,4 @@ export const typingPatternEn = {
   'typing.remember-info': 'About remembering this device',
   'typing.remember-tip':
     'Select this if you do not want to verify your account on each login from this browser. Do not select it on a shared or public computer.',
-  'typing.enrolled': 'Your typing pattern is saved.',
-  'typing.expired': 'This login has expired. Please log in again.',
 } as const;

@@ -1,0 +1,91 @@
+/**
+ * What `<pep-typing-pattern>` does once the three attempts are submitted (the adapter call and
+ * its outcome) and the steps after it (done, pattern unavailable, login expired), with their
+ * English: not part of what a host loads first. The element fetches this module once its form
+ * has rendered and awaits it before anything is sent.
+ */
+import { html, type TemplateResult } from 'lit';
+import type { AdapterError } from '../../adapter/errors.js';
+import type { PendingLogin, TypingSample } from '../../adapter/types.js';
+import { errorRegion } from '../../shared/error-region.js';
+import { stepHeading } from '../../shared/step-heading.js';
+import type { PepTypingPattern } from './typing-pattern.component.js';
+
+export { typingPatternStepsEn } from './typing-pattern.steps.messages.js';
+
+type El = PepTypingPattern;
+
+/** The members of the element this module uses (protected there: this module is part of it). */
+interface View {
+  call: El['call'];
+  deviceStore: El['deviceStore'];
+  emit: El['emit'];
+  errorMessage: El['errorMessage'];
+  failed: El['failed'];
+  flow: El['flow'];
+  mode: El['mode'];
+  remember: El['remember'];
+  renderNote: El['renderNote'];
+  send: El['send'];
+  t: El['t'];
+  title_: El['title_'];
+}
+
+/** Hand the samples to the adapter (the flow is already submitting) and show the outcome. */
+export async function submitSamples(
+  el: PepTypingPattern,
+  pending: PendingLogin,
+  samples: TypingSample[],
+): Promise<void> {
+  const h = el as unknown as View;
+  try {
+    if (h.mode === 'enroll') {
+      const next = await h.call((a, signal) =>
+        a.enrollTypingPattern({ pendingId: pending.pendingId, samples }, { signal }),
+      );
+      h.send({ type: 'SUCCEEDED' });
+      h.emit('pep-pattern-enrolled', { pending: next });
+    } else {
+      const verified = await h.call((a, signal) =>
+        a.verifyTypingPattern(
+          { pendingId: pending.pendingId, samples, rememberDevice: h.remember },
+          { signal },
+        ),
+      );
+      if (verified.deviceToken) {
+        h.deviceStore.set(
+          pending.username,
+          verified.deviceToken.token,
+          verified.deviceToken.expiresAt,
+        );
+      }
+      h.send({ type: 'SUCCEEDED' });
+      h.emit('pep-authenticated', { session: verified.session });
+    }
+  } catch (err) {
+    const error = err as AdapterError;
+    if (!h.failed(error)) return;
+    if (error.code === 'PATTERN_UNAVAILABLE' && h.mode === 'verify') {
+      h.emit('pep-choose-other-method', { reason: 'unavailable' });
+    }
+  }
+}
+
+/** The steps after the form: done, pattern unavailable, login expired. */
+export function renderOutcome(el: PepTypingPattern): TemplateResult {
+  const h = el as unknown as View;
+  const f = h.flow;
+  switch (f.step) {
+    case 'done':
+      return html`${stepHeading(h.title_())}
+        <p class="success" role="status" part="status">${h.t('typing.enrolled')}</p>
+        ${errorRegion({})}`;
+    case 'unavailable':
+      return html`${stepHeading(h.title_())}
+      ${errorRegion({ message: h.errorMessage(f.error), key: f.error })} ${h.renderNote()}`;
+    case 'expired':
+      return html`${stepHeading(h.title_())} ${errorRegion({ message: h.t('typing.expired') })}`;
+    default:
+      return html``;
+  }
+}
