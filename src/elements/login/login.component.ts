@@ -3,8 +3,8 @@ import type { Catalogue } from '../../i18n/format.js';
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
 import { tokens, formStyles } from '../../base/styles.js';
-import { adapterError, type AdapterError } from '../../adapter/errors.js';
-import type { PendingLogin, Session } from '../../adapter/types.js';
+import type { AdapterError } from '../../adapter/errors.js';
+import { lazyModule } from '../../base/lazy.js';
 import { passwordStyles, sharedStyles } from '../../shared/styles.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
@@ -12,15 +12,13 @@ import { textField } from '../../shared/text-field.js';
 import { passwordField } from '../../shared/password-field.js';
 import { FormState } from '../../shared/form-state.js';
 import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
-import type {} from '../typing-pattern/pep-typing-pattern.js';
-import type {} from '../verify-account/pep-verify-account.js';
 import {
   initialLoginState,
   transition,
   type LoginEvent,
   type LoginState,
 } from './login.machine.js';
-import { loginEn } from './login.messages.js';
+import { loginFormEn } from './login.form.messages.js';
 import { loginStyles } from './login.styles.js';
 
 declare module '../../base/events.js' {
@@ -40,22 +38,19 @@ declare global {
 }
 
 /**
- * The nested steps (`<pep-typing-pattern>`, `<pep-verify-account>`) are not part of what a host
- * loads first: a bundler puts them in a chunk of their own, fetched in the background once the
- * Log In form has rendered, and awaited before a step that shows them. The CDN bundle and
- * `define.js` include every element, so there nothing more is fetched.
+ * What follows the adapter's answer (the nested steps `<pep-typing-pattern>` and
+ * `<pep-verify-account>`, the signed-in page, the lockout message, the password-manager
+ * hand-off) is not part of what a host loads first: a chunk of its own, fetched in the
+ * background once the Log In form has rendered and awaited with the `login` call. The CDN
+ * bundle and `define.js` include every element, so there nothing more is fetched.
  */
-let steps: Promise<unknown> | undefined;
-function loadSteps(): Promise<unknown> {
-  steps ??= Promise.all([
-    import('../typing-pattern/pep-typing-pattern.js'),
-    import('../verify-account/pep-verify-account.js'),
-  ]).catch((err: unknown) => {
-    steps = undefined; // offline: try again on the next login
-    throw err;
-  });
-  return steps;
-}
+let catalogue: Catalogue = { ...loginFormEn, ...accountEn };
+const steps = lazyModule(() =>
+  import('./login.steps.js').then((m) => {
+    catalogue = { ...catalogue, ...m.loginStepsEn };
+    return m;
+  }),
+);
 
 type Field = 'username' | 'password';
 
@@ -105,7 +100,9 @@ export class PepLogin extends PepElement {
     this.states('flow', 'username', 'password', 'showPassword');
   }
 
-  protected override readonly catalogue: Catalogue = { ...loginEn, ...accountEn };
+  protected get catalogue(): Catalogue {
+    return catalogue;
+  }
 
   /** Where Forgot Username goes (the `pep-forgot-username` event fires first). */
   forgotUsernameHref?: string;
@@ -133,7 +130,7 @@ export class PepLogin extends PepElement {
   #form = new FormState<Field>(this, ['username', 'password']);
 
   protected override firstUpdated(): void {
-    loadSteps().catch(() => undefined);
+    steps.prefetch();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -157,7 +154,7 @@ export class PepLogin extends PepElement {
     this.send({ type: 'RESTART' });
   }
 
-  private send(event: LoginEvent): void {
+  protected send(event: LoginEvent): void {
     const before = this.flow.step;
     this.flow = transition(this.flow, event);
     if (this.flow.step !== before) {
@@ -165,20 +162,9 @@ export class PepLogin extends PepElement {
       this.password = '';
       this.showPassword = false;
       this.emit('pep-step-change', { step: this.flow.step });
-      void this.focusStep();
+      // The step changes once the adapter answered, so the chunk is there.
+      void steps.get()!.focusStep(this);
     }
-  }
-
-  private async focusStep(): Promise<void> {
-    await this.updateComplete;
-    const child =
-      this.renderRoot.querySelector('pep-typing-pattern') ??
-      this.renderRoot.querySelector('pep-verify-account');
-    if (child) {
-      await child.updateComplete;
-      return child.focusStep();
-    }
-    return this.focusHeading();
   }
 
   private fieldReason(field: Field): string | null {
@@ -202,8 +188,9 @@ export class PepLogin extends PepElement {
     const password = this.password;
     const device = this.deviceStore.get(username);
     this.send({ type: 'SUBMIT' });
-    const nested = loadSteps();
-    nested.catch(() => undefined);
+    steps.prefetch();
+    // What renders the answer: not loaded (e.g. offline), a retryable NETWORK error on the form.
+    const loadSteps = () => this.call(() => this.settle(steps.load()));
     try {
       const result = await this.call((a, signal) =>
         a.login(
@@ -211,41 +198,30 @@ export class PepLogin extends PepElement {
           { signal },
         ),
       );
+      // The backend did not accept the remembered device: stop offering its token.
+      if (result.status !== 'authenticated' && device) this.deviceStore.delete(username);
+      const later = await loadSteps();
       // The password was accepted: offer it to the password manager (shadow DOM hides the
-      // fields from some managers). That code is fetched now, not with the Log In form.
-      void import('../../base/credentials.js').then(
-        (m) => m.offerCredential(username, password),
-        () => false,
-      );
+      // fields from some managers).
+      void later.offerCredential(username, password);
       if (result.status === 'authenticated') {
         this.send({ type: 'AUTHENTICATED', session: result.session });
         this.emit('pep-authenticated', { session: result.session });
       } else {
-        // The backend did not accept the remembered device: stop offering its token.
-        if (device) this.deviceStore.delete(username);
-        // Not loaded (e.g. offline): a retryable NETWORK error on the form.
-        await this.call(() => this.settle(nested));
         this.send({ type: 'VERIFICATION_REQUIRED', pending: result.pending });
       }
     } catch (err) {
-      const error = err as AdapterError;
+      let error = err as AdapterError;
+      // The lockout message comes with the chunk.
+      if (error.code === 'ACCOUNT_LOCKED') {
+        error = await loadSteps().then(
+          () => error,
+          (e: unknown) => e as AdapterError,
+        );
+      }
       if (this.ignoreAbort(error)) return;
       this.send({ type: 'FAILED', error });
     }
-  }
-
-  private onEnrolled(e: CustomEvent<{ pending: PendingLogin }>): void {
-    this.send({ type: 'PATTERN_ENROLLED', pending: e.detail.pending });
-  }
-
-  // pep-authenticated from a nested step bubbles on to the host by itself; only follow it here.
-  private onAuthenticated(e: CustomEvent<{ session: Session }>): void {
-    this.send({ type: 'VERIFIED', session: e.detail.session });
-  }
-
-  private onExpired(e: Event): void {
-    e.stopPropagation();
-    this.send({ type: 'RESTART', error: adapterError('FLOW_EXPIRED') });
   }
 
   private forgot(kind: 'username' | 'password', e: Event): void {
@@ -263,54 +239,16 @@ export class PepLogin extends PepElement {
 
   override render(): TemplateResult {
     const f = this.flow;
-    switch (f.step) {
-      case 'credentials':
-        return html`<div class="card">${this.renderCredentials(f)}</div>`;
-      case 'enroll':
-        return html`<div class="card">
-          <pep-typing-pattern
-            part="typing-pattern"
-            mode="enroll"
-            embedded
-            .pending=${f.pending}
-            .adapter=${this.adapter}
-            .config=${this.config}
-            .messages=${this.messages}
-            @pep-pattern-enrolled=${this.onEnrolled}
-            @pep-verification-expired=${this.onExpired}
-          ></pep-typing-pattern>
-        </div>`;
-      case 'verify':
-        return html`<div class="card">
-          <pep-verify-account
-            part="verify-account"
-            embedded
-            .pending=${f.pending}
-            .adapter=${this.adapter}
-            .config=${this.config}
-            .messages=${this.messages}
-            .deviceStore=${this.deviceStore}
-            @pep-authenticated=${this.onAuthenticated}
-            @pep-verification-expired=${this.onExpired}
-          ></pep-verify-account>
-        </div>`;
-      case 'done':
-        return html`<div class="card">
-          ${stepHeading(this.t('login.title'))}
-          <p class="success" role="status" part="status">${this.t('login.done')}</p>
-          ${errorRegion({})}
-        </div>`;
-    }
+    // The later steps render from `login.steps.ts`, loaded before the flow reaches them.
+    const step =
+      f.step === 'credentials' ? this.renderCredentials(f) : steps.get()!.renderStep(this, f);
+    return html`<div class="card">${step}</div>`;
   }
 
   private alertMessage(error: AdapterError | undefined): string {
     if (!error) return '';
-    if (error.code === 'ACCOUNT_LOCKED') {
-      const { unlocksAt } = (error as AdapterError<'ACCOUNT_LOCKED'>).data;
-      return this.t('login.locked', { time: this.formatTime(unlocksAt) });
-    }
-    if (error.code === 'FLOW_EXPIRED') return this.t('login.expired');
-    return this.errorMessage(error);
+    // Its own texts (lockout, expiry) come with the chunk; a lost chunk is a NETWORK error.
+    return steps.get()?.alertMessage(this, error) ?? this.errorMessage(error);
   }
 
   private renderCredentials(f: Extract<LoginState, { step: 'credentials' }>): TemplateResult {
