@@ -170,8 +170,13 @@ export class PepTypingPattern extends PepElement {
   }
 
   private send(event: TypingEvent): void {
+    this.moveTo(transition(this.flow, event));
+  }
+
+  /** Show `next` (also the outcome of a submission, from `typing-pattern.steps.ts`). */
+  private moveTo(next: TypingState): void {
     const before = this.flow.step;
-    this.flow = transition(this.flow, event);
+    this.flow = next;
     if (this.flow.step !== before) {
       this.emit('pep-step-change', { step: this.flow.step });
       if (this.flow.step === 'expired') this.emit('pep-verification-expired', {});
@@ -287,18 +292,12 @@ export class PepTypingPattern extends PepElement {
       try {
         m = await this.call(() => this.settle(steps.load()));
       } catch (err) {
-        this.failed(err as AdapterError);
+        const error = err as AdapterError;
+        if (!this.ignoreAbort(error)) this.send({ type: 'FAILED', error });
         return;
       }
     }
     await m.submitSamples(this, pending, samples);
-  }
-
-  /** Show a failed submission (also from `typing-pattern.steps.ts`); false when ignored. */
-  private failed(error: AdapterError): boolean {
-    if (this.ignoreAbort(error)) return false;
-    this.send({ type: 'FAILED', error });
-    return true;
   }
 
   private chooseOther(reason: OtherMethodReason): void {

@@ -1,6 +1,7 @@
 /**
  * The `<pep-typing-pattern>` flow as a pure state machine: three typed attempts of the sample
- * sentence → submit to the adapter (enroll or verify) → done. No DOM, no adapter.
+ * sentence → submit to the adapter (enroll or verify) → its answer (`typing-pattern.outcome.ts`,
+ * loaded with the submission). No DOM, no adapter.
  *
  * The samples (with their raw key timings) live only in this state, inside the element; they
  * leave it only through the adapter call.
@@ -44,7 +45,10 @@ export type TypingEvent =
   /** Throw away every attempt and type the sentence three times again. */
   | { type: 'START_OVER' }
   | { type: 'SUBMIT' }
-  | { type: 'SUCCEEDED' }
+  /**
+   * The submission failed before the adapter answered (e.g. its module could not be fetched).
+   * The adapter's answers are {@link answered} in `typing-pattern.outcome.ts`.
+   */
   | { type: 'FAILED'; error: AdapterError };
 
 export const initialTypingState: TypingState = { step: 'typing', samples: [] };
@@ -75,27 +79,9 @@ export function transition(state: TypingState, event: TypingEvent): TypingState 
           return { step: 'ready', samples: state.samples, submitting: true };
         case 'START_OVER':
           return state.submitting ? state : initialTypingState;
-        case 'SUCCEEDED':
-          return state.submitting ? { step: 'done' } : state;
         case 'FAILED':
-          if (!state.submitting) return state;
-          switch (event.error.code) {
-            case 'PATTERN_MISMATCH':
-              // The last allowed failure turns the pattern off until a code verification.
-              if ((event.error as AdapterError<'PATTERN_MISMATCH'>).data.attemptsLeft <= 0)
-                return { step: 'unavailable', error: event.error };
-              return { step: 'typing', samples: [], error: event.error };
-            case 'PATTERN_INVALID_SAMPLES':
-              // The three attempts are spent: type them again.
-              return { step: 'typing', samples: [], error: event.error };
-            case 'PATTERN_UNAVAILABLE':
-              return { step: 'unavailable', error: event.error };
-            case 'FLOW_EXPIRED':
-              return { step: 'expired' };
-            default:
-              // Network and other failures: keep the attempts, let the user retry.
-              return { ...state, submitting: false, error: event.error };
-          }
+          // Keep the attempts, let the user retry.
+          return state.submitting ? { ...state, submitting: false, error: event.error } : state;
         default:
           return state;
       }

@@ -10,6 +10,7 @@ import type { PendingLogin, TypingSample } from '../../adapter/types.js';
 import { errorRegion } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import type { PepTypingPattern } from './typing-pattern.component.js';
+import { answered } from './typing-pattern.outcome.js';
 
 export { typingPatternStepsEn } from './typing-pattern.steps.messages.js';
 
@@ -21,12 +22,12 @@ interface View {
   deviceStore: El['deviceStore'];
   emit: El['emit'];
   errorMessage: El['errorMessage'];
-  failed: El['failed'];
   flow: El['flow'];
+  ignoreAbort: El['ignoreAbort'];
   mode: El['mode'];
+  moveTo: El['moveTo'];
   remember: El['remember'];
   renderNote: El['renderNote'];
-  send: El['send'];
   t: El['t'];
   title_: El['title_'];
 }
@@ -43,7 +44,7 @@ export async function submitSamples(
       const next = await h.call((a, signal) =>
         a.enrollTypingPattern({ pendingId: pending.pendingId, samples }, { signal }),
       );
-      h.send({ type: 'SUCCEEDED' });
+      h.moveTo(answered(h.flow, { type: 'SUCCEEDED' }));
       h.emit('pep-pattern-enrolled', { pending: next });
     } else {
       const verified = await h.call((a, signal) =>
@@ -59,12 +60,13 @@ export async function submitSamples(
           verified.deviceToken.expiresAt,
         );
       }
-      h.send({ type: 'SUCCEEDED' });
+      h.moveTo(answered(h.flow, { type: 'SUCCEEDED' }));
       h.emit('pep-authenticated', { session: verified.session });
     }
   } catch (err) {
     const error = err as AdapterError;
-    if (!h.failed(error)) return;
+    if (h.ignoreAbort(error)) return;
+    h.moveTo(answered(h.flow, { type: 'FAILED', error }));
     if (error.code === 'PATTERN_UNAVAILABLE' && h.mode === 'verify') {
       h.emit('pep-choose-other-method', { reason: 'unavailable' });
     }
