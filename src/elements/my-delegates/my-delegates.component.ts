@@ -12,10 +12,11 @@ import {
   type DelegateSummary,
   type StateCode,
 } from '../../adapter/types.js';
-import { personEn } from '../../i18n/person.en.js';
+import { lazyModule } from '../../base/lazy.js';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
-import { formatUsMobile, stateListConverter } from '../../core/display.js';
+import { stateListConverter } from '../../core/display.js';
+import type { Catalogue } from '../../i18n/format.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { sharedStyles } from '../../shared/styles.js';
@@ -25,10 +26,22 @@ import {
   type MyDelegatesEvent,
   type MyDelegatesState,
 } from './my-delegates.machine.js';
-import { myDelegatesEn } from './my-delegates.messages.js';
+import { myDelegatesFrameEn } from './my-delegates.frame.messages.js';
 import { myDelegatesStyles } from './my-delegates.styles.js';
 
-/** Parse `allowed-states="IL TX"` / `"IL,TX"`; unknown codes are dropped. */
+/**
+ * The list itself (delegates, statuses, Resend invitation, the empty state) is not part of what
+ * a host loads first: a chunk of its own, fetched alongside the first `listDelegates` call (the
+ * element shows "Loading your delegates…" until both are there).
+ */
+let catalogue: Catalogue = myDelegatesFrameEn;
+const list = lazyModule(() =>
+  import('./my-delegates.list.js').then((m) => {
+    catalogue = { ...catalogue, ...m.myDelegatesListEn, ...m.statesEn };
+    return m;
+  }),
+);
+
 /**
  * The producer's **My Delegates** tab (spec slide 3): the list of their delegates with name,
  * username, email, mobile, states and status (invited / active / locked), an empty state, an
@@ -70,7 +83,9 @@ export class PepMyDelegates extends PepElement {
     this.states('machine');
   }
 
-  protected readonly catalogue = { ...myDelegatesEn, ...personEn };
+  protected override get catalogue(): Catalogue {
+    return catalogue;
+  }
 
   /** The states the producer may assign, passed to Add Delegate (`allowed-states="IL TX"`). */
   allowedStates: StateCode[] = [...STATE_CODES];
@@ -130,26 +145,15 @@ export class PepMyDelegates extends PepElement {
   async load(): Promise<void> {
     this.send({ type: 'LOAD' });
     try {
-      const delegates = await this.call((a, signal) => a.listDelegates({ signal }));
+      // The list renders with its module: fetched alongside the call (a lost chunk is a
+      // retryable failure of the load, like a lost answer).
+      const [delegates] = await this.call((a, signal) =>
+        Promise.all([a.listDelegates({ signal }), this.settle(list.load())]),
+      );
       this.send({ type: 'LOAD_OK', delegates });
     } catch (err) {
       const error = err as AdapterError;
       if (error.code !== 'ABORTED') this.send({ type: 'LOAD_FAIL', error });
-    }
-  }
-
-  protected async resend(delegateId: string): Promise<void> {
-    const before = this.machine;
-    this.send({ type: 'RESEND', delegateId });
-    if (this.machine === before) return;
-    try {
-      await this.call((a, signal) => a.resendInvitation({ delegateId }, { signal }));
-      this.send({ type: 'RESEND_OK' });
-      const notice = this.machine.notice;
-      if (notice) this.emit('pep-invitation-resent', { delegate: notice.delegate });
-    } catch (err) {
-      const error = err as AdapterError;
-      if (!this.ignoreAbort(error)) this.send({ type: 'RESEND_FAIL', error });
     }
   }
 
@@ -246,7 +250,8 @@ export class PepMyDelegates extends PepElement {
       this.renderRoot
         .querySelector<HTMLElement>(`[data-id="${CSS.escape(r.delegateId)}"] [part=resend-button]`)
         ?.focus();
-      void this.resend(r.delegateId);
+      // A failed resend was offered by the list: its module is there.
+      void list.get()?.resend(this, r.delegateId);
     }
   }
 
@@ -267,55 +272,8 @@ export class PepMyDelegates extends PepElement {
         <span class="spinner" aria-hidden="true"></span>${this.t('my-delegates.loading')}
       </p>`;
     }
-    if (m.list === 'failed' && m.delegates.length === 0) return nothing;
-    if (m.delegates.length === 0) {
-      return html`<p part="empty">${this.t('my-delegates.empty')}</p>`;
-    }
-    return html`<ul
-      class="delegates"
-      part="list"
-      aria-busy=${m.list === 'loading' ? 'true' : 'false'}
-    >
-      ${m.delegates.map((d) => this.renderDelegate(d))}
-    </ul>`;
-  }
-
-  protected renderDelegate(d: DelegateSummary): TemplateResult {
-    const resending = this.machine.resendingId === d.id;
-    return html`<li class="delegate" part="delegate" data-id=${d.id}>
-      <h3>${this.name(d)}</h3>
-      <dl>
-        <dt>${this.t('my-delegates.username')}</dt>
-        <dd>${d.username}</dd>
-        <dt>${this.t('my-delegates.email')}</dt>
-        <dd>${d.email}</dd>
-        <dt>${this.t('my-delegates.mobile')}</dt>
-        <dd>${formatUsMobile(d.mobile)}</dd>
-        <dt>${this.t('my-delegates.states')}</dt>
-        <dd>${d.states.map((s) => this.t(`state.${s}`)).join(', ')}</dd>
-        <dt>${this.t('my-delegates.status')}</dt>
-        <dd class="status" data-status=${d.status}>${this.t(`my-delegates.status.${d.status}`)}</dd>
-      </dl>
-      ${d.status === 'invited'
-        ? html`<div class="actions">
-            <button
-              type="button"
-              class="secondary"
-              part="resend-button"
-              aria-disabled=${this.machine.resendingId ? 'true' : 'false'}
-              @click=${() => void this.resend(d.id)}
-            >
-              ${resending
-                ? html`<span class="spinner" aria-hidden="true"></span>${this.t(
-                      'my-delegates.resending',
-                    )}`
-                : html`${this.t('my-delegates.resend')}<span class="visually-hidden">
-                      ${this.t('my-delegates.resend-to', { name: this.name(d) })}</span
-                    >`}
-            </button>
-          </div>`
-        : nothing}
-    </li>`;
+    // Past the first load, the list's module is there (`load` waits for it).
+    return list.get()?.renderList(this) ?? nothing;
   }
 }
 
