@@ -7,6 +7,8 @@ import {
 } from 'lit';
 import type { AdapterError } from '../../adapter/errors.js';
 import { PepElement } from '../../base/pep-element.js';
+import { lazyModule } from '../../base/lazy.js';
+import type { Catalogue } from '../../i18n/format.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
@@ -18,7 +20,7 @@ import {
   type VerifyEmailEvent,
   type VerifyEmailState,
 } from './verify-email.machine.js';
-import { verifyEmailEn } from './verify-email.messages.js';
+import { verifyEmailConfirmEn } from './verify-email.confirm.messages.js';
 import { linkEn } from '../../i18n/link.en.js';
 import { accountEn } from '../../i18n/account.en.js';
 import { verifyEmailStyles } from './verify-email.styles.js';
@@ -37,6 +39,18 @@ declare global {
     'pep-create-password': CustomEvent<{ username: string }>;
   }
 }
+
+/**
+ * The result pages (Email Verification Complete!, an expired or used link) are not part of what
+ * a host loads first: a chunk of their own, loaded in parallel with the `confirmEmail` call.
+ */
+let catalogue: Catalogue = { ...verifyEmailConfirmEn, ...linkEn, ...accountEn };
+const result = lazyModule(() =>
+  import('./verify-email.result.js').then((m) => {
+    catalogue = { ...catalogue, ...m.verifyEmailResultEn };
+    return m;
+  }),
+);
 
 /**
  * The token of the current page URL: `?token=` in the query, or in a hash route's query
@@ -83,7 +97,9 @@ export class PepVerifyEmail extends PepElement {
     this.states('machine');
   }
 
-  protected readonly catalogue = { ...verifyEmailEn, ...linkEn, ...accountEn };
+  protected get catalogue(): Catalogue {
+    return catalogue;
+  }
 
   /** The link token. When absent, read from the page URL (`?token=` or `#/…?token=`). */
   token?: string;
@@ -92,6 +108,12 @@ export class PepVerifyEmail extends PepElement {
   createPasswordHref?: string;
 
   protected machine: VerifyEmailState = initialVerifyEmail();
+
+  /**
+   * The answer to a token that was confirmed: a link confirms once, so Try again after a lost
+   * result chunk shows it without asking again.
+   */
+  #confirmed: { token: string; username: string } | undefined;
 
   /** The current step of the flow (also announced by `pep-step-change`). */
   get step(): VerifyEmailState['step'] {
@@ -126,19 +148,29 @@ export class PepVerifyEmail extends PepElement {
   protected async confirm(): Promise<void> {
     if (this.machine.step !== 'verifying') return;
     const token = this.machine.token;
+    result.prefetch();
+    // The result page: not loaded (e.g. offline), a retryable NETWORK failure.
+    const loadResult = () => this.call(() => this.settle(result.load()));
     try {
-      const { username } = await this.call((a, signal) => a.confirmEmail({ token }, { signal }));
+      let username = this.#confirmed?.token === token ? this.#confirmed.username : undefined;
+      if (username === undefined) {
+        ({ username } = await this.call((a, signal) => a.confirmEmail({ token }, { signal })));
+        this.#confirmed = { token, username };
+      }
+      await loadResult();
       this.send({ type: 'OK', username });
       this.emit('pep-email-verified', { username });
     } catch (err) {
-      const error = err as AdapterError;
+      let error = err as AdapterError;
+      // An expired or used link's page has its words in the chunk.
+      if (error.code === 'LINK_EXPIRED' || error.code === 'LINK_USED') {
+        error = await loadResult().then(
+          () => error,
+          (e: unknown) => e as AdapterError,
+        );
+      }
       if (error.code !== 'ABORTED') this.send({ type: 'FAIL', error });
     }
-  }
-
-  protected onCreatePassword(e: Event, username: string): void {
-    const go = this.emit('pep-create-password', { username }, true);
-    if (!go) e.preventDefault();
   }
 
   protected override render(): TemplateResult {
@@ -155,26 +187,8 @@ export class PepVerifyEmail extends PepElement {
             <span class="spinner" aria-hidden="true"></span>${this.t('common.working')}
           </p>`;
       case 'verified':
-        return html`${stepHeading(this.t('verify-email.done-title'))} ${errorRegion({})}
-          <p class="success">${this.t('verify-email.done-text', { username: m.username })}</p>
-          <div class="actions">
-            ${this.createPasswordHref
-              ? html`<a
-                  class="primary"
-                  part="submit-button"
-                  href=${this.createPasswordHref}
-                  @click=${(e: Event) => this.onCreatePassword(e, m.username)}
-                  >${this.t('verify-email.create-password')}</a
-                >`
-              : html`<button
-                  type="button"
-                  class="primary"
-                  part="submit-button"
-                  @click=${(e: Event) => this.onCreatePassword(e, m.username)}
-                >
-                  ${this.t('verify-email.create-password')}
-                </button>`}
-          </div>`;
+        // Reached once the result chunk is there.
+        return result.get()!.renderVerified(this, m.username);
       case 'failed':
         return this.renderFailed(m.error);
     }

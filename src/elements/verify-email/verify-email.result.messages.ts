@@ -1,0 +1,11 @@
+/** English messages of `<pep-verify-email>`'s result pages, loaded with its result chunk. */
+export const verifyEmailResultEn = {
+  'verify-email.done-title': 'Email Verification Complete!',
+  'verify-email.done-text':
+    'Thank you for confirming your email address. Your username is {username}. Next, create a password for your account.',
+  'verify-email.create-password': 'Create a Password',
+  'verify-email.expired-title': 'This link has expired',
+  'verify-email.used-title': 'This link was already used',
+  'verify-email.used-hint':
+    'If you already created your password, you can log in. If you forgot it, use Forgot Password on the login page.',
+} as const;

@@ -1,0 +1,49 @@
+/**
+ * `<pep-verify-email>`'s Email Verification Complete! page and the English of the result pages:
+ * not part of what a host loads first. The element loads this module in parallel with the
+ * `confirmEmail` call and shows the result when both are there.
+ */
+import { html, type TemplateResult } from 'lit';
+import { errorRegion } from '../../shared/error-region.js';
+import { stepHeading } from '../../shared/step-heading.js';
+import type { PepVerifyEmail } from './verify-email.component.js';
+
+export { verifyEmailResultEn } from './verify-email.result.messages.js';
+
+type El = PepVerifyEmail;
+
+/** The members of the element this view uses (protected there: this module is part of it). */
+interface View {
+  createPasswordHref: El['createPasswordHref'];
+  emit: El['emit'];
+  t: El['t'];
+}
+
+/** Email Verification Complete! with Create a Password (a link, or a button firing the event). */
+export function renderVerified(el: PepVerifyEmail, username: string): TemplateResult {
+  const h = el as unknown as View;
+  const onCreatePassword = (e: Event) => {
+    const go = h.emit('pep-create-password', { username }, true);
+    if (!go) e.preventDefault();
+  };
+  return html`${stepHeading(h.t('verify-email.done-title'))} ${errorRegion({})}
+    <p class="success">${h.t('verify-email.done-text', { username })}</p>
+    <div class="actions">
+      ${h.createPasswordHref
+        ? html`<a
+            class="primary"
+            part="submit-button"
+            href=${h.createPasswordHref}
+            @click=${onCreatePassword}
+            >${h.t('verify-email.create-password')}</a
+          >`
+        : html`<button
+            type="button"
+            class="primary"
+            part="submit-button"
+            @click=${onCreatePassword}
+          >
+            ${h.t('verify-email.create-password')}
+          </button>`}
+    </div>`;
+}
