@@ -143,8 +143,12 @@ export class PepPortalHome extends PepElement {
   }
 
   private dispatch(event: PortalHomeEvent): void {
+    this.moveTo(transition(this.page, event));
+  }
+
+  /** Show `after` (also the page's menu and Logout states, from `portal-home.page.ts`). */
+  private moveTo(after: PortalHomeState): void {
     const before = this.page;
-    const after = transition(before, event);
     if (after === before) return;
     this.page = after;
     if (after.status === 'ready' && before.status === 'ready' && after.view !== before.view) {
@@ -211,10 +215,8 @@ export class PepPortalHome extends PepElement {
     document.removeEventListener('click', this.#onDocumentClick);
   }
 
-  #onDocumentClick = (e: MouseEvent): void => {
-    const menu = this.renderRoot.querySelector('.user-menu');
-    if (menu && !e.composedPath().includes(menu)) this.dispatch({ type: 'CLOSE_MENU' });
-  };
+  // The user menu is part of the signed-in page (and so is closing it on a click outside).
+  #onDocumentClick = (e: MouseEvent): void => page.get()?.onDocumentClick(this, e);
 
   override render(): TemplateResult {
     const p = this.page;

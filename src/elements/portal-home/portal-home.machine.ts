@@ -1,6 +1,7 @@
 /**
  * The `<pep-portal-home>` page state as a pure machine: load the session → show a view (Home,
- * My Information, My Hierarchy, Quote & Enroll) with a user menu → log out. No DOM, no adapter.
+ * My Information, My Hierarchy, Quote & Enroll) with a user menu → log out (the menu and Logout:
+ * `portal-home.page.machine.ts`, loaded with the signed-in page). No DOM, no adapter.
  */
 import type { AdapterError } from '../../adapter/errors.js';
 import type { Session } from '../../adapter/types.js';
@@ -27,12 +28,7 @@ export type PortalHomeEvent =
   | { type: 'LOAD' }
   | { type: 'SESSION'; session: Session | null }
   | { type: 'LOAD_FAILED'; error: AdapterError }
-  | { type: 'NAVIGATE'; view: PortalView }
-  | { type: 'TOGGLE_MENU' }
-  | { type: 'CLOSE_MENU' }
-  | { type: 'LOGOUT' }
-  | { type: 'LOGGED_OUT' }
-  | { type: 'LOGOUT_FAILED'; error: AdapterError };
+  | { type: 'NAVIGATE'; view: PortalView };
 
 export const initialPortalHomeState: PortalHomeState = { status: 'loading' };
 
@@ -61,16 +57,6 @@ export function transition(state: PortalHomeState, event: PortalHomeEvent): Port
       switch (event.type) {
         case 'NAVIGATE':
           return state.loggingOut ? state : { ...state, view: event.view, menuOpen: false };
-        case 'TOGGLE_MENU':
-          return { ...state, menuOpen: !state.menuOpen };
-        case 'CLOSE_MENU':
-          return state.menuOpen ? { ...state, menuOpen: false } : state;
-        case 'LOGOUT':
-          return state.loggingOut ? state : { ...state, loggingOut: true, error: undefined };
-        case 'LOGGED_OUT':
-          return state.loggingOut ? { status: 'signed-out', loggedOut: true } : state;
-        case 'LOGOUT_FAILED':
-          return state.loggingOut ? { ...state, loggingOut: false, error: event.error } : state;
         default:
           return state;
       }

@@ -18,6 +18,7 @@ import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import type { PortalConfig, PortalLink, PortalLinkGroup } from './portal-config.js';
 import type { PepPortalHome } from './portal-home.component.js';
 import type { PortalHomeState, PortalView } from './portal-home.machine.js';
+import { pageTransition, type PortalPageEvent } from './portal-home.page.machine.js';
 import { portalHomePageStyles } from './portal-home.page.styles.js';
 
 export { portalHomePageEn } from './portal-home.page.messages.js';
@@ -29,10 +30,10 @@ type Ready = Extract<PortalHomeState, { status: 'ready' }>;
 /** The members of the element this page uses (private there: this module is part of it). */
 interface View {
   call: El['call'];
-  dispatch: El['dispatch'];
   emit: El['emit'];
   errorMessage: El['errorMessage'];
   ignoreAbort: El['ignoreAbort'];
+  moveTo: El['moveTo'];
   page: El['page'];
   portalConfig: El['portalConfig'];
   renderRoot: El['renderRoot'];
@@ -57,19 +58,30 @@ function addPageStyles(el: PepPortalHome): void {
   );
 }
 
+function send(h: View, event: PortalPageEvent): void {
+  h.moveTo(pageTransition(h.page, event));
+}
+
+/** A click outside the user menu closes it (the element listens on the document). */
+export function onDocumentClick(el: PepPortalHome, e: MouseEvent): void {
+  const h = el as unknown as View;
+  const menu = h.renderRoot.querySelector('.user-menu');
+  if (menu && !e.composedPath().includes(menu)) send(h, { type: 'CLOSE_MENU' });
+}
+
 async function logout(h: View): Promise<void> {
   if (h.page.status !== 'ready') return;
   const username = h.page.session.user.username;
   const before = h.page;
-  h.dispatch({ type: 'LOGOUT' });
+  send(h, { type: 'LOGOUT' });
   if (h.page === before) return;
   try {
     await h.call((a, signal) => a.logout({ signal }));
-    h.dispatch({ type: 'LOGGED_OUT' });
+    send(h, { type: 'LOGGED_OUT' });
     h.emit('pep-logged-out', { username });
   } catch (err) {
     const error = err as AdapterError;
-    if (!h.ignoreAbort(error)) h.dispatch({ type: 'LOGOUT_FAILED', error });
+    if (!h.ignoreAbort(error)) send(h, { type: 'LOGOUT_FAILED', error });
   }
 }
 
@@ -81,7 +93,7 @@ function onMenuKeydown(this: PepPortalHome, e: KeyboardEvent): void {
   const h = this as unknown as View;
   if (e.key !== 'Escape' || h.page.status !== 'ready' || !h.page.menuOpen) return;
   e.stopPropagation();
-  h.dispatch({ type: 'CLOSE_MENU' });
+  send(h, { type: 'CLOSE_MENU' });
   h.renderRoot.querySelector<HTMLButtonElement>('.menu-button')?.focus();
 }
 
@@ -89,7 +101,7 @@ function onMenuFocusOut(this: PepPortalHome, e: FocusEvent): void {
   const menu = e.currentTarget as HTMLElement;
   const next = e.relatedTarget as Node | null;
   if (next && menu.contains(next)) return;
-  (this as unknown as View).dispatch({ type: 'CLOSE_MENU' });
+  send(this as unknown as View, { type: 'CLOSE_MENU' });
 }
 
 export function renderReady(el: PepPortalHome, p: Ready): TemplateResult {
@@ -127,7 +139,7 @@ export function renderReady(el: PepPortalHome, p: Ready): TemplateResult {
           part="menu-button"
           aria-expanded=${p.menuOpen ? 'true' : 'false'}
           aria-controls="user-menu"
-          @click=${() => h.dispatch({ type: 'TOGGLE_MENU' })}
+          @click=${() => send(h, { type: 'TOGGLE_MENU' })}
         >
           ${name}<span class="caret" aria-hidden="true">▾</span>
         </button>
