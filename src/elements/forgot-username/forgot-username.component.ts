@@ -1,5 +1,6 @@
 import { accountEn } from '../../i18n/account.en.js';
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { lazyModule } from '../../base/lazy.js';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
@@ -15,9 +16,9 @@ import {
   type ForgotUsernameEvent,
   type ForgotUsernameState,
 } from './forgot-username.machine.js';
-import { forgotUsernameEn } from './forgot-username.messages.js';
+import { forgotUsernameEmailEn } from './forgot-username.email.messages.js';
 import { forgotUsernameStyles } from './forgot-username.styles.js';
-import { ResendCountdown } from './resend-countdown.js';
+import type { ResendCountdown } from './resend-countdown.js';
 
 declare module '../../base/events.js' {
   interface PepEventMap {
@@ -31,6 +32,18 @@ declare global {
     'pep-username-email-sent': CustomEvent<{ email: string; resend: boolean }>;
   }
 }
+
+/**
+ * The "sent" step (with the resend countdown) is not part of what a host loads first: a chunk of
+ * its own, fetched in the background once the email step has rendered and awaited by Send Email.
+ */
+let catalogue: Catalogue = { ...forgotUsernameEmailEn, ...accountEn };
+const sent = lazyModule(() =>
+  import('./forgot-username.sent.js').then((m) => {
+    catalogue = { ...catalogue, ...m.forgotUsernameSentEn };
+    return m;
+  }),
+);
 
 /**
  * Forgot Username (spec slides 14–15): the user enters the email address of their account and
@@ -86,16 +99,23 @@ export class PepForgotUsername extends PepElement {
   private flow: ForgotUsernameState = initialForgotUsernameState;
   private showFieldError = false;
 
-  protected override readonly catalogue: Catalogue = { ...forgotUsernameEn, ...accountEn };
+  protected override get catalogue(): Catalogue {
+    return catalogue;
+  }
 
-  #countdown = new ResendCountdown(this, () => this.now());
+  /** The resend throttle, created with the "sent" step (its class comes with that step). */
+  private countdown?: ResendCountdown;
 
   /** The current step: `email` or `sent`. */
   get step(): ForgotUsernameState['step'] {
     return this.flow.step;
   }
 
-  #dispatch(event: ForgotUsernameEvent): void {
+  protected override firstUpdated(): void {
+    sent.prefetch();
+  }
+
+  private dispatch(event: ForgotUsernameEvent): void {
     const before = this.flow;
     const after = transition(before, event);
     if (after === before) return;
@@ -103,8 +123,11 @@ export class PepForgotUsername extends PepElement {
     if (
       after.step === 'sent' &&
       (before.step !== 'sent' || before.resendAvailableAt !== after.resendAvailableAt)
-    )
-      this.#countdown.until = after.resendAvailableAt;
+    ) {
+      // The flow reaches "sent" only once its module is there (`#send` waits for it).
+      this.countdown ??= new (sent.get()!.ResendCountdown)(this, () => this.now());
+      this.countdown.until = after.resendAvailableAt;
+    }
     if (after.step !== before.step) {
       this.emit('pep-step-change', { step: after.step });
       void this.focusHeading();
@@ -133,29 +156,37 @@ export class PepForgotUsername extends PepElement {
     void this.#send(false);
   };
 
-  #onResend = (): void => {
+  /** @internal */
+  protected onResend = (): void => {
     void this.#send(true);
   };
 
   async #send(resend: boolean): Promise<void> {
     const email = this.flow.email.trim();
     const before = this.flow;
-    this.#dispatch(resend ? { type: 'RESEND', now: this.now() } : { type: 'SUBMIT' });
+    this.dispatch(resend ? { type: 'RESEND', now: this.now() } : { type: 'SUBMIT' });
     if (this.flow === before) return;
     try {
-      const r = await this.call((a, signal) => a.forgotUsername({ email }, { signal }));
-      this.#dispatch({ type: 'SENT', resendAvailableAt: r.resendAvailableAt });
+      const r = await this.call(async (a, signal) => {
+        // The "sent" step's module first: nothing is sent that the widget could not confirm.
+        await this.settle(sent.load());
+        return a.forgotUsername({ email }, { signal });
+      });
+      this.dispatch({ type: 'SENT', resendAvailableAt: r.resendAvailableAt });
       this.emit('pep-username-email-sent', { email, resend });
     } catch (err) {
       const error = err as AdapterError;
       if (this.ignoreAbort(error)) return;
-      this.#dispatch({ type: 'FAILED', error });
+      this.dispatch({ type: 'FAILED', error });
     }
   }
 
   override render(): TemplateResult {
     return html`<div class="card" part="base">
-      ${this.flow.step === 'email' ? this.renderEmail(this.flow) : this.renderSent(this.flow)}
+      ${this.flow.step === 'email'
+        ? this.renderEmail(this.flow)
+        : // Past the email step, the "sent" step's module is there (`#send` waits for it).
+          sent.get()!.renderSent(this, this.flow)}
       ${this.loginHref
         ? html`<p class="footer-links">
             <a href=${this.loginHref} part="link">${this.t('forgot-username.back-to-login')}</a>
@@ -187,7 +218,7 @@ export class PepForgotUsername extends PepElement {
         autocapitalize: 'off',
         required: true,
         error: this.#fieldError(),
-        onInput: (v) => this.#dispatch({ type: 'INPUT', email: v }),
+        onInput: (v) => this.dispatch({ type: 'INPUT', email: v }),
         onBlur: () => {
           if (s.email.trim() !== '') this.showFieldError = true;
         },
@@ -207,53 +238,5 @@ export class PepForgotUsername extends PepElement {
       <p class="note">${this.t('forgot-username.producer-note')}</p>
       <p class="note">${this.t('forgot-username.help', { phone: this.config.helpDeskPhone })}</p>
     </form>`;
-  }
-
-  private renderSent(s: Extract<ForgotUsernameState, { step: 'sent' }>): TemplateResult {
-    const ready = this.#countdown.ready;
-    const blocked = !ready || s.resending;
-    const status = ready
-      ? this.t('forgot-username.resend-ready')
-      : s.resent > 0
-        ? this.t('forgot-username.resent')
-        : '';
-    return html`<div part="form">
-      ${stepHeading(this.t('forgot-username.sent-title'))}
-      <p class="success" part="confirmation">
-        ${this.t('forgot-username.sent', { email: s.email })}
-      </p>
-      <p>${this.t('forgot-username.producer-note')}</p>
-      <p>${this.t('forgot-username.help', { phone: this.config.helpDeskPhone })}</p>
-      <p>${this.t('forgot-username.not-received')}</p>
-      ${this.renderError(s.error, this.#onResend)}
-      <div class="actions">
-        <button
-          type="button"
-          class="primary"
-          part="resend-button"
-          aria-disabled=${blocked ? 'true' : 'false'}
-          aria-describedby=${ready ? nothing : 'resend-countdown'}
-          @click=${this.#onResend}
-        >
-          ${s.resending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
-          ${this.t('forgot-username.resend')}
-        </button>
-        <button
-          type="button"
-          class="link"
-          part="secondary-button"
-          aria-disabled=${s.resending ? 'true' : 'false'}
-          @click=${() => this.#dispatch({ type: 'CHANGE_EMAIL' })}
-        >
-          ${this.t('forgot-username.change-email')}
-        </button>
-      </div>
-      ${ready
-        ? nothing
-        : html`<p id="resend-countdown" class="countdown" part="countdown">
-            ${this.t('forgot-username.resend-wait', { time: this.#countdown.label })}
-          </p>`}
-      <div role="status" class="visually-hidden">${status}</div>
-    </div>`;
   }
 }

@@ -1,0 +1,76 @@
+/**
+ * The "sent" step of `<pep-forgot-username>` (the confirmation, Resend Email with its countdown,
+ * "Use a different email address") with its English: not part of what a host loads first. The
+ * element fetches this module once its email step has rendered, and Send Email waits for it
+ * before it asks the adapter to send.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { stepHeading } from '../../shared/step-heading.js';
+import type { PepForgotUsername } from './forgot-username.component.js';
+import type { ForgotUsernameState } from './forgot-username.machine.js';
+
+export { forgotUsernameSentEn } from './forgot-username.sent.messages.js';
+export { ResendCountdown } from './resend-countdown.js';
+
+type El = PepForgotUsername;
+
+/** The members of the element this step uses (private there: this module is part of it). */
+interface View {
+  config: El['config'];
+  countdown: El['countdown'];
+  dispatch: El['dispatch'];
+  onResend: El['onResend'];
+  renderError: El['renderError'];
+  t: El['t'];
+}
+
+export function renderSent(
+  el: El,
+  s: Extract<ForgotUsernameState, { step: 'sent' }>,
+): TemplateResult {
+  const h = el as unknown as View;
+  // Created with the step (see the element's `dispatch`).
+  const ready = h.countdown!.ready;
+  const blocked = !ready || s.resending;
+  const status = ready
+    ? h.t('forgot-username.resend-ready')
+    : s.resent > 0
+      ? h.t('forgot-username.resent')
+      : '';
+  return html`<div part="form">
+    ${stepHeading(h.t('forgot-username.sent-title'))}
+    <p class="success" part="confirmation">${h.t('forgot-username.sent', { email: s.email })}</p>
+    <p>${h.t('forgot-username.producer-note')}</p>
+    <p>${h.t('forgot-username.help', { phone: h.config.helpDeskPhone })}</p>
+    <p>${h.t('forgot-username.not-received')}</p>
+    ${h.renderError(s.error, h.onResend)}
+    <div class="actions">
+      <button
+        type="button"
+        class="primary"
+        part="resend-button"
+        aria-disabled=${blocked ? 'true' : 'false'}
+        aria-describedby=${ready ? nothing : 'resend-countdown'}
+        @click=${h.onResend}
+      >
+        ${s.resending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+        ${h.t('forgot-username.resend')}
+      </button>
+      <button
+        type="button"
+        class="link"
+        part="secondary-button"
+        aria-disabled=${s.resending ? 'true' : 'false'}
+        @click=${() => h.dispatch({ type: 'CHANGE_EMAIL' })}
+      >
+        ${h.t('forgot-username.change-email')}
+      </button>
+    </div>
+    ${ready
+      ? nothing
+      : html`<p id="resend-countdown" class="countdown" part="countdown">
+          ${h.t('forgot-username.resend-wait', { time: h.countdown!.label })}
+        </p>`}
+    <div role="status" class="visually-hidden">${status}</div>
+  </div>`;
+}

@@ -1,0 +1,45 @@
+/**
+ * A lost chunk of Forgot Username (the "sent" step, `forgot-username.sent.ts`, which Send Email
+ * waits for) is an ordinary retryable failure: the message with Try again on the email step, the
+ * address kept, no email sent; Try again sends it and shows the step once the network is back.
+ * (A file of its own: a fresh page where the chunk has not been loaded yet.)
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/elements/forgot-username/pep-forgot-username.js';
+import type { PepForgotUsername } from '../../src/elements/forgot-username/pep-forgot-username.js';
+import { typeInto, until } from '../elements/add-delegate/fixtures.js';
+import { fakeAdapter } from '../elements/forgot-username/fake-adapter.js';
+import { expectNetworkFailure, failRequests } from './lost-chunk.js';
+
+const EMAIL = 'jane.doe@example.com';
+
+describe('<pep-forgot-username> when the "sent" step cannot be fetched', () => {
+  afterEach(() => failRequests(null));
+
+  it('Send Email fails retryably (nothing sent, address kept); Try again sends and shows it', async () => {
+    await failRequests('*forgot-username.sent*');
+    const { adapter, calls } = fakeAdapter({
+      forgotUsername: () => Promise.resolve({ resendAvailableAt: Date.now() + 60_000 }),
+    });
+    const el = await fixture<PepForgotUsername>(
+      html`<pep-forgot-username .adapter=${adapter}></pep-forgot-username>`,
+    );
+    const $ = (sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+    typeInto(el, '#email', EMAIL);
+    await el.updateComplete;
+    $('[part~="submit-button"]')!.click();
+    await expectNetworkFailure(el);
+    expect(el.step).to.equal('email');
+    expect(($('#email') as HTMLInputElement).value).to.equal(EMAIL);
+    expect(calls).to.deep.equal([]);
+
+    await failRequests(null);
+    $('[part~="retry-button"]')!.click();
+    await until(() => el.step === 'sent', 4000, 'the "sent" step');
+    await el.updateComplete;
+    expect($('[part~="confirmation"]')!.textContent).to.contain(EMAIL);
+    expect($('[part~="countdown"]')!.textContent).to.contain('You can resend the email in 1:00');
+    expect($('[part~="retry-button"]')).to.equal(null);
+    expect(calls.map((c) => c.method)).to.deep.equal(['forgotUsername']);
+  });
+});
