@@ -13,8 +13,8 @@ import { passwordField } from '../../shared/password-field.js';
 import { FormState } from '../../shared/form-state.js';
 import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
 import {
+  credentialsTransition,
   initialLoginState,
-  transition,
   type LoginEvent,
   type LoginState,
 } from './login.machine.js';
@@ -155,8 +155,13 @@ export class PepLogin extends PepElement {
   }
 
   protected send(event: LoginEvent): void {
-    const before = this.flow.step;
-    this.flow = transition(this.flow, event);
+    const f = this.flow;
+    const before = f.step;
+    // Past the form, the flow moved on with the chunk there (its part of the machine with it).
+    this.flow =
+      f.step === 'credentials'
+        ? credentialsTransition(f, event)
+        : steps.get()!.afterLoginTransition(f, event);
     if (this.flow.step !== before) {
       // Moving on (or back): the password has done its job; keep it out of memory and the DOM.
       this.password = '';

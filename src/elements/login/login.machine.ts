@@ -1,9 +1,12 @@
 /**
  * The `<pep-login>` flow as a pure state machine: credentials → (typing-pattern enrollment) →
- * account verification → done. No DOM, no adapter: the component feeds it adapter results.
+ * account verification → done. No DOM, no adapter: the component feeds it adapter results. The
+ * steps after the password's answer are in `login.steps.machine.ts`, which comes with the
+ * element's later chunk; `transition` is the whole machine.
  */
 import type { AdapterError } from '../../adapter/errors.js';
 import type { PendingLogin, Session } from '../../adapter/types.js';
+import { afterLoginTransition } from './login.steps.machine.js';
 
 export type LoginState =
   /** Username and password. `submitting` while the adapter checks them. */
@@ -30,48 +33,31 @@ export type LoginEvent =
 export const initialLoginState: LoginState = { step: 'credentials', submitting: false };
 
 export function transition(state: LoginState, event: LoginEvent): LoginState {
-  switch (state.step) {
-    case 'credentials':
-      switch (event.type) {
-        case 'SUBMIT':
-          return state.submitting ? state : { step: 'credentials', submitting: true };
-        case 'AUTHENTICATED':
-          return state.submitting ? { step: 'done', session: event.session } : state;
-        case 'VERIFICATION_REQUIRED':
-          if (!state.submitting) return state;
-          return event.pending.mustEnrollPattern
-            ? { step: 'enroll', pending: event.pending }
-            : { step: 'verify', pending: event.pending };
-        case 'FAILED':
-          return state.submitting
-            ? { step: 'credentials', submitting: false, error: event.error }
-            : state;
-        default:
-          return state;
-      }
-    case 'enroll':
-      switch (event.type) {
-        case 'PATTERN_ENROLLED':
-          return { step: 'verify', pending: event.pending };
-        case 'RESTART':
-          return restart(event.error);
-        default:
-          return state;
-      }
-    case 'verify':
-      switch (event.type) {
-        case 'VERIFIED':
-          return { step: 'done', session: event.session };
-        case 'RESTART':
-          return restart(event.error);
-        default:
-          return state;
-      }
-    case 'done':
-      return event.type === 'RESTART' ? restart(event.error) : state;
-  }
+  return state.step === 'credentials'
+    ? credentialsTransition(state, event)
+    : afterLoginTransition(state, event);
 }
 
-function restart(error: AdapterError | undefined): LoginState {
-  return error ? { step: 'credentials', submitting: false, error } : initialLoginState;
+/** The Log In form's part of the machine. */
+export function credentialsTransition(
+  state: Extract<LoginState, { step: 'credentials' }>,
+  event: LoginEvent,
+): LoginState {
+  switch (event.type) {
+    case 'SUBMIT':
+      return state.submitting ? state : { step: 'credentials', submitting: true };
+    case 'AUTHENTICATED':
+      return state.submitting ? { step: 'done', session: event.session } : state;
+    case 'VERIFICATION_REQUIRED':
+      if (!state.submitting) return state;
+      return event.pending.mustEnrollPattern
+        ? { step: 'enroll', pending: event.pending }
+        : { step: 'verify', pending: event.pending };
+    case 'FAILED':
+      return state.submitting
+        ? { step: 'credentials', submitting: false, error: event.error }
+        : state;
+    default:
+      return state;
+  }
 }

@@ -15,6 +15,7 @@ import type { LoginState } from './login.machine.js';
 
 export { offerCredential } from '../../base/credentials.js';
 export { loginStepsEn } from './login.steps.messages.js';
+export { afterLoginTransition } from './login.steps.machine.js';
 
 type El = PepLogin;
 
