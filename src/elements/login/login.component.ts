@@ -217,8 +217,8 @@ export class PepLogin extends PepElement {
       }
     } catch (err) {
       let error = err as AdapterError;
-      // The lockout message comes with the chunk.
-      if (error.code === 'ACCOUNT_LOCKED') {
+      // The element's own texts of these come with the chunk (see `alertMessage`).
+      if (error.code === 'ACCOUNT_LOCKED' || error.code === 'FLOW_EXPIRED') {
         error = await loadSteps().then(
           () => error,
           (e: unknown) => e as AdapterError,
