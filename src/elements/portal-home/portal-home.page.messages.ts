@@ -11,6 +11,7 @@ export const portalHomePageEn = {
   'portal-home.menu.information': 'My Information',
   'portal-home.menu.logout': 'Logout',
   'portal-home.logging-out': 'Logging out…',
+  'portal-home.logged-out': 'You have logged out.',
   'portal-home.report-issue': 'Report an Issue',
   'portal-home.information.title': 'My Information',
   'portal-home.information.name': 'Name',
