@@ -5,7 +5,6 @@ import type { PasswordFlowPurpose } from '../../adapter/types.js';
 import { PepElement } from '../../base/pep-element.js';
 import { lazyModule } from '../../base/lazy.js';
 import { formStyles, tokens } from '../../base/styles.js';
-import { isOtpShaped } from '../../core/otp.js';
 import { validateUsername } from '../../core/validation.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
@@ -37,16 +36,10 @@ declare global {
 
 type Field = 'username' | 'code' | 'password' | 'confirm';
 
-/** Codes of a Set Password failure that concern the New Password field. */
-const PASSWORD_FIELD_CODES = new Set(['PASSWORD_POLICY', 'PASSWORD_REUSED']);
-
-/** Longest delay for the local "code expired" timer; beyond it (clock skew) the adapter decides. */
-const MAX_EXPIRY_TIMER = 60 * 60 * 1000;
-
 /**
- * The code and password steps' building blocks are not part of what a host loads first: a chunk
- * of their own, fetched in the background once the first step has rendered (again with Find
- * Account if that failed), and awaited before the flow leaves the first step.
+ * The code and password steps (their views and actions) are not part of what a host loads
+ * first: a chunk of their own, fetched in the background once the first step has rendered
+ * (again with Find Account if that failed), and awaited before the flow leaves the first step.
  */
 let catalogue: Catalogue = { ...createPasswordFindEn, ...accountEn };
 const steps = lazyModule(() =>
@@ -132,7 +125,8 @@ export class PepCreatePassword extends PepElement {
   protected retryAction: (() => void) | null = null;
 
   protected form = new FormState<Field>(this, ['username', 'code', 'password', 'confirm']);
-  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The local "code expired" timer of the code step (armed by the steps module). */
+  protected expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The current step of the flow (also announced by `pep-step-change`). */
   get step(): CreatePasswordState['step'] {
@@ -155,7 +149,7 @@ export class PepCreatePassword extends PepElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#expiryTimer);
+    clearTimeout(this.expiryTimer);
   }
 
   /** Translate, preferring the `.reset` twin of a key for purpose `reset`. */
@@ -174,21 +168,11 @@ export class PepCreatePassword extends PepElement {
     const after = this.machine;
     if (before.step !== after.step) {
       this.form.reset();
-      if (after.step !== 'code') clearTimeout(this.#expiryTimer);
+      if (after.step !== 'code') clearTimeout(this.expiryTimer);
       if (after.step === 'find') this.values = { ...this.values, code: '' };
       this.emit('pep-step-change', { step: after.step });
       void this.focusHeading();
     }
-    if (after.step === 'code' && (before.step !== 'code' || before.sent !== after.sent)) {
-      this.armExpiry(after.sent.expiresAt);
-    }
-  }
-
-  protected armExpiry(expiresAt: number): void {
-    clearTimeout(this.#expiryTimer);
-    const delay = expiresAt - Date.now();
-    if (delay <= 0 || delay > MAX_EXPIRY_TIMER) return;
-    this.#expiryTimer = setTimeout(() => this.send({ type: 'CODE_EXPIRED' }), delay);
   }
 
   protected setValue(field: Field, value: string): void {
@@ -205,6 +189,7 @@ export class PepCreatePassword extends PepElement {
   }
 
   // ------------------------------------------------------------------------ step actions
+  // (Those of the steps after Find Account are in `create-password.steps.ts`.)
 
   protected usernameError(): string | null {
     if (this.machine.step === 'find' && this.machine.error?.is('VALIDATION')) {
@@ -247,137 +232,6 @@ export class PepCreatePassword extends PepElement {
     }
   }
 
-  protected async sendCode(e?: Event): Promise<void> {
-    e?.preventDefault();
-    const m = this.machine;
-    if (m.step !== 'choose' || m.pending) return;
-    const { flowId } = m.flow;
-    const channel = m.channel;
-    this.retryAction = () => void this.sendCode();
-    this.send({ type: 'SEND' });
-    try {
-      const sent = await this.call((a, signal) => a.sendCode({ flowId, channel }, { signal }));
-      this.send({ type: 'SEND_OK', sent });
-    } catch (err) {
-      this.fail(err, 'SEND_FAIL');
-    }
-  }
-
-  protected async resend(): Promise<void> {
-    const m = this.machine;
-    if (m.step !== 'code' || m.pending || m.resending) return;
-    const { flowId } = m.flow;
-    const channel = m.channel;
-    this.retryAction = () => void this.resend();
-    this.send({ type: 'RESEND' });
-    try {
-      const sent = await this.call((a, signal) => a.sendCode({ flowId, channel }, { signal }));
-      this.setValue('code', '');
-      this.send({ type: 'RESEND_OK', sent });
-    } catch (err) {
-      this.fail(err, 'RESEND_FAIL');
-    }
-  }
-
-  protected codeError(): string | null {
-    const code = this.values.code;
-    const reason =
-      code === ''
-        ? this.t('field.code.required')
-        : isOtpShaped(code)
-          ? null
-          : this.t('field.invalid-code');
-    return this.form.errorFor('code', reason);
-  }
-
-  protected async verify(e?: Event): Promise<void> {
-    e?.preventDefault();
-    const m = this.machine;
-    if (m.step !== 'code' || m.pending || m.resending) return;
-    this.form.submit();
-    const code = this.values.code;
-    if (!isOtpShaped(code)) {
-      await this.form.focusFirstInvalid({ code: true });
-      return;
-    }
-    const { flowId } = m.flow;
-    this.retryAction = () => void this.verify();
-    this.send({ type: 'VERIFY' });
-    try {
-      await this.call((a, signal) => a.verifyCode({ flowId, code }, { signal }));
-      this.send({ type: 'VERIFY_OK' });
-    } catch (err) {
-      this.fail(err, 'VERIFY_FAIL');
-    }
-  }
-
-  protected passwordErrors(): { password: string | null; confirm: string | null } {
-    const m = this.machine;
-    const { password, confirm } = this.values;
-    const confirmReason =
-      confirm === ''
-        ? this.t('create-password.confirm-required')
-        : confirm !== password
-          ? this.t('field.mismatch')
-          : null;
-    const confirmError = this.form.errorFor('confirm', confirmReason);
-    // The adapter's verdict on the password just submitted shows until the password changes.
-    if (
-      m.step === 'password' &&
-      m.error &&
-      PASSWORD_FIELD_CODES.has(m.error.code) &&
-      password === this.submittedPassword
-    ) {
-      return { password: this.errorMessage(m.error), confirm: confirmError };
-    }
-    const reason =
-      password === ''
-        ? this.t('field.password.required')
-        : steps.get()!.failedPasswordRules(password, this.passwordContext()).length
-          ? this.t('error.PASSWORD_POLICY')
-          : null;
-    return { password: this.form.errorFor('password', reason), confirm: confirmError };
-  }
-
-  protected passwordContext(): { username?: string } {
-    const m = this.machine;
-    return m.step === 'password' || m.step === 'done' ? { username: m.username } : {};
-  }
-
-  protected async setPassword(e?: Event): Promise<void> {
-    e?.preventDefault();
-    const m = this.machine;
-    if (m.step !== 'password' || m.pending) return;
-    this.form.submit();
-    this.submittedPassword = null;
-    const errors = this.passwordErrors();
-    if (errors.password || errors.confirm) {
-      await this.form.focusFirstInvalid(errors);
-      return;
-    }
-    const password = this.values.password;
-    const { flowId } = m.flow;
-    this.submittedPassword = password;
-    this.retryAction = () => void this.setPassword();
-    this.send({ type: 'SET_PASSWORD' });
-    try {
-      await this.call((a, signal) => a.setPassword({ flowId, password }, { signal }));
-      this.send({ type: 'SET_OK' });
-      void steps.get()!.offerCredential(m.username, password);
-      this.values = { ...this.values, password: '', confirm: '', code: '' };
-      this.emit('pep-password-created', { username: m.username, purpose: m.purpose });
-    } catch (err) {
-      this.fail(err, 'SET_FAIL');
-      if (
-        this.machine.step === 'password' &&
-        this.machine.error &&
-        PASSWORD_FIELD_CODES.has(this.machine.error.code)
-      ) {
-        await this.form.focusFirstInvalid({ password: true });
-      }
-    }
-  }
-
   // ------------------------------------------------------------------------ rendering
 
   protected stepOf(): string | undefined {
@@ -416,37 +270,13 @@ export class PepCreatePassword extends PepElement {
     </button>`;
   }
 
-  protected backButton(): TemplateResult {
-    return html`<button
-      type="button"
-      class="secondary"
-      part="secondary-button"
-      @click=${() => {
-        this.abortCalls();
-        this.send({ type: 'BACK' });
-      }}
-    >
-      ${this.t('create-password.back')}
-    </button>`;
-  }
-
   protected override render(): TemplateResult {
     return html`<div class="card">${this.renderStep()}</div>`;
   }
 
+  // The later steps render from `create-password.steps.ts`, loaded before the flow reaches them.
   protected renderStep(): TemplateResult {
-    switch (this.machine.step) {
-      case 'find':
-        return this.renderFind();
-      case 'choose':
-        return this.renderChoose();
-      case 'code':
-        return this.renderCode();
-      case 'password':
-        return this.renderPassword();
-      case 'done':
-        return this.renderDone();
-    }
+    return this.machine.step === 'find' ? this.renderFind() : steps.get()!.renderStep(this);
   }
 
   protected renderFind(): TemplateResult {
@@ -471,22 +301,5 @@ export class PepCreatePassword extends PepElement {
           ${this.submitButton(this.t('create-password.find'), this.t('common.working'), pending)}
         </div>
       </form>`;
-  }
-
-  // The later steps render from `create-password.steps.ts`, loaded before the flow reaches them.
-  protected renderChoose(): TemplateResult {
-    return steps.get()!.renderChoose(this);
-  }
-
-  protected renderCode(): TemplateResult {
-    return steps.get()!.renderCode(this);
-  }
-
-  protected renderPassword(): TemplateResult {
-    return steps.get()!.renderPassword(this);
-  }
-
-  protected renderDone(): TemplateResult {
-    return steps.get()!.renderDone(this);
   }
 }

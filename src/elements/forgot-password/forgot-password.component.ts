@@ -6,7 +6,6 @@ import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import type { AuthAdapter } from '../../adapter/types.js';
 import { validateUsername, type FieldReason } from '../../core/validation.js';
-import { OTP_LENGTH } from '../../core/otp.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';
@@ -41,13 +40,10 @@ declare global {
 type Field = 'username' | 'code' | 'password' | 'confirm';
 type S<K extends ForgotPasswordStep> = Extract<ForgotPasswordState, { step: K }>;
 
-/** Adapter errors that concern the new password (focus goes back to it). */
-const PASSWORD_ERRORS = new Set(['PASSWORD_REUSED', 'PASSWORD_POLICY']);
-
 /**
- * The code and password steps' building blocks are not part of what a host loads first: a chunk
- * of their own, fetched in the background once the first step has rendered (again with Find
- * Account if that failed), and awaited before the flow leaves the first step.
+ * The code and password steps (their views and actions) are not part of what a host loads
+ * first: a chunk of their own, fetched in the background once the first step has rendered
+ * (again with Find Account if that failed), and awaited before the flow leaves the first step.
  */
 let catalogue: Catalogue = { ...forgotPasswordFindEn, ...accountEn };
 const steps = lazyModule(() =>
@@ -135,9 +131,13 @@ export class PepForgotPassword extends PepElement {
   }
 
   private form = new FormState<Field>(this, ['username', 'code', 'password', 'confirm']);
-  /** The resend throttle, created with the code step (its class comes with the steps module). */
-  private countdown?: ResendCountdown;
-  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * The resend throttle, created with the code step (its class comes with the steps module).
+   * @internal
+   */
+  protected countdown?: ResendCountdown;
+  /** The code step's expiry timer (armed by the steps module). */
+  private expiryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The new password the adapter refused last (PASSWORD_REUSED / PASSWORD_POLICY). */
   /** @internal */
   protected refused: string | null = null;
@@ -156,12 +156,7 @@ export class PepForgotPassword extends PepElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#clearExpiry();
-  }
-
-  #clearExpiry(): void {
-    if (this.#expiryTimer !== undefined) clearTimeout(this.#expiryTimer);
-    this.#expiryTimer = undefined;
+    clearTimeout(this.expiryTimer);
   }
 
   private dispatch(event: ForgotPasswordEvent): void {
@@ -169,22 +164,10 @@ export class PepForgotPassword extends PepElement {
     const after = transition(before, event);
     if (after === before) return;
     this.flow = after;
-    if (after.step === 'code') {
-      const sentBefore = before.step === 'code' ? before.sent : null;
-      if (sentBefore !== after.sent) {
-        this.countdown ??= new (steps.get()!.ResendCountdown)(this, () => this.now());
-        this.countdown.until = after.sent.resendAvailableAt;
-        this.#clearExpiry();
-        this.#expiryTimer = setTimeout(
-          () => this.dispatch({ type: 'CODE_EXPIRED' }),
-          Math.max(0, after.sent.expiresAt - this.now()),
-        );
-      }
-    } else {
-      this.#clearExpiry();
-    }
+    // Only the steps module's actions lead to the code step (its countdown and expiry timer).
+    if (after.step === 'code') steps.get()!.codeStateChanged(this, before, after);
+    else clearTimeout(this.expiryTimer);
     if (after.step !== before.step) {
-      if (after.step === 'code' && before.step !== 'code') this.setValue('code', '');
       this.form.reset();
       this.emit('pep-step-change', { step: after.step });
       void this.focusHeading();
@@ -195,56 +178,28 @@ export class PepForgotPassword extends PepElement {
     this.values = { ...this.values, [field]: value };
   }
 
-  #reason(field: Field): string | null {
-    const v = this.values;
-    let reason: FieldReason | null = null;
-    switch (field) {
-      case 'username':
-        reason = validateUsername(v.username);
-        break;
-      case 'code':
-        reason = v.code === '' ? 'required' : v.code.length !== OTP_LENGTH ? 'invalid-code' : null;
-        break;
-      case 'password':
-        if (v.password === '') reason = 'required';
-        else if (
-          steps.get()!.failedPasswordRules(v.password, { username: this.#username() }).length
-        )
-          return this.t('field.password.policy');
-        break;
-      case 'confirm':
-        if (v.confirm === '') return this.t('forgot-password.confirm-required');
-        reason = v.confirm !== v.password ? 'mismatch' : null;
-        break;
-    }
+  /** The message for `reason` on `field` (a field-specific text first). */
+  private fieldText(field: Field, reason: FieldReason | null): string | null {
     if (!reason) return null;
     const specific = `field.${field}.${reason}`;
     const text = this.t(specific);
     return text === specific ? this.t(`field.${reason}`) : text;
   }
 
-  #username(): string {
-    return 'username' in this.flow ? this.flow.username : this.values.username.trim();
+  #usernameReason(): string | null {
+    return this.fieldText('username', validateUsername(this.values.username));
   }
 
-  private fieldError(field: Field): string | null {
-    return this.form.errorFor(field, this.#reason(field));
-  }
-
-  /** Validate `fields`; on failure show their errors and focus the first. */
-  #check(fields: Field[]): boolean {
+  /** Show the `errors` of a submit (if any) and focus the first; true when none. */
+  private check(errors: Partial<Record<Field, string | null>>): boolean {
     this.form.submit();
-    const errors: Partial<Record<Field, string>> = {};
-    for (const f of fields) {
-      const r = this.#reason(f);
-      if (r) errors[f] = r;
-    }
-    if (Object.keys(errors).length === 0) return true;
+    if (!Object.values(errors).some((e) => e)) return true;
     void this.form.focusFirstInvalid(errors);
     return false;
   }
 
-  async #run<T>(
+  /** Run one step's adapter call through the machine; the error, if it failed. */
+  private async run<T>(
     start: ForgotPasswordEvent,
     fn: (adapter: AuthAdapter, signal: AbortSignal) => Promise<T>,
     ok: (result: T) => ForgotPasswordEvent,
@@ -267,10 +222,15 @@ export class PepForgotPassword extends PepElement {
 
   #find = async (e?: Event): Promise<void> => {
     e?.preventDefault();
-    if (this.flow.step !== 'find' || this.flow.pending || !this.#check(['username'])) return;
+    if (
+      this.flow.step !== 'find' ||
+      this.flow.pending ||
+      !this.check({ username: this.#usernameReason() })
+    )
+      return;
     const username = this.values.username.trim();
     steps.prefetch();
-    await this.#run(
+    await this.run(
       { type: 'FIND', username },
       async (a, signal) => {
         const flow = await a.findAccount({ username, purpose: 'reset' }, { signal });
@@ -282,114 +242,13 @@ export class PepForgotPassword extends PepElement {
     );
   };
 
-  /** @internal */
-  protected sendCode = async (e?: Event): Promise<void> => {
-    e?.preventDefault();
-    const s = this.flow;
-    if (s.step !== 'choose' || s.pending) return;
-    const { flowId } = s.flow;
-    const channel = s.channel;
-    await this.#run(
-      { type: 'SEND' },
-      (a, signal) => a.sendCode({ flowId, channel }, { signal }),
-      (sent) => ({ type: 'SEND_OK', sent }),
-      (error) => ({ type: 'SEND_FAIL', error }),
-    );
-  };
-
-  /** @internal */
-  protected resend = async (): Promise<void> => {
-    const s = this.flow;
-    if (s.step !== 'code' || s.pending || s.resending || !this.countdown!.ready) return;
-    const { flowId } = s.flow;
-    const channel = s.channel;
-    this.setValue('code', '');
-    this.lastCodeAction = 'resend';
-    const error = await this.#run(
-      { type: 'RESEND' },
-      (a, signal) => a.sendCode({ flowId, channel }, { signal }),
-      (sent) => ({ type: 'RESEND_OK', sent }),
-      (err) => ({ type: 'RESEND_FAIL', error: err }),
-    );
-    if (error?.is('RATE_LIMITED')) this.countdown!.until = error.data.retryAfter;
-    if (!error) this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus();
-  };
-
-  /** @internal */
-  protected verify = async (e?: Event): Promise<void> => {
-    e?.preventDefault();
-    const s = this.flow;
-    if (s.step !== 'code' || s.pending || s.resending || !this.#check(['code'])) return;
-    const { flowId } = s.flow;
-    const code = this.values.code;
-    this.lastCodeAction = 'verify';
-    const error = await this.#run(
-      { type: 'VERIFY' },
-      (a, signal) => a.verifyCode({ flowId, code }, { signal }),
-      () => ({ type: 'VERIFY_OK' }),
-      (err) => ({ type: 'VERIFY_FAIL', error: err }),
-    );
-    if (error && this.flow.step === 'code') {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus();
-    }
-  };
-
-  /** @internal */
-  protected updatePassword = async (e?: Event): Promise<void> => {
-    e?.preventDefault();
-    const s = this.flow;
-    if (s.step !== 'password' || s.pending || !this.#check(['password', 'confirm'])) return;
-    const { flowId } = s.flow;
-    const username = s.username;
-    const password = this.values.password;
-    const error = await this.#run(
-      { type: 'SET_PASSWORD' },
-      (a, signal) => a.setPassword({ flowId, password }, { signal }),
-      () => ({ type: 'SET_OK' }),
-      (err) => {
-        if (PASSWORD_ERRORS.has(err.code)) this.refused = password;
-        return { type: 'SET_FAIL', error: err };
-      },
-    );
-    if (!error && this.flow.step === 'done') {
-      this.values = { ...this.values, code: '', password: '', confirm: '' };
-      // Password managers may not see fields in a shadow root: offer them the new password.
-      void steps.get()!.offerCredential(username, password);
-      this.emit('pep-password-reset', { username });
-    } else if (error && PASSWORD_ERRORS.has(error.code) && this.flow.step === 'password') {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#password')?.focus();
-    }
-  };
-
-  /** @internal */
-  protected back = (): void => this.dispatch({ type: 'BACK' });
-
   override render(): TemplateResult {
     const s = this.flow;
-    // Past Find Account, the steps module is loaded (the flow waits for it to leave that step).
-    const views = steps.get()!;
-    let body: TemplateResult;
-    switch (s.step) {
-      case 'find':
-        body = this.renderFind(s);
-        break;
-      case 'choose':
-        body = views.renderChoose(this, s);
-        break;
-      case 'code':
-        body = views.renderCode(this, s);
-        break;
-      case 'password':
-        body = views.renderPassword(this, s);
-        break;
-      case 'done':
-        body = views.renderDone(this);
-        break;
-    }
     return html`<div class="card" part="base">
-      ${body}
+      ${s.step === 'find'
+        ? this.renderFind(s)
+        : // Past Find Account, the steps module is loaded (the flow waits for it to leave that step).
+          steps.get()!.renderStep(this, s)}
       ${this.loginHref && s.step !== 'done'
         ? html`<p class="footer-links">
             <a href=${this.loginHref} part="link">${this.t('forgot-password.back-to-login')}</a>
@@ -440,7 +299,7 @@ export class PepForgotPassword extends PepElement {
         spellcheck: false,
         required: true,
         disabled: false,
-        error: this.fieldError('username'),
+        error: this.form.errorFor('username', this.#usernameReason()),
         onInput: (v) => this.setValue('username', v),
         onBlur: () => this.form.touch('username'),
       })}
