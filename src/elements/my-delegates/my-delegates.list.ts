@@ -16,6 +16,7 @@ import type { AdapterError } from '../../adapter/errors.js';
 import type { DelegateSummary } from '../../adapter/types.js';
 import { formatUsMobile } from '../../core/display.js';
 import type { PepMyDelegates } from './my-delegates.component.js';
+import { resendTransition, type ResendEvent } from './my-delegates.list.machine.js';
 import { myDelegatesListStyles } from './my-delegates.list.styles.js';
 
 export { myDelegatesListEn } from './my-delegates.list.messages.js';
@@ -30,8 +31,6 @@ interface View {
   ignoreAbort: El['ignoreAbort'];
   machine: El['machine'];
   name: El['name'];
-  renderRoot: El['renderRoot'];
-  send: El['send'];
   t: El['t'];
 }
 
@@ -55,17 +54,18 @@ function addListStyles(el: El): void {
 /** Resend the invitation of an invited delegate (the list's button, or Try again). */
 export async function resend(el: El, delegateId: string): Promise<void> {
   const h = el as unknown as View;
+  const send = (event: ResendEvent) => (h.machine = resendTransition(h.machine, event));
   const before = h.machine;
-  h.send({ type: 'RESEND', delegateId });
+  send({ type: 'RESEND', delegateId });
   if (h.machine === before) return;
   try {
     await h.call((a, signal) => a.resendInvitation({ delegateId }, { signal }));
-    h.send({ type: 'RESEND_OK' });
+    send({ type: 'RESEND_OK' });
     const notice = h.machine.notice;
     if (notice) h.emit('pep-invitation-resent', { delegate: notice.delegate });
   } catch (err) {
     const error = err as AdapterError;
-    if (!h.ignoreAbort(error)) h.send({ type: 'RESEND_FAIL', error });
+    if (!h.ignoreAbort(error)) send({ type: 'RESEND_FAIL', error });
   }
 }
 
