@@ -11,8 +11,8 @@ import { stepHeading } from '../../shared/step-heading.js';
 import { sharedStyles } from '../../shared/styles.js';
 import { textField } from '../../shared/text-field.js';
 import {
+  emailTransition,
   initialForgotUsernameState,
-  transition,
   type ForgotUsernameEvent,
   type ForgotUsernameState,
 } from './forgot-username.machine.js';
@@ -117,7 +117,11 @@ export class PepForgotUsername extends PepElement {
 
   private dispatch(event: ForgotUsernameEvent): void {
     const before = this.flow;
-    const after = transition(before, event);
+    // Past the email step, the "sent" step's module (with its transitions) is there.
+    const after =
+      before.step === 'email'
+        ? emailTransition(before, event)
+        : sent.get()!.sentTransition(before, event);
     if (after === before) return;
     this.flow = after;
     if (

@@ -1,7 +1,8 @@
 /**
  * The `<pep-forgot-username>` flow as a pure state machine: email → Send Email → confirmation
  * (the same whether or not an account exists) with Resend Email, throttled by the adapter.
- * No DOM, no adapter: the component feeds it adapter results.
+ * No DOM, no adapter: the component feeds it adapter results. This module has the email step's
+ * transitions; the "sent" step's come with that step (`forgot-username.sent.machine.ts`).
  */
 import type { AdapterError } from '../../adapter/errors.js';
 
@@ -21,6 +22,8 @@ export type ForgotUsernameState =
     };
 
 export type ForgotUsernameStep = ForgotUsernameState['step'];
+export type ForgotUsernameEmailState = Extract<ForgotUsernameState, { step: 'email' }>;
+export type ForgotUsernameSentState = Extract<ForgotUsernameState, { step: 'sent' }>;
 
 export type ForgotUsernameEvent =
   | { type: 'INPUT'; email: string }
@@ -38,60 +41,29 @@ export const initialForgotUsernameState: ForgotUsernameState = {
   submitting: false,
 };
 
-export function transition(
-  state: ForgotUsernameState,
+/** The email step's transitions. */
+export function emailTransition(
+  state: ForgotUsernameEmailState,
   event: ForgotUsernameEvent,
 ): ForgotUsernameState {
-  switch (state.step) {
-    case 'email':
-      switch (event.type) {
-        case 'INPUT':
-          return state.submitting ? state : { ...state, email: event.email };
-        case 'SUBMIT':
-          return state.submitting ? state : { ...state, submitting: true, error: undefined };
-        case 'SENT':
-          return state.submitting
-            ? {
-                step: 'sent',
-                email: state.email.trim(),
-                resendAvailableAt: event.resendAvailableAt,
-                resending: false,
-                resent: 0,
-              }
-            : state;
-        case 'FAILED':
-          return state.submitting ? { ...state, submitting: false, error: event.error } : state;
-        default:
-          return state;
-      }
-    case 'sent':
-      switch (event.type) {
-        case 'RESEND':
-          if (state.resending || event.now < state.resendAvailableAt) return state;
-          return { ...state, resending: true, error: undefined };
-        case 'SENT':
-          return state.resending
-            ? {
-                ...state,
-                resending: false,
-                resendAvailableAt: event.resendAvailableAt,
-                resent: state.resent + 1,
-              }
-            : state;
-        case 'FAILED':
-          if (!state.resending) return state;
-          return event.error.is('RATE_LIMITED')
-            ? {
-                ...state,
-                resending: false,
-                resendAvailableAt: event.error.data.retryAfter,
-                error: event.error,
-              }
-            : { ...state, resending: false, error: event.error };
-        case 'CHANGE_EMAIL':
-          return state.resending ? state : { step: 'email', email: state.email, submitting: false };
-        default:
-          return state;
-      }
+  switch (event.type) {
+    case 'INPUT':
+      return state.submitting ? state : { ...state, email: event.email };
+    case 'SUBMIT':
+      return state.submitting ? state : { ...state, submitting: true, error: undefined };
+    case 'SENT':
+      return state.submitting
+        ? {
+            step: 'sent',
+            email: state.email.trim(),
+            resendAvailableAt: event.resendAvailableAt,
+            resending: false,
+            resent: 0,
+          }
+        : state;
+    case 'FAILED':
+      return state.submitting ? { ...state, submitting: false, error: event.error } : state;
+    default:
+      return state;
   }
 }

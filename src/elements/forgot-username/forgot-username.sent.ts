@@ -7,10 +7,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { stepHeading } from '../../shared/step-heading.js';
 import type { PepForgotUsername } from './forgot-username.component.js';
-import type { ForgotUsernameState } from './forgot-username.machine.js';
+import type { ForgotUsernameSentState } from './forgot-username.machine.js';
 
 export { forgotUsernameSentEn } from './forgot-username.sent.messages.js';
 export { ResendCountdown } from './resend-countdown.js';
+export { sentTransition } from './forgot-username.sent.machine.js';
 
 type El = PepForgotUsername;
 
@@ -24,10 +25,7 @@ interface View {
   t: El['t'];
 }
 
-export function renderSent(
-  el: El,
-  s: Extract<ForgotUsernameState, { step: 'sent' }>,
-): TemplateResult {
+export function renderSent(el: El, s: ForgotUsernameSentState): TemplateResult {
   const h = el as unknown as View;
   // Created with the step (see the element's `dispatch`).
   const ready = h.countdown!.ready;

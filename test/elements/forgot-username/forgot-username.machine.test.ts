@@ -1,10 +1,16 @@
 import { expect } from '@open-wc/testing';
 import { adapterError } from '../../../src/adapter/errors.js';
 import {
+  emailTransition,
   initialForgotUsernameState,
-  transition,
+  type ForgotUsernameEvent,
   type ForgotUsernameState,
 } from '../../../src/elements/forgot-username/forgot-username.machine.js';
+import { sentTransition } from '../../../src/elements/forgot-username/forgot-username.sent.machine.js';
+
+/** The whole flow: the email step's transitions, then the "sent" step's (loaded with it). */
+const transition = (s: ForgotUsernameState, e: ForgotUsernameEvent): ForgotUsernameState =>
+  s.step === 'email' ? emailTransition(s, e) : sentTransition(s, e);
 
 const typed = transition(initialForgotUsernameState, { type: 'INPUT', email: ' a@example.com ' });
 const submitting = transition(typed, { type: 'SUBMIT' });
