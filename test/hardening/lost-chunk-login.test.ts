@@ -2,8 +2,8 @@
  * A lost chunk of Log In (`login.steps.ts`: what renders the adapter's answer — the lockout
  * message, the signed-in page, the nested verification steps) is an ordinary retryable failure:
  * the network message with Try again on the Log In form, the typed username and password kept,
- * no `pep-authenticated` before the signed-in page can show; once the network is back, Try again
- * shows the answer. (A file of its own: a fresh page where the chunk has not been loaded yet.)
+ * and the password not sent (so Try again never logs in twice); once the network is back, Try
+ * again logs in once and shows the answer. (A file of its own: a fresh page where the chunk has not been loaded yet.)
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/login/pep-login.js';
@@ -60,8 +60,8 @@ describe('lost chunk of Log In', () => {
     const elSignedIn = await submitted(signedIn.adapter);
     const elVerify = await submitted(memory);
     expect(authenticated, 'no pep-authenticated without the signed-in page').to.equal(0);
-    expect(locked.calls.map((c) => c.method)).to.deep.equal(['login']);
-    expect(signedIn.calls.map((c) => c.method)).to.deep.equal(['login']);
+    expect(locked.calls, 'nothing sent before the chunk is there').to.deep.equal([]);
+    expect(signedIn.calls, 'nothing sent before the chunk is there').to.deep.equal([]);
 
     await failRequests(null);
     retry(elLocked);
@@ -77,6 +77,8 @@ describe('lost chunk of Log In', () => {
     await elSignedIn.updateComplete;
     expect(elSignedIn.shadowRoot!.textContent).to.contain('You are logged in.');
     expect(authenticated).to.equal(1);
+    expect(signedIn.calls.map((c) => c.method)).to.deep.equal(['login']);
+    expect(locked.calls.map((c) => c.method)).to.deep.equal(['login']);
     document.removeEventListener('pep-authenticated', count);
 
     retry(elVerify);

@@ -193,22 +193,21 @@ export class PepLogin extends PepElement {
     const password = this.password;
     const device = this.deviceStore.get(username);
     this.send({ type: 'SUBMIT' });
-    steps.prefetch();
-    // What renders the answer: not loaded (e.g. offline), a retryable NETWORK error on the form.
-    const loadSteps = () => this.call(() => this.settle(steps.load()));
     try {
-      const result = await this.call((a, signal) =>
-        a.login(
+      // What renders the answer first (prefetched, so normally there already): a failed fetch
+      // fails the step before the password is sent, so Try again never logs in twice.
+      const result = await this.call(async (a, signal) => {
+        await this.settle(steps.load());
+        return a.login(
           device ? { username, password, deviceToken: device.token } : { username, password },
           { signal },
-        ),
-      );
+        );
+      });
       // The backend did not accept the remembered device: stop offering its token.
       if (result.status !== 'authenticated' && device) this.deviceStore.delete(username);
-      const later = await loadSteps();
       // The password was accepted: offer it to the password manager (shadow DOM hides the
       // fields from some managers).
-      void later.offerCredential(username, password);
+      void steps.get()!.offerCredential(username, password);
       if (result.status === 'authenticated') {
         this.send({ type: 'AUTHENTICATED', session: result.session });
         this.emit('pep-authenticated', { session: result.session });
@@ -216,14 +215,7 @@ export class PepLogin extends PepElement {
         this.send({ type: 'VERIFICATION_REQUIRED', pending: result.pending });
       }
     } catch (err) {
-      let error = err as AdapterError;
-      // The element's own texts of these come with the chunk (see `alertMessage`).
-      if (error.code === 'ACCOUNT_LOCKED' || error.code === 'FLOW_EXPIRED') {
-        error = await loadSteps().then(
-          () => error,
-          (e: unknown) => e as AdapterError,
-        );
-      }
+      const error = err as AdapterError;
       if (this.ignoreAbort(error)) return;
       this.send({ type: 'FAILED', error });
     }
