@@ -104,7 +104,8 @@ export class PepForgotUsername extends PepElement {
   }
 
   /** The resend throttle, created with the "sent" step (its class comes with that step). */
-  private countdown?: ResendCountdown;
+  /** @internal */
+  protected countdown?: ResendCountdown;
 
   /** The current step: `email` or `sent`. */
   get step(): ForgotUsernameState['step'] {
@@ -124,14 +125,8 @@ export class PepForgotUsername extends PepElement {
         : sent.get()!.sentTransition(before, event);
     if (after === before) return;
     this.flow = after;
-    if (
-      after.step === 'sent' &&
-      (before.step !== 'sent' || before.resendAvailableAt !== after.resendAvailableAt)
-    ) {
-      // The flow reaches "sent" only once its module is there (`#send` waits for it).
-      this.countdown ??= new (sent.get()!.ResendCountdown)(this, () => this.now());
-      this.countdown.until = after.resendAvailableAt;
-    }
+    // The flow reaches "sent" only once its module is there (`#send` waits for it).
+    if (after.step === 'sent') sent.get()!.syncCountdown(this, before, after);
     if (after.step !== before.step) {
       this.emit('pep-step-change', { step: after.step });
       void this.focusHeading();

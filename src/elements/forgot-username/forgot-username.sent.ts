@@ -7,27 +7,43 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { stepHeading } from '../../shared/step-heading.js';
 import type { PepForgotUsername } from './forgot-username.component.js';
-import type { ForgotUsernameSentState } from './forgot-username.machine.js';
+import type { ForgotUsernameSentState, ForgotUsernameState } from './forgot-username.machine.js';
+import { ResendCountdown } from './resend-countdown.js';
 
 export { forgotUsernameSentEn } from './forgot-username.sent.messages.js';
-export { ResendCountdown } from './resend-countdown.js';
 export { sentTransition } from './forgot-username.sent.machine.js';
 
 type El = PepForgotUsername;
 
-/** The members of the element this step uses (private there: this module is part of it). */
+/** The members of the element this step uses (not public there: this module is part of it). */
 interface View {
   config: El['config'];
   countdown: El['countdown'];
   dispatch: El['dispatch'];
+  now: El['now'];
   onResend: El['onResend'];
   renderError: El['renderError'];
   t: El['t'];
 }
 
+/**
+ * On entering the step, or when the adapter moved the throttle: count down to the time Resend
+ * Email may be used (the countdown is created with the step).
+ */
+export function syncCountdown(
+  el: El,
+  before: ForgotUsernameState,
+  after: ForgotUsernameSentState,
+): void {
+  if (before.step === 'sent' && before.resendAvailableAt === after.resendAvailableAt) return;
+  const h = el as unknown as View;
+  h.countdown ??= new ResendCountdown(el, () => h.now());
+  h.countdown.until = after.resendAvailableAt;
+}
+
 export function renderSent(el: El, s: ForgotUsernameSentState): TemplateResult {
   const h = el as unknown as View;
-  // Created with the step (see the element's `dispatch`).
+  // Created with the step (`syncCountdown`).
   const ready = h.countdown!.ready;
   const blocked = !ready || s.resending;
   const status = ready
