@@ -1,6 +1,7 @@
 export * from './text-field.js';
 export * from './code-input.js';
 export * from './password-field.js';
+export * from './password-checklist.js';
 export * from './step-heading.js';
 export * from './error-region.js';
 export * from './form-state.js';

@@ -6,7 +6,8 @@
  * step without it.
  */
 export { codeInput } from './code-input.js';
-export { newPasswordFields, passwordChecklist, passwordField } from './password-field.js';
+export { passwordField } from './password-field.js';
+export { newPasswordFields, passwordChecklist } from './password-checklist.js';
 export { failedPasswordRules } from '../core/password-policy.js';
 export { passwordEn } from '../i18n/password.en.js';
 export { offerCredential } from '../base/credentials.js';

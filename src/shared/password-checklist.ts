@@ -1,0 +1,94 @@
+import { html, type TemplateResult } from 'lit';
+import { evaluatePassword, type PasswordContext } from '../core/password-policy.js';
+import { passwordField, type Translate } from './password-field.js';
+
+// A module of its own, apart from `passwordField`: Log In shows a password field on its first
+// screen, but the checklist (and the password policy it evaluates) only shows on the later steps
+// of Create Password and Forgot Password, in their lazily loaded chunks.
+
+export interface PasswordChecklistOptions {
+  /** Id of the checklist container (default `password-rules`). */
+  id?: string;
+  password: string;
+  /** Username / names the password may not contain. */
+  context?: PasswordContext;
+  /** Add the "previously used passwords" line under "Can't Have" (default true). */
+  showHistory?: boolean;
+  t: Translate;
+}
+
+/**
+ * The live "Password Must Have" / "Password Can't Have" checklist from `evaluatePassword`
+ * (`part="checklist"`). Each rule item has `data-rule` and `data-met="true|false"`, a visual
+ * mark, and hidden text "met" / "not met" for screen readers. The history rule (last 10
+ * passwords) can only be checked by the backend, so it is listed without a state.
+ */
+export function passwordChecklist(o: PasswordChecklistOptions): TemplateResult {
+  const id = o.id ?? 'password-rules';
+  const results = evaluatePassword(o.password, o.context ?? {});
+  const item = (r: { id: string; ok: boolean }) =>
+    html`<li data-rule=${r.id} data-met=${r.ok ? 'true' : 'false'} part="checklist-item">
+      <span class="mark" aria-hidden="true">${r.ok ? '✓' : '•'}</span>
+      <span
+        >${o.t(`password.rule.${r.id}`)}<span class="visually-hidden"
+          >: ${o.t(r.ok ? 'password.rule-met' : 'password.rule-not-met')}</span
+        ></span
+      >
+    </li>`;
+  return html`<div id=${id} class="checklist" part="checklist">
+    <p id=${`${id}-must`} class="checklist-title">${o.t('password.must-have')}</p>
+    <ul aria-labelledby=${`${id}-must`}>
+      ${results.filter((r) => r.kind === 'must').map(item)}
+    </ul>
+    <p id=${`${id}-cant`} class="checklist-title">${o.t('password.cant-have')}</p>
+    <ul aria-labelledby=${`${id}-cant`}>
+      ${results.filter((r) => r.kind === 'cant').map(item)}
+      ${o.showHistory === false
+        ? ''
+        : html`<li data-rule="history" part="checklist-item">
+            <span class="mark" aria-hidden="true">•</span
+            ><span>${o.t('password.rule.history')}</span>
+          </li>`}
+    </ul>
+  </div>`;
+}
+
+export interface NewPasswordFieldsOptions {
+  /** What is typed in New Password and Confirm Password. */
+  values: { password: string; confirm: string };
+  labels: { password: string; confirm: string };
+  /** Each field's error to show now (the caller decides when). */
+  errors: { password?: string | null; confirm?: string | null };
+  /** Whether each field shows its text (the caller keeps this state). */
+  visible: { password: boolean; confirm: boolean };
+  onToggle: (field: 'password' | 'confirm') => void;
+  onInput: (field: 'password' | 'confirm', value: string) => void;
+  onBlur: (field: 'password' | 'confirm') => void;
+  /** Username / names the password may not contain (for the checklist). */
+  context: PasswordContext;
+  t: Translate;
+}
+
+/**
+ * The new-password part of Create Password and Forgot Password (spec slides 7 and 19): New
+ * Password with the live "Password Must Have / Can't Have" checklist it is described by, then
+ * Confirm Password. Ids `password`, `password-rules` and `confirm`.
+ */
+export function newPasswordFields(o: NewPasswordFieldsOptions): TemplateResult {
+  const field = (id: 'password' | 'confirm', describedBy?: string) =>
+    passwordField({
+      id,
+      label: o.labels[id],
+      value: o.values[id],
+      visible: o.visible[id],
+      onToggle: () => o.onToggle(id),
+      onInput: (v) => o.onInput(id, v),
+      onBlur: () => o.onBlur(id),
+      error: o.errors[id] ?? null,
+      ...(describedBy ? { describedBy } : {}),
+      t: o.t,
+    });
+  return html`${field('password', 'password-rules')}
+  ${passwordChecklist({ password: o.values.password, context: o.context, t: o.t })}
+  ${field('confirm')}`;
+}
