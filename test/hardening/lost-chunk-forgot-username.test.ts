@@ -1,5 +1,5 @@
 /**
- * A lost chunk of Forgot Username (the "sent" step, `forgot-username.sent.ts`, which Send Email
+ * A lost chunk of Forgot Username (the "sent" step, `forgot-username.steps.ts`, which Send Email
  * waits for) is an ordinary retryable failure: the message with Try again on the email step, the
  * address kept, no email sent; Try again sends it and shows the step once the network is back.
  * (A file of its own: a fresh page where the chunk has not been loaded yet.)
@@ -17,7 +17,7 @@ describe('<pep-forgot-username> when the "sent" step cannot be fetched', () => {
   afterEach(() => failRequests(null));
 
   it('Send Email fails retryably (nothing sent, address kept); Try again sends and shows it', async () => {
-    await failRequests('*forgot-username.sent*');
+    await failRequests('*forgot-username.steps.ts*');
     const { adapter, calls } = fakeAdapter({
       forgotUsername: () => Promise.resolve({ resendAvailableAt: Date.now() + 60_000 }),
     });

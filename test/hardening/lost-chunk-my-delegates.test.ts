@@ -20,7 +20,7 @@ describe('<pep-my-delegates> when its list cannot be fetched', () => {
   afterEach(() => failRequests(null));
 
   it('the load fails retryably (the toolbar stays usable); Try again shows the list', async () => {
-    await failRequests('*my-delegates.list*');
+    await failRequests('*my-delegates.steps.ts*');
     const memory = await producerAdapter();
     await addDelegateWithLink(memory);
     const adapter = failing(memory, {});

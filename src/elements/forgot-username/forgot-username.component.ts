@@ -39,7 +39,7 @@ declare global {
  */
 let catalogue: Catalogue = { ...forgotUsernameEmailEn, ...accountEn };
 const sent = lazyModule(() =>
-  import('./forgot-username.sent.js').then((m) => {
+  import('./forgot-username.steps.js').then((m) => {
     catalogue = { ...catalogue, ...m.forgotUsernameSentEn };
     return m;
   }),

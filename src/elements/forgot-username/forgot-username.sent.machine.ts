@@ -1,7 +1,7 @@
 /**
  * The "sent" step's transitions of `<pep-forgot-username>` (`forgot-username.machine.ts`):
  * Resend Email, its throttle, and back to the email step. Loaded with that step
- * (`forgot-username.sent.ts`), not up front.
+ * (`forgot-username.steps.ts`), not up front.
  */
 import type {
   ForgotUsernameEvent,

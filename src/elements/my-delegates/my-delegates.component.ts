@@ -36,7 +36,7 @@ import { myDelegatesStyles } from './my-delegates.styles.js';
  */
 let catalogue: Catalogue = myDelegatesFrameEn;
 const list = lazyModule(() =>
-  import('./my-delegates.list.js').then((m) => {
+  import('./my-delegates.steps.js').then((m) => {
     catalogue = { ...catalogue, ...m.myDelegatesListEn, ...m.statesEn };
     return m;
   }),

@@ -1,6 +1,6 @@
 /**
  * Resend invitation of `<pep-my-delegates>`'s list, as pure transitions of the element's state
- * (`my-delegates.machine.ts`): loaded with the list (`my-delegates.list.ts`), not up front.
+ * (`my-delegates.machine.ts`): loaded with the list (`my-delegates.steps.ts`), not up front.
  */
 import type { AdapterError } from '../../adapter/errors.js';
 import type { MyDelegatesState } from './my-delegates.machine.js';

@@ -1,4 +1,4 @@
-/** English of the list of `<pep-my-delegates>`, loaded with it (`my-delegates.list.ts`). */
+/** English of the list of `<pep-my-delegates>`, loaded with it (`my-delegates.steps.ts`). */
 export const myDelegatesListEn = {
   'my-delegates.empty': 'You have not added any delegates yet. Select Add Delegate to add one.',
   'my-delegates.username': 'Username',

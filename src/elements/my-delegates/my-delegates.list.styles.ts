@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * Styles of the list of `<pep-my-delegates>`, loaded with it (`my-delegates.list.ts`) and added
+ * Styles of the list of `<pep-my-delegates>`, loaded with it (`my-delegates.steps.ts`) and added
  * after the element's own styles.
  */
 export const myDelegatesListStyles = css`

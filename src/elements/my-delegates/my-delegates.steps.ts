@@ -2,7 +2,8 @@
  * The list of `<pep-my-delegates>` (the delegates, their statuses, Resend invitation, the empty
  * state) with its English and its styles: not part of what a host loads first. The element
  * fetches this module alongside its first `listDelegates` call and shows the list when both are
- * there.
+ * there. (Named like the other elements' later chunks, `*.steps.ts`: implementation, left out
+ * of the elements' manifest.)
  */
 import {
   adoptStyles,
