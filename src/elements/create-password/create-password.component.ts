@@ -13,9 +13,8 @@ import { stepHeading } from '../../shared/step-heading.js';
 import { passwordStyles, sharedStyles } from '../../shared/styles.js';
 import { textField } from '../../shared/text-field.js';
 import {
-  createPasswordTransition,
-  initialCreatePassword,
-  passwordFlowStepNumber,
+  findStepTransition,
+  firstPasswordFlowState,
   type CreatePasswordEvent,
   type CreatePasswordState,
 } from './create-password.machine.js';
@@ -109,7 +108,7 @@ export class PepCreatePassword extends PepElement {
   /** Where the last step's Log In link goes; without it the host listens for the event. */
   loginHref?: string;
 
-  protected machine: CreatePasswordState = initialCreatePassword('create');
+  protected machine: CreatePasswordState = firstPasswordFlowState('create');
   protected values: Record<Field, string> = {
     username: '',
     code: '',
@@ -136,7 +135,7 @@ export class PepCreatePassword extends PepElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('purpose') && this.machine.step === 'find' && !this.machine.pending) {
       const purpose = this.purpose === 'reset' ? 'reset' : 'create';
-      if (this.machine.purpose !== purpose) this.machine = initialCreatePassword(purpose);
+      if (this.machine.purpose !== purpose) this.machine = firstPasswordFlowState(purpose);
     }
     if (changed.has('username') && this.machine.step === 'find' && !this.values.username) {
       this.values = { ...this.values, username: this.username };
@@ -164,7 +163,9 @@ export class PepCreatePassword extends PepElement {
 
   protected send(event: CreatePasswordEvent): void {
     const before = this.machine;
-    this.machine = createPasswordTransition(before, event);
+    // The whole machine comes with the steps chunk (loaded before the flow leaves Find Account).
+    this.machine =
+      findStepTransition(before, event) ?? steps.get()!.createPasswordTransition(before, event);
     const after = this.machine;
     if (before.step !== after.step) {
       this.form.reset();
@@ -234,8 +235,8 @@ export class PepCreatePassword extends PepElement {
 
   // ------------------------------------------------------------------------ rendering
 
-  protected stepOf(): string | undefined {
-    const n = passwordFlowStepNumber(this.machine.step);
+  /** "Step N of 4" for step number `n` (Find Account is 1; done has none). */
+  protected stepOf(n: number | null = 1): string | undefined {
     return n === null ? undefined : this.t('common.step-of', { step: n, total: 4 });
   }
 

@@ -16,9 +16,11 @@ import {
 } from '../../shared/password-steps.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import type { PepCreatePassword } from './create-password.component.js';
+import { passwordFlowStepNumber } from './create-password.machine.js';
 
 export { createPasswordStepsEn } from './create-password.steps.messages.js';
 export { passwordEn } from '../../shared/password-steps.js';
+export { createPasswordTransition } from './create-password.machine.js';
 
 type El = PepCreatePassword;
 
@@ -222,10 +224,14 @@ export function renderStep(el: PepCreatePassword): TemplateResult {
   }
 }
 
+function stepOf(h: View): string | undefined {
+  return h.stepOf(passwordFlowStepNumber(h.machine.step));
+}
+
 function renderChoose(h: View): TemplateResult {
   const m = h.machine;
   if (m.step !== 'choose') return html``;
-  return html`${stepHeading(h.t('create-password.choose-title'), h.stepOf())} ${h.renderError()}
+  return html`${stepHeading(h.t('create-password.choose-title'), stepOf(h))} ${h.renderError()}
     <form part="form" novalidate @submit=${(e: Event) => void sendCode(h, e)}>
       <fieldset part="field">
         <legend part="label">${h.t('create-password.choose-legend')}</legend>
@@ -254,7 +260,7 @@ function renderCode(h: View): TemplateResult {
   const m = h.machine;
   if (m.step !== 'code') return html``;
   const voidMessage = m.codeVoid && !m.error ? h.t('create-password.code-void') : undefined;
-  return html`${stepHeading(h.t('create-password.code-title'), h.stepOf())}
+  return html`${stepHeading(h.t('create-password.code-title'), stepOf(h))}
     <p>${h.t('create-password.code-text', { masked: m.sent.masked })}</p>
     ${h.renderError(voidMessage)}
     <p class="notice" role="status" part="status">
@@ -299,7 +305,7 @@ function renderPassword(h: View): TemplateResult {
   if (m.step !== 'password') return html``;
   const errors = passwordErrors(h);
   const fieldLevel = !!m.error && PASSWORD_FIELD_CODES.has(m.error.code);
-  return html`${stepHeading(h.t('create-password.password-title'), h.stepOf())}
+  return html`${stepHeading(h.t('create-password.password-title'), stepOf(h))}
     <p>${h.t('create-password.password-text')}</p>
     ${h.renderError(fieldLevel ? h.t('common.error-summary') : undefined)}
     <form part="form" novalidate @submit=${(e: Event) => void setPassword(h, e)}>

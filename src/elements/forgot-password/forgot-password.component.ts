@@ -14,9 +14,8 @@ import { passwordStyles, sharedStyles } from '../../shared/styles.js';
 import { textField } from '../../shared/text-field.js';
 import type { ResendCountdown } from '../forgot-username/resend-countdown.js';
 import {
+  findStepTransition,
   initialForgotPasswordState,
-  passwordFlowStepNumber,
-  transition,
   type ForgotPasswordEvent,
   type ForgotPasswordState,
   type ForgotPasswordStep,
@@ -161,7 +160,8 @@ export class PepForgotPassword extends PepElement {
 
   private dispatch(event: ForgotPasswordEvent): void {
     const before = this.flow;
-    const after = transition(before, event);
+    // The whole machine comes with the steps chunk (loaded before the flow leaves Find Account).
+    const after = findStepTransition(before, event) ?? steps.get()!.transition(before, event);
     if (after === before) return;
     this.flow = after;
     // Only the steps module's actions lead to the code step (its countdown and expiry timer).
@@ -257,8 +257,8 @@ export class PepForgotPassword extends PepElement {
     </div>`;
   }
 
-  private heading(title: string, step: ForgotPasswordStep): TemplateResult {
-    const n = passwordFlowStepNumber(step);
+  /** The step's heading with "Step N of 4" for step number `n` (done has none). */
+  private heading(title: string, n: number | null): TemplateResult {
     return stepHeading(
       this.t(title),
       n === null ? undefined : this.t('common.step-of', { step: n, total: 4 }),
@@ -288,7 +288,7 @@ export class PepForgotPassword extends PepElement {
 
   private renderFind(s: S<'find'>): TemplateResult {
     return html`<form part="form" novalidate @submit=${this.#find}>
-      ${this.heading('forgot-password.find-title', 'find')}
+      ${this.heading('forgot-password.find-title', 1)}
       ${textField({
         id: 'username',
         label: this.t('forgot-password.username'),

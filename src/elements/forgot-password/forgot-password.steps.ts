@@ -17,10 +17,15 @@ import {
 } from '../../shared/password-steps.js';
 import { ResendCountdown } from '../forgot-username/resend-countdown.js';
 import type { PepForgotPassword } from './forgot-password.component.js';
-import type { ForgotPasswordState, ForgotPasswordStep } from './forgot-password.machine.js';
+import {
+  passwordFlowStepNumber,
+  type ForgotPasswordState,
+  type ForgotPasswordStep,
+} from './forgot-password.machine.js';
 
 export { forgotPasswordStepsEn } from './forgot-password.steps.messages.js';
 export { passwordEn } from '../../shared/password-steps.js';
+export { transition } from './forgot-password.machine.js';
 
 type S<K extends ForgotPasswordStep> = Extract<ForgotPasswordState, { step: K }>;
 type El = PepForgotPassword;
@@ -200,7 +205,7 @@ export function renderStep(el: PepForgotPassword, s: ForgotPasswordState): Templ
 function renderChoose(h: View, s: S<'choose'>): TemplateResult {
   const back = () => h.dispatch({ type: 'BACK' });
   return html`<form part="form" novalidate @submit=${(e: Event) => void sendCode(h, e)}>
-    ${h.heading('forgot-password.choose-title', 'choose')}
+    ${h.heading('forgot-password.choose-title', passwordFlowStepNumber('choose'))}
     <p>${h.t('forgot-password.choose-text')}</p>
     <fieldset>
       <legend>${h.t('forgot-password.choose-legend')}</legend>
@@ -247,7 +252,7 @@ function renderCode(h: View, s: S<'code'>): TemplateResult {
   const channel: Channel = s.channel;
   const blocked = !ready || s.pending || s.resending;
   return html`<form part="form" novalidate @submit=${(e: Event) => void verify(h, e)}>
-    ${h.heading('forgot-password.code-title', 'code')}
+    ${h.heading('forgot-password.code-title', passwordFlowStepNumber('code'))}
     <p>
       ${h.t(`forgot-password.code-text.${channel}`, {
         masked: s.sent.masked,
@@ -310,7 +315,7 @@ function renderPassword(h: View, s: S<'password'>): TemplateResult {
   const reused = s.error?.code === 'PASSWORD_REUSED' && h.values.password === h.refused;
   const t = (k: string, p?: Record<string, string | number>) => h.t(k, p);
   return html`<form part="form" novalidate @submit=${(e: Event) => void updatePassword(h, e)}>
-    ${h.heading('forgot-password.password-title', 'password')}
+    ${h.heading('forgot-password.password-title', passwordFlowStepNumber('password'))}
     <p>${h.t('forgot-password.password-text')}</p>
     ${newPasswordFields({
       values: h.values,
@@ -341,7 +346,7 @@ function renderPassword(h: View, s: S<'password'>): TemplateResult {
 
 function renderDone(h: View): TemplateResult {
   return html`<div part="form">
-    ${h.heading('forgot-password.done-title', 'done')}
+    ${h.heading('forgot-password.done-title', passwordFlowStepNumber('done'))}
     <p class="success" role="status">${h.t('forgot-password.done-text')}</p>
     ${errorRegion({})}
     ${h.loginHref
