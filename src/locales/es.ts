@@ -403,6 +403,7 @@ export const es = {
   'typing.remember-tip':
     'Selecciónelo si no quiere verificar su cuenta cada vez que inicie sesión desde este navegador. No lo seleccione en una computadora compartida o pública.',
   'typing.enrolled': 'Se guardó su patrón de escritura.',
+  'typing.verified': 'Su cuenta está verificada.',
   'typing.expired': 'Este inicio de sesión venció. Vuelva a iniciar sesión.',
 
   // ---- <pep-verify-account>

@@ -78,6 +78,6 @@ describe('<pep-typing-pattern> when its submission chunk cannot be fetched', () 
     expect(stored.get(DELEGATE.username)?.token).to.be.a('string');
     await el.updateComplete;
     expect(el.step).to.equal('done');
-    expect($('[part="status"]')!.textContent).to.contain('Your typing pattern is saved.');
+    expect($('[part="status"]')!.textContent).to.contain('Your account is verified.');
   });
 });

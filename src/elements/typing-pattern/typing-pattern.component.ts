@@ -359,7 +359,7 @@ export class PepTypingPattern extends PepElement {
       : this.t('typing.progress', { current: done + 1, total: ATTEMPTS });
     return html`${stepHeading(this.title_())}
       <form part="form" novalidate @submit=${(e: Event) => void this.submit(e)}>
-        <p>${this.t(`typing.intro.${this.mode}`)}</p>
+        <p>${this.t(this.mode === 'enroll' ? 'typing.intro.enroll' : 'typing.intro.verify')}</p>
         <div>
           <p id="sample-label" class="sample-label">${this.t('typing.sample-label')}</p>
           <p id="sample" class="sample" part="sample-text" aria-labelledby="sample-label">

@@ -4,5 +4,6 @@
  */
 export const typingPatternStepsEn = {
   'typing.enrolled': 'Your typing pattern is saved.',
+  'typing.verified': 'Your account is verified.',
   'typing.expired': 'This login has expired. Please log in again.',
 } as const;

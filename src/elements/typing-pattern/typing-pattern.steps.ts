@@ -67,7 +67,7 @@ export async function submitSamples(
     const error = err as AdapterError;
     if (h.ignoreAbort(error)) return;
     h.moveTo(answered(h.flow, { type: 'FAILED', error }));
-    if (error.code === 'PATTERN_UNAVAILABLE' && h.mode === 'verify') {
+    if (error.code === 'PATTERN_UNAVAILABLE' && h.mode !== 'enroll') {
       h.emit('pep-choose-other-method', { reason: 'unavailable' });
     }
   }
@@ -80,7 +80,9 @@ export function renderOutcome(el: PepTypingPattern): TemplateResult {
   switch (f.step) {
     case 'done':
       return html`${stepHeading(h.title_())}
-        <p class="success" role="status" part="status">${h.t('typing.enrolled')}</p>
+        <p class="success" role="status" part="status">
+          ${h.t(h.mode === 'enroll' ? 'typing.enrolled' : 'typing.verified')}
+        </p>
         ${errorRegion({})}`;
     case 'unavailable':
       return html`${stepHeading(h.title_())}

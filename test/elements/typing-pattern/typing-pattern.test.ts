@@ -82,6 +82,19 @@ describe('<pep-typing-pattern>', () => {
     expect(root(el).querySelector('label[for="typing"]')).to.exist;
   });
 
+  it('a mode other than enroll is verify (no raw message key)', async () => {
+    const el = await fixture<PepTypingPattern>(
+      html`<pep-typing-pattern mode="bogus"></pep-typing-pattern>`,
+    );
+    const verify = await fixture<PepTypingPattern>(
+      html`<pep-typing-pattern mode="verify"></pep-typing-pattern>`,
+    );
+    expect(root(el).textContent).not.to.contain('typing.');
+    expect(root(el).querySelector('p')!.textContent).to.equal(
+      root(verify).querySelector('p')!.textContent,
+    );
+  });
+
   it('the text attribute overrides the sentence', async () => {
     const el = await fixture<PepTypingPattern>(
       html`<pep-typing-pattern text="Hello there"></pep-typing-pattern>`,
@@ -111,6 +124,10 @@ describe('<pep-typing-pattern>', () => {
     const ev = await enrolled;
     expect(ev.detail.pending.mustEnrollPattern).to.equal(false);
     expect(el.step).to.equal('done');
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="status"]')!.textContent).to.contain(
+      'Your typing pattern is saved.',
+    );
     expect(JSON.stringify(ev.detail)).not.to.contain('"t":');
     expect(root(el).innerHTML).not.to.contain('KeyG');
     expect(el.outerHTML).not.to.contain('KeyG');
@@ -238,6 +255,12 @@ describe('<pep-typing-pattern>', () => {
     const ev = await auth;
     expect(ev.detail.session.user.username).to.equal(DELEGATE.username);
     expect(store.map.get(DELEGATE.username)?.token).to.be.a('string');
+    // Verified, not enrolled: the last step says so (the pattern was not saved again).
+    await el.updateComplete;
+    expect(el.step).to.equal('done');
+    expect(root(el).querySelector('[part="status"]')!.textContent).to.contain(
+      'Your account is verified.',
+    );
   });
 
   it('verify: rejects a different rhythm and asks for three new attempts', async () => {
