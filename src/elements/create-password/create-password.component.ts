@@ -115,13 +115,14 @@ export class PepCreatePassword extends PepElement {
     password: '',
     confirm: '',
   };
-  protected showPassword = false;
-  protected showConfirm = false;
+  // Unset (false, undefined, null) until the later steps use them: nothing to load first.
+  protected showPassword?: boolean;
+  protected showConfirm?: boolean;
   /** The password last sent to setPassword (its adapter error applies while unchanged). */
-  protected submittedPassword: string | null = null;
+  protected submittedPassword?: string | null;
 
   /** The last adapter action, repeated by "Try again" after a retryable failure. */
-  protected retryAction: (() => void) | null = null;
+  protected retryAction?: () => void;
 
   protected form = new FormState<Field>(this, ['username', 'code', 'password', 'confirm']);
   /** The local "code expired" timer of the code step (armed by the steps module). */

@@ -317,7 +317,7 @@ function renderPassword(h: View): TemplateResult {
           confirm: h.t('create-password.confirm-password'),
         },
         errors,
-        visible: { password: h.showPassword, confirm: h.showConfirm },
+        visible: { password: !!h.showPassword, confirm: !!h.showConfirm },
         onToggle: (f) =>
           f === 'password' ? (h.showPassword = !h.showPassword) : (h.showConfirm = !h.showConfirm),
         onInput: (f, v) => h.setValue(f, v),

@@ -120,10 +120,12 @@ export class PepForgotPassword extends PepElement {
     password: '',
     confirm: '',
   };
+  // This and the fields below the steps module uses are unset (false, undefined) until the
+  // later steps use them: nothing to load first.
   /** @internal */
-  protected showPassword = false;
+  protected showPassword?: boolean;
   /** @internal */
-  protected showConfirm = false;
+  protected showConfirm?: boolean;
 
   protected override get catalogue(): Catalogue {
     return catalogue;
@@ -139,10 +141,10 @@ export class PepForgotPassword extends PepElement {
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The new password the adapter refused last (PASSWORD_REUSED / PASSWORD_POLICY). */
   /** @internal */
-  protected refused: string | null = null;
-  /** What "Try again" repeats on the code step (the verify or the resend that failed). */
+  protected refused?: string;
+  /** What "Try again" repeats on the code step (the verify, by default, or the resend). */
   /** @internal */
-  protected lastCodeAction: 'verify' | 'resend' = 'verify';
+  protected lastCodeAction?: 'verify' | 'resend';
 
   /** The current step. */
   get step(): ForgotPasswordStep {

@@ -329,7 +329,7 @@ function renderPassword(h: View, s: S<'password'>): TemplateResult {
           (reused ? h.t('forgot-password.reused-field') : null),
         confirm: h.form.errorFor('confirm', confirmReason(h)),
       },
-      visible: { password: h.showPassword, confirm: h.showConfirm },
+      visible: { password: !!h.showPassword, confirm: !!h.showConfirm },
       onToggle: (f) =>
         f === 'password' ? (h.showPassword = !h.showPassword) : (h.showConfirm = !h.showConfirm),
       onInput: (f, v) => h.setValue(f, v),
