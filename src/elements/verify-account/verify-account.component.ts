@@ -20,8 +20,8 @@ import type {} from '../typing-pattern/pep-typing-pattern.js';
 import type { OtherMethodReason } from '../typing-pattern/typing-pattern.component.js';
 import { rememberDeviceStyles } from './remember-device.styles.js';
 import {
+  frontTransition,
   initialVerifyState,
-  transition,
   type VerifyEvent,
   type VerifyState,
 } from './verify-account.machine.js';
@@ -143,7 +143,10 @@ export class PepVerifyAccount extends PepElement {
 
   private send(event: VerifyEvent): void {
     const before = this.flow.step;
-    this.flow = transition(this.flow, event);
+    const f = this.flow;
+    // The code step is reached once the steps chunk is there (its part of the machine with it).
+    this.flow =
+      f.step === 'code' ? steps.get()!.codeTransition(f, event) : frontTransition(f, event);
     if (this.flow.step !== before) {
       this.emit('pep-step-change', { step: this.flow.step });
       if (this.flow.step === 'expired') this.emit('pep-verification-expired', {});

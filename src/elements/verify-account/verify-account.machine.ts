@@ -1,6 +1,8 @@
 /**
  * The `<pep-verify-account>` flow as a pure state machine: choose a method → (send code → enter
- * code) or (type the pattern) → done. No DOM, no adapter.
+ * code) or (type the pattern) → done. No DOM, no adapter. The code step's part is in
+ * `verify-account.steps.machine.ts`, which comes with the element's later chunk; `transition` is
+ * the whole machine.
  */
 import type { AdapterError } from '../../adapter/errors.js';
 import type {
@@ -11,6 +13,7 @@ import type {
   VerificationMethod,
   VerificationOption,
 } from '../../adapter/types.js';
+import { codeTransition } from './verify-account.steps.machine.js';
 
 export type VerifyState =
   | {
@@ -81,7 +84,7 @@ export function initialVerifyState(pending: PendingLogin): VerifyState {
 }
 
 /** A copy of `state` without its error (no `error: undefined` key left behind). */
-function clearError<S extends { error?: AdapterError }>(state: S): S {
+export function clearError<S extends { error?: AdapterError }>(state: S): S {
   const copy = { ...state };
   delete copy.error;
   return copy;
@@ -100,6 +103,14 @@ function firstAvailable(options: VerificationOption[]): VerificationMethod | und
 }
 
 export function transition(state: VerifyState, event: VerifyEvent): VerifyState {
+  return state.step === 'code' ? codeTransition(state, event) : frontTransition(state, event);
+}
+
+/** The machine up to a code being sent, and the pattern step (the element's first chunk). */
+export function frontTransition(
+  state: Exclude<VerifyState, { step: 'code' }>,
+  event: VerifyEvent,
+): VerifyState {
   if (event.type === 'EXPIRED') return state.step === 'done' ? state : { step: 'expired' };
   switch (state.step) {
     case 'choose':
@@ -126,35 +137,6 @@ export function transition(state: VerifyState, event: VerifyEvent): VerifyState 
           };
         case 'SEND_FAILED':
           return state.sending ? { ...state, sending: false, error: event.error } : state;
-        default:
-          return state;
-      }
-    case 'code':
-      switch (event.type) {
-        case 'SUBMIT_CODE':
-          if (state.submitting || state.resending) return state;
-          return { ...clearError(state), submitting: true, resent: false };
-        case 'VERIFIED':
-          return state.submitting ? { step: 'done', session: event.session } : state;
-        case 'CODE_FAILED':
-          return state.submitting ? { ...state, submitting: false, error: event.error } : state;
-        case 'RESEND':
-          if (state.submitting || state.resending) return state;
-          return { ...clearError(state), resending: true, resent: false };
-        case 'RESENT':
-          return state.resending
-            ? { ...state, sent: event.sent, resending: false, resent: true }
-            : state;
-        case 'RESEND_FAILED':
-          return state.resending ? { ...state, resending: false, error: event.error } : state;
-        case 'BACK':
-          if (state.submitting) return state;
-          return {
-            step: 'choose',
-            options: state.options,
-            selected: state.channel,
-            sending: false,
-          };
         default:
           return state;
       }

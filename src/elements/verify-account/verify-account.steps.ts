@@ -14,6 +14,7 @@ import type { PepVerifyAccount } from './verify-account.component.js';
 import type { VerifyState } from './verify-account.machine.js';
 
 export { verifyAccountStepsEn } from './verify-account.steps.messages.js';
+export { codeTransition } from './verify-account.steps.machine.js';
 
 type El = PepVerifyAccount;
 type Code = Extract<VerifyState, { step: 'code' }>;
