@@ -5,14 +5,8 @@
  * there. (Named like the other elements' later chunks, `*.steps.ts`: implementation, left out
  * of the elements' manifest.)
  */
-import {
-  adoptStyles,
-  html,
-  nothing,
-  supportsAdoptingStyleSheets,
-  type ReactiveElement,
-  type TemplateResult,
-} from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { addLaterStyles } from '../../base/later-styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import type { DelegateSummary } from '../../adapter/types.js';
 import { formatUsMobile } from '../../core/display.js';
@@ -33,23 +27,6 @@ interface View {
   machine: El['machine'];
   name: El['name'];
   t: El['t'];
-}
-
-/** Shadow roots that have the list's styles (added once, before the list first renders). */
-const styled = new WeakSet<Node>();
-
-function addListStyles(el: El): void {
-  const root = el.renderRoot as ShadowRoot;
-  if (styled.has(root)) return;
-  styled.add(root);
-  // `adoptStyles` replaces adopted sheets (so: the element's, then the list's) but appends
-  // `<style>` elements where sheets cannot be adopted (there: the list's only).
-  adoptStyles(
-    root,
-    supportsAdoptingStyleSheets
-      ? [...(el.constructor as typeof ReactiveElement).elementStyles, myDelegatesListStyles]
-      : [myDelegatesListStyles],
-  );
 }
 
 /** Resend the invitation of an invited delegate (the list's button, or Try again). */
@@ -75,7 +52,7 @@ export function renderList(el: El): TemplateResult | typeof nothing {
   const h = el as unknown as View;
   const m = h.machine;
   if (m.list === 'failed' && m.delegates.length === 0) return nothing;
-  addListStyles(el);
+  addLaterStyles(el, myDelegatesListStyles);
   if (m.delegates.length === 0) {
     return html`<p part="empty">${h.t('my-delegates.empty')}</p>`;
   }

@@ -4,14 +4,8 @@
  * it has rendered and shows "Loading your session…" until both the session and this module are
  * there.
  */
-import {
-  adoptStyles,
-  html,
-  nothing,
-  supportsAdoptingStyleSheets,
-  type ReactiveElement,
-  type TemplateResult,
-} from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { addLaterStyles } from '../../base/later-styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import { formatUsMobile } from '../../core/display.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
@@ -39,23 +33,6 @@ interface View {
   renderRoot: El['renderRoot'];
   show: El['show'];
   t: El['t'];
-}
-
-/** Shadow roots that have the page's styles (added once, before the page first renders). */
-const styled = new WeakSet<Node>();
-
-function addPageStyles(el: PepPortalHome): void {
-  const root = el.renderRoot as ShadowRoot;
-  if (styled.has(root)) return;
-  styled.add(root);
-  // `adoptStyles` replaces adopted sheets (so: the element's, then the page's) but appends
-  // `<style>` elements where sheets cannot be adopted (there: the page's only).
-  adoptStyles(
-    root,
-    supportsAdoptingStyleSheets
-      ? [...(el.constructor as typeof ReactiveElement).elementStyles, portalHomePageStyles]
-      : [portalHomePageStyles],
-  );
 }
 
 function send(h: View, event: PortalPageEvent): void {
@@ -105,7 +82,7 @@ function onMenuFocusOut(this: PepPortalHome, e: FocusEvent): void {
 }
 
 export function renderReady(el: PepPortalHome, p: Ready): TemplateResult {
-  addPageStyles(el);
+  addLaterStyles(el, portalHomePageStyles);
   const h = el as unknown as View;
   const cfg = h.portalConfig;
   const user = p.session.user;
