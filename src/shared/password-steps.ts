@@ -1,13 +1,40 @@
 /**
  * What Create Password and Forgot Password render only after Find Account: the code field, the
- * password fields and checklist with the policy and its English, and the hand-off to the
- * password manager. Both elements load it as a chunk of its own with their first adapter call
- * (`lazyModule(() => import('../../shared/password-steps.js'))`), so a page shows the first
- * step without it.
+ * password fields and checklist with the policy and its English, the hand-off to the password
+ * manager, and the way their later steps bring their styles. Their steps chunks import it, so a
+ * page shows the first step without it.
  */
+import {
+  adoptStyles,
+  supportsAdoptingStyleSheets,
+  type CSSResultOrNative,
+  type ReactiveElement,
+} from 'lit';
+
 export { codeInput } from './code-input.js';
 export { passwordField } from './password-field.js';
 export { newPasswordFields, passwordChecklist } from './password-checklist.js';
 export { failedPasswordRules } from '../core/password-policy.js';
 export { passwordEn } from '../i18n/password.en.js';
 export { offerCredential } from '../base/credentials.js';
+
+/** Shadow roots that have their later steps' styles (added once). */
+const styled = new WeakSet<Node>();
+
+/**
+ * Add the later steps' `styles` to `el`'s shadow root, after the element's own (once, before
+ * the first later step renders: call it from that step's render).
+ */
+export function addStepStyles(el: ReactiveElement, styles: CSSResultOrNative): void {
+  const root = el.renderRoot as ShadowRoot;
+  if (styled.has(root)) return;
+  styled.add(root);
+  // `adoptStyles` replaces adopted sheets (so: the element's, then the steps') but appends
+  // `<style>` elements where sheets cannot be adopted (there: the steps' only).
+  adoptStyles(
+    root,
+    supportsAdoptingStyleSheets
+      ? [...(el.constructor as typeof ReactiveElement).elementStyles, styles]
+      : [styles],
+  );
+}

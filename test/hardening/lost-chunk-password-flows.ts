@@ -2,7 +2,7 @@
  * Helper of the password flows' lost-chunk tests (`lost-chunk-password-flows*.test.ts`): a
  * chunk whose requests fail (`chunk`, a URL pattern) makes Find Account a retryable failure
  * with the username kept and nothing but Find Account sent; with the network back, Try again
- * goes on to the next step, whose action (Send Code) came with the chunk.
+ * goes on to the next step, whose action (Send Code) and styles came with the chunk.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/create-password/pep-create-password.js';
@@ -38,6 +38,7 @@ export async function findAccountFailsThenRetries(tag: 'create' | 'forgot', chun
   )) as Flow;
   await el.updateComplete;
   const $ = (sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+  const sheets = el.shadowRoot!.adoptedStyleSheets.length;
   typeInto(el, '#username', DELEGATE.username);
   $('[part~="submit-button"]')!.click();
   await expectNetworkFailure(el);
@@ -59,5 +60,7 @@ export async function findAccountFailsThenRetries(tag: 'create' | 'forgot', chun
   await until(() => el.step === 'code', 4000, 'the code step');
   await el.updateComplete;
   expect($('#code')).to.not.equal(null);
+  // …and the later steps' styles (one sheet after the element's own).
+  expect(el.shadowRoot!.adoptedStyleSheets.length).to.equal(sheets + 1);
   expect(calls).to.deep.equal(['findAccount', 'findAccount', 'sendCode']);
 }

@@ -19,7 +19,6 @@ import {
   type CreatePasswordState,
 } from './create-password.machine.js';
 import { createPasswordFindEn } from './create-password.find.messages.js';
-import { createPasswordStyles } from './create-password.styles.js';
 
 declare module '../../base/events.js' {
   interface PepEventMap {
@@ -83,7 +82,8 @@ const steps = lazyModule(() =>
  * @cssprop --pep-max-width - Card width.
  */
 export class PepCreatePassword extends PepElement {
-  static override styles = [tokens, formStyles, sharedStyles, passwordStyles, createPasswordStyles];
+  // The later steps' own styles come with them (`create-password.styles.ts`).
+  static override styles = [tokens, formStyles, sharedStyles, passwordStyles];
 
   static override properties: PropertyDeclarations = {
     purpose: { reflect: true },

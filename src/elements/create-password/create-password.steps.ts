@@ -9,6 +9,7 @@ import type { Channel, CodeSent } from '../../adapter/types.js';
 import { isOtpShaped } from '../../core/otp.js';
 import { errorRegion } from '../../shared/error-region.js';
 import {
+  addStepStyles,
   codeInput,
   failedPasswordRules,
   newPasswordFields,
@@ -17,6 +18,7 @@ import {
 import { stepHeading } from '../../shared/step-heading.js';
 import type { PepCreatePassword } from './create-password.component.js';
 import { passwordFlowStepNumber } from './create-password.machine.js';
+import { createPasswordStyles } from './create-password.styles.js';
 
 export { createPasswordStepsEn } from './create-password.steps.messages.js';
 export { passwordEn } from '../../shared/password-steps.js';
@@ -211,6 +213,7 @@ function backButton(h: View): TemplateResult {
 
 /** The current step after Find Account. */
 export function renderStep(el: PepCreatePassword): TemplateResult {
+  addStepStyles(el, createPasswordStyles);
   const h = el as unknown as View;
   switch (h.machine.step) {
     case 'choose':

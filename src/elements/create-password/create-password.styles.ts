@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+/** The styles of the steps after Find Account (added with them: `create-password.steps.ts`). */
+
 export const createPasswordStyles = css`
   a.primary {
     display: inline-flex;

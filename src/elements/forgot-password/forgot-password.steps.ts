@@ -10,6 +10,7 @@ import { OTP_LENGTH } from '../../core/otp.js';
 import type { FieldReason } from '../../core/validation.js';
 import { errorRegion } from '../../shared/error-region.js';
 import {
+  addStepStyles,
   codeInput,
   failedPasswordRules,
   newPasswordFields,
@@ -22,6 +23,7 @@ import {
   type ForgotPasswordState,
   type ForgotPasswordStep,
 } from './forgot-password.machine.js';
+import { forgotPasswordStepsStyles } from './forgot-password.steps.styles.js';
 
 export { forgotPasswordStepsEn } from './forgot-password.steps.messages.js';
 export { passwordEn } from '../../shared/password-steps.js';
@@ -189,6 +191,7 @@ async function updatePassword(h: View, e?: Event): Promise<void> {
 
 /** The current step after Find Account. */
 export function renderStep(el: PepForgotPassword, s: ForgotPasswordState): TemplateResult {
+  addStepStyles(el, forgotPasswordStepsStyles);
   const h = el as unknown as View;
   switch (s.step) {
     case 'choose':

@@ -1,17 +1,10 @@
 import { css } from 'lit';
 
+/**
+ * Find Account's and the frame's styles (those of the later steps come with them:
+ * `forgot-password.steps.styles.ts`).
+ */
 export const forgotPasswordStyles = css`
-  .resend {
-    margin: 0;
-  }
-  .countdown {
-    color: var(--_muted);
-    font-size: var(--_font-size-sm);
-    font-variant-numeric: tabular-nums;
-  }
-  .masked {
-    color: var(--_muted);
-  }
   .note {
     color: var(--_muted);
     font-size: var(--_font-size-sm);
