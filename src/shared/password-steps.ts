@@ -10,6 +10,8 @@ import {
   type CSSResultOrNative,
   type ReactiveElement,
 } from 'lit';
+import type { NewPasswordFieldsOptions } from './password-checklist.js';
+import type { Translate } from './password-field.js';
 
 export { codeInput } from './code-input.js';
 export { passwordField } from './password-field.js';
@@ -37,4 +39,31 @@ export function addStepStyles(el: ReactiveElement, styles: CSSResultOrNative): v
       ? [...(el.constructor as typeof ReactiveElement).elementStyles, styles]
       : [styles],
   );
+}
+
+type NewPasswordField = 'password' | 'confirm';
+
+/** The state of an element the new-password fields are bound to (both password flows keep it). */
+export interface NewPasswordFieldsHost {
+  values: Record<NewPasswordField, string>;
+  showPassword?: boolean;
+  showConfirm?: boolean;
+  setValue(field: NewPasswordField, value: string): void;
+  form: { touch(field: NewPasswordField): void };
+  t: Translate;
+}
+
+/** `newPasswordFields` options that bind the fields to `h` (values, show password, input, blur). */
+export function boundPasswordFields(
+  h: NewPasswordFieldsHost,
+): Pick<NewPasswordFieldsOptions, 'values' | 'visible' | 'onToggle' | 'onInput' | 'onBlur' | 't'> {
+  return {
+    values: h.values,
+    visible: { password: !!h.showPassword, confirm: !!h.showConfirm },
+    onToggle: (f) =>
+      f === 'password' ? (h.showPassword = !h.showPassword) : (h.showConfirm = !h.showConfirm),
+    onInput: (f, v) => h.setValue(f, v),
+    onBlur: (f) => h.form.touch(f),
+    t: (k, p) => h.t(k, p),
+  };
 }

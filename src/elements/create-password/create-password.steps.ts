@@ -10,6 +10,7 @@ import { isOtpShaped } from '../../core/otp.js';
 import { errorRegion } from '../../shared/error-region.js';
 import {
   addStepStyles,
+  boundPasswordFields,
   codeInput,
   failedPasswordRules,
   newPasswordFields,
@@ -314,19 +315,13 @@ function renderPassword(h: View): TemplateResult {
     <form part="form" novalidate @submit=${(e: Event) => void setPassword(h, e)}>
       <input type="text" name="username" autocomplete="username" .value=${m.username} hidden />
       ${newPasswordFields({
-        values: h.values,
+        ...boundPasswordFields(h),
         labels: {
           password: h.t('create-password.new-password'),
           confirm: h.t('create-password.confirm-password'),
         },
         errors,
-        visible: { password: !!h.showPassword, confirm: !!h.showConfirm },
-        onToggle: (f) =>
-          f === 'password' ? (h.showPassword = !h.showPassword) : (h.showConfirm = !h.showConfirm),
-        onInput: (f, v) => h.setValue(f, v),
-        onBlur: (f) => h.form.touch(f),
         context: passwordContext(h),
-        t: (k, p) => h.t(k, p),
       })}
       <div class="actions">
         ${h.submitButton(h.p('create-password.submit'), h.t('create-password.saving'), m.pending)}

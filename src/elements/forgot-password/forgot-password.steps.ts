@@ -11,6 +11,7 @@ import type { FieldReason } from '../../core/validation.js';
 import { errorRegion } from '../../shared/error-region.js';
 import {
   addStepStyles,
+  boundPasswordFields,
   codeInput,
   failedPasswordRules,
   newPasswordFields,
@@ -316,12 +317,11 @@ function renderCode(h: View, s: S<'code'>): TemplateResult {
 function renderPassword(h: View, s: S<'password'>): TemplateResult {
   // The refusal applies to the password that was sent, not to a new one being typed.
   const reused = s.error?.code === 'PASSWORD_REUSED' && h.values.password === h.refused;
-  const t = (k: string, p?: Record<string, string | number>) => h.t(k, p);
   return html`<form part="form" novalidate @submit=${(e: Event) => void updatePassword(h, e)}>
     ${h.heading('forgot-password.password-title', passwordFlowStepNumber('password'))}
     <p>${h.t('forgot-password.password-text')}</p>
     ${newPasswordFields({
-      values: h.values,
+      ...boundPasswordFields(h),
       labels: {
         password: h.t('forgot-password.new-password'),
         confirm: h.t('forgot-password.confirm-password'),
@@ -332,13 +332,7 @@ function renderPassword(h: View, s: S<'password'>): TemplateResult {
           (reused ? h.t('forgot-password.reused-field') : null),
         confirm: h.form.errorFor('confirm', confirmReason(h)),
       },
-      visible: { password: !!h.showPassword, confirm: !!h.showConfirm },
-      onToggle: (f) =>
-        f === 'password' ? (h.showPassword = !h.showPassword) : (h.showConfirm = !h.showConfirm),
-      onInput: (f, v) => h.setValue(f, v),
-      onBlur: (f) => h.form.touch(f),
       context: { username: s.username },
-      t,
     })}
     ${h.alert(s.error, () => void updatePassword(h))}
     <div class="actions">
