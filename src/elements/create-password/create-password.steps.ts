@@ -7,9 +7,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Channel, CodeSent } from '../../adapter/types.js';
 import { isOtpShaped } from '../../core/otp.js';
+import { addLaterStyles } from '../../base/later-styles.js';
 import { errorRegion } from '../../shared/error-region.js';
 import {
-  addStepStyles,
   boundPasswordFields,
   codeInput,
   failedPasswordRules,
@@ -214,7 +214,7 @@ function backButton(h: View): TemplateResult {
 
 /** The current step after Find Account. */
 export function renderStep(el: PepCreatePassword): TemplateResult {
-  addStepStyles(el, createPasswordStyles);
+  addLaterStyles(el, createPasswordStyles);
   const h = el as unknown as View;
   switch (h.machine.step) {
     case 'choose':

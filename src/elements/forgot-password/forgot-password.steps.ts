@@ -8,9 +8,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Channel } from '../../adapter/types.js';
 import { OTP_LENGTH } from '../../core/otp.js';
 import type { FieldReason } from '../../core/validation.js';
+import { addLaterStyles } from '../../base/later-styles.js';
 import { errorRegion } from '../../shared/error-region.js';
 import {
-  addStepStyles,
   boundPasswordFields,
   codeInput,
   failedPasswordRules,
@@ -192,7 +192,7 @@ async function updatePassword(h: View, e?: Event): Promise<void> {
 
 /** The current step after Find Account. */
 export function renderStep(el: PepForgotPassword, s: ForgotPasswordState): TemplateResult {
-  addStepStyles(el, forgotPasswordStepsStyles);
+  addLaterStyles(el, forgotPasswordStepsStyles);
   const h = el as unknown as View;
   switch (s.step) {
     case 'choose':
