@@ -115,6 +115,16 @@ export abstract class PepElement extends LitElement {
     );
   }
 
+  /**
+   * The message for a field's check `reason` (a `FieldReason`): the field's own text
+   * (`field.<field>.<reason>`) where a catalogue has one, else the generic `field.<reason>`.
+   */
+  protected fieldText(field: string, reason: string, params?: MessageParams): string {
+    const specific = `field.${field}.${reason}`;
+    const text = this.t(specific, params);
+    return text === specific ? this.t(`field.${reason}`, params) : text;
+  }
+
   /** Fire a typed, bubbling, composed `pep-*` event. Returns false if a listener cancelled it. */
   emit<K extends PepEventName>(name: K, detail: PepEventMap[K], cancelable = false): boolean {
     return this.dispatchEvent(

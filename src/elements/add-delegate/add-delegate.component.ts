@@ -193,9 +193,7 @@ export class PepAddDelegate extends PepElement {
 
   protected fieldMessage(field: DelegateField, reason: string): string {
     if (reason === 'taken') return this.t('add-delegate.username-taken');
-    const specific = `field.${field}.${reason}`;
-    const text = this.t(specific);
-    return text === specific ? this.t(`field.${reason}`) : text;
+    return this.fieldText(field, reason);
   }
 
   /** The message to show under `field` now: adapter errors always, client errors once touched. */

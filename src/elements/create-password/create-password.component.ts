@@ -205,12 +205,6 @@ export class PepCreatePassword extends PepElement {
 
   protected submittedUsername: string | null = null;
 
-  protected fieldText(field: string, reason: string): string {
-    const specific = `field.${field}.${reason}`;
-    const text = this.t(specific);
-    return text === specific ? this.t(`field.${reason}`) : text;
-  }
-
   protected async find(e?: Event): Promise<void> {
     e?.preventDefault();
     if (this.machine.step !== 'find' || this.machine.pending) return;

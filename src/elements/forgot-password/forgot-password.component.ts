@@ -180,16 +180,13 @@ export class PepForgotPassword extends PepElement {
     this.values = { ...this.values, [field]: value };
   }
 
-  /** The message for `reason` on `field` (a field-specific text first). */
-  private fieldText(field: Field, reason: FieldReason | null): string | null {
-    if (!reason) return null;
-    const specific = `field.${field}.${reason}`;
-    const text = this.t(specific);
-    return text === specific ? this.t(`field.${reason}`) : text;
+  /** The message for `reason` on `field` (see `fieldText`), or null without a reason. */
+  private reasonText(field: Field, reason: FieldReason | null): string | null {
+    return reason ? this.fieldText(field, reason) : null;
   }
 
   #usernameReason(): string | null {
-    return this.fieldText('username', validateUsername(this.values.username));
+    return this.reasonText('username', validateUsername(this.values.username));
   }
 
   /** Show the `errors` of a submit (if any) and focus the first; true when none. */

@@ -56,7 +56,7 @@ interface View {
   lastCodeAction: El['lastCodeAction'];
   dispatch: El['dispatch'];
   setValue: El['setValue'];
-  fieldText: El['fieldText'];
+  reasonText: El['reasonText'];
   check: El['check'];
   run: El['run'];
   heading: El['heading'];
@@ -93,19 +93,19 @@ function codeReason(h: View): string | null {
   const code = h.values.code;
   const reason: FieldReason | null =
     code === '' ? 'required' : code.length !== OTP_LENGTH ? 'invalid-code' : null;
-  return h.fieldText('code', reason);
+  return h.reasonText('code', reason);
 }
 
 function passwordReason(h: View, username: string): string | null {
   const password = h.values.password;
-  if (password === '') return h.fieldText('password', 'required');
+  if (password === '') return h.reasonText('password', 'required');
   return failedPasswordRules(password, { username }).length ? h.t('field.password.policy') : null;
 }
 
 function confirmReason(h: View): string | null {
   const { password, confirm } = h.values;
   if (confirm === '') return h.t('forgot-password.confirm-required');
-  return h.fieldText('confirm', confirm !== password ? 'mismatch' : null);
+  return h.reasonText('confirm', confirm !== password ? 'mismatch' : null);
 }
 
 // ------------------------------------------------------------------------ step actions

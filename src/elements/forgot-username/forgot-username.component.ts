@@ -137,9 +137,7 @@ export class PepForgotUsername extends PepElement {
     if (this.flow.step !== 'email' || !this.showFieldError) return null;
     const reason = validateEmail(this.flow.email);
     if (!reason) return null;
-    const specific = `field.email.${reason}`;
-    const text = this.t(specific);
-    return text === specific ? this.t(`field.${reason}`) : text;
+    return this.fieldText('email', reason);
   }
 
   #onSubmit = (e: Event): void => {

@@ -360,9 +360,7 @@ export class PepReportIssue extends PepElement {
 
   #message(field: IssueReportField, reason: FieldReason): string {
     const params = { max: formatBytes(this.maxScreenshotBytes, this.intlLocale) };
-    const specific = `field.${field}.${reason}`;
-    const text = this.t(specific, params);
-    return text === specific ? this.t(`field.${reason}`, params) : text;
+    return this.fieldText(field, reason, params);
   }
 
   #errorFor(field: IssueReportField, reasons: Partial<Record<IssueReportField, FieldReason>>) {
