@@ -1,5 +1,5 @@
 /**
- * A lost chunk of Verify Email (`verify-email.result.ts`: Email Verification Complete! and the
+ * A lost chunk of Verify Email (`verify-email.steps.ts`: Email Verification Complete! and the
  * words of an expired or used link's page, loaded in parallel with `confirmEmail`) is an ordinary
  * retryable failure: the network message with Try again, never a stuck "Confirming…" page. The
  * link confirms once: Try again shows the confirmed result without asking again, and an
@@ -15,7 +15,7 @@ import { until } from '../elements/add-delegate/fixtures.js';
 import { fakeAdapter } from '../elements/forgot-username/fake-adapter.js';
 import { expectNetworkFailure, failRequests } from './lost-chunk.js';
 
-const CHUNK = '*verify-email.result.ts*';
+const CHUNK = '*verify-email.steps.ts*';
 
 async function failedToShow(adapter: AuthAdapter, token: string): Promise<PepVerifyEmail> {
   const el = await fixture<PepVerifyEmail>(

@@ -1,6 +1,6 @@
 /**
  * The `<pep-typing-pattern>` flow as a pure state machine: three typed attempts of the sample
- * sentence → submit to the adapter (enroll or verify) → its answer (`typing-pattern.outcome.ts`,
+ * sentence → submit to the adapter (enroll or verify) → its answer (`typing-pattern.steps.machine.ts`,
  * loaded with the submission). No DOM, no adapter.
  *
  * The samples (with their raw key timings) live only in this state, inside the element; they
@@ -47,7 +47,7 @@ export type TypingEvent =
   | { type: 'SUBMIT' }
   /**
    * The submission failed before the adapter answered (e.g. its module could not be fetched).
-   * The adapter's answers are {@link answered} in `typing-pattern.outcome.ts`.
+   * The adapter's answers are {@link answered} in `typing-pattern.steps.machine.ts`.
    */
   | { type: 'FAILED'; error: AdapterError };
 

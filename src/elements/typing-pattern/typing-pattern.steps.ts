@@ -10,7 +10,7 @@ import type { PendingLogin, TypingSample } from '../../adapter/types.js';
 import { errorRegion } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import type { PepTypingPattern } from './typing-pattern.component.js';
-import { answered } from './typing-pattern.outcome.js';
+import { answered } from './typing-pattern.steps.machine.js';
 
 export { typingPatternStepsEn } from './typing-pattern.steps.messages.js';
 

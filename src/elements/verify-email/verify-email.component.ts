@@ -46,7 +46,7 @@ declare global {
  */
 let catalogue: Catalogue = { ...verifyEmailConfirmEn, ...linkEn, ...accountEn };
 const result = lazyModule(() =>
-  import('./verify-email.result.js').then((m) => {
+  import('./verify-email.steps.js').then((m) => {
     catalogue = { ...catalogue, ...m.verifyEmailResultEn };
     return m;
   }),

@@ -1,5 +1,5 @@
 import { verifyEmailConfirmEn } from './verify-email.confirm.messages.js';
-import { verifyEmailResultEn } from './verify-email.result.messages.js';
+import { verifyEmailResultEn } from './verify-email.steps.messages.js';
 
 /**
  * English messages of `<pep-verify-email>` (the spec's words where it has them). The element

@@ -7,7 +7,7 @@ import {
   transition,
   type TypingState,
 } from '../../../src/elements/typing-pattern/typing-pattern.machine.js';
-import { answered } from '../../../src/elements/typing-pattern/typing-pattern.outcome.js';
+import { answered } from '../../../src/elements/typing-pattern/typing-pattern.steps.machine.js';
 
 const TEXT = 'hello there';
 const sample = (text = TEXT, t0 = 0): TypingSample => ({

@@ -8,7 +8,7 @@ import { errorRegion } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import type { PepVerifyEmail } from './verify-email.component.js';
 
-export { verifyEmailResultEn } from './verify-email.result.messages.js';
+export { verifyEmailResultEn } from './verify-email.steps.messages.js';
 
 type El = PepVerifyEmail;
 
