@@ -7,3 +7,4 @@ export * from './error-region.js';
 export * from './form-state.js';
 export * from './styles.js';
 export * from './password-flow.machine.js';
+export { passwordFlowTransition } from './password-flow.steps.machine.js';

@@ -10,7 +10,7 @@
  * Typed field values (username, code, passwords) stay in the element, so a failure never loses
  * them; the machine keeps only what decides the flow. Everything but Find Account's FIND and
  * FIND_FAIL is in `password-flow.steps.machine.ts`, which the elements load with their later
- * chunk; `passwordFlowTransition` is the whole machine.
+ * chunk, with `passwordFlowTransition`, the whole machine.
  */
 import type { AdapterError } from '../adapter/errors.js';
 import type { Channel, CodeSent, PasswordFlow, PasswordFlowPurpose } from '../adapter/types.js';
@@ -87,10 +87,6 @@ export function findStepTransition(
     return state.pending ? { ...state, pending: false, error: event.error } : state;
   return undefined;
 }
-
-// The whole machine (Find Account's part, then the rest) lives with the rest, so that the later
-// chunks that use it do not pull the rest into what a page loads first.
-export { passwordFlowTransition } from './password-flow.steps.machine.js';
 
 /** The "Step N of 4" number of a step (done has none). */
 export function passwordFlowStepNumber(step: PasswordFlowStep): number | null {

@@ -34,10 +34,7 @@ function voidsCode(error: AdapterError): boolean {
 }
 
 /** The machine but FIND and FIND_FAIL on the find step (see `findStepTransition`). */
-export function laterTransition(
-  state: PasswordFlowState,
-  event: PasswordFlowEvent,
-): PasswordFlowState {
+function laterTransition(state: PasswordFlowState, event: PasswordFlowEvent): PasswordFlowState {
   const purpose = state.purpose;
   if (event.type === 'RESTART') {
     return state.step === 'find' && !state.pending && !state.error

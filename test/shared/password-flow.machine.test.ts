@@ -4,10 +4,10 @@ import type { CodeSent, PasswordFlow } from '../../src/adapter/types.js';
 import {
   initialPasswordFlow,
   passwordFlowStepNumber,
-  passwordFlowTransition as next,
   type PasswordFlowEvent,
   type PasswordFlowState,
 } from '../../src/shared/password-flow.machine.js';
+import { passwordFlowTransition as next } from '../../src/shared/password-flow.steps.machine.js';
 
 const flow: PasswordFlow = {
   flowId: 'f1',

@@ -14,7 +14,7 @@ import { passwordStyles, sharedStyles } from '../../shared/styles.js';
 import { textField } from '../../shared/text-field.js';
 import {
   findStepTransition,
-  firstPasswordFlowState,
+  initialCreatePassword,
   type CreatePasswordEvent,
   type CreatePasswordState,
 } from './create-password.machine.js';
@@ -108,7 +108,7 @@ export class PepCreatePassword extends PepElement {
   /** Where the last step's Log In link goes; without it the host listens for the event. */
   loginHref?: string;
 
-  protected machine: CreatePasswordState = firstPasswordFlowState('create');
+  protected machine: CreatePasswordState = initialCreatePassword('create');
   protected values: Record<Field, string> = {
     username: '',
     code: '',
@@ -136,7 +136,7 @@ export class PepCreatePassword extends PepElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('purpose') && this.machine.step === 'find' && !this.machine.pending) {
       const purpose = this.purpose === 'reset' ? 'reset' : 'create';
-      if (this.machine.purpose !== purpose) this.machine = firstPasswordFlowState(purpose);
+      if (this.machine.purpose !== purpose) this.machine = initialCreatePassword(purpose);
     }
     if (changed.has('username') && this.machine.step === 'find' && !this.values.username) {
       this.values = { ...this.values, username: this.username };

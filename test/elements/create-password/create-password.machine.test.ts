@@ -4,16 +4,16 @@ import type { PasswordFlow } from '../../../src/adapter/types.js';
 import {
   createPasswordTransition,
   findStepTransition,
-  firstPasswordFlowState,
   initialCreatePassword,
+  initialCreatePassword as firstPasswordFlowState,
 } from '../../../src/elements/create-password/create-password.machine.js';
 import { initialForgotPasswordState } from '../../../src/elements/forgot-password/forgot-password.machine.js';
 import {
   initialPasswordFlow,
-  passwordFlowTransition,
   type PasswordFlowEvent,
   type PasswordFlowState,
 } from '../../../src/shared/password-flow.machine.js';
+import { passwordFlowTransition } from '../../../src/shared/password-flow.steps.machine.js';
 
 // Every transition of the shared machine is tested in test/shared/password-flow.machine.test.ts;
 // this checks that the element runs exactly that machine, starting with purpose `create`.
