@@ -1,8 +1,8 @@
 /**
  * The `<pep-verify-account>` flow as a pure state machine: choose a method → (send code → enter
- * code) or (type the pattern) → done. No DOM, no adapter. The code step's part is in
- * `verify-account.steps.machine.ts`, which comes with the element's later chunk; `transition` is
- * the whole machine.
+ * code) or (type the pattern) → done. No DOM, no adapter. The code step's part and `transition`,
+ * the whole machine, are in `verify-account.steps.machine.ts`, which comes with the element's
+ * later chunk.
  */
 import type { AdapterError } from '../../adapter/errors.js';
 import type {
@@ -13,7 +13,6 @@ import type {
   VerificationMethod,
   VerificationOption,
 } from '../../adapter/types.js';
-import { codeTransition } from './verify-account.steps.machine.js';
 
 export type VerifyState =
   | {
@@ -100,10 +99,6 @@ function withoutPattern(options: VerificationOption[]): VerificationOption[] {
 
 function firstAvailable(options: VerificationOption[]): VerificationMethod | undefined {
   return options.find((o) => o.available)?.method;
-}
-
-export function transition(state: VerifyState, event: VerifyEvent): VerifyState {
-  return state.step === 'code' ? codeTransition(state, event) : frontTransition(state, event);
 }
 
 /** The machine up to a code being sent, and the pattern step (the element's first chunk). */

@@ -1,8 +1,19 @@
 /**
  * The code step's part of the `<pep-verify-account>` machine (`verify-account.machine.ts`): enter
- * the code, resend it, back to the methods. It comes with the element's later chunk.
+ * the code, resend it, back to the methods, and with it the whole machine. It comes with the
+ * element's later chunk.
  */
-import { clearError, type VerifyEvent, type VerifyState } from './verify-account.machine.js';
+import {
+  clearError,
+  frontTransition,
+  type VerifyEvent,
+  type VerifyState,
+} from './verify-account.machine.js';
+
+/** The whole machine. */
+export function transition(state: VerifyState, event: VerifyEvent): VerifyState {
+  return state.step === 'code' ? codeTransition(state, event) : frontTransition(state, event);
+}
 
 export function codeTransition(
   state: Extract<VerifyState, { step: 'code' }>,
