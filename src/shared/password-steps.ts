@@ -7,8 +7,7 @@ import type { NewPasswordFieldsOptions } from './password-checklist.js';
 import type { Translate } from './password-field.js';
 
 export { codeInput } from './code-input.js';
-export { passwordField } from './password-field.js';
-export { newPasswordFields, passwordChecklist } from './password-checklist.js';
+export { newPasswordFields } from './password-checklist.js';
 export { failedPasswordRules } from '../core/password-policy.js';
 export { passwordEn } from '../i18n/password.en.js';
 export { offerCredential } from '../base/credentials.js';
