@@ -139,11 +139,15 @@ export class PepForgotPassword extends PepElement {
   protected countdown?: ResendCountdown;
   /** The code step's expiry timer (armed by the steps module). */
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The new password the adapter refused last (PASSWORD_REUSED / PASSWORD_POLICY). */
-  /** @internal */
+  /**
+   * The new password the adapter refused last (PASSWORD_REUSED / PASSWORD_POLICY).
+   * @internal
+   */
   protected refused?: string;
-  /** What "Try again" repeats on the code step (the verify, by default, or the resend). */
-  /** @internal */
+  /**
+   * What "Try again" repeats on the code step (the verify, by default, or the resend).
+   * @internal
+   */
   protected lastCodeAction?: 'verify' | 'resend';
 
   /** The current step. */

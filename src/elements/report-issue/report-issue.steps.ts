@@ -1,9 +1,8 @@
 /**
  * What `<pep-report-issue>` needs only once the user has acted, with its English: the field
  * checks (`validateIssueReport`, shared with the backends), the attached screenshot's preview and
- * the Issue Reported step. Not part
- * of what a host loads first: the element fetches this module once its form has rendered, and
- * a Submit waits for it before it checks and sends the report.
+ * the Issue Reported step. Not part of what a host loads first: the element fetches this module
+ * once its form has rendered, and a Submit waits for it before it checks and sends the report.
  */
 import { html, type TemplateResult } from 'lit';
 import type { IssueReport, IssueTicket, ProductType, StateCode } from '../../adapter/types.js';
