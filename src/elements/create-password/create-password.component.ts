@@ -220,8 +220,12 @@ export class PepCreatePassword extends PepElement {
     const purpose = this.machine.purpose;
     steps.prefetch();
     try {
-      const flow = await this.call((a, signal) => a.findAccount({ username, purpose }, { signal }));
-      await this.call(() => this.settle(steps.load()));
+      // The steps module (prefetched) is part of Find Account's call: a failed fetch fails it.
+      const flow = await this.call(async (a, signal) => {
+        const found = await a.findAccount({ username, purpose }, { signal });
+        await this.settle(steps.load());
+        return found;
+      });
       this.send({ type: 'FIND_OK', username, flow });
     } catch (err) {
       this.fail(err, 'FIND_FAIL');
