@@ -1,7 +1,6 @@
 import { css } from 'lit';
 
 /** The styles of the steps after Find Account (added with them: `create-password.steps.ts`). */
-
 export const createPasswordStyles = css`
   a.primary {
     display: inline-flex;
