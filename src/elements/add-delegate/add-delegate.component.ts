@@ -1,4 +1,3 @@
-import { accountEn } from '../../i18n/account.en.js';
 import {
   html,
   nothing,
@@ -11,6 +10,7 @@ import { STATE_CODES, type DelegateSummary, type StateCode } from '../../adapter
 import { personEn } from '../../i18n/person.en.js';
 import { PepElement } from '../../base/pep-element.js';
 import { lazyModule } from '../../base/lazy.js';
+import { accountEn } from '../../i18n/account.en.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import {

@@ -1,4 +1,3 @@
-import { accountEn } from '../../i18n/account.en.js';
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
 import { lazyModule } from '../../base/lazy.js';
@@ -6,6 +5,7 @@ import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import type { AuthAdapter } from '../../adapter/types.js';
 import { validateUsername, type FieldReason } from '../../core/validation.js';
+import { accountEn } from '../../i18n/account.en.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';

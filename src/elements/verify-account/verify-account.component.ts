@@ -1,7 +1,7 @@
-import { accountEn } from '../../i18n/account.en.js';
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
 import { lazyModule } from '../../base/lazy.js';
+import { accountEn } from '../../i18n/account.en.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
