@@ -5,7 +5,6 @@ import {
   createPasswordTransition,
   findStepTransition,
   initialCreatePassword,
-  initialCreatePassword as firstPasswordFlowState,
 } from '../../../src/elements/create-password/create-password.machine.js';
 import { initialForgotPasswordState } from '../../../src/elements/forgot-password/forgot-password.machine.js';
 import {
@@ -34,7 +33,7 @@ describe('create-password.machine', () => {
   // to the whole machine.
   it("Find Account's part: first state, FIND and FIND_FAIL, nothing else", () => {
     for (const purpose of ['create', 'reset'] as const) {
-      expect(firstPasswordFlowState(purpose)).to.deep.equal({
+      expect(initialCreatePassword(purpose)).to.deep.equal({
         step: 'find',
         purpose,
         pending: false,
