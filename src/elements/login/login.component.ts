@@ -172,9 +172,10 @@ export class PepLogin extends PepElement {
     }
   }
 
-  private fieldReason(field: Field): string | null {
+  /** The field's check (a `FieldReason`), or null when it passes. */
+  private fieldReason(field: Field): 'required' | null {
     const value = field === 'username' ? this.username.trim() : this.password;
-    return value ? null : `field.${field}.required`;
+    return value ? null : 'required';
   }
 
   private async submit(e?: Event): Promise<void> {
@@ -252,7 +253,7 @@ export class PepLogin extends PepElement {
     const error = f.error;
     const reason = (field: Field) => {
       const r = this.fieldReason(field);
-      return this.#form.errorFor(field, r ? this.t(r) : null);
+      return this.#form.errorFor(field, r ? this.fieldText(field, r) : null);
     };
     return html`${stepHeading(this.t('login.title'))}
       ${this.notice && !error

@@ -4,7 +4,7 @@
  * chunk.
  */
 import type { AdapterError } from '../../adapter/errors.js';
-import type { LoginEvent, LoginState } from './login.machine.js';
+import { initialLoginState, type LoginEvent, type LoginState } from './login.machine.js';
 
 export function afterLoginTransition(
   state: Exclude<LoginState, { step: 'credentials' }>,
@@ -35,7 +35,5 @@ export function afterLoginTransition(
 }
 
 function restart(error: AdapterError | undefined): LoginState {
-  return error
-    ? { step: 'credentials', submitting: false, error }
-    : { step: 'credentials', submitting: false };
+  return error ? { step: 'credentials', submitting: false, error } : initialLoginState;
 }
