@@ -103,8 +103,10 @@ export class PepForgotUsername extends PepElement {
     return catalogue;
   }
 
-  /** The resend throttle, created with the "sent" step (its class comes with that step). */
-  /** @internal */
+  /**
+   * The resend throttle, created with the "sent" step (its class comes with that step).
+   * @internal
+   */
   protected countdown?: ResendCountdown;
 
   /** The current step: `email` or `sent`. */

@@ -54,11 +54,8 @@ export function transition(state: PortalHomeState, event: PortalHomeEvent): Port
     case 'signed-out':
       return event.type === 'LOAD' ? { status: 'loading' } : state;
     case 'ready':
-      switch (event.type) {
-        case 'NAVIGATE':
-          return state.loggingOut ? state : { ...state, view: event.view, menuOpen: false };
-        default:
-          return state;
-      }
+      return event.type === 'NAVIGATE' && !state.loggingOut
+        ? { ...state, view: event.view, menuOpen: false }
+        : state;
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The signed-in page of `<pep-portal-home>` (header, navigation, user menu with Logout, and the
- * four views) with its English and its styles: not part of what a host loads first. The element fetches this module once
- * it has rendered and shows "Loading your session…" until both the session and this module are
- * there.
+ * four views) with its English and its styles: not part of what a host loads first. The element
+ * fetches this module once it has rendered and shows "Loading your session…" until both the
+ * session and this module are there.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { addLaterStyles } from '../../base/later-styles.js';

@@ -318,13 +318,14 @@ export class PepTypingPattern extends PepElement {
   }
 
   private renderStep(): TemplateResult {
-    switch (this.flow.step) {
+    const f = this.flow;
+    switch (f.step) {
       case 'typing':
       case 'ready':
         return this.renderForm();
       default:
         // Reached only through a submission, which loaded `typing-pattern.steps.ts` first.
-        return steps.get()!.renderOutcome(this);
+        return steps.get()!.renderOutcome(this, f);
     }
   }
 

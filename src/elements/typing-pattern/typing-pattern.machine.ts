@@ -1,7 +1,7 @@
 /**
  * The `<pep-typing-pattern>` flow as a pure state machine: three typed attempts of the sample
- * sentence → submit to the adapter (enroll or verify) → its answer (`typing-pattern.steps.machine.ts`,
- * loaded with the submission). No DOM, no adapter.
+ * sentence → submit to the adapter (enroll or verify) → its answer
+ * (`typing-pattern.steps.machine.ts`, loaded with the submission). No DOM, no adapter.
  *
  * The samples (with their raw key timings) live only in this state, inside the element; they
  * leave it only through the adapter call.

@@ -10,6 +10,7 @@ import type { PendingLogin, TypingSample } from '../../adapter/types.js';
 import { errorRegion } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import type { PepTypingPattern } from './typing-pattern.component.js';
+import type { TypingState } from './typing-pattern.machine.js';
 import { answered } from './typing-pattern.steps.machine.js';
 
 export { typingPatternStepsEn } from './typing-pattern.steps.messages.js';
@@ -74,9 +75,11 @@ export async function submitSamples(
 }
 
 /** The steps after the form: done, pattern unavailable, login expired. */
-export function renderOutcome(el: PepTypingPattern): TemplateResult {
+export function renderOutcome(
+  el: PepTypingPattern,
+  f: Exclude<TypingState, { step: 'typing' | 'ready' }>,
+): TemplateResult {
   const h = el as unknown as View;
-  const f = h.flow;
   switch (f.step) {
     case 'done':
       return html`${stepHeading(h.title_())}
@@ -89,7 +92,5 @@ export function renderOutcome(el: PepTypingPattern): TemplateResult {
       ${errorRegion({ message: h.errorMessage(f.error), key: f.error })} ${h.renderNote()}`;
     case 'expired':
       return html`${stepHeading(h.title_())} ${errorRegion({ message: h.t('typing.expired') })}`;
-    default:
-      return html``;
   }
 }

@@ -10,32 +10,22 @@ import type { PepVerifyEmail } from './verify-email.component.js';
 
 export { verifyEmailResultEn } from './verify-email.steps.messages.js';
 
-type El = PepVerifyEmail;
-
-/** The members of the element this view uses (protected there: this module is part of it). */
-interface View {
-  createPasswordHref: El['createPasswordHref'];
-  emit: El['emit'];
-  t: El['t'];
-}
-
 /** Email Verification Complete! with Create a Password (a link, or a button firing the event). */
 export function renderVerified(el: PepVerifyEmail, username: string): TemplateResult {
-  const h = el as unknown as View;
   const onCreatePassword = (e: Event) => {
-    const go = h.emit('pep-create-password', { username }, true);
+    const go = el.emit('pep-create-password', { username }, true);
     if (!go) e.preventDefault();
   };
-  return html`${stepHeading(h.t('verify-email.done-title'))} ${errorRegion({})}
-    <p class="success">${h.t('verify-email.done-text', { username })}</p>
+  return html`${stepHeading(el.t('verify-email.done-title'))} ${errorRegion({})}
+    <p class="success">${el.t('verify-email.done-text', { username })}</p>
     <div class="actions">
-      ${h.createPasswordHref
+      ${el.createPasswordHref
         ? html`<a
             class="primary"
             part="submit-button"
-            href=${h.createPasswordHref}
+            href=${el.createPasswordHref}
             @click=${onCreatePassword}
-            >${h.t('verify-email.create-password')}</a
+            >${el.t('verify-email.create-password')}</a
           >`
         : html`<button
             type="button"
@@ -43,7 +33,7 @@ export function renderVerified(el: PepVerifyEmail, username: string): TemplateRe
             part="submit-button"
             @click=${onCreatePassword}
           >
-            ${h.t('verify-email.create-password')}
+            ${el.t('verify-email.create-password')}
           </button>`}
     </div>`;
 }
