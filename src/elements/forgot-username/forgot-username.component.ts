@@ -1,4 +1,3 @@
-import { accountEn } from '../../i18n/account.en.js';
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { lazyModule } from '../../base/lazy.js';
 import { PepElement } from '../../base/pep-element.js';
@@ -16,6 +15,7 @@ import {
   type ForgotUsernameEvent,
   type ForgotUsernameState,
 } from './forgot-username.machine.js';
+import { accountEn } from '../../i18n/account.en.js';
 import { forgotUsernameEmailEn } from './forgot-username.email.messages.js';
 import { forgotUsernameStyles } from './forgot-username.styles.js';
 import type { ResendCountdown } from './resend-countdown.js';

@@ -1,5 +1,3 @@
-import { accountEn } from '../../i18n/account.en.js';
-import type { Catalogue } from '../../i18n/format.js';
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
 import { tokens, formStyles } from '../../base/styles.js';
@@ -18,6 +16,8 @@ import {
   type LoginEvent,
   type LoginState,
 } from './login.machine.js';
+import { accountEn } from '../../i18n/account.en.js';
+import type { Catalogue } from '../../i18n/format.js';
 import { loginFormEn } from './login.form.messages.js';
 import { loginStyles } from './login.styles.js';
 
