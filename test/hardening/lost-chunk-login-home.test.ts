@@ -9,14 +9,11 @@ import '../../src/elements/login/pep-login.js';
 import '../../src/elements/portal-home/pep-portal-home.js';
 import type { PepLogin } from '../../src/elements/login/pep-login.js';
 import type { PepPortalHome } from '../../src/elements/portal-home/pep-portal-home.js';
-import type { DeviceStore } from '../../src/shared/device-store.js';
-import { DELEGATE, setupDelegate } from '../elements/login/fixtures.js';
+import { DELEGATE, noStore, setupDelegate } from '../elements/login/fixtures.js';
 import { typeInto, until } from '../elements/add-delegate/fixtures.js';
 import { fakeAdapter } from '../elements/forgot-username/fake-adapter.js';
 import { delegateSession, testConfig } from '../elements/portal-home/fixtures.js';
 import { expectNetworkFailure, failRequests } from './lost-chunk.js';
-
-const noStore: DeviceStore = { get: () => null, set: () => undefined, delete: () => undefined };
 
 describe('lost chunks of Log In and the landing page', () => {
   afterEach(() => failRequests(null));

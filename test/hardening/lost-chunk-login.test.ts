@@ -10,15 +10,13 @@ import '../../src/elements/login/pep-login.js';
 import type { PepLogin } from '../../src/elements/login/pep-login.js';
 import { adapterError } from '../../src/adapter/errors.js';
 import type { AuthAdapter } from '../../src/adapter/types.js';
-import type { DeviceStore } from '../../src/shared/device-store.js';
-import { DELEGATE, setupDelegate } from '../elements/login/fixtures.js';
+import { DELEGATE, noStore, setupDelegate } from '../elements/login/fixtures.js';
 import { typeInto, until } from '../elements/add-delegate/fixtures.js';
 import { fakeAdapter } from '../elements/forgot-username/fake-adapter.js';
 import { delegateSession } from '../elements/portal-home/fixtures.js';
 import { expectNetworkFailure, failRequests } from './lost-chunk.js';
 
 const CHUNK = '*login.steps.ts*';
-const noStore: DeviceStore = { get: () => null, set: () => undefined, delete: () => undefined };
 const UNLOCKS_AT = Date.UTC(2026, 0, 5, 15, 30);
 
 async function submitted(adapter: AuthAdapter): Promise<PepLogin> {

@@ -9,11 +9,11 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/typing-pattern/pep-typing-pattern.js';
 import type { PepTypingPattern } from '../../src/elements/typing-pattern/pep-typing-pattern.js';
 import type { AuthAdapter } from '../../src/adapter/types.js';
-import type { DeviceStore, StoredDevice } from '../../src/shared/device-store.js';
 import {
   DELEGATE,
   SAMPLE,
   TYPIST_A,
+  memoryStore,
   setupDelegate,
   typeInto,
   verifiedDelegateLogin,
@@ -38,12 +38,7 @@ describe('<pep-typing-pattern> when its submission chunk cannot be fetched', () 
         };
       },
     }) as AuthAdapter;
-    const stored = new Map<string, StoredDevice>();
-    const store: DeviceStore = {
-      get: (u) => stored.get(u) ?? null,
-      set: (u, token, expiresAt) => void stored.set(u, { token, expiresAt }),
-      delete: (u) => void stored.delete(u),
-    };
+    const store = memoryStore();
     const el = await fixture<PepTypingPattern>(
       html`<pep-typing-pattern
         .adapter=${counting}
@@ -75,7 +70,7 @@ describe('<pep-typing-pattern> when its submission chunk cannot be fetched', () 
     const ev = await authenticated;
     expect(ev.detail.session.user.username).to.equal(DELEGATE.username);
     expect(sent).to.deep.equal(['verifyTypingPattern']);
-    expect(stored.get(DELEGATE.username)?.token).to.be.a('string');
+    expect(store.map.get(DELEGATE.username)?.token).to.be.a('string');
     await el.updateComplete;
     expect(el.step).to.equal('done');
     expect($('[part="status"]')!.textContent).to.contain('Your account is verified.');

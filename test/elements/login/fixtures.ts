@@ -8,6 +8,25 @@ import { seedDemo, DEMO_PRODUCER } from '../../../src/adapter/memory/seed.js';
 import { latestCode, latestLinkToken } from '../../../src/adapter/memory/outbox.js';
 import type { KeystrokeEvent, PendingLogin, TypingSample } from '../../../src/adapter/types.js';
 import { ManualClock } from '../../../src/core/clock.js';
+import type { DeviceStore, StoredDevice } from '../../../src/shared/device-store.js';
+
+/** A device store in memory (`map` to inspect what was remembered). */
+export function memoryStore(): DeviceStore & { map: Map<string, StoredDevice> } {
+  const map = new Map<string, StoredDevice>();
+  return {
+    map,
+    get: (u) => map.get(u) ?? null,
+    set: (u, token, expiresAt) => void map.set(u, { token, expiresAt }),
+    delete: (u) => void map.delete(u),
+  };
+}
+
+/** A device store that remembers nothing. */
+export const noStore: DeviceStore = {
+  get: () => null,
+  set: () => undefined,
+  delete: () => undefined,
+};
 
 export const DELEGATE = {
   username: 'dana0001',

@@ -6,19 +6,17 @@ import type { MemoryAdapter } from '../../../src/adapter/memory/memory-adapter.j
 import { latestCode } from '../../../src/adapter/memory/outbox.js';
 import { adapterError } from '../../../src/adapter/errors.js';
 import type { AuthAdapter } from '../../../src/adapter/types.js';
-import type { DeviceStore, StoredDevice } from '../../../src/shared/device-store.js';
 import type { ManualClock } from '../../../src/core/clock.js';
-import { DELEGATE, SAMPLE, TYPIST_A, settle, setupDelegate, typeInto, until } from './fixtures.js';
-
-function memoryStore(): DeviceStore & { map: Map<string, StoredDevice> } {
-  const map = new Map<string, StoredDevice>();
-  return {
-    map,
-    get: (u) => map.get(u) ?? null,
-    set: (u, token, expiresAt) => void map.set(u, { token, expiresAt }),
-    delete: (u) => void map.delete(u),
-  };
-}
+import {
+  DELEGATE,
+  SAMPLE,
+  TYPIST_A,
+  memoryStore,
+  settle,
+  setupDelegate,
+  typeInto,
+  until,
+} from './fixtures.js';
 
 type WithRoot = HTMLElement & { updateComplete: Promise<boolean> };
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) =>

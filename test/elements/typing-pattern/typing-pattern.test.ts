@@ -5,28 +5,19 @@ import type { PepTypingPattern } from '../../../src/elements/typing-pattern/pep-
 import type { MemoryAdapter } from '../../../src/adapter/memory/memory-adapter.js';
 import { adapterError } from '../../../src/adapter/errors.js';
 import type { AuthAdapter, PendingLogin } from '../../../src/adapter/types.js';
-import type { DeviceStore, StoredDevice } from '../../../src/shared/device-store.js';
+import type { DeviceStore } from '../../../src/shared/device-store.js';
 import {
   DELEGATE,
   SAMPLE,
   TYPIST_A,
   TYPIST_B,
+  memoryStore,
   pendingLogin,
   setupDelegate,
   typeInto,
   until,
   verifiedDelegateLogin,
 } from '../login/fixtures.js';
-
-function memoryStore(): DeviceStore & { map: Map<string, StoredDevice> } {
-  const map = new Map<string, StoredDevice>();
-  return {
-    map,
-    get: (u) => map.get(u) ?? null,
-    set: (u, token, expiresAt) => void map.set(u, { token, expiresAt }),
-    delete: (u) => void map.delete(u),
-  };
-}
 
 const root = (el: PepTypingPattern) => el.shadowRoot!;
 const input = (el: PepTypingPattern) => root(el).querySelector<HTMLInputElement>('#typing')!;
