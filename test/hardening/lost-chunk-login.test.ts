@@ -3,7 +3,8 @@
  * message, the signed-in page, the nested verification steps) is an ordinary retryable failure:
  * the network message with Try again on the Log In form, the typed username and password kept,
  * and the password not sent (so Try again never logs in twice); once the network is back, Try
- * again logs in once and shows the answer. (A file of its own: a fresh page where the chunk has not been loaded yet.)
+ * again logs in once and shows the answer. (A file of its own: a fresh page where the chunk has
+ * not been loaded yet.)
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/login/pep-login.js';
