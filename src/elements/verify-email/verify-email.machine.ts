@@ -2,7 +2,7 @@
  * Pure step machine of `<pep-verify-email>`: confirm the emailed link's token once, then show
  * Email Verification Complete! or a page for the link's problem.
  */
-import { adapterError, type AdapterError } from '../../adapter/errors.js';
+import { adapterError, RETRYABLE_CODES, type AdapterError } from '../../adapter/errors.js';
 
 export type VerifyEmailState =
   /** Not started (no token read yet). */
@@ -32,12 +32,9 @@ export function linkProblem(error: AdapterError): LinkProblem {
       return 'used';
     case 'LINK_INVALID':
       return 'invalid';
-    case 'NETWORK':
-    case 'TIMEOUT':
-    case 'UNAVAILABLE':
-      return 'retry';
     default:
-      return 'other';
+      // The same codes as every widget's Try again (`isRetryable`).
+      return RETRYABLE_CODES.has(error.code) ? 'retry' : 'other';
   }
 }
 
