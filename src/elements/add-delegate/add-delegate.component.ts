@@ -13,14 +13,9 @@ import { lazyModule } from '../../base/lazy.js';
 import { accountEn } from '../../i18n/account.en.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { formStyles, tokens } from '../../base/styles.js';
-import {
-  formatUsMobile,
-  isStateCode,
-  normalizeUsMobile,
-  validateDelegateInput,
-  type DelegateField,
-  stateListConverter,
-} from '../../core/validation.js';
+// Not `validation.ts` (the checks come with the later chunk): the converter's own module.
+import { stateListConverter } from '../../core/display.js';
+import type { DelegateField, FieldReason } from '../../core/validation.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';
 import { stepHeading } from '../../shared/step-heading.js';
@@ -73,8 +68,9 @@ const emptyValues = (states: readonly StateCode[]): Values => ({
 });
 
 /**
- * The confirmation step is not part of what a host loads first: a chunk of its own, fetched in
- * the background once the form has rendered, and awaited before the delegate is created.
+ * The field checks (with the mobile number's formatting) and the confirmation step are not part
+ * of what a host loads first: a chunk of their own, fetched in the background once the form has
+ * rendered (touched fields show their errors when it is there) and awaited by Create Delegate.
  */
 let catalogue: Catalogue = { ...addDelegateFormEn, ...personEn, ...accountEn };
 const steps = lazyModule(() =>
@@ -163,12 +159,18 @@ export class PepAddDelegate extends PepElement {
   }
 
   protected override firstUpdated(): void {
-    steps.prefetch();
+    // Touched fields show their errors once the checks are there: render again then. A failed
+    // fetch is tried again by Create Delegate (which shows a failure with "Try again").
+    if (!steps.get())
+      void this.settle(steps.load()).then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('allowedStates')) {
-      const allowed = this.allowedStates.filter(isStateCode);
+      const allowed = STATE_CODES.filter((s) => this.allowedStates.includes(s));
       const states = this.values.states.filter((s) => allowed.includes(s));
       this.values = { ...this.values, states: allowed.length === 1 ? [...allowed] : states };
     }
@@ -187,8 +189,9 @@ export class PepAddDelegate extends PepElement {
     this.send({ type: 'RESET' });
   }
 
-  protected clientErrors() {
-    return validateDelegateInput(this.values, this.allowedStates);
+  /** The checks' verdict (none until their chunk is there: no error is claimed unchecked). */
+  protected clientErrors(): Partial<Record<DelegateField, FieldReason>> {
+    return steps.get()?.validateDelegateInput(this.values, this.allowedStates) ?? {};
   }
 
   protected fieldMessage(field: DelegateField, reason: string): string {
@@ -214,6 +217,19 @@ export class PepAddDelegate extends PepElement {
     e?.preventDefault();
     if (this.machine.step !== 'form' || this.machine.pending) return;
     this.form.submit();
+    if (!steps.get()) {
+      // The checks' chunk (prefetched, so normally there already): the button shows it works,
+      // and a failed fetch is a failure with "Try again" before the delegate exists.
+      this.send({ type: 'SUBMIT' });
+      try {
+        await this.call(() => steps.load());
+      } catch (err) {
+        const error = err as AdapterError;
+        if (!this.ignoreAbort(error)) this.send({ type: 'SUBMIT_FAIL', error });
+        return;
+      }
+      this.send({ type: 'CHECKED' });
+    }
     const errors = this.clientErrors();
     if (Object.keys(errors).length) {
       await this.form.focusFirstInvalid(errors);
@@ -221,14 +237,9 @@ export class PepAddDelegate extends PepElement {
     }
     this.send({ type: 'SUBMIT' });
     const input = { ...this.values, states: [...this.values.states] };
-    steps.prefetch();
     try {
-      // The confirmation's module first (prefetched, so normally there already): a failed fetch
-      // must fail the step before the delegate exists, not after.
-      const delegate = await this.call(async (a, signal) => {
-        await steps.load();
-        return a.addDelegate(input, { signal });
-      });
+      // The confirmation comes with the checks, which ran: it is there when the delegate exists.
+      const delegate = await this.call((a, signal) => a.addDelegate(input, { signal }));
       this.send({ type: 'SUBMIT_OK', delegate });
       this.emit('pep-delegate-added', { delegate });
     } catch (err) {
@@ -354,8 +365,10 @@ export class PepAddDelegate extends PepElement {
           autocomplete: 'off',
           hint: this.t('add-delegate.mobile-hint'),
           onBlur: () => {
-            const e164 = normalizeUsMobile(this.values.mobile);
-            if (e164) this.values = { ...this.values, mobile: formatUsMobile(e164) };
+            // With the checks' chunk: before it, the number stays as typed until a later blur.
+            const m = steps.get();
+            const e164 = m?.normalizeUsMobile(this.values.mobile);
+            if (m && e164) this.values = { ...this.values, mobile: m.formatUsMobile(e164) };
           },
         })}
         ${this.renderStates()}

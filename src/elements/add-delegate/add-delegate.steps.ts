@@ -1,7 +1,9 @@
 /**
- * The confirmation step of `<pep-add-delegate>` (Delegate was added, Finish) with its English:
- * not part of what a host loads first. The element fetches this module once its form has
- * rendered and awaits it before it creates the delegate.
+ * What `<pep-add-delegate>` needs only once the user has acted: the field checks
+ * (`validateDelegateInput`, shared with the backends), the mobile number's formatting on blur,
+ * and the confirmation step (Delegate was added, Finish) with its English. Not part of what a
+ * host loads first: the element fetches this module once its form has rendered, and Create
+ * Delegate waits for it before it checks the fields and creates the delegate.
  */
 import { html, type TemplateResult } from 'lit';
 import type { DelegateSummary } from '../../adapter/types.js';
@@ -9,6 +11,8 @@ import { errorRegion } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import type { PepAddDelegate } from './add-delegate.component.js';
 
+export { normalizeUsMobile, validateDelegateInput } from '../../core/validation.js';
+export { formatUsMobile } from '../../core/display.js';
 export { addDelegateDoneEn } from './add-delegate.done.messages.js';
 
 export function renderDone(el: PepAddDelegate, delegate: DelegateSummary): TemplateResult {

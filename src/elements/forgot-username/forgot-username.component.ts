@@ -3,7 +3,6 @@ import { lazyModule } from '../../base/lazy.js';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
-import { validateEmail } from '../../core/validation.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
@@ -34,8 +33,9 @@ declare global {
 }
 
 /**
- * The "sent" step (with the resend countdown) is not part of what a host loads first: a chunk of
- * its own, fetched in the background once the email step has rendered and awaited by Send Email.
+ * The email check and the "sent" step (with the resend countdown) are not part of what a host
+ * loads first: a chunk of their own, fetched in the background once the email step has rendered
+ * (a touched field shows its error when it is there) and awaited by Send Email.
  */
 let catalogue: Catalogue = { ...forgotUsernameEmailEn, ...accountEn };
 const sent = lazyModule(() =>
@@ -115,7 +115,13 @@ export class PepForgotUsername extends PepElement {
   }
 
   protected override firstUpdated(): void {
-    sent.prefetch();
+    // A touched field shows its error once the check is there: render again then. A failed
+    // fetch is tried again by Send Email (which shows a failure with "Try again").
+    if (!sent.get())
+      void this.settle(sent.load()).then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
   }
 
   private dispatch(event: ForgotUsernameEvent): void {
@@ -137,16 +143,31 @@ export class PepForgotUsername extends PepElement {
 
   #fieldError(): string | null {
     if (this.flow.step !== 'email' || !this.showFieldError) return null;
-    const reason = validateEmail(this.flow.email);
+    // No error is claimed before the check is there.
+    const reason = sent.get()?.validateEmail(this.flow.email);
     if (!reason) return null;
     return this.fieldText('email', reason);
   }
 
-  #onSubmit = (e: Event): void => {
-    e.preventDefault();
+  /** Send Email, and Try again after its failure: check the address, then send it. */
+  #onSubmit = async (e?: Event): Promise<void> => {
+    e?.preventDefault();
     if (this.flow.step !== 'email' || this.flow.submitting) return;
     this.showFieldError = true;
-    if (validateEmail(this.flow.email)) {
+    if (!sent.get()) {
+      // The check's chunk (prefetched, so normally there already): the button shows it works,
+      // and a failed fetch is a failure with "Try again" before anything is sent.
+      this.dispatch({ type: 'SUBMIT' });
+      try {
+        await this.call(() => sent.load());
+      } catch (err) {
+        const error = err as AdapterError;
+        if (!this.ignoreAbort(error)) this.dispatch({ type: 'FAILED', error });
+        return;
+      }
+      this.dispatch({ type: 'CHECKED' });
+    }
+    if (sent.get()!.validateEmail(this.flow.email)) {
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus(),
       );
@@ -166,11 +187,9 @@ export class PepForgotUsername extends PepElement {
     this.dispatch(resend ? { type: 'RESEND', now: this.now() } : { type: 'SUBMIT' });
     if (this.flow === before) return;
     try {
-      const r = await this.call(async (a, signal) => {
-        // The "sent" step's module first: nothing is sent that the widget could not confirm.
-        await this.settle(sent.load());
-        return a.forgotUsername({ email }, { signal });
-      });
+      // The "sent" step's module came with the check (Send Email) or is showing (Resend Email):
+      // nothing is sent that the widget could not confirm.
+      const r = await this.call((a, signal) => a.forgotUsername({ email }, { signal }));
       this.dispatch({ type: 'SENT', resendAvailableAt: r.resendAvailableAt });
       this.emit('pep-username-email-sent', { email, resend });
     } catch (err) {
@@ -222,7 +241,7 @@ export class PepForgotUsername extends PepElement {
           if (s.email.trim() !== '') this.showFieldError = true;
         },
       })}
-      ${this.renderError(s.error, () => void this.#send(false))}
+      ${this.renderError(s.error, () => void this.#onSubmit())}
       <div class="actions">
         <button
           type="submit"

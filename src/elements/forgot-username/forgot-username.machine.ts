@@ -27,7 +27,13 @@ export type ForgotUsernameSentState = Extract<ForgotUsernameState, { step: 'sent
 
 export type ForgotUsernameEvent =
   | { type: 'INPUT'; email: string }
+  /** Send Email: with a checked address, or while it waits for the check's chunk. */
   | { type: 'SUBMIT' }
+  /**
+   * What Send Email waited for (the check's chunk) is there: the email step is idle again, and
+   * Send Email goes on (SUBMIT again) or stops at the field error.
+   */
+  | { type: 'CHECKED' }
   | { type: 'SENT'; resendAvailableAt: number }
   | { type: 'FAILED'; error: AdapterError }
   /** Resend Email; `now` (epoch ms) is checked against `resendAvailableAt`. */
@@ -51,6 +57,8 @@ export function emailTransition(
       return state.submitting ? state : { ...state, email: event.email };
     case 'SUBMIT':
       return state.submitting ? state : { ...state, submitting: true, error: undefined };
+    case 'CHECKED':
+      return state.submitting ? { ...state, submitting: false } : state;
     case 'SENT':
       return state.submitting
         ? {

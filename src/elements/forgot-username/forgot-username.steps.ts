@@ -1,8 +1,9 @@
 /**
- * The "sent" step of `<pep-forgot-username>` (the confirmation, Resend Email with its countdown,
- * "Use a different email address") with its English: not part of what a host loads first. The
- * element fetches this module once its email step has rendered, and Send Email waits for it
- * before it asks the adapter to send.
+ * What `<pep-forgot-username>` needs only once the user has acted: the email check
+ * (`validateEmail`, shared with the backends) and the "sent" step (the confirmation, Resend Email
+ * with its countdown, "Use a different email address") with its English. Not part of what a host
+ * loads first: the element fetches this module once its email step has rendered, and Send Email
+ * waits for it before it checks the address and asks the adapter to send.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { stepHeading } from '../../shared/step-heading.js';
@@ -10,6 +11,7 @@ import type { PepForgotUsername } from './forgot-username.component.js';
 import type { ForgotUsernameSentState, ForgotUsernameState } from './forgot-username.machine.js';
 import { ResendCountdown } from './resend-countdown.js';
 
+export { validateEmail } from '../../core/validation.js';
 export { forgotUsernameSentEn } from './forgot-username.sent.messages.js';
 export { sentTransition } from './forgot-username.sent.machine.js';
 

@@ -44,6 +44,21 @@ describe('forgot-username machine', () => {
     expect(transition(again, { type: 'SUBMIT' })).to.equal(again);
   });
 
+  it('CHECKED (the check arrived while Send Email waited) ends submitting, keeping the address; ignored otherwise', () => {
+    expect(transition(submitting, { type: 'CHECKED' })).to.deep.equal({
+      step: 'email',
+      email: ' a@example.com ',
+      submitting: false,
+      error: undefined,
+    });
+    expect(transition(typed, { type: 'CHECKED' }), 'nothing was waiting').to.equal(typed);
+    const failed = transition(submitting, { type: 'FAILED', error: adapterError('NETWORK') });
+    expect(transition(failed, { type: 'CHECKED' })).to.equal(failed);
+    expect(transition(sent, { type: 'CHECKED' })).to.equal(sent);
+    const resending = transition(sent, { type: 'RESEND', now: 60_000 });
+    expect(transition(resending, { type: 'CHECKED' }), 'not a resend').to.equal(resending);
+  });
+
   it('SENT moves to the confirmation with the trimmed email and the throttle time', () => {
     expect(sent).to.deep.equal({
       step: 'sent',
