@@ -2,11 +2,12 @@
  * Field validators shared by the widgets (for feedback) and the backends (for enforcement).
  * Each returns `null` when valid, or a {@link FieldReason} code that widgets turn into a message.
  */
-import { STATE_CODES, type StateCode } from '../adapter/types.js';
-
-// Display helpers, kept in their own module (an element that only shows delegates does not
-// load the validators); re-exported here where they have always been.
-export { formatUsMobile, stateListConverter } from './display.js';
+// The checks live in modules of their own, so that a widget loads only those its first screen
+// uses; this module gathers them (and the backends import it).
+export * from './username.js';
+export * from './delegate-input.js';
+export { normalizeUsMobile, formatUsMobile } from './phone.js';
+export { stateListConverter } from './display.js';
 
 export type FieldReason =
   | 'required'
@@ -22,136 +23,6 @@ export type FieldReason =
   | 'file-too-large'
   | 'invalid-date'
   | 'mismatch';
-
-export const USERNAME_MIN_LENGTH = 7;
-export const USERNAME_MAX_LENGTH = 64;
-export const NAME_MAX_LENGTH = 64;
-export const EMAIL_MAX_LENGTH = 254;
-
-/** Username: at least 7 characters, ASCII letters and digits only (spec slide 4). */
-export function validateUsername(value: string): FieldReason | null {
-  const v = value.trim();
-  if (v === '') return 'required';
-  if (!/^[A-Za-z0-9]*$/.test(v)) return 'invalid-characters';
-  if (v.length < USERNAME_MIN_LENGTH) return 'too-short';
-  if (v.length > USERNAME_MAX_LENGTH) return 'too-long';
-  return null;
-}
-
-/** Case-insensitive key used for username uniqueness. */
-export function usernameKey(value: string): string {
-  return value.trim().toLowerCase();
-}
-
-/**
- * Email: one `@`, a non-empty local part without spaces or control characters, and a domain of
- * dot-separated labels with a 2+ letter top-level domain.
- */
-export function validateEmail(value: string): FieldReason | null {
-  const v = value.trim();
-  if (v === '') return 'required';
-  if (v.length > EMAIL_MAX_LENGTH) return 'too-long';
-  const at = v.lastIndexOf('@');
-  if (at <= 0 || at !== v.indexOf('@')) return 'invalid-email';
-  const local = v.slice(0, at);
-  const domain = v.slice(at + 1);
-  if (local.length > 64) return 'invalid-email';
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f"(),:;<>[\\\]]/.test(local)) return 'invalid-email';
-  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return 'invalid-email';
-  const labels = domain.split('.');
-  if (labels.length < 2) return 'invalid-email';
-  for (const label of labels) {
-    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label)) return 'invalid-email';
-  }
-  if (!/^[A-Za-z]{2,}$/.test(labels[labels.length - 1]!)) return 'invalid-email';
-  return null;
-}
-
-/** Lower-cased, trimmed email used for look-ups. */
-export function normalizeEmail(value: string): string {
-  return value.trim().toLowerCase();
-}
-
-/** First / last name: Unicode letters (and combining marks), spaces, hyphens, apostrophes. */
-export function validateName(value: string): FieldReason | null {
-  const v = normalizeName(value);
-  if (v === '') return 'required';
-  if ([...v].length > NAME_MAX_LENGTH) return 'too-long';
-  if (!/^[\p{L}\p{M}][\p{L}\p{M} '’-]*$/u.test(v)) return 'invalid-characters';
-  return null;
-}
-
-/** Trim and collapse inner runs of spaces; NFC so that "é" typed two ways is one name. */
-export function normalizeName(value: string): string {
-  return value.normalize('NFC').trim().replace(/\s+/g, ' ');
-}
-
-/**
- * A US mobile number in any usual typing — `(312) 555-0101`, `312.555.0101`, `+1 312 555 0101`,
- * `1-312-555-0101` — to E.164 (`+13125550101`), or `null` when it is not a valid NANP number
- * (area code and exchange cannot start with 0 or 1).
- */
-export function normalizeUsMobile(value: string): string | null {
-  const v = value.trim();
-  if (!/^\+?[\d\s().-]+$/.test(v)) return null;
-  let digits = v.replace(/\D/g, '');
-  if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
-  else if (v.startsWith('+')) return null;
-  if (digits.length !== 10) return null;
-  if (!/^[2-9]\d{2}[2-9]\d{6}$/.test(digits)) return null;
-  return `+1${digits}`;
-}
-
-export function validateMobile(value: string): FieldReason | null {
-  if (value.trim() === '') return 'required';
-  return normalizeUsMobile(value) === null ? 'invalid-phone' : null;
-}
-
-export function isStateCode(value: unknown): value is StateCode {
-  return typeof value === 'string' && (STATE_CODES as readonly string[]).includes(value);
-}
-
-/** A non-empty subset of `allowed` (default: all five states), without duplicates. */
-export function validateStates(
-  states: readonly string[],
-  allowed: readonly StateCode[] = STATE_CODES,
-): FieldReason | null {
-  if (states.length === 0) return 'required';
-  if (new Set(states).size !== states.length) return 'invalid-state';
-  for (const s of states) {
-    if (!isStateCode(s)) return 'invalid-state';
-    if (!allowed.includes(s)) return 'not-allowed';
-  }
-  return null;
-}
-
-export type DelegateField = 'username' | 'email' | 'firstName' | 'lastName' | 'mobile' | 'states';
-
-/** Validate every Add Delegate field; returns only the failing ones. */
-export function validateDelegateInput(
-  input: {
-    username: string;
-    email: string;
-    firstName: string;
-    lastName: string;
-    mobile: string;
-    states: readonly string[];
-  },
-  allowedStates: readonly StateCode[] = STATE_CODES,
-): Partial<Record<DelegateField, FieldReason>> {
-  const out: Partial<Record<DelegateField, FieldReason>> = {};
-  const checks: [DelegateField, FieldReason | null][] = [
-    ['username', validateUsername(input.username)],
-    ['email', validateEmail(input.email)],
-    ['firstName', validateName(input.firstName)],
-    ['lastName', validateName(input.lastName)],
-    ['mobile', validateMobile(input.mobile)],
-    ['states', validateStates(input.states, allowedStates)],
-  ];
-  for (const [field, reason] of checks) if (reason) out[field] = reason;
-  return out;
-}
 
 /** Normalise a typed one-time code: upper case, spaces and dashes removed. */
 export function normalizeCode(value: string): string {

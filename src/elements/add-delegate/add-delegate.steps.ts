@@ -11,8 +11,8 @@ import { errorRegion } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import type { PepAddDelegate } from './add-delegate.component.js';
 
-export { normalizeUsMobile, validateDelegateInput } from '../../core/validation.js';
-export { formatUsMobile } from '../../core/display.js';
+export { validateDelegateInput } from '../../core/delegate-input.js';
+export { formatUsMobile, normalizeUsMobile } from '../../core/phone.js';
 export { addDelegateDoneEn } from './add-delegate.done.messages.js';
 
 export function renderDone(el: PepAddDelegate, delegate: DelegateSummary): TemplateResult {

@@ -4,7 +4,7 @@ import type { PasswordFlowPurpose } from '../../adapter/types.js';
 import { PepElement } from '../../base/pep-element.js';
 import { lazyModule } from '../../base/lazy.js';
 import { formStyles, tokens } from '../../base/styles.js';
-import { validateUsername } from '../../core/validation.js';
+import { validateUsername } from '../../core/username.js';
 import { accountEn } from '../../i18n/account.en.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';

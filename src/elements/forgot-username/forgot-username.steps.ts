@@ -11,7 +11,7 @@ import type { PepForgotUsername } from './forgot-username.component.js';
 import type { ForgotUsernameSentState, ForgotUsernameState } from './forgot-username.machine.js';
 import { ResendCountdown } from './resend-countdown.js';
 
-export { validateEmail } from '../../core/validation.js';
+export { validateEmail } from '../../core/delegate-input.js';
 export { forgotUsernameSentEn } from './forgot-username.sent.messages.js';
 export { sentTransition } from './forgot-username.sent.machine.js';
 

@@ -9,7 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { addLaterStyles } from '../../base/later-styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import type { DelegateSummary } from '../../adapter/types.js';
-import { formatUsMobile } from '../../core/display.js';
+import { formatUsMobile } from '../../core/phone.js';
 import type { PepMyDelegates } from './my-delegates.component.js';
 import { resendTransition, type ResendEvent } from './my-delegates.list.machine.js';
 import { myDelegatesListStyles } from './my-delegates.list.styles.js';

@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { addLaterStyles } from '../../base/later-styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
-import { formatUsMobile } from '../../core/display.js';
+import { formatUsMobile } from '../../core/phone.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import type { PortalConfig, PortalLink, PortalLinkGroup } from './portal-config.js';
 import type { PepPortalHome } from './portal-home.component.js';
