@@ -80,7 +80,6 @@ const steps = lazyModule(() =>
   }),
 );
 
-/** Parse `allowed-states="IL TX"` / `"IL,TX"`; unknown codes are dropped. */
 /**
  * The producer's Add Delegate form (spec slides 4–5): Username, Email, First Name, Last Name,
  * Mobile Number and State(s), then Create Delegate. On success it shows "Delegate was added"

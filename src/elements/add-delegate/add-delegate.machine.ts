@@ -1,7 +1,7 @@
 /**
  * Pure step machine of `<pep-add-delegate>`: the form (with its pending call and the errors the
  * adapter reported per field) and the "Delegate was added" step. Field values live in the
- * element; client-side validation is `validateDelegateInput` (src/core/validation.ts), which
+ * element; client-side validation is `validateDelegateInput` (src/core/delegate-input.ts), which
  * comes with the element's later chunk: a Submit before it is there waits for it (`SUBMIT`, then
  * `CHECKED` or `SUBMIT_FAIL`).
  */
