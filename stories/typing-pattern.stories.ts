@@ -132,8 +132,18 @@ export const Ready: Story = {
   },
 };
 
-/** Verify mode, with Remember this device and the way to email or text. */
+/** Verify mode, with the way to email or text (Remember this device comes with Submit). */
 export const Verify: Story = { loaders: [verifyLoader] };
+
+/** Verify mode, three attempts recorded: Remember this device for 30 days, then Submit. */
+export const VerifyReady: Story = {
+  loaders: [verifyLoader],
+  play: async ({ canvasElement }) => {
+    const el = tp(canvasElement);
+    await typeTimes(el, 3);
+    await until(() => !!el.shadowRoot!.querySelector('#remember'));
+  },
+};
 
 /** Verify mode: an input method editor (IME) was used. */
 export const ImeComposition: Story = {

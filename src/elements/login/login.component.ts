@@ -9,7 +9,7 @@ import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { textField } from '../../shared/text-field.js';
 import { passwordField } from '../../shared/password-field.js';
 import { FormState } from '../../shared/form-state.js';
-import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
+import type { DeviceStore } from '../../shared/device-store.js';
 import {
   credentialsTransition,
   initialLoginState,
@@ -119,8 +119,11 @@ export class PepLogin extends PepElement {
   /** Prefills Username (e.g. the account whose password was just set). */
   defaultUsername = '';
 
-  /** Where the remembered-device token is kept. Default: `localStorage` (`pep-device:` keys). */
-  deviceStore: DeviceStore = defaultDeviceStore;
+  /**
+   * Where the remembered-device token is kept. Unset: the default `localStorage` store
+   * (`defaultDeviceStore`, `pep-device:` keys).
+   */
+  deviceStore?: DeviceStore;
 
   private flow: LoginState = initialLoginState;
   private username = '';
@@ -192,20 +195,22 @@ export class PepLogin extends PepElement {
     }
     const username = this.username.trim();
     const password = this.password;
-    const device = this.deviceStore.get(username);
     this.send({ type: 'SUBMIT' });
     try {
       // What renders the answer first (prefetched, so normally there already): a failed fetch
-      // fails the step before the password is sent, so Try again never logs in twice.
-      const result = await this.call(async (a, signal) => {
-        await this.settle(steps.load());
-        return a.login(
+      // fails the step before the password is sent, so Try again never logs in twice. The
+      // remembered device is read after it: the default store comes with that chunk.
+      const { result, store, device } = await this.call(async (a, signal) => {
+        const store = (await this.settle(steps.load())).deviceStoreOf(this);
+        const device = store.get(username);
+        const result = await a.login(
           device ? { username, password, deviceToken: device.token } : { username, password },
           { signal },
         );
+        return { result, store, device };
       });
       // The backend did not accept the remembered device: stop offering its token.
-      if (result.status !== 'authenticated' && device) this.deviceStore.delete(username);
+      if (result.status !== 'authenticated' && device) store.delete(username);
       // The password was accepted: offer it to the password manager (shadow DOM hides the
       // fields from some managers).
       void steps.get()!.offerCredential(username, password);

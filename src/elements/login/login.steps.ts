@@ -6,6 +6,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { adapterError, type AdapterError } from '../../adapter/errors.js';
+import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
 import { errorRegion } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import '../typing-pattern/pep-typing-pattern.js';
@@ -29,6 +30,14 @@ interface View {
   messages: El['messages'];
   send: El['send'];
   t: El['t'];
+}
+
+/**
+ * The host's device store, else the default `localStorage` one: it comes with this chunk, which
+ * the login call awaits before it reads the remembered device.
+ */
+export function deviceStoreOf(el: PepLogin): DeviceStore {
+  return el.deviceStore ?? defaultDeviceStore;
 }
 
 /** The steps after Log In (the element renders `credentials` itself). */

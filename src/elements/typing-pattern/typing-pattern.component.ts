@@ -8,8 +8,7 @@ import type { Catalogue } from '../../i18n/format.js';
 import { sharedStyles } from '../../shared/styles.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
-import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
-import { rememberDevice, rememberDeviceStyles } from '../verify-account/remember-device.js';
+import type { DeviceStore } from '../../shared/device-store.js';
 import {
   ATTEMPTS,
   initialTypingState,
@@ -49,9 +48,9 @@ declare global {
 }
 
 /**
- * The submission (the adapter call and its outcome) and the steps after it are not part of what
- * a host loads first: a chunk of their own, fetched in the background once the form has
- * rendered, and awaited by Submit before anything is sent.
+ * The submission (the adapter call and its outcome), the Remember row shown with Submit and the
+ * steps after it are not part of what a host loads first: a chunk of their own, fetched in the
+ * background once the form has rendered, and awaited by Submit before anything is sent.
  */
 let catalogue: Catalogue = typingPatternFormEn;
 const steps = lazyModule(() =>
@@ -85,7 +84,7 @@ const steps = lazyModule(() =>
  * @csspart input - The text box.
  * @csspart status - Polite status line ("Attempt 1 of 3 recorded.").
  * @csspart error - The `role="alert"` region.
- * @csspart remember - The "Remember this device" check box row (verify mode).
+ * @csspart remember - The "Remember this device" check box row (verify mode), shown once the three attempts are recorded.
  * @csspart tooltip-button - The info button of the remember tooltip.
  * @csspart tooltip - The remember tooltip.
  * @csspart submit-button - Continue / Submit.
@@ -96,13 +95,8 @@ const steps = lazyModule(() =>
  * @cssprop --pep-color-primary - Buttons and progress dots.
  */
 export class PepTypingPattern extends PepElement {
-  static override styles = [
-    tokens,
-    formStyles,
-    sharedStyles,
-    rememberDeviceStyles,
-    typingPatternStyles,
-  ];
+  // The Remember row's styles come with `typing-pattern.steps.ts`, which renders it.
+  static override styles = [tokens, formStyles, sharedStyles, typingPatternStyles];
 
   static override properties: PropertyDeclarations = {
     mode: { reflect: true },
@@ -129,16 +123,21 @@ export class PepTypingPattern extends PepElement {
   /** The sentence to type; defaults to the pending login's `sampleText`. */
   text?: string;
 
-  /** Where a remembered-device token is kept (verify mode). */
-  deviceStore: DeviceStore = defaultDeviceStore;
+  /**
+   * Where a remembered-device token is kept (verify mode). Unset: the default `localStorage`
+   * store (`defaultDeviceStore`, `pep-device:` keys).
+   */
+  deviceStore?: DeviceStore;
 
   /** Render without the card frame (used inside `<pep-verify-account>` / `<pep-login>`). */
   embedded = false;
 
   private flow: TypingState = initialTypingState;
   private typed = '';
-  private remember = false;
-  private tipOpen = false;
+  /** @internal Read and written by the Remember row in `typing-pattern.steps.ts`. */
+  protected remember = false;
+  /** @internal */
+  protected tipOpen = false;
 
   private get input(): HTMLInputElement | null {
     return this.renderRoot?.querySelector('#typing') ?? null;
@@ -178,6 +177,7 @@ export class PepTypingPattern extends PepElement {
     const before = this.flow.step;
     this.flow = next;
     if (this.flow.step !== before) {
+      if (this.flow.step === 'ready') this.#fetchSteps();
       this.emit('pep-step-change', { step: this.flow.step });
       if (this.flow.step === 'expired') this.emit('pep-verification-expired', {});
       void this.focusHeading();
@@ -288,9 +288,13 @@ export class PepTypingPattern extends PepElement {
     let m = steps.get();
     if (!m) {
       // Prefetched while the sentence was typed, so normally already there; a failed fetch is a
-      // failure with "Try again" that keeps the attempts, and nothing is sent.
+      // failure with "Try again" that keeps the attempts, and nothing is sent. Arriving only
+      // now, the chunk sends with Remember unchecked (the user never saw the row): the safe
+      // default, the device is not remembered without being asked.
       try {
         m = await this.call(() => this.settle(steps.load()));
+        // The Remember row came with it: shown (disabled) while this submission runs.
+        this.requestUpdate();
       } catch (err) {
         const error = err as AdapterError;
         if (!this.ignoreAbort(error)) this.send({ type: 'FAILED', error });
@@ -311,6 +315,20 @@ export class PepTypingPattern extends PepElement {
 
   protected override firstUpdated(): void {
     steps.prefetch();
+  }
+
+  /**
+   * The attempts are recorded: the Remember row (verify mode) and Submit need the later chunk.
+   * Prefetched at first render, so normally there already; if that fetch failed, fetch it again
+   * and render the row once it is there. A failure here is left to Submit, which shows it with
+   * "Try again".
+   */
+  #fetchSteps(): void {
+    if (!steps.get())
+      void this.settle(steps.load()).then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
   }
 
   override render(): TemplateResult {
@@ -414,7 +432,13 @@ export class PepTypingPattern extends PepElement {
               ? { label: this.t('common.retry'), onRetry: () => void this.submit() }
               : null,
         })}
-        ${this.mode === 'verify' ? this.renderRemember(submitting) : nothing}
+        ${
+          // From the later chunk, once the attempts are recorded (the spec's order: type the
+          // sentence three times, then Remember, then Submit).
+          ready && this.mode === 'verify'
+            ? (steps.get()?.renderRemember(this, submitting) ?? nothing)
+            : nothing
+        }
         <div class="actions">
           ${ready
             ? html`<button
@@ -457,19 +481,6 @@ export class PepTypingPattern extends PepElement {
         </div>
       </form>
       ${this.renderNote()}`;
-  }
-
-  private renderRemember(disabled: boolean): TemplateResult {
-    return rememberDevice({
-      checked: this.remember,
-      disabled,
-      tipOpen: this.tipOpen,
-      onChange: (v) => (this.remember = v),
-      onTip: (open) => (this.tipOpen = open),
-      label: this.t('typing.remember'),
-      infoLabel: this.t('typing.remember-info'),
-      tip: this.t('typing.remember-tip'),
-    });
   }
 
   private renderNote(): TemplateResult {

@@ -1,6 +1,7 @@
 /**
  * English of `<pep-typing-pattern>`'s form (typing the sentence, then Submit): what a host loads
- * first. The spec's words where it has them.
+ * first (Remember this device comes with `typing-pattern.steps.ts`). The spec's words where it
+ * has them.
  */
 export const typingPatternFormEn = {
   'typing.title.enroll': 'Set up your keyboard typing pattern',
@@ -33,8 +34,4 @@ export const typingPatternFormEn = {
     'If you cannot type the sentence, choose to verify by email or text message instead. To reset your typing pattern, call the Internet Help Desk at {phone}.',
   'typing.note.enroll':
     'If you cannot type the sentence, you can verify by email or text message at your next logins. To reset your typing pattern, call the Internet Help Desk at {phone}.',
-  'typing.remember': 'Remember this device for 30 days',
-  'typing.remember-info': 'About remembering this device',
-  'typing.remember-tip':
-    'Select this if you do not want to verify your account on each login from this browser. Do not select it on a shared or public computer.',
 } as const;

@@ -1,14 +1,17 @@
 /**
- * What `<pep-typing-pattern>` does once the three attempts are submitted (the adapter call and
- * its outcome) and the steps after it (done, pattern unavailable, login expired), with their
- * English: not part of what a host loads first. The element fetches this module once its form
- * has rendered and awaits it before anything is sent.
+ * What `<pep-typing-pattern>` shows and does once the three attempts are recorded (the Remember
+ * row, the adapter call and its outcome) and the steps after it (done, pattern unavailable,
+ * login expired), with their English and styles: not part of what a host loads first. The
+ * element fetches this module once its form has rendered and awaits it before anything is sent.
  */
 import { html, type TemplateResult } from 'lit';
 import type { AdapterError } from '../../adapter/errors.js';
 import type { PendingLogin, TypingSample } from '../../adapter/types.js';
+import { addLaterStyles } from '../../base/later-styles.js';
+import { defaultDeviceStore } from '../../shared/device-store.js';
 import { errorRegion } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
+import { rememberDevice, rememberDeviceStyles } from '../verify-account/remember-device.js';
 import type { PepTypingPattern } from './typing-pattern.component.js';
 import type { TypingState } from './typing-pattern.machine.js';
 import { answered } from './typing-pattern.steps.machine.js';
@@ -30,7 +33,24 @@ interface View {
   remember: El['remember'];
   renderNote: El['renderNote'];
   t: El['t'];
+  tipOpen: El['tipOpen'];
   title_: El['title_'];
+}
+
+/** "Remember this device for 30 days" (verify mode), shown with Submit. */
+export function renderRemember(el: PepTypingPattern, disabled: boolean): TemplateResult {
+  addLaterStyles(el, rememberDeviceStyles);
+  const h = el as unknown as View;
+  return rememberDevice({
+    checked: h.remember,
+    disabled,
+    tipOpen: h.tipOpen,
+    onChange: (v) => (h.remember = v),
+    onTip: (open) => (h.tipOpen = open),
+    label: h.t('typing.remember'),
+    infoLabel: h.t('typing.remember-info'),
+    tip: h.t('typing.remember-tip'),
+  });
 }
 
 /** Hand the samples to the adapter (the flow is already submitting) and show the outcome. */
@@ -55,7 +75,8 @@ export async function submitSamples(
         ),
       );
       if (verified.deviceToken) {
-        h.deviceStore.set(
+        // Unset: the default store, which comes with this chunk rather than the first load.
+        (h.deviceStore ?? defaultDeviceStore).set(
           pending.username,
           verified.deviceToken.token,
           verified.deviceToken.expiresAt,

@@ -70,5 +70,5 @@ export function rememberDevice(o: RememberDeviceOptions): TemplateResult {
   </div>`;
 }
 
-/** Styles for {@link rememberDevice} (a module of their own: an element adopts them up front). */
+/** Styles for {@link rememberDevice}: the chunk rendering the row adds them (`addLaterStyles`). */
 export { rememberDeviceStyles } from './remember-device.styles.js';

@@ -15,10 +15,9 @@ import { sharedStyles } from '../../shared/styles.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';
-import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
+import type { DeviceStore } from '../../shared/device-store.js';
 import type {} from '../typing-pattern/pep-typing-pattern.js';
 import type { OtherMethodReason } from '../typing-pattern/typing-pattern.component.js';
-import { rememberDeviceStyles } from './remember-device.styles.js';
 import {
   frontTransition,
   initialVerifyState,
@@ -71,13 +70,8 @@ const steps = lazyModule(() =>
  * @cssprop --pep-color-primary - Buttons, links, radio buttons.
  */
 export class PepVerifyAccount extends PepElement {
-  static override styles = [
-    tokens,
-    formStyles,
-    sharedStyles,
-    rememberDeviceStyles,
-    verifyAccountStyles,
-  ];
+  // The Remember row's styles come with `verify-account.steps.ts` (the code step renders it).
+  static override styles = [tokens, formStyles, sharedStyles, verifyAccountStyles];
 
   static override properties: PropertyDeclarations = {
     pending: { attribute: false },
@@ -96,8 +90,11 @@ export class PepVerifyAccount extends PepElement {
   /** The pending login from `adapter.login` (status `verification-required`). */
   pending?: PendingLogin;
 
-  /** Where the remembered-device token is kept. Default: `localStorage` (`pep-device:` keys). */
-  deviceStore: DeviceStore = defaultDeviceStore;
+  /**
+   * Where the remembered-device token is kept. Unset: the default `localStorage` store
+   * (`defaultDeviceStore`, `pep-device:` keys).
+   */
+  deviceStore?: DeviceStore;
 
   /** Render without the card frame (inside `<pep-login>`). */
   embedded = false;

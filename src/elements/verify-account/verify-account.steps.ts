@@ -1,15 +1,18 @@
 /**
  * The code step of `<pep-verify-account>` (enter the code, resend it, Remember this device: its
- * view and its actions) with its English: not part of what a host loads first. The element
- * fetches this module once its first step has rendered and awaits it before it sends the code.
+ * view and its actions) with its English and the Remember row's styles: not part of what a host
+ * loads first. The element fetches this module once its first step has rendered and awaits it
+ * before it sends the code.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AdapterError } from '../../adapter/errors.js';
+import { addLaterStyles } from '../../base/later-styles.js';
 import { OTP_LENGTH } from '../../core/otp.js';
+import { defaultDeviceStore } from '../../shared/device-store.js';
 import { codeInput } from '../../shared/code-input.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
-import { rememberDevice } from './remember-device.js';
+import { rememberDevice, rememberDeviceStyles } from './remember-device.js';
 import type { PepVerifyAccount } from './verify-account.component.js';
 import type { VerifyState } from './verify-account.machine.js';
 
@@ -76,7 +79,8 @@ async function submitCode(h: View, e?: Event): Promise<void> {
       a.verifyAccountCode({ pendingId: pending.pendingId, code, rememberDevice }, { signal }),
     );
     if (verified.deviceToken) {
-      h.deviceStore.set(
+      // Unset: the default store, which comes with this chunk rather than the first load.
+      (h.deviceStore ?? defaultDeviceStore).set(
         pending.username,
         verified.deviceToken.token,
         verified.deviceToken.expiresAt,
@@ -91,6 +95,7 @@ async function submitCode(h: View, e?: Event): Promise<void> {
 }
 
 export function renderCode(el: PepVerifyAccount, f: Code): TemplateResult {
+  addLaterStyles(el, rememberDeviceStyles);
   const h = el as unknown as View;
   const busy = f.submitting || f.resending;
   const reason = codeReason(h);

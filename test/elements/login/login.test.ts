@@ -7,11 +7,13 @@ import { latestCode } from '../../../src/adapter/memory/outbox.js';
 import { adapterError } from '../../../src/adapter/errors.js';
 import type { AuthAdapter } from '../../../src/adapter/types.js';
 import type { ManualClock } from '../../../src/core/clock.js';
+import { DEVICE_KEY_PREFIX } from '../../../src/shared/device-store.js';
 import {
   DELEGATE,
   SAMPLE,
   TYPIST_A,
   memoryStore,
+  pendingLogin,
   settle,
   setupDelegate,
   typeInto,
@@ -263,6 +265,57 @@ describe('<pep-login>', () => {
     await logIn(el3);
     await until(() => el3.step === 'verify', 'verify');
     expect(store.map.has(DELEGATE.username)).to.equal(false);
+  });
+
+  describe('the default device store (no deviceStore set)', () => {
+    const key = DEVICE_KEY_PREFIX + DELEGATE.username;
+    /** A device token the adapter accepts (a first login verified with "remember"). */
+    async function rememberedToken(): Promise<string> {
+      const first = await pendingLogin(adapter);
+      await adapter.sendVerificationCode({ pendingId: first.pendingId, channel: 'email' });
+      const verified = await adapter.verifyAccountCode({
+        pendingId: first.pendingId,
+        code: latestCode(adapter, 'email'),
+        rememberDevice: true,
+      });
+      await adapter.logout();
+      return verified.deviceToken!.token;
+    }
+    // A far expiry: the default store checks it against the real clock, the adapter its own.
+    const storeInLocalStorage = (token: string) =>
+      localStorage.setItem(key, JSON.stringify({ token, expiresAt: Date.now() + 3_600_000 }));
+    afterEach(() => localStorage.removeItem(key));
+
+    it('a device remembered in localStorage goes with the login; a refused one is dropped', async () => {
+      const token = await rememberedToken();
+      const el = await fixture<PepLogin>(html`<pep-login .adapter=${adapter}></pep-login>`);
+      expect(el.deviceStore).to.equal(undefined);
+      storeInLocalStorage(token);
+      const auth = oneEvent(el, 'pep-authenticated');
+      await logIn(el);
+      expect((await auth).detail.session.user.username).to.equal(DELEGATE.username);
+      expect(el.step).to.equal('done');
+      await adapter.logout();
+
+      storeInLocalStorage('not-a-real-token');
+      const el2 = await fixture<PepLogin>(html`<pep-login .adapter=${adapter}></pep-login>`);
+      await logIn(el2);
+      await until(() => el2.step === 'verify', 'verify');
+      expect(localStorage.getItem(key)).to.equal(null);
+    });
+
+    it('a host deviceStore wins: localStorage is neither read nor changed', async () => {
+      const token = await rememberedToken();
+      const store = memoryStore();
+      store.set(DELEGATE.username, token, clock.now() + 3_600_000);
+      storeInLocalStorage('not-a-real-token');
+      const el = await mount(adapter, store);
+      const auth = oneEvent(el, 'pep-authenticated');
+      await logIn(el);
+      await auth;
+      expect(el.step).to.equal('done');
+      expect(localStorage.getItem(key)).to.contain('not-a-real-token');
+    });
   });
 
   it('a network failure keeps both fields and Try again logs in', async () => {

@@ -19,7 +19,13 @@ const shows: Record<string, (el: El) => boolean> = {
   Ready: (el) =>
     text(el, '[part~=submit-button]') === 'Continue' &&
     text(el, 'form').includes('All three attempts are recorded.'),
-  Verify: (el) => heading(el) === 'Verify your account by keyboard pattern' && !!$(el, '#remember'),
+  Verify: (el) =>
+    heading(el) === 'Verify your account by keyboard pattern' &&
+    !!$(el, '#typing') &&
+    !$(el, '#remember'),
+  VerifyReady: (el) =>
+    text(el, '[part~=submit-button]') === 'Submit' &&
+    text(el, '[part=remember]').startsWith('Remember this device for 30 days'),
   ImeComposition: (el) => alert(el).startsWith('Your keyboard is composing characters'),
   Rejected: (el) => alert(el).startsWith('The typing pattern did not match'),
   Enrolled: (el) => text(el, '[role=status]') === 'Your typing pattern is saved.',

@@ -5,7 +5,7 @@ import type { PepTypingPattern } from '../../../src/elements/typing-pattern/pep-
 import type { MemoryAdapter } from '../../../src/adapter/memory/memory-adapter.js';
 import { adapterError } from '../../../src/adapter/errors.js';
 import type { AuthAdapter, PendingLogin } from '../../../src/adapter/types.js';
-import type { DeviceStore } from '../../../src/shared/device-store.js';
+import { DEVICE_KEY_PREFIX, type DeviceStore } from '../../../src/shared/device-store.js';
 import {
   DELEGATE,
   SAMPLE,
@@ -234,10 +234,62 @@ describe('<pep-typing-pattern>', () => {
     expect((await other).detail.reason).to.equal('ime');
   });
 
+  it('verify: no Remember row while typing; it comes with Submit once the attempts are recorded', async () => {
+    const el = await mount(adapter, await verifiedDelegateLogin(adapter), 'verify');
+    const row = () => root(el).querySelector('[part="remember"]');
+    for (let i = 0; i < 3; i++) {
+      expect(!!row(), `a row before attempt ${i + 1}`).to.equal(false);
+      expect(!!root(el).querySelector('#remember')).to.equal(false);
+      typeInto(input(el), SAMPLE, TYPIST_A, i);
+      await el.updateComplete;
+    }
+    expect(el.step).to.equal('ready');
+    expect(row()).to.exist;
+    expect(submitButton(el)).to.exist;
+    // The spec's order: the check box comes before Submit.
+    const order = row()!.compareDocumentPosition(submitButton(el)!);
+    expect(order & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    expect(root(el).querySelector<HTMLInputElement>('#remember')!.checked).to.equal(false);
+    // Its styles came with it: a flex row, the tooltip positioned and hidden.
+    expect(getComputedStyle(row()!).display).to.equal('flex');
+    const tip = root(el).querySelector<HTMLElement>('#remember-tip')!;
+    expect(getComputedStyle(tip).display).to.equal('none');
+    expect(getComputedStyle(tip).position).to.equal('absolute');
+    await expect(el).to.be.accessible();
+    // Ticked, then Start over: the row goes with Submit and comes back with the choice kept.
+    root(el).querySelector<HTMLInputElement>('#remember')!.click();
+    await el.updateComplete;
+    root(el).querySelector<HTMLButtonElement>('[part="secondary-button"]')!.click();
+    await el.updateComplete;
+    expect(!!row(), 'a row after Start over').to.equal(false);
+    await typeThree(el);
+    expect(root(el).querySelector<HTMLInputElement>('#remember')!.checked).to.equal(true);
+  });
+
+  it('enroll: no Remember row, also once the attempts are recorded', async () => {
+    const el = await mount(adapter, await pendingLogin(adapter, false), 'enroll');
+    await typeThree(el);
+    expect(submitButton(el)).to.exist;
+    expect(!!root(el).querySelector('[part="remember"]')).to.equal(false);
+  });
+
   it('verify: accepts the enrolled typist, stores the remembered device, fires pep-authenticated', async () => {
     const pending = await verifiedDelegateLogin(adapter);
     const store = memoryStore();
-    const el = await mount(adapter, pending, 'verify', store);
+    const asked: boolean[] = [];
+    const spy = new Proxy(adapter, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (prop === 'verifyTypingPattern') {
+          return (req: { rememberDevice: boolean }, ...rest: unknown[]) => {
+            asked.push(req.rememberDevice);
+            return (v as (...a: unknown[]) => unknown).call(target, req, ...rest);
+          };
+        }
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const el = await mount(spy, pending, 'verify', store);
     await typeThree(el, TYPIST_A);
     root(el).querySelector<HTMLInputElement>('#remember')!.click();
     await expect(el).to.be.accessible();
@@ -245,6 +297,7 @@ describe('<pep-typing-pattern>', () => {
     submitButton(el)!.click();
     const ev = await auth;
     expect(ev.detail.session.user.username).to.equal(DELEGATE.username);
+    expect(asked).to.deep.equal([true]);
     expect(store.map.get(DELEGATE.username)?.token).to.be.a('string');
     // Verified, not enrolled: the last step says so (the pattern was not saved again).
     await el.updateComplete;
@@ -252,6 +305,29 @@ describe('<pep-typing-pattern>', () => {
     expect(root(el).querySelector('[part="status"]')!.textContent).to.contain(
       'Your account is verified.',
     );
+  });
+
+  it('verify with no deviceStore set: the remembered device goes to localStorage', async () => {
+    const key = DEVICE_KEY_PREFIX + DELEGATE.username;
+    localStorage.removeItem(key);
+    const el = await fixture<PepTypingPattern>(
+      html`<pep-typing-pattern
+        .adapter=${adapter}
+        .pending=${await verifiedDelegateLogin(adapter)}
+        mode="verify"
+      ></pep-typing-pattern>`,
+    );
+    expect(el.deviceStore).to.equal(undefined);
+    try {
+      await typeThree(el);
+      root(el).querySelector<HTMLInputElement>('#remember')!.click();
+      const auth = oneEvent(el, 'pep-authenticated');
+      submitButton(el)!.click();
+      await auth;
+      expect(localStorage.getItem(key)).to.contain('"token"');
+    } finally {
+      localStorage.removeItem(key);
+    }
   });
 
   it('verify: rejects a different rhythm and asks for three new attempts', async () => {
@@ -313,6 +389,7 @@ describe('<pep-typing-pattern>', () => {
   it('the remember tooltip opens on focus, is described by, and closes with Escape', async () => {
     const pending = await verifiedDelegateLogin(adapter);
     const el = await mount(adapter, pending, 'verify');
+    await typeThree(el);
     const tip = root(el).querySelector<HTMLElement>('#remember-tip')!;
     const box = root(el).querySelector<HTMLInputElement>('#remember')!;
     const info = root(el).querySelector<HTMLButtonElement>('[part="tooltip-button"]')!;
@@ -322,6 +399,7 @@ describe('<pep-typing-pattern>', () => {
     info.focus();
     await el.updateComplete;
     expect(tip.hidden).to.equal(false);
+    expect(getComputedStyle(tip).display).to.equal('block');
     expect(info.getAttribute('aria-expanded')).to.equal('true');
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;

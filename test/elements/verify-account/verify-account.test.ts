@@ -6,7 +6,11 @@ import type { MemoryAdapter } from '../../../src/adapter/memory/memory-adapter.j
 import { latestCode } from '../../../src/adapter/memory/outbox.js';
 import { adapterError } from '../../../src/adapter/errors.js';
 import type { AuthAdapter, PendingLogin } from '../../../src/adapter/types.js';
-import type { DeviceStore, StoredDevice } from '../../../src/shared/device-store.js';
+import {
+  DEVICE_KEY_PREFIX,
+  type DeviceStore,
+  type StoredDevice,
+} from '../../../src/shared/device-store.js';
 import type { ManualClock } from '../../../src/core/clock.js';
 import {
   DELEGATE,
@@ -106,6 +110,43 @@ describe('<pep-verify-account>', () => {
     const ev = await auth;
     expect(ev.detail.session.user.username).to.equal(DELEGATE.username);
     expect(store.map.get(DELEGATE.username)!.expiresAt).to.be.greaterThan(clock.now());
+  });
+
+  it('the code step brings the Remember row styles: a flex row, its tooltip hidden until asked', async () => {
+    const el = await mount(adapter, await pendingLogin(adapter));
+    $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+    await settle(el);
+    expect(getComputedStyle($(el, '[part="remember"]')).display).to.equal('flex');
+    const tip = $(el, '#remember-tip');
+    expect(getComputedStyle(tip).display).to.equal('none');
+    expect(getComputedStyle(tip).position).to.equal('absolute');
+    $<HTMLButtonElement>(el, '[part="tooltip-button"]').click();
+    await el.updateComplete;
+    expect(getComputedStyle(tip).display).to.equal('block');
+  });
+
+  it('with no deviceStore set, a remembered verification goes to localStorage', async () => {
+    const key = DEVICE_KEY_PREFIX + DELEGATE.username;
+    localStorage.removeItem(key);
+    const el = await fixture<PepVerifyAccount>(
+      html`<pep-verify-account
+        .adapter=${adapter}
+        .pending=${await pendingLogin(adapter)}
+      ></pep-verify-account>`,
+    );
+    expect(el.deviceStore).to.equal(undefined);
+    try {
+      $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+      await settle(el);
+      typeCode(el, latestCode(adapter, 'email'));
+      $<HTMLInputElement>(el, '#remember').click();
+      const auth = oneEvent(el, 'pep-authenticated');
+      $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+      await auth;
+      expect(localStorage.getItem(key)).to.contain('"token"');
+    } finally {
+      localStorage.removeItem(key);
+    }
   });
 
   it('sms: a wrong code shows attempts left and keeps the code; the right one works', async () => {
