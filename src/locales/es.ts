@@ -389,6 +389,7 @@ export const es = {
     'Su teclado está componiendo caracteres (un editor de métodos de entrada), así que no se puede medir su ritmo de escritura. Vuelva a escribir el intento {current} con entrada directa del teclado, o verifique con un código por correo electrónico o mensaje de texto.',
   'typing.ime-enroll':
     'Su teclado está componiendo caracteres (un editor de métodos de entrada), así que no se puede medir su ritmo de escritura. Cambie a entrada directa del teclado y vuelva a escribir el intento {current}.',
+  'typing.again': 'Vuelva a escribir el intento {current}.',
   'typing.ready': 'Se registraron los tres intentos.',
   'typing.submit.enroll': 'Continuar',
   'typing.submit.verify': 'Enviar',

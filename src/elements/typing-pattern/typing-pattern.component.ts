@@ -170,6 +170,9 @@ export class PepTypingPattern extends PepElement {
 
   private send(event: TypingEvent): void {
     this.moveTo(transition(this.flow, event));
+    const f = this.flow;
+    // A voided attempt's notice has its words in the later chunk (see `noticeMessage`).
+    if (f.step === 'typing' && f.notice && f.notice !== 'recorded') this.#fetchSteps();
   }
 
   /** Show `next` (also the outcome of a submission, from `typing-pattern.steps.ts`). */
@@ -318,10 +321,10 @@ export class PepTypingPattern extends PepElement {
   }
 
   /**
-   * The attempts are recorded: the Remember row (verify mode) and Submit need the later chunk.
-   * Prefetched at first render, so normally there already; if that fetch failed, fetch it again
-   * and render the row once it is there. A failure here is left to Submit, which shows it with
-   * "Try again".
+   * A voided attempt's notice, and once the attempts are recorded the Remember row (verify mode)
+   * and Submit, need the later chunk. Prefetched at first render, so normally there already; if
+   * that fetch failed, fetch it again and render once it is there. A failure here is left to
+   * Submit, which shows it with "Try again".
    */
   #fetchSteps(): void {
     if (!steps.get())
@@ -355,8 +358,12 @@ export class PepTypingPattern extends PepElement {
     const f = this.flow;
     if (f.step !== 'typing' || !f.notice || f.notice === 'recorded') return '';
     const params = { current: f.samples.length + 1, total: ATTEMPTS };
-    if (f.notice === 'ime' && this.mode === 'enroll') return this.t('typing.ime-enroll', params);
-    return this.t(`typing.${f.notice}`, params);
+    const key =
+      f.notice === 'ime' && this.mode === 'enroll' ? 'typing.ime-enroll' : `typing.${f.notice}`;
+    // Its words come with the later chunk (prefetched at first render, so there by the time an
+    // attempt was typed); until it arrives (`send` fetches it again), a short notice.
+    const text = this.t(key, params);
+    return text === key ? this.t('typing.again', params) : text;
   }
 
   private renderForm(): TemplateResult {

@@ -16,15 +16,8 @@ export const typingPatternFormEn = {
   'typing.progress': 'Attempt {current} of {total}',
   'typing.progress-done': '{total} of {total} attempts recorded',
   'typing.recorded': 'Attempt {done} of {total} recorded.',
-  'typing.mismatch':
-    'That does not match the highlighted sentence. Please type attempt {current} again exactly as it appears.',
-  'typing.backspace':
-    'No problem: corrections change the typing rhythm, so that attempt was cleared. Please type attempt {current} again from the start.',
-  'typing.paste': 'Pasting is turned off here. Please type the sentence yourself.',
-  'typing.ime':
-    'Your keyboard is composing characters (an input method editor), so your typing rhythm cannot be measured. Type attempt {current} again with direct keyboard input, or verify with an email or text message code instead.',
-  'typing.ime-enroll':
-    'Your keyboard is composing characters (an input method editor), so your typing rhythm cannot be measured. Switch to direct keyboard input and type attempt {current} again.',
+  // Until the later chunk brings a voided attempt's own notice (it normally is there already).
+  'typing.again': 'Please type attempt {current} again.',
   'typing.ready': 'All three attempts are recorded.',
   'typing.submit.enroll': 'Continue',
   'typing.submit.verify': 'Submit',
