@@ -7,7 +7,7 @@ import {
 } from 'lit';
 import type { AdapterError } from '../../adapter/errors.js';
 import { STATE_CODES, type DelegateSummary, type StateCode } from '../../adapter/types.js';
-import { personEn } from '../../i18n/person.en.js';
+import { statesEn } from '../../i18n/states.en.js';
 import { PepElement } from '../../base/pep-element.js';
 import { lazyModule } from '../../base/lazy.js';
 import { accountEn } from '../../i18n/account.en.js';
@@ -72,10 +72,10 @@ const emptyValues = (states: readonly StateCode[]): Values => ({
  * of what a host loads first: a chunk of their own, fetched in the background once the form has
  * rendered (touched fields show their errors when it is there) and awaited by Create Delegate.
  */
-let catalogue: Catalogue = { ...addDelegateFormEn, ...personEn, ...accountEn };
+let catalogue: Catalogue = { ...addDelegateFormEn, ...statesEn, ...accountEn };
 const steps = lazyModule(() =>
   import('./add-delegate.steps.js').then((m) => {
-    catalogue = { ...catalogue, ...m.addDelegateDoneEn };
+    catalogue = { ...catalogue, ...m.personEn, ...m.addDelegateDoneEn };
     return m;
   }),
 );

@@ -14,6 +14,4 @@ export const addDelegateFormEn = {
   'add-delegate.submit': 'Create Delegate',
   'add-delegate.creating': 'Creating delegate…',
   'add-delegate.cancel': 'Cancel',
-  'add-delegate.username-taken':
-    'This username is already in use. If this delegate is already registered as a Producer, they need a different username as a Delegate.',
 } as const;

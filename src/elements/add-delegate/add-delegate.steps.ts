@@ -14,6 +14,8 @@ import type { PepAddDelegate } from './add-delegate.component.js';
 export { validateDelegateInput } from '../../core/delegate-input.js';
 export { formatUsMobile, normalizeUsMobile } from '../../core/phone.js';
 export { addDelegateDoneEn } from './add-delegate.done.messages.js';
+// The messages of the person fields' checks, which come with this chunk.
+export { personEn } from '../../i18n/person.en.js';
 
 export function renderDone(el: PepAddDelegate, delegate: DelegateSummary): TemplateResult {
   return html`${stepHeading(el.t('add-delegate.done-title'))} ${errorRegion({ message: null })}

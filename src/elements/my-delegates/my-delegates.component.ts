@@ -210,7 +210,13 @@ export class PepMyDelegates extends PepElement {
             ? { label: this.t('common.retry'), onRetry: () => this.retry() }
             : null,
       })}
-      <div role="status" part="status" class="notice-region">${this.renderNotice()}</div>
+      <div role="status" part="status" class="notice-region">
+        ${
+          // A notice follows an addition or a resend, which show in (and reload) the list: it
+          // comes with the list's module.
+          list.get()?.renderNotice(this) ?? nothing
+        }
+      </div>
       ${this.renderList()}
       <dialog
         part="dialog"
@@ -253,16 +259,6 @@ export class PepMyDelegates extends PepElement {
       // A failed resend was offered by the list: its module is there.
       void list.get()?.resend(this, r.delegateId);
     }
-  }
-
-  protected renderNotice(): TemplateResult | typeof nothing {
-    const n = this.machine.notice;
-    if (!n) return nothing;
-    const text =
-      n.kind === 'added'
-        ? this.t('my-delegates.added', { name: this.name(n.delegate) })
-        : this.t('my-delegates.resent', { email: n.delegate.email });
-    return html`<p class="success">${text}</p>`;
   }
 
   protected renderList(): TemplateResult | typeof nothing {

@@ -1,4 +1,7 @@
-/** English of the list of `<pep-my-delegates>`, loaded with it (`my-delegates.steps.ts`). */
+/**
+ * English of the list of `<pep-my-delegates>` and of the notices after an addition or a resend,
+ * loaded with it (`my-delegates.steps.ts`).
+ */
 export const myDelegatesListEn = {
   'my-delegates.empty': 'You have not added any delegates yet. Select Add Delegate to add one.',
   'my-delegates.username': 'Username',
@@ -12,5 +15,6 @@ export const myDelegatesListEn = {
   'my-delegates.resend': 'Resend invitation',
   'my-delegates.resend-to': 'to {name}',
   'my-delegates.resending': 'Sending…',
+  'my-delegates.added': '{name} was added. The list is up to date.',
   'my-delegates.resent': 'We sent a new invitation to {email}. Earlier links no longer work.',
 } as const;

@@ -102,3 +102,15 @@ function renderDelegate(el: El, h: View, d: DelegateSummary): TemplateResult {
       : nothing}
   </li>`;
 }
+
+/** The polite notice after an addition or a resend (in the element's status region). */
+export function renderNotice(el: El): TemplateResult | typeof nothing {
+  const h = el as unknown as View;
+  const n = h.machine.notice;
+  if (!n) return nothing;
+  const text =
+    n.kind === 'added'
+      ? h.t('my-delegates.added', { name: h.name(n.delegate) })
+      : h.t('my-delegates.resent', { email: n.delegate.email });
+  return html`<p class="success">${text}</p>`;
+}
