@@ -12,8 +12,8 @@
 //
 //   node bench/size.mjs            Markdown table
 //   node bench/size.mjs --json     rows as JSON
-//   node bench/size.mjs --check    exit 1 when a budget is exceeded
-//   node bench/size.mjs --check-elements   exit 1 when an element alone is over its budget (CI)
+//   node bench/size.mjs --check    exit 1 when a budget is exceeded (CI)
+//   node bench/size.mjs --check-elements   exit 1 when an element alone is over its budget
 //   node bench/size.mjs --why      also: where the every-element bundle's bytes come from
 //   node bench/size.mjs --why pep-login   … or one element's
 //   node bench/size.mjs --modules pep-login   the biggest modules of one measurement

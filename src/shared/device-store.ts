@@ -1,8 +1,10 @@
 /**
- * Where `<pep-login>` and `<pep-verify-account>` keep the "remember this device" token. The host
- * can replace it (set the `deviceStore` property) to keep tokens elsewhere, e.g. in a cookie or
- * a native app's secure storage. The default uses `localStorage`, one key per username under
- * the `pep-device:` prefix, and stores nothing else.
+ * Where `<pep-login>`, `<pep-verify-account>` and `<pep-typing-pattern>` keep the "remember this
+ * device" token. The host can replace it (set the `deviceStore` property) to keep tokens
+ * elsewhere, e.g. in a cookie or a native app's secure storage. Unset, the elements use
+ * `defaultDeviceStore`, which their later chunks bring (it is used only around the adapter calls
+ * that wait for them): `localStorage`, one key per username under the `pep-device:` prefix,
+ * nothing else stored.
  */
 
 export interface StoredDevice {
