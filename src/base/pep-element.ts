@@ -12,6 +12,7 @@ import {
   type MessageParams,
 } from '../i18n/format.js';
 import { baseEn } from '../i18n/base.en.js';
+import type { LazyModule } from './lazy.js';
 import { LocalizeController } from './localize.js';
 import { ThemeController } from './theme.js';
 
@@ -166,6 +167,19 @@ export abstract class PepElement extends LitElement {
     );
     this.#settling.add(done);
     return work;
+  }
+
+  /**
+   * Fetch a later chunk the current screen renders with when it is there (a field's check, a
+   * notice, a row), and render again once it arrives. A failed fetch is left to the call that
+   * needs the chunk, which waits for it through {@link call} and shows a retryable failure.
+   */
+  protected fetchChunk(chunk: LazyModule<unknown>): void {
+    if (!chunk.get())
+      void this.settle(chunk.load()).then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
   }
 
   async #call<T>(fn: (adapter: AuthAdapter, signal: AbortSignal) => Promise<T>): Promise<T> {

@@ -160,11 +160,7 @@ export class PepAddDelegate extends PepElement {
   protected override firstUpdated(): void {
     // Touched fields show their errors once the checks are there: render again then. A failed
     // fetch is tried again by Create Delegate (which shows a failure with "Try again").
-    if (!steps.get())
-      void this.settle(steps.load()).then(
-        () => this.requestUpdate(),
-        () => undefined,
-      );
+    this.fetchChunk(steps);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -117,11 +117,7 @@ export class PepForgotUsername extends PepElement {
   protected override firstUpdated(): void {
     // A touched field shows its error once the check is there: render again then. A failed
     // fetch is tried again by Send Email (which shows a failure with "Try again").
-    if (!sent.get())
-      void this.settle(sent.load()).then(
-        () => this.requestUpdate(),
-        () => undefined,
-      );
+    this.fetchChunk(sent);
   }
 
   private dispatch(event: ForgotUsernameEvent): void {

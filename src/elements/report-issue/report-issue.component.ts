@@ -243,20 +243,9 @@ export class PepReportIssue extends PepElement {
   }
 
   protected override firstUpdated(): void {
-    this.#fetchSteps();
-  }
-
-  /**
-   * Fetch the later chunk in the background: touched fields show their errors, and an attached
-   * screenshot its preview, once it is there (render again then). A failed fetch is tried again
-   * by the next attachment and by Submit (which shows a failure with "Try again").
-   */
-  #fetchSteps(): void {
-    if (!steps.get())
-      void this.settle(steps.load()).then(
-        () => this.requestUpdate(),
-        () => undefined,
-      );
+    // Touched fields show their errors, and an attached screenshot its preview, once the later
+    // chunk is there. A failed fetch is tried again by the next attachment and by Submit.
+    this.fetchChunk(steps);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -327,7 +316,7 @@ export class PepReportIssue extends PepElement {
       this.#setScreenshot(null);
     } else {
       this.#setScreenshot(file);
-      this.#fetchSteps();
+      this.fetchChunk(steps); // its preview
     }
   };
 

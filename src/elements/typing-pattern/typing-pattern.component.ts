@@ -172,7 +172,7 @@ export class PepTypingPattern extends PepElement {
     this.moveTo(transition(this.flow, event));
     const f = this.flow;
     // A voided attempt's notice has its words in the later chunk (see `noticeMessage`).
-    if (f.step === 'typing' && f.notice && f.notice !== 'recorded') this.#fetchSteps();
+    if (f.step === 'typing' && f.notice && f.notice !== 'recorded') this.fetchChunk(steps);
   }
 
   /** Show `next` (also the outcome of a submission, from `typing-pattern.steps.ts`). */
@@ -180,7 +180,9 @@ export class PepTypingPattern extends PepElement {
     const before = this.flow.step;
     this.flow = next;
     if (this.flow.step !== before) {
-      if (this.flow.step === 'ready') this.#fetchSteps();
+      // The Remember row (verify mode) and Submit need the later chunk: prefetched at first
+      // render, fetched again here if that failed (a failure is left to Submit).
+      if (this.flow.step === 'ready') this.fetchChunk(steps);
       this.emit('pep-step-change', { step: this.flow.step });
       if (this.flow.step === 'expired') this.emit('pep-verification-expired', {});
       void this.focusHeading();
@@ -318,20 +320,6 @@ export class PepTypingPattern extends PepElement {
 
   protected override firstUpdated(): void {
     steps.prefetch();
-  }
-
-  /**
-   * A voided attempt's notice, and once the attempts are recorded the Remember row (verify mode)
-   * and Submit, need the later chunk. Prefetched at first render, so normally there already; if
-   * that fetch failed, fetch it again and render once it is there. A failure here is left to
-   * Submit, which shows it with "Try again".
-   */
-  #fetchSteps(): void {
-    if (!steps.get())
-      void this.settle(steps.load()).then(
-        () => this.requestUpdate(),
-        () => undefined,
-      );
   }
 
   override render(): TemplateResult {
