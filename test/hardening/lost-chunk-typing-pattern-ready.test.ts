@@ -8,13 +8,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/typing-pattern/pep-typing-pattern.js';
 import type { PepTypingPattern } from '../../src/elements/typing-pattern/pep-typing-pattern.js';
-import type { AuthAdapter } from '../../src/adapter/types.js';
 import {
   DELEGATE,
   SAMPLE,
   TYPIST_A,
   memoryStore,
   setupDelegate,
+  spying,
   typeInto,
   verifiedDelegateLogin,
 } from '../elements/login/fixtures.js';
@@ -28,17 +28,10 @@ describe('<pep-typing-pattern> when its later chunk comes back before Submit', (
     const { adapter } = await setupDelegate();
     const pending = await verifiedDelegateLogin(adapter);
     const sent: { method: string; rememberDevice?: boolean }[] = [];
-    const counting = new Proxy(adapter, {
-      get(target, prop, receiver) {
-        const v = Reflect.get(target, prop, receiver);
-        if (typeof v !== 'function') return v;
-        return (...args: unknown[]) => {
-          const req = args[0] as { rememberDevice?: boolean } | undefined;
-          sent.push({ method: String(prop), rememberDevice: req?.rememberDevice });
-          return (v as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    }) as AuthAdapter;
+    const counting = spying(adapter, (method, args) => {
+      const req = args[0] as { rememberDevice?: boolean } | undefined;
+      sent.push({ method, rememberDevice: req?.rememberDevice });
+    });
     const store = memoryStore();
     const el = await fixture<PepTypingPattern>(
       html`<pep-typing-pattern

@@ -8,13 +8,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/typing-pattern/pep-typing-pattern.js';
 import type { PepTypingPattern } from '../../src/elements/typing-pattern/pep-typing-pattern.js';
-import type { AuthAdapter } from '../../src/adapter/types.js';
 import {
   DELEGATE,
   SAMPLE,
   TYPIST_A,
   memoryStore,
   setupDelegate,
+  spying,
   typeInto,
   until,
   verifiedDelegateLogin,
@@ -33,20 +33,13 @@ describe('<pep-typing-pattern> when its submission chunk cannot be fetched', () 
     // The verification is held until the test lets it go, to see the form while it runs.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    const counting = new Proxy(adapter, {
-      get(target, prop, receiver) {
-        const v = Reflect.get(target, prop, receiver);
-        if (typeof v !== 'function') return v;
-        return async (...args: unknown[]) => {
-          sent.push(String(prop));
-          if (prop === 'verifyTypingPattern') {
-            remembered.push((args[0] as { rememberDevice: boolean }).rememberDevice);
-            await held;
-          }
-          return (v as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    }) as AuthAdapter;
+    const counting = spying(adapter, async (method, args) => {
+      sent.push(method);
+      if (method === 'verifyTypingPattern') {
+        remembered.push((args[0] as { rememberDevice: boolean }).rememberDevice);
+        await held;
+      }
+    });
     const store = memoryStore();
     const el = await fixture<PepTypingPattern>(
       html`<pep-typing-pattern

@@ -6,7 +6,12 @@
 import { MemoryAdapter } from '../../../src/adapter/memory/memory-adapter.js';
 import { seedDemo, DEMO_PRODUCER } from '../../../src/adapter/memory/seed.js';
 import { latestCode, latestLinkToken } from '../../../src/adapter/memory/outbox.js';
-import type { KeystrokeEvent, PendingLogin, TypingSample } from '../../../src/adapter/types.js';
+import type {
+  AuthAdapter,
+  KeystrokeEvent,
+  PendingLogin,
+  TypingSample,
+} from '../../../src/adapter/types.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import type { DeviceStore, StoredDevice } from '../../../src/shared/device-store.js';
 
@@ -19,6 +24,23 @@ export function memoryStore(): DeviceStore & { map: Map<string, StoredDevice> } 
     set: (u, token, expiresAt) => void map.set(u, { token, expiresAt }),
     delete: (u) => void map.delete(u),
   };
+}
+
+/** `adapter` with `before(method, args)` run, and awaited, ahead of every call it forwards. */
+export function spying(
+  adapter: AuthAdapter,
+  before: (method: string, args: unknown[]) => unknown,
+): AuthAdapter {
+  return new Proxy(adapter, {
+    get(target, prop, receiver) {
+      const v: unknown = Reflect.get(target, prop, receiver);
+      if (typeof v !== 'function') return v;
+      return async (...args: unknown[]) => {
+        await before(String(prop), args);
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
 }
 
 /** A device store that remembers nothing. */

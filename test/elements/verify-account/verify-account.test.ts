@@ -6,32 +6,19 @@ import type { MemoryAdapter } from '../../../src/adapter/memory/memory-adapter.j
 import { latestCode } from '../../../src/adapter/memory/outbox.js';
 import { adapterError } from '../../../src/adapter/errors.js';
 import type { AuthAdapter, PendingLogin } from '../../../src/adapter/types.js';
-import {
-  DEVICE_KEY_PREFIX,
-  type DeviceStore,
-  type StoredDevice,
-} from '../../../src/shared/device-store.js';
+import { DEVICE_KEY_PREFIX } from '../../../src/shared/device-store.js';
 import type { ManualClock } from '../../../src/core/clock.js';
 import {
   DELEGATE,
   TYPIST_A,
   SAMPLE,
+  memoryStore,
   pendingLogin,
   settle,
   setupDelegate,
   typeInto,
   verifiedDelegateLogin,
 } from '../login/fixtures.js';
-
-function memoryStore(): DeviceStore & { map: Map<string, StoredDevice> } {
-  const map = new Map<string, StoredDevice>();
-  return {
-    map,
-    get: (u) => map.get(u) ?? null,
-    set: (u, token, expiresAt) => void map.set(u, { token, expiresAt }),
-    delete: (u) => void map.delete(u),
-  };
-}
 
 const root = (el: HTMLElement) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, sel: string) =>
