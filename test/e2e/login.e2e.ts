@@ -222,6 +222,9 @@ test('keyboard pattern: rejects a different rhythm, accepts the enrolled typist'
   await page.getByRole('heading', { name: 'Verify your account by keyboard pattern' }).waitFor();
   await demo.screenshot('login-12-pattern');
   await typeThreeTimes(TYPIST_B);
+  // Remember this device comes with Submit, once the three attempts are recorded.
+  await page.getByRole('checkbox', { name: 'Remember this device for 30 days' }).waitFor();
+  await demo.screenshot('login-12b-pattern-ready');
   await page.getByRole('button', { name: 'Submit' }).click();
   await page.getByText(/The typing pattern did not match\. You have 2 attempts left/).waitFor();
   await demo.screenshot('login-13-pattern-rejected');
