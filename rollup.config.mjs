@@ -101,6 +101,9 @@ export default [
       /^@lit\/reactive-element/,
       /^lit-html/,
       /^lit-element/,
+      // The common-password dictionary (a dependency, loaded on first use): npm users' bundlers
+      // resolve it themselves.
+      /^@zxcvbn-ts\//,
     ],
     output: {
       dir: 'dist',
@@ -127,7 +130,8 @@ export default [
   {
     input: 'src/define.ts',
     // One file with every element and the whole API; languages other than English stay lazy
-    // chunks beside it (dist/cdn/locales/), fetched only by pages that use them.
+    // chunks beside it (dist/cdn/locales/), fetched only by pages that use them, and so does the
+    // common-password dictionary (dist/cdn/data/).
     // A lazy chunk that needs shared code (e.g. the HTTP adapter) imports it from this file, which
     // may export a few more (internal) names for that; without this Rollup would move everything
     // into a shared chunk and leave pep-auth-elements.js a two-line facade.
@@ -135,7 +139,12 @@ export default [
     output: {
       dir: 'dist/cdn',
       entryFileNames: 'pep-auth-elements.js',
-      chunkFileNames: 'locales/[name]-[hash].js',
+      // Lazy chunks: the languages, and the common-password dictionary (data/), fetched only
+      // once a new password is typed or set.
+      chunkFileNames: (chunk) =>
+        chunk.moduleIds.some((id) => id.includes('@zxcvbn-ts'))
+          ? 'data/[name]-[hash].js'
+          : 'locales/[name]-[hash].js',
       format: 'es',
       sourcemap: true,
     },

@@ -5,8 +5,14 @@
  * being visible in the start-up log.
  */
 import { resolve } from 'node:path';
-import { PRODUCTION_SCRYPT_COST, validateCost, type ScryptCost } from './crypto/scrypt-hasher.js';
+import {
+  DEFAULT_SCRYPT_MAX_QUEUE,
+  PRODUCTION_SCRYPT_COST,
+  validateCost,
+  type ScryptCost,
+} from './crypto/scrypt-hasher.js';
 import type { SmtpSettings } from './mail/senders.js';
+import { Keyring, type KeySpec } from '../src/adapter/engine/sealing.js';
 
 export interface ServerConfig {
   /** TCP port (0 = any free port). Default 8787. */
@@ -47,6 +53,21 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Other origins allowed to make state-changing API calls (exact scheme://host[:port]). */
   allowedOrigins: string[];
+  /**
+   * The keys that seal typing templates and queued messages at rest (`TYPING_KEYS=kid:key,…`,
+   * AES-256, the first one seals, all open). Required outside demo mode; null in demo mode
+   * without it: the server generates a key at start-up (so a restart cannot open what the
+   * previous run sealed: demo data only).
+   */
+  typingKeys: KeySpec[] | null;
+  /** Request rate limits (`RATE_LIMITS`, default on; off only for load tests, with a warning). */
+  rateLimits: boolean;
+  /** Password derivations allowed to wait (`SCRYPT_MAX_QUEUE`); beyond, 503 BUSY. */
+  scryptMaxQueue: number;
+  /** A session ends after this many minutes without a call (`IDLE_TIMEOUT_MINUTES`). */
+  idleTimeoutMinutes: number;
+  /** The help-desk operations and their routes exist (`HELP_DESK`, default on). */
+  helpDesk: boolean;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +165,13 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     problems.push('SMTP_HOST is required (or DEMO=1 to use the loopback SMTP sink)');
   }
 
+  const typingKeys = keySpecs(text('TYPING_KEYS'), problems);
+  if (!text('TYPING_KEYS') && !demo) {
+    problems.push(
+      'TYPING_KEYS is required (kid:key, a 32-byte base64url key; `npm run admin -- new-key` makes one)',
+    );
+  }
+
   const config: ServerConfig = {
     port,
     host,
@@ -160,9 +188,102 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     helpDeskPhone: text('HELP_DESK_PHONE'),
     trustProxy: flag('TRUST_PROXY', false),
     allowedOrigins: origins(text('ALLOWED_ORIGINS'), problems),
+    typingKeys,
+    rateLimits: flag('RATE_LIMITS', true),
+    scryptMaxQueue: int('SCRYPT_MAX_QUEUE', DEFAULT_SCRYPT_MAX_QUEUE, 0, 10_000),
+    // At most the absolute session length (8 hours).
+    idleTimeoutMinutes: int('IDLE_TIMEOUT_MINUTES', 30, 1, 480),
+    helpDesk: flag('HELP_DESK', true),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** What `npm run admin` needs: the database, the scrypt cost and the sealing keys. */
+export interface AdminConfig {
+  databasePath: string;
+  databaseUrl: string | null;
+  scrypt: ScryptCost;
+  /** Null when TYPING_KEYS is not set. */
+  typingKeys: KeySpec[] | null;
+}
+
+/**
+ * The admin command's configuration, from the same variables as the server's (DATABASE_PATH,
+ * DATABASE_URL, SCRYPT_N/R/P, TYPING_KEYS), validated the same way; no SMTP needed.
+ */
+export function loadAdminConfig(env: Env = process.env): AdminConfig {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const scrypt = {
+    N: int('SCRYPT_N', PRODUCTION_SCRYPT_COST.N, 2, 2 ** 24),
+    r: int('SCRYPT_R', PRODUCTION_SCRYPT_COST.r, 1, 64),
+    p: int('SCRYPT_P', PRODUCTION_SCRYPT_COST.p, 1, 16),
+  };
+  try {
+    validateCost(scrypt);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+  const config: AdminConfig = {
+    databasePath: resolve(text('DATABASE_PATH') ?? 'data/pep-auth.sqlite'),
+    databaseUrl: postgresUrl(text('DATABASE_URL'), problems),
+    scrypt,
+    typingKeys: keySpecs(text('TYPING_KEYS'), problems),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+const KID = /^[A-Za-z0-9_.-]{1,32}$/;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * `kid:key,kid:key` → key specs (null when unset). Each key must be 32 bytes of base64url and
+ * each id unique; a problem names the key id, never the key.
+ */
+function keySpecs(value: string | undefined, problems: string[]): KeySpec[] | null {
+  if (!value) return null;
+  let specs: KeySpec[];
+  try {
+    specs = Keyring.parseSpecs(value);
+  } catch {
+    problems.push('TYPING_KEYS must be kid:key pairs, comma-separated (e.g. k1:<43 characters>)');
+    return null;
+  }
+  if (specs.length === 0) {
+    problems.push('TYPING_KEYS holds no key');
+    return null;
+  }
+  const seen = new Set<string>();
+  let ok = true;
+  for (const { kid, key } of specs) {
+    if (!KID.test(kid)) {
+      problems.push(`TYPING_KEYS: key id "${kid.slice(0, 40)}" must be 1-32 of [A-Za-z0-9_.-]`);
+      ok = false;
+    } else if (seen.has(kid)) {
+      problems.push(`TYPING_KEYS: key id "${kid}" appears twice`);
+      ok = false;
+    } else if (!BASE64URL.test(key) || Buffer.from(key, 'base64url').length !== 32) {
+      problems.push(`TYPING_KEYS: key "${kid}" must be 32 bytes as base64url (43 characters)`);
+      ok = false;
+    }
+    seen.add(kid);
+  }
+  return ok ? specs : null;
 }
 
 /** A `postgres://` / `postgresql://` URL, or null. */

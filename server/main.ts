@@ -9,7 +9,16 @@
  *
  * `startServer(config)` does the same in-process (tests, benchmarks) and returns a handle whose
  * `close()` is the graceful shutdown SIGINT / SIGTERM trigger: stop accepting connections, let
- * requests in flight finish (up to `shutdownGraceMs`), then close SMTP, the sink and the database.
+ * requests in flight finish (up to `shutdownGraceMs`), try a last outbox drain, then close SMTP,
+ * the sink and the database.
+ *
+ * Around the engine: typing templates and queued messages are sealed with `TYPING_KEYS` (demo:
+ * a key kept next to the SQLite database, `demo-typing-keys`, or generated per start on
+ * PostgreSQL); every email and SMS goes through the outbox, sent in the
+ * background by an {@link OutboxWorker} (kicked by each request that queued one, polling every
+ * second); request rate limits per client and per account (server/security/rate-limits.ts);
+ * password hashing with a bounded queue (503 BUSY beyond it); one JSON log line per security
+ * event.
  */
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
@@ -18,11 +27,16 @@ import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import pg from 'pg';
 import { AuthEngine } from '../src/adapter/engine/index.js';
-import type { Clock } from '../src/core/clock.js';
+import { OutboxWorker } from '../src/adapter/engine/outbox-worker.js';
+import { Keyring } from '../src/adapter/engine/sealing.js';
+import type { SecurityEvent, SecurityLog } from '../src/adapter/engine/security.js';
+import { systemClock, type Clock } from '../src/core/clock.js';
 import { createApp } from './http/app.js';
 import { ConfigError, confirmLinkUrl, loadConfig, type ServerConfig } from './config.js';
-import { ScryptHasher } from './crypto/scrypt-hasher.js';
+import { defaultConcurrency, ScryptHasher } from './crypto/scrypt-hasher.js';
+import { RateLimits, rateLimitTable, type RateLimitOverrides } from './security/rate-limits.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import { PostgresStore } from './store/postgres/postgres-store.js';
 import type { AuthStore } from '../src/adapter/engine/index.js';
@@ -38,7 +52,8 @@ import {
 } from './mail/senders.js';
 import { demoSite } from './demo/demo-site.js';
 import { DevOutbox, devRoutes } from './demo/dev-routes.js';
-import { seedDemoProducer } from './demo/seed.js';
+import { demoKeySpecs } from './demo/demo-keys.js';
+import { seedDemoHelpDesk, seedDemoProducer } from './demo/seed.js';
 
 export interface StartOptions {
   /** Log lines (start-up, deliveries, shutdown). Default: console with a prefix. */
@@ -54,6 +69,18 @@ export interface StartOptions {
    * `POST /api/__test/advance-time`. Refused when NODE_ENV=production.
    */
   advanceTime?(ms: number): void | Promise<void>;
+  /**
+   * Request rate limits, overriding `RATE_LIMITS`: `false` turns them off; an object turns them
+   * on with some budgets changed (requests per window, per operation and scope; tests).
+   */
+  rateLimits?: false | RateLimitOverrides;
+  /** Where security events go. Default: one JSON line each through `log` ({@link securityLine}). */
+  securityLog?: SecurityLog;
+}
+
+/** The log line of a security event: `{"ts":"<ISO>","kind":"security",…event}`. */
+export function securityLine(event: SecurityEvent): string {
+  return JSON.stringify({ ts: new Date().toISOString(), kind: 'security', ...event });
 }
 
 /** What the server needs of its store beyond the engine's contract. */
@@ -78,6 +105,11 @@ export interface RunningServer {
   sink: SmtpSink | null;
   /** DEMO mode: every email and SMS sent. */
   outbox: DevOutbox | null;
+  /** Sends what the engine queued (`worker.drain()` sends everything due now). */
+  worker: OutboxWorker;
+  /** The request rate limits (null when off). */
+  limiter: RateLimits | null;
+  hasher: ScryptHasher;
   /** Graceful shutdown (idempotent). */
   close(): Promise<void>;
 }
@@ -110,7 +142,11 @@ export async function startServer(
       log.info(`database ${where}`);
     }
 
-    const hasher = new ScryptHasher(config.scrypt);
+    const clock = options.clock ?? systemClock;
+    const hasher = new ScryptHasher(config.scrypt, defaultConcurrency(), {
+      maxQueue: config.scryptMaxQueue,
+      clock,
+    });
     if (hasher.belowProductionCost) {
       log.warn(
         `scrypt cost N=${config.scrypt.N} r=${config.scrypt.r} p=${config.scrypt.p} is BELOW ` +
@@ -150,27 +186,118 @@ export async function startServer(
     const sms = options.sms ?? recorder ?? new LogSmsSender(log);
     const outbox = config.demo && recorder ? new DevOutbox(sink, recorder) : null;
 
+    // Typing templates and queued messages are sealed at rest (AES-256-GCM).
+    // Only demo mode runs without TYPING_KEYS (loadConfig requires it otherwise): its key is kept
+    // next to the SQLite database (server/demo/demo-keys.ts), or made per run on PostgreSQL.
+    const keySpecs =
+      config.typingKeys ?? (await demoKeySpecs(sqlite ? config.databasePath : null, log));
+    const sealer = await Keyring.fromSpecs(keySpecs);
+    if (config.typingKeys) {
+      log.info(
+        `sealing: ${keySpecs.length} key(s), current "${sealer.currentKid}"` +
+          (keySpecs.length > 1 ? ' (older keys open only: `npm run admin -- reseal`)' : ''),
+      );
+    }
+
+    const securityLog: SecurityLog = options.securityLog ?? ((e) => log.info(securityLine(e)));
+
+    let limiter: RateLimits | null = null;
+    const limitsOn = options.rateLimits === undefined ? config.rateLimits : !!options.rateLimits;
+    if (limitsOn) {
+      const table = rateLimitTable(options.rateLimits || {});
+      let backend: ConstructorParameters<typeof RateLimits>[0];
+      if (sqlite) {
+        backend = { kind: 'sqlite', db: sqlite.db };
+      } else {
+        // A small pool of its own: the engine counts some requests while it holds a lock
+        // transaction (a connection of the store's pool), so counting through that same pool
+        // could wait for a connection that only a lock holder can free. Each count is one
+        // autocommitted statement, durable at once.
+        const limiterPool = new pg.Pool({
+          connectionString: config.databaseUrl!,
+          max: 4,
+          application_name: 'pep-auth-rate-limits',
+        });
+        limiterPool.on('error', (err) => log.warn(`pg (rate limits): ${err.message}`));
+        cleanup.push(() => limiterPool.end());
+        backend = {
+          kind: 'postgres',
+          pool: limiterPool,
+          schema: (store as PostgresStore).schema,
+        };
+      }
+      limiter = new RateLimits(backend, { table, clock }).start();
+      const l = limiter;
+      cleanup.push(() => l.close());
+    } else {
+      log.warn(
+        'RATE_LIMITS=off: login, find account, send code, verify code and forgot username are ' +
+          'NOT rate-limited. For load tests only; never in production.',
+      );
+    }
+
+    const sender = new ChannelSender(email, sms);
+    const worker = new OutboxWorker({
+      store,
+      sealer,
+      sender,
+      clock,
+      log: (line) => log.warn(line),
+      securityLog,
+    });
+
     let ownUrl = `http://localhost:${config.port}`;
     const engine = new AuthEngine({
       store,
       hasher,
-      sender: new ChannelSender(email, sms),
+      sealer,
+      securityLog,
+      idleTimeout: config.idleTimeoutMinutes * 60_000,
+      helpDesk: config.helpDesk,
+      onQueued: () => worker.kick(),
+      ...(limiter ? { limiter } : {}),
       // The server's own URL is known once it listens (PORT=0 picks a free port).
       confirmLinkUrl: confirmLinkUrl(config, () => ownUrl),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(config.supportEmail ? { supportEmail: config.supportEmail } : {}),
       ...(config.helpDeskPhone ? { helpDeskPhone: config.helpDeskPhone } : {}),
     });
-    if (config.demo && (await seedDemoProducer(engine))) {
-      log.info('demo: seeded the demo producer "demoproducer"');
+    const seedDemo = async (): Promise<string[]> => {
+      const seeded: string[] = [];
+      if (await seedDemoProducer(engine)) seeded.push('the demo producer "demoproducer"');
+      if (config.helpDesk && (await seedDemoHelpDesk(engine))) {
+        seeded.push('the demo help-desk user "helpdesk1"');
+      }
+      return seeded;
+    };
+    if (config.demo) {
+      const seeded = await seedDemo();
+      if (seeded.length) log.info(`demo: seeded ${seeded.join(' and ')}`);
     }
+    if (!config.helpDesk) log.info('help desk: off (HELP_DESK=0): its routes do not exist');
+
+    // Messages queued before this start (or by another instance) are sent from now on; `close()`
+    // stops the worker (the store closes last).
+    worker.start(1_000);
+    let workerStopped = false;
+    cleanup.push(async () => {
+      if (!workerStopped) await worker.stop();
+    });
 
     // DEMO (and tests): the API's `/api/__test/*` routes, through which the demo signs its
     // producer in and reads the Outbox. Never outside demo mode or tests.
     const testing =
       outbox || options.advanceTime
         ? {
-            ...(outbox ? { outbox: () => outbox.messages() } : {}),
+            // Drain first: every message queued by the calls made so far is in the list.
+            ...(outbox
+              ? {
+                  outbox: async () => {
+                    await worker.drain();
+                    return outbox.messages();
+                  },
+                }
+              : {}),
             ...(options.advanceTime ? { advanceTime: options.advanceTime } : {}),
           }
         : undefined;
@@ -188,6 +315,7 @@ export async function startServer(
           ),
         trustProxy: config.trustProxy,
         allowedOrigins: config.allowedOrigins,
+        helpDesk: config.helpDesk,
         ...(testing ? { testing } : {}),
       }),
     );
@@ -196,9 +324,12 @@ export async function startServer(
         '/dev',
         devRoutes({
           outbox,
+          drain: () => worker.drain(),
           reset: async () => {
+            // Nothing queued before the reset is sent after it.
+            await worker.drain().catch(() => 0);
             await store.clearAll();
-            await seedDemoProducer(engine);
+            await seedDemo();
             log.info('demo: data reset');
           },
         }),
@@ -235,6 +366,28 @@ export async function startServer(
         const timer = setTimeout(() => server.closeAllConnections(), grace);
         await stopped;
         clearTimeout(timer);
+        // Requests are over: stop polling, then one last attempt to send what they queued
+        // (bounded by the grace period; what is left is sent by the next start).
+        await worker.stop();
+        workerStopped = true;
+        const last = worker.drain().then(
+          (sent) =>
+            sent ? log.info(`outbox: sent ${sent} message(s) before stopping`) : undefined,
+          (err: unknown) => log.warn(`outbox: last drain failed: ${(err as Error).message ?? err}`),
+        );
+        let graceOver!: NodeJS.Timeout;
+        const late = await Promise.race([
+          last.then(() => false),
+          new Promise<boolean>((resolve) => {
+            graceOver = setTimeout(() => resolve(true), Math.max(grace, 1000));
+          }),
+        ]);
+        clearTimeout(graceOver);
+        if (late) {
+          log.warn(
+            `outbox: messages left queued at stop: ${await store.outbox.count().catch(() => '?')}`,
+          );
+        }
         await undo();
         log.info('stopped');
       })();
@@ -243,7 +396,20 @@ export async function startServer(
     log.info(
       `listening on ${url}${config.demo ? ' (DEMO mode: demo portal, SMTP sink, dev routes)' : ''}`,
     );
-    return { url, port, config, engine, store, sqlite, sink, outbox, close };
+    return {
+      url,
+      port,
+      config,
+      engine,
+      store,
+      sqlite,
+      sink,
+      outbox,
+      worker,
+      limiter,
+      hasher,
+      close,
+    };
   } catch (err) {
     await undo();
     throw err;

@@ -4,6 +4,8 @@ import type { MemoryAdapter } from '../src/adapter/memory/memory-adapter.js';
 import '../src/elements/portal-home/pep-portal-home.js';
 import type { PepPortalHome } from '../src/elements/portal-home/pep-portal-home.js';
 import { demoPortalConfig } from '../demo/portal-config.js';
+import { ManualClock, MINUTE } from '../src/core/clock.js';
+import { ManualTimers } from './manual-timers.js';
 import {
   click,
   failingWith,
@@ -139,3 +141,34 @@ export const SessionUnavailable: Story = {
       .adapter=${failingWith(loaded['world'].adapter, { getSession: 'UNAVAILABLE' })}
     ></pep-portal-home>`,
 };
+
+/**
+ * The element on a manual clock (starting now, as the adapter's session does) and manual timers,
+ * moved on by `minutes` once the page is there: the idle timeout without waiting.
+ */
+function idleStory(minutes: number): Story {
+  return {
+    loaders: [async () => ({ timers: new ManualTimers(new ManualClock(Date.now())) })],
+    render: (_a, { loaded }) => {
+      const timers = loaded['timers'] as ManualTimers;
+      return html`<pep-portal-home
+        login-href="#login"
+        .portalConfig=${demoPortalConfig}
+        .adapter=${loaded['world'].adapter}
+        .now=${() => timers.clock.now()}
+        .timers=${timers}
+      ></pep-portal-home>`;
+    },
+    play: async ({ canvasElement, loaded }) => {
+      const el = page(canvasElement);
+      await ready(el);
+      (loaded['timers'] as ManualTimers).advance(minutes * MINUTE);
+    },
+  };
+}
+
+/** 28 minutes without activity: "You will be signed out soon", Stay signed in / Log Out. */
+export const IdleWarning: Story = idleStory(28);
+
+/** 30 minutes without activity: signed out, and told why. */
+export const SignedOutForInactivity: Story = idleStory(30);

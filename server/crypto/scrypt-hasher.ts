@@ -8,6 +8,12 @@
  * other pool work (WebCrypto digests, file I/O, DNS) must not queue behind a burst of 128 MiB
  * derivations, or every request of the burst would finish together at its end.
  *
+ * The queue is bounded: at most `maxQueue` (`SCRYPT_MAX_QUEUE`, default 16) derivations wait for
+ * a slot. Beyond that a hash or verify is refused at once with `BUSY { retryAfter }` (HTTP 503 +
+ * `Retry-After`), `retryAfter` estimated from the queue length and the mean derivation time
+ * measured so far. So a flood of bogus logins cannot make a real one wait behind hundreds of
+ * derivations: it gets a prompt answer, and what was admitted finishes in bounded time.
+ *
  * Every stored hash carries its own parameters and 16-byte salt, so the cost can be raised later:
  * old hashes still verify and {@link ScryptHasher.needsRehash} tells the engine to re-hash them
  * at the next successful login. PBKDF2 hashes written by the in-memory adapter verify too.
@@ -15,6 +21,8 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { verifyPassword as verifyPbkdf2 } from '../../src/core/hash.js';
+import { adapterError } from '../../src/adapter/errors.js';
+import { systemClock, type Clock } from '../../src/core/clock.js';
 import type { PasswordHasher } from '../../src/adapter/engine/hasher.js';
 import type { StoredPassword } from '../../src/adapter/engine/store.js';
 
@@ -108,26 +116,34 @@ export function defaultConcurrency(): number {
   return Math.max(1, Math.min(availableParallelism(), pool - 1));
 }
 
-/** A FIFO counting semaphore. */
+/** Default `maxQueue`: derivations allowed to wait for a slot (`SCRYPT_MAX_QUEUE`). */
+export const DEFAULT_SCRYPT_MAX_QUEUE = 16;
+
+/** A FIFO counting semaphore with a bounded queue. */
 class Gate {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly maxQueue: number,
+  ) {}
 
   /** How many derivations wait for a slot right now. */
   get queued(): number {
     return this.waiting.length;
   }
 
-  async run<T>(fn: () => Promise<T>): Promise<T> {
+  /** Run `fn` now or after the queue; resolves null (without running it) when the queue is full. */
+  async run<T>(fn: () => Promise<T>): Promise<{ value: T } | null> {
     if (this.active >= this.limit) {
+      if (this.waiting.length >= this.maxQueue) return null;
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {
       this.active += 1;
     }
     try {
-      return await fn();
+      return { value: await fn() };
     } finally {
       const next = this.waiting.shift();
       // Hand the slot straight to the next waiter (FIFO), or free it.
@@ -137,25 +153,75 @@ class Gate {
   }
 }
 
+export interface ScryptHasherOptions {
+  /** Derivations allowed to wait for a slot; beyond, `BUSY`. Default 16. */
+  maxQueue?: number;
+  /** The engine's clock, for `BUSY.retryAfter`. Default: the system clock. */
+  clock?: Clock;
+}
+
 /** Password hashing with scrypt; see the module comment. */
 export class ScryptHasher implements PasswordHasher {
   readonly cost: Readonly<ScryptCost>;
   /** Derivations that may run at once (the others wait in FIFO order). */
   readonly concurrency: number;
+  /** Derivations that may wait; beyond, a call is refused `BUSY` at once. */
+  readonly maxQueue: number;
   private readonly gate: Gate;
+  private readonly clock: Clock;
+  /** Running mean of a derivation's duration (ms): an estimate until the first one is measured. */
+  private meanMs: number;
+  private measured = 0;
+  /** Calls refused BUSY since start (a measure of overload). */
+  rejected = 0;
 
-  constructor(cost: ScryptCost = PRODUCTION_SCRYPT_COST, concurrency = defaultConcurrency()) {
+  constructor(
+    cost: ScryptCost = PRODUCTION_SCRYPT_COST,
+    concurrency = defaultConcurrency(),
+    options: ScryptHasherOptions = {},
+  ) {
     this.cost = Object.freeze(validateCost(cost));
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new RangeError('concurrency must be a positive integer');
     }
+    const maxQueue = options.maxQueue ?? DEFAULT_SCRYPT_MAX_QUEUE;
+    if (!Number.isInteger(maxQueue) || maxQueue < 0) {
+      throw new RangeError('maxQueue must be an integer ≥ 0');
+    }
     this.concurrency = concurrency;
-    this.gate = new Gate(concurrency);
+    this.maxQueue = maxQueue;
+    this.gate = new Gate(concurrency, maxQueue);
+    this.clock = options.clock ?? systemClock;
+    // About 200 ms at production cost on a current server core, scaled by N·r.
+    const { N, r, p } = this.cost;
+    this.meanMs = Math.max(1, (200 * N * r * p) / (PRODUCTION_SCRYPT_COST.N * 8));
   }
 
   /** Derivations waiting for a slot (a measure of login load). */
   get queued(): number {
     return this.gate.queued;
+  }
+
+  /** The mean derivation time measured so far (ms). */
+  get meanDerivationMs(): number {
+    return this.meanMs;
+  }
+
+  /** One derivation through the bounded queue, timed; `BUSY` when the queue is full. */
+  private async derive(password: string, salt: Buffer, cost: ScryptCost, keyLength: number) {
+    const result = await this.gate.run(async () => {
+      const started = performance.now();
+      const key = await derive(password, salt, cost, keyLength);
+      this.measured = Math.min(this.measured + 1, 20);
+      // Mean of the first 20, then an exponential moving average (weight 1/20).
+      this.meanMs += (performance.now() - started - this.meanMs) / this.measured;
+      return key;
+    });
+    if (result) return result.value;
+    this.rejected += 1;
+    // The queue drains `concurrency` derivations per mean derivation time.
+    const waitMs = Math.ceil(((this.gate.queued + 1) / this.concurrency) * this.meanMs);
+    throw adapterError('BUSY', { retryAfter: this.clock.now() + Math.max(1000, waitMs) });
   }
 
   /** True when this hasher runs below the production cost (tests and benchmarks only). */
@@ -168,7 +234,7 @@ export class ScryptHasher implements PasswordHasher {
 
   async hash(password: string): Promise<ScryptPasswordHash> {
     const salt = randomBytes(SALT_BYTES);
-    const key = await this.gate.run(() => derive(String(password), salt, this.cost, KEY_BYTES));
+    const key = await this.derive(String(password), salt, this.cost, KEY_BYTES);
     return {
       alg: 'scrypt',
       cost: this.cost.N,
@@ -210,7 +276,7 @@ export class ScryptHasher implements PasswordHasher {
     if (expected.length < 16 || expected.length !== stored.keyLength || salt.length < SALT_BYTES) {
       return false;
     }
-    const actual = await this.gate.run(() => derive(String(password), salt, cost, expected.length));
+    const actual = await this.derive(String(password), salt, cost, expected.length);
     return timingSafeEqual(actual, expected);
   }
 

@@ -51,6 +51,8 @@ export class DevOutbox {
 
 export interface DevRoutesOptions {
   outbox: DevOutbox;
+  /** Send what the message outbox holds first (so the panel shows every message queued so far). */
+  drain?(): Promise<unknown>;
   /** Delete every record and seed the demo data again. */
   reset(): Promise<void>;
 }
@@ -63,7 +65,10 @@ export function devRoutes(options: DevRoutesOptions): Hono {
     c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
   });
-  app.get('/outbox', (c) => c.json(options.outbox.messages()));
+  app.get('/outbox', async (c) => {
+    await options.drain?.();
+    return c.json(options.outbox.messages());
+  });
   app.post('/reset', async (c) => {
     if (c.req.header('x-pep-demo') !== '1') {
       return c.json({ code: 'FORBIDDEN', data: {} }, 403);

@@ -5,19 +5,24 @@
  *   const app = createApp({ engine });               // routes under /api
  *   serve({ fetch: app.fetch, port: 8787, hostname: '127.0.0.1' });   // @hono/node-server
  *
- * Per request: the session cookie's opaque token becomes the engine's `RequestContext`; when
- * the engine replaces it (sign-in, sign-out, password change) the cookie is set or cleared and
- * the CSRF token is replaced. State-changing calls pass the CSRF check first (openapi.yaml,
- * "CSRF"), then the body limit, then the JSON shape from openapi.yaml (→ 400 VALIDATION, never
- * a 500). An AdapterError becomes its fixed status and `{code, data}` body; anything else is
- * logged (error and route only: never a body, a cookie or a header) and answered `500
- * {"code":"UNAVAILABLE","data":{}}`. Every response carries security headers and `no-store`.
+ * Per request: the session cookie's opaque token and the client's address (the socket peer, or
+ * the first `X-Forwarded-For` hop behind a trusted proxy) become the engine's `RequestContext`;
+ * when the engine replaces the token (sign-in, sign-out, password change) the cookie is set or
+ * cleared and the CSRF token is replaced. State-changing calls pass the CSRF check first
+ * (openapi.yaml, "CSRF"); a route that is not public then has the session checked
+ * (`engine.authorize`, the route's `access`) BEFORE its body is read, so an anonymous upload is
+ * refused unread; then the body limit, then the JSON shape from openapi.yaml, own properties
+ * only, no undeclared or prototype keys (→ 400 VALIDATION, never a 500). An AdapterError
+ * becomes its fixed status and `{code, data}` body (RATE_LIMITED, BUSY and ACCOUNT_LOCKED with
+ * `Retry-After`); anything else is logged (error and route only: never a body, a cookie or a
+ * header) and answered `500 {"code":"UNAVAILABLE","data":{}}`. Every response carries security
+ * headers and `no-store`. With `helpDesk: false` the help-desk routes do not exist.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import { Hono, type Context } from 'hono';
 import { AdapterError, adapterError } from '../../src/adapter/errors.js';
-import type { OutboxMessage } from '../../src/adapter/types.js';
+import type { OutboxMessage, UserProfile } from '../../src/adapter/types.js';
 import type { Clock } from '../../src/core/clock.js';
 import type { FieldReason } from '../../src/core/validation.js';
 import { SCREENSHOT_MAX_BYTES, SCREENSHOT_TYPES } from '../../src/core/issue-report.js';
@@ -28,18 +33,41 @@ import type {
   ProducerInput,
   RequestContext,
 } from '../../src/adapter/engine/index.js';
+import type { StaffInput } from '../../src/adapter/engine/engine.js';
 import {
   CSRF_FAILURE_HEADER,
   CSRF_HEADER,
   CSRF_PATH,
   ROUTES,
   type OperationName,
+  type RouteAccess,
 } from '../../src/adapter/http/routes.js';
-import { isWireErrorCode, retryAfterSeconds, STATUS_BY_CODE } from './errors.js';
-import { checkSchema, loadOpenApi, requestSchema, type Schema } from './schema.js';
+import { isWireErrorCode, retryAfterSeconds, retryAt, STATUS_BY_CODE } from './errors.js';
+import {
+  checkSchema,
+  isNotAllowed,
+  loadOpenApi,
+  own,
+  requestSchema,
+  resolveRef,
+  type OpenApiDocument,
+  type Schema,
+} from './schema.js';
 
-/** What the app needs of the engine: the operations, the admin hooks, optionally its clock. */
+/**
+ * What the app needs of the engine: the operations, the session check of non-public routes, the
+ * admin hooks, optionally its clock.
+ */
 export type EngineLike = AuthEngineOperations & {
+  /**
+   * Resolve when the context's session may call a route of this access; reject
+   * `NOT_AUTHENTICATED` (no live session) or `FORBIDDEN` (another role) otherwise.
+   */
+  authorize(
+    ctx: RequestContext,
+    access: Exclude<RouteAccess, 'public'>,
+    operation?: string,
+  ): Promise<void>;
   readonly admin: AuthEngineAdmin;
   readonly clock?: Clock;
 };
@@ -76,8 +104,18 @@ export interface CreateAppOptions {
    * portal from one origin, or put a reverse proxy in front.)
    */
   allowedOrigins?: readonly string[];
-  /** Take the request's host and scheme from `X-Forwarded-Host` / `X-Forwarded-Proto`. Default false. */
+  /**
+   * Behind a reverse proxy: take the request's host and scheme from `X-Forwarded-Host` /
+   * `X-Forwarded-Proto`, and the client's address (rate limits, security log) from the first
+   * `X-Forwarded-For` hop. The proxy must set that header itself (replace what the client sent),
+   * or a client picks its own address. Default false: the socket peer.
+   */
   trustProxy?: boolean;
+  /**
+   * Serve the help-desk routes (unlock account, reset typing pattern; help-desk sessions only).
+   * Default true; false: they are not registered (404 NOT_FOUND like any unknown route).
+   */
+  helpDesk?: boolean;
   /** Where unexpected errors are reported. Default: `console.error`. */
   log?: (entry: LogEntry) => void;
   /** Test-only routes (`/__test/*`). Never set in production (refused when NODE_ENV=production). */
@@ -211,10 +249,40 @@ function decodeScreenshot(input: Record<string, unknown>): Record<string, unknow
   return { ...input, screenshot: { ...meta, data: new Blob([bytes], { type: meta.type }) } };
 }
 
-/** The top-level field a schema problem (`$.samples[0].t: …`) is about. */
-function fieldOf(problem: string): string {
-  const m = /^\$\.([^.[:]+)/.exec(problem);
-  return m ? m[1]! : 'body';
+/** The property names a request schema declares at the top level. */
+function declaredFields(doc: OpenApiDocument, schema: Schema | null): ReadonlySet<string> {
+  let node: unknown = schema;
+  while (typeof own(node, '$ref') === 'string') node = resolveRef(doc, own(node, '$ref') as string);
+  const properties = own(node, 'properties');
+  return new Set(properties && typeof properties === 'object' ? Object.keys(properties) : []);
+}
+
+/**
+ * The schema problems as VALIDATION fields: each under the declared top-level property it is
+ * about (`$.samples[0].t: …` → `samples`), or `body` (a key the schema does not declare: its
+ * name, chosen by the caller, is never echoed). A refused key is `not-allowed`, anything else
+ * `required`; `not-allowed` wins.
+ */
+function problemFields(
+  problems: readonly string[],
+  declared: ReadonlySet<string>,
+): Record<string, FieldReason> {
+  const fields = new Map<string, FieldReason>();
+  for (const problem of problems) {
+    const first = /^\$\.([^.[:]+)/.exec(problem)?.[1];
+    const field = first !== undefined && declared.has(first) ? first : 'body';
+    const reason: FieldReason = isNotAllowed(problem) ? 'not-allowed' : 'required';
+    if (fields.get(field) !== 'not-allowed') fields.set(field, reason);
+  }
+  return Object.fromEntries(fields);
+}
+
+/** An IPv4 peer as `1.2.3.4` (not `::ffff:1.2.3.4`); null when unknown or not an address. */
+function normalAddress(raw: string | null | undefined): string | null {
+  const value = raw?.trim();
+  if (!value || value.length > 64 || !/^[0-9A-Fa-f:.]+$/.test(value)) return null;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(value);
+  return (mapped ? mapped[1]! : value).toLowerCase();
 }
 
 function defaultLog(entry: LogEntry): void {
@@ -230,6 +298,7 @@ export function createApp(options: CreateAppOptions): Hono {
   const secureMode = options.secureCookies ?? 'auto';
   const allowed = new Set(options.allowedOrigins ?? []);
   const log = options.log ?? defaultLog;
+  const helpDesk = options.helpDesk ?? true;
   const now = () => (engine.clock ?? { now: Date.now }).now();
   if (options.testing && process.env.NODE_ENV === 'production') {
     throw new Error('createApp: the testing routes are refused when NODE_ENV=production');
@@ -242,9 +311,18 @@ export function createApp(options: CreateAppOptions): Hono {
     if (documented?.operationId !== name) {
       throw new Error(`openapi.yaml does not document ${name} as ${route.method} ${route.path}`);
     }
-    const success = ['200', '201', '204'].find((s) => s in documented.responses);
+    const success = ['200', '201', '204'].find((s) => Object.hasOwn(documented.responses, s));
     if (!success) throw new Error(`openapi.yaml: ${name} has no success response`);
-    return { name, route, schema: requestSchema(doc, name), success: Number(success) };
+    const schema = requestSchema(doc, name);
+    return {
+      name,
+      route,
+      schema,
+      declared: declaredFields(doc, schema),
+      success: Number(success),
+      /** The operation as the security log names it (`addDelegate` → `add-delegate`). */
+      logName: name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+    };
   });
 
   interface Transport {
@@ -273,6 +351,16 @@ export function createApp(options: CreateAppOptions): Hono {
       sessionCookie: secure ? '__Host-pep-session' : 'pep-session',
       csrfCookie: secure ? '__Host-pep-csrf' : 'pep-csrf',
     };
+  }
+
+  /** The client's address: the socket peer, or the first X-Forwarded-For hop (trustProxy). */
+  function clientAddress(c: Context): string | null {
+    if (options.trustProxy) {
+      const forwarded = normalAddress(c.req.header('x-forwarded-for')?.split(',')[0]);
+      if (forwarded) return forwarded;
+    }
+    const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+    return normalAddress(env?.incoming?.socket?.remoteAddress);
   }
 
   function cookie(t: Transport, name: string, value: string | null): string {
@@ -306,14 +394,8 @@ export function createApp(options: CreateAppOptions): Hono {
     if (err instanceof AdapterError && isWireErrorCode(err.code)) {
       const data = (err.data ?? {}) as Record<string, unknown>;
       const headers: Record<string, string> = {};
-      const until =
-        err.code === 'RATE_LIMITED'
-          ? data.retryAfter
-          : err.code === 'ACCOUNT_LOCKED'
-            ? data.unlocksAt
-            : null;
-      if (typeof until === 'number')
-        headers['Retry-After'] = String(retryAfterSeconds(until, now()));
+      const until = retryAt(err.code, data);
+      if (until !== null) headers['Retry-After'] = String(retryAfterSeconds(until, now()));
       return new Reply(STATUS_BY_CODE[err.code], { code: err.code, data }, headers);
     }
     log({
@@ -341,6 +423,7 @@ export function createApp(options: CreateAppOptions): Hono {
     const csrfIn = rawCsrf && TOKEN_SHAPE.test(rawCsrf) ? rawCsrf : null;
     const ctx: RequestContext = {
       sessionToken: rawSession && TOKEN_SHAPE.test(rawSession) ? rawSession : null,
+      clientAddress: clientAddress(c),
     };
     const before = ctx.sessionToken;
     let reply: Reply;
@@ -397,29 +480,25 @@ export function createApp(options: CreateAppOptions): Hono {
   api.get(CSRF_PATH, (c) => handle(c, async () => new Reply(204, undefined)));
 
   for (const op of operations) {
+    const access = op.route.access;
+    if (access === 'help-desk' && !helpDesk) continue;
     const limit = BODY_LIMIT_BY_OPERATION[op.name] ?? BODY_LIMITS.default;
     const register = op.route.method === 'GET' ? api.get.bind(api) : api.post.bind(api);
     register(op.route.path, (c) =>
       handle(c, async (ctx, readBody) => {
+        // Who is calling, before a byte of the body is read.
+        if (access !== 'public') await engine.authorize(ctx, access, op.logName);
         let input: unknown;
         if (op.route.method === 'POST') {
           const body = await readBody(limit);
           if (op.schema) {
             const { problems, value } = checkSchema(
               doc,
-              op.schema as Schema,
+              op.schema,
               body === undefined ? {} : body,
-              {
-                lenientDomain: true,
-                strip: true,
-              },
+              { lenientDomain: true, closed: true },
             );
-            if (problems.length) {
-              throw validationReply(
-                400,
-                Object.fromEntries(problems.map((p) => [fieldOf(p), 'required' as const])),
-              );
-            }
+            if (problems.length) throw validationReply(400, problemFields(problems, op.declared));
             input =
               op.name === 'reportIssue'
                 ? decodeScreenshot(value as Record<string, unknown>)
@@ -450,6 +529,14 @@ export function createApp(options: CreateAppOptions): Hono {
       handle(c, async (_ctx, readBody) => {
         const profile = await engine.admin.createProducer(
           (await object(readBody)) as unknown as ProducerInput,
+        );
+        return new Reply(201, profile);
+      }),
+    );
+    api.post('/__test/help-desk-users', (c) =>
+      handle(c, async (_ctx, readBody) => {
+        const profile: UserProfile = await engine.admin.createHelpDeskUser(
+          (await object(readBody)) as unknown as StaffInput,
         );
         return new Reply(201, profile);
       }),

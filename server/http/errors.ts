@@ -32,7 +32,22 @@ export const STATUS_BY_CODE: { readonly [C in WireErrorCode]: number } = {
   ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  BUSY: 503,
 };
+
+/**
+ * The epoch ms a reply's `Retry-After` header counts down to, for the codes that carry one
+ * (`data.retryAfter` / `data.unlocksAt`); null for the others.
+ */
+export function retryAt(code: WireErrorCode, data: Record<string, unknown>): number | null {
+  const at =
+    code === 'RATE_LIMITED' || code === 'BUSY'
+      ? data.retryAfter
+      : code === 'ACCOUNT_LOCKED'
+        ? data.unlocksAt
+        : null;
+  return typeof at === 'number' && Number.isFinite(at) ? at : null;
+}
 
 export function isWireErrorCode(code: string): code is WireErrorCode {
   return Object.prototype.hasOwnProperty.call(STATUS_BY_CODE, code);

@@ -1,8 +1,9 @@
 /**
  * `openapi.yaml` as the server's request validator (and the drift test's response checker): a
- * small JSON Schema subject covering what the document uses — `type` (one or a list),
+ * small JSON Schema subset covering what the document uses — `type` (one or a list),
  * `properties` / `required` / `additionalProperties`, `items`, `enum`, `const`, `oneOf`, local
- * `$ref`s. No dependency beyond the `yaml` parser.
+ * `$ref`s. No dependency beyond the `yaml` parser. Only own properties are read, of the schema
+ * and of the value (a key like `constructor` never finds `Object.prototype.constructor`).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -51,14 +52,26 @@ export function loadOpenApi(): OpenApiDocument {
   return cached;
 }
 
-/** Follow a local `#/…` reference. */
+/** `obj[key]` when `obj` has it as its OWN property; never anything inherited. */
+export function own(obj: unknown, key: string): unknown {
+  return typeof obj === 'object' && obj !== null && Object.hasOwn(obj, key)
+    ? (obj as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/** Keys refused anywhere in a request body (prototype pollution, and their look-alikes). */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
+
+/** Follow a local `#/…` reference (own properties only). */
 export function resolveRef(doc: OpenApiDocument, ref: string): unknown {
   if (!ref.startsWith('#/')) throw new Error(`only local references are supported: ${ref}`);
   let node: unknown = doc;
   for (const part of ref.slice(2).split('/')) {
-    node = (node as Record<string, unknown> | undefined)?.[
-      part.replace(/~1/g, '/').replace(/~0/g, '~')
-    ];
+    node = own(node, part.replace(/~1/g, '/').replace(/~0/g, '~'));
   }
   if (node === undefined) throw new Error(`unresolved reference ${ref}`);
   return node;
@@ -80,13 +93,36 @@ function typeMatches(expected: string | string[], value: unknown): boolean {
 export interface CheckOptions {
   /** Skip `enum` on schemas marked `x-pep-domain-validated` (the domain answers those). */
   lenientDomain?: boolean;
-  /** Return a copy without properties the schema does not list (requests). */
-  strip?: boolean;
+  /**
+   * Requests: refuse every property an object schema does not declare (unless its
+   * `additionalProperties` is a schema or `true`), and the keys {@link FORBIDDEN_KEYS} at any
+   * depth. Such a problem ends with `: not allowed`.
+   */
+  closed?: boolean;
+}
+
+/** A problem that is about a refused key (rather than a missing or mistyped value). */
+export function isNotAllowed(problem: string): boolean {
+  return problem.endsWith(': not allowed');
+}
+
+/** Every forbidden key at any depth of `value`, as problems. */
+function forbiddenKeys(value: unknown, path: string, out: string[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => forbiddenKeys(item, `${path}[${i}]`, out));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) out.push(`${path}.${key}: not allowed`);
+      else forbiddenKeys((value as Record<string, unknown>)[key], `${path}.${key}`, out);
+    }
+  }
 }
 
 /**
- * Check `value` against `schema`. Returns the problems as JSON paths (empty when valid) and,
- * with `strip`, the value with unlisted properties removed.
+ * Check `value` against `schema`. Returns the problems as JSON paths (empty when valid) and a
+ * copy of the value made of its own properties only. Only the schema's own keywords and the
+ * value's own properties are ever read. With `closed` (requests) undeclared and forbidden keys
+ * are problems.
  */
 export function checkSchema(
   doc: OpenApiDocument,
@@ -95,11 +131,18 @@ export function checkSchema(
   options: CheckOptions = {},
   path = '$',
 ): { problems: string[]; value: unknown } {
-  if (schema.$ref) {
-    return checkSchema(doc, resolveRef(doc, schema.$ref) as Schema, value, options, path);
+  if (options.closed && path === '$') {
+    const refused: string[] = [];
+    forbiddenKeys(value, path, refused);
+    if (refused.length) return { problems: refused, value: undefined };
   }
-  if (schema.oneOf) {
-    const results = schema.oneOf.map((s) => checkSchema(doc, s, value, options, path));
+  const ref = own(schema, '$ref');
+  if (typeof ref === 'string') {
+    return checkSchema(doc, resolveRef(doc, ref) as Schema, value, options, path);
+  }
+  const oneOf = own(schema, 'oneOf');
+  if (Array.isArray(oneOf)) {
+    const results = (oneOf as Schema[]).map((s) => checkSchema(doc, s, value, options, path));
     const passing = results.filter((r) => r.problems.length === 0);
     if (passing.length === 1) return passing[0]!;
     return {
@@ -112,51 +155,57 @@ export function checkSchema(
     };
   }
   const problems: string[] = [];
-  if ('const' in schema && value !== schema.const) {
+  if (Object.hasOwn(schema, 'const') && value !== schema.const) {
     return { problems: [`${path}: expected ${JSON.stringify(schema.const)}`], value };
   }
-  if (schema.type && !typeMatches(schema.type, value)) {
-    return { problems: [`${path}: expected ${String(schema.type)}, got ${typeOf(value)}`], value };
+  const type = own(schema, 'type') as string | string[] | undefined;
+  if (type && !typeMatches(type, value)) {
+    return { problems: [`${path}: expected ${String(type)}, got ${typeOf(value)}`], value };
   }
+  const choices = own(schema, 'enum');
   if (
-    schema.enum &&
-    !(options.lenientDomain && schema['x-pep-domain-validated']) &&
-    !schema.enum.includes(value)
+    Array.isArray(choices) &&
+    !(options.lenientDomain && own(schema, 'x-pep-domain-validated') === true) &&
+    !choices.includes(value)
   ) {
-    return { problems: [`${path}: not one of ${JSON.stringify(schema.enum)}`], value };
+    return { problems: [`${path}: not one of ${JSON.stringify(choices)}`], value };
   }
-  if (Array.isArray(value) && schema.items) {
+  const items = own(schema, 'items') as Schema | undefined;
+  if (Array.isArray(value) && items) {
     const out: unknown[] = [];
     value.forEach((item, i) => {
-      const r = checkSchema(doc, schema.items!, item, options, `${path}[${i}]`);
+      const r = checkSchema(doc, items, item, options, `${path}[${i}]`);
       problems.push(...r.problems);
       out.push(r.value);
     });
     return { problems, value: out };
   }
-  if (
-    typeOf(value) === 'object' &&
-    (schema.properties || schema.additionalProperties !== undefined)
-  ) {
+  const properties = own(schema, 'properties') as Record<string, Schema> | undefined;
+  const additional = own(schema, 'additionalProperties') as boolean | Schema | undefined;
+  const objectSchema =
+    properties !== undefined || additional !== undefined || (options.closed && type === 'object');
+  if (typeOf(value) === 'object' && objectSchema) {
     const record = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const name of schema.required ?? []) {
-      if (record[name] === undefined) problems.push(`${path}.${name}: required`);
+    const required = own(schema, 'required');
+    for (const name of Array.isArray(required) ? (required as string[]) : []) {
+      if (own(record, name) === undefined) problems.push(`${path}.${name}: required`);
     }
-    for (const [name, item] of Object.entries(record)) {
-      const declared = schema.properties?.[name];
+    for (const name of Object.keys(record)) {
+      const item = record[name];
+      const declared = own(properties, name) as Schema | undefined;
       if (declared) {
         if (item === undefined) continue;
         const r = checkSchema(doc, declared, item, options, `${path}.${name}`);
         problems.push(...r.problems);
         out[name] = r.value;
-      } else if (typeof schema.additionalProperties === 'object') {
-        const r = checkSchema(doc, schema.additionalProperties, item, options, `${path}.${name}`);
+      } else if (typeof additional === 'object' && additional !== null) {
+        const r = checkSchema(doc, additional, item, options, `${path}.${name}`);
         problems.push(...r.problems);
         out[name] = r.value;
-      } else if (schema.additionalProperties === false && !options.strip) {
+      } else if (additional === false || (options.closed && additional !== true)) {
         problems.push(`${path}.${name}: not allowed`);
-      } else if (!options.strip) {
+      } else {
         out[name] = item;
       }
     }
@@ -170,7 +219,8 @@ export function requestSchema(doc: OpenApiDocument, operationId: string): Schema
   for (const methods of Object.values(doc.paths)) {
     for (const op of Object.values(methods)) {
       if (op.operationId === operationId) {
-        return op.requestBody?.content['application/json']?.schema ?? null;
+        const content = own(own(op, 'requestBody'), 'content');
+        return (own(own(content, 'application/json'), 'schema') as Schema | undefined) ?? null;
       }
     }
   }

@@ -4,6 +4,11 @@
  * also records it in `schema_migrations` (version, name, applied_at) and in
  * `PRAGMA user_version`. A database recorded at a version this code does not know (written by a
  * newer server) is refused rather than guessed at.
+ *
+ * Foreign-key enforcement is off while migrations run (SQLite's documented procedure for
+ * rebuilding a table, e.g. to change a CHECK constraint: dropping the old table must not cascade
+ * to the rows that reference it); each migration's transaction runs `PRAGMA foreign_key_check`
+ * before it commits and rolls back on any violation, and enforcement is restored afterwards.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -64,14 +69,28 @@ export function migrate(db: Database, migrations: Migration[] = loadMigrations()
   const record = db.prepare(
     'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
   );
-  for (const m of migrations) {
-    if (m.version <= from) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.version, m.name, Date.now());
-      db.pragma(`user_version = ${m.version}`);
-    })();
-    applied.push(m.version);
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return applied;
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  // A no-op inside a transaction: set it before the first one.
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of pending) {
+      db.transaction(() => {
+        db.exec(m.sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) {
+          throw new Error(
+            `migration ${m.version} (${m.name}) leaves ${broken.length} foreign key violation(s)`,
+          );
+        }
+        record.run(m.version, m.name, Date.now());
+        db.pragma(`user_version = ${m.version}`);
+      })();
+      applied.push(m.version);
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
   return applied;
 }

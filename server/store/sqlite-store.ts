@@ -14,7 +14,7 @@ import Sqlite, { type Database, type Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { TypingTemplate } from '../../src/core/typing/types.js';
+import type { SealedValue } from '../../src/adapter/engine/sealing.js';
 import type { Channel, StateCode } from '../../src/adapter/types.js';
 import {
   KeyedMutex,
@@ -31,6 +31,8 @@ import {
   type LinkRecord,
   type LinkRepo,
   type LoginGuard,
+  type OutboxItem,
+  type OutboxRepo,
   type PendingRecord,
   type PendingRepo,
   type SessionRecord,
@@ -152,6 +154,7 @@ export class SqliteStore implements AuthStore {
   readonly throttles: ThrottleRepo;
   readonly sessions: SessionRepo;
   readonly tickets: TicketRepo;
+  readonly outbox: OutboxRepo;
   /** The schema versions applied when this store opened the file (empty when current). */
   readonly appliedMigrations: number[];
   private readonly mutex = new KeyedMutex();
@@ -180,6 +183,7 @@ export class SqliteStore implements AuthStore {
     this.throttles = this.throttleRepo();
     this.sessions = this.sessionRepo();
     this.tickets = this.ticketRepo();
+    this.outbox = this.outboxRepo();
   }
 
   /** The schema version recorded in the database. */
@@ -207,6 +211,8 @@ export class SqliteStore implements AuthStore {
   clearAll(): void {
     this.db.transaction(() => {
       for (const t of [
+        'outbox',
+        'rate_limits',
         'tickets',
         'sessions',
         'throttle_sends',
@@ -299,8 +305,8 @@ export class SqliteStore implements AuthStore {
         passwordHistory: (historyOf.all(id) as Row[]).map(
           (r) => JSON.parse(String(r['password'])) as StoredPassword,
         ),
-        typing:
-          row['typing'] === null ? null : (JSON.parse(String(row['typing'])) as TypingTemplate),
+        // Whatever JSON the engine wrote (a SealedValue; a legacy plain template in old rows).
+        typing: row['typing'] === null ? null : (JSON.parse(String(row['typing'])) as SealedValue),
         patternFailures: num(row['pattern_failures']),
       };
       if (row['producer_id'] !== null) account.producerId = String(row['producer_id']);
@@ -476,9 +482,9 @@ export class SqliteStore implements AuthStore {
     const db = this.db;
     const get = db.prepare('SELECT * FROM pendings WHERE digest = ?');
     const insert = db.prepare(`INSERT INTO pendings (digest, account_id, stage, expires_at,
-        code_salt, code_hash, code_channel, code_expires_at, code_failures, code_used)
+        code_salt, code_hash, code_channel, code_expires_at, code_failures, code_used, enrolled)
       VALUES (@digest, @account_id, @stage, @expires_at, @code_salt, @code_hash, @code_channel,
-        @code_expires_at, @code_failures, @code_used)`);
+        @code_expires_at, @code_failures, @code_used, @enrolled)`);
     const del = db.prepare('DELETE FROM pendings WHERE digest = ?');
     const expired = db.prepare('DELETE FROM pendings WHERE expires_at <= ?');
     const update = new UpdateBuilder(db, 'pendings', 'digest');
@@ -490,6 +496,10 @@ export class SqliteStore implements AuthStore {
             stage: row['stage'] as PendingRecord['stage'],
             expiresAt: num(row['expires_at']),
             code: codeFrom(row),
+            enrolled:
+              row['enrolled'] === null || row['enrolled'] === undefined
+                ? null
+                : (JSON.parse(String(row['enrolled'])) as SealedValue),
           }
         : null;
     return {
@@ -501,6 +511,7 @@ export class SqliteStore implements AuthStore {
           stage: p.stage,
           expires_at: p.expiresAt,
           ...codeColumns(p.code),
+          enrolled: p.enrolled ? json(p.enrolled) : null,
         });
       },
       update: async (digest, p) => {
@@ -509,6 +520,7 @@ export class SqliteStore implements AuthStore {
         if (p.stage !== undefined) c['stage'] = p.stage;
         if (p.expiresAt !== undefined) c['expires_at'] = p.expiresAt;
         if (p.code !== undefined) c = { ...c, ...codeColumns(p.code) };
+        if (p.enrolled !== undefined) c['enrolled'] = p.enrolled ? json(p.enrolled) : null;
         update.run(digest, c);
       },
       delete: async (digest) => {
@@ -606,9 +618,9 @@ export class SqliteStore implements AuthStore {
   private sessionRepo(): SessionRepo {
     const db = this.db;
     const get = db.prepare('SELECT * FROM sessions WHERE digest = ?');
-    const insert = db.prepare(
-      'INSERT INTO sessions (digest, account_id, issued_at, expires_at) VALUES (?, ?, ?, ?)',
-    );
+    const insert = db.prepare(`INSERT INTO sessions (digest, account_id, issued_at, expires_at,
+        last_seen_at) VALUES (?, ?, ?, ?, ?)`);
+    const touch = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE digest = ?');
     const del = db.prepare('DELETE FROM sessions WHERE digest = ?');
     const delAccount = db.prepare('DELETE FROM sessions WHERE account_id = ?');
     const expired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
@@ -621,11 +633,15 @@ export class SqliteStore implements AuthStore {
               accountId: String(row['account_id']),
               issuedAt: num(row['issued_at']),
               expiresAt: num(row['expires_at']),
+              lastSeenAt: num(row['last_seen_at']),
             }
           : null;
       },
       create: async (s) => {
-        insert.run(s.digest, s.accountId, s.issuedAt, s.expiresAt);
+        insert.run(s.digest, s.accountId, s.issuedAt, s.expiresAt, s.lastSeenAt);
+      },
+      touch: async (digest, lastSeenAt) => {
+        touch.run(lastSeenAt, digest);
       },
       delete: async (digest) => {
         del.run(digest);
@@ -634,6 +650,49 @@ export class SqliteStore implements AuthStore {
         delAccount.run(accountId);
       },
       deleteExpired: async (now) => expired.run(now).changes,
+    };
+  }
+
+  /**
+   * The outbox. A claim is one transaction (select the due rows, push their lease, read them
+   * back): better-sqlite3 runs it to completion on the event loop, and SQLite's write lock
+   * (`BEGIN IMMEDIATE`) keeps another process on the same file out of it.
+   */
+  private outboxRepo(): OutboxRepo {
+    const db = this.db;
+    const insert = db.prepare(`INSERT INTO outbox (id, payload, created_at, available_at, attempts)
+      VALUES (?, ?, ?, ?, ?)`);
+    const due = db.prepare(`SELECT id FROM outbox WHERE available_at <= ?
+      ORDER BY created_at, rowid LIMIT ?`);
+    const lease = db.prepare(`UPDATE outbox SET available_at = ?, attempts = attempts + 1
+      WHERE id = ? RETURNING *`);
+    const del = db.prepare('DELETE FROM outbox WHERE id = ?');
+    const reschedule = db.prepare('UPDATE outbox SET available_at = ? WHERE id = ?');
+    const count = db.prepare('SELECT COUNT(*) AS n FROM outbox');
+    const read = (row: Row): OutboxItem => ({
+      id: String(row['id']),
+      payload: JSON.parse(String(row['payload'])) as SealedValue,
+      createdAt: num(row['created_at']),
+      availableAt: num(row['available_at']),
+      attempts: num(row['attempts']),
+    });
+    const claim = db.transaction((now: number, limit: number, leaseMs: number): OutboxItem[] => {
+      const ids = (due.all(now, limit) as Row[]).map((r) => String(r['id']));
+      return ids.map((id) => read(lease.get(now + leaseMs, id) as Row));
+    });
+    return {
+      add: async (item) => {
+        insert.run(item.id, json(item.payload), item.createdAt, item.availableAt, item.attempts);
+      },
+      claim: async (now, limit, leaseMs) =>
+        limit > 0 ? claim.immediate(now, Math.floor(limit), leaseMs) : [],
+      delete: async (id) => {
+        del.run(id);
+      },
+      reschedule: async (id, availableAt) => {
+        reschedule.run(availableAt, id);
+      },
+      count: async () => num((count.get() as Row)['n']),
     };
   }
 

@@ -10,6 +10,7 @@
  *       advanceTime: async (ms) => clock.advance(ms),
  *       outbox: async () => [...adapter.outbox],
  *       createProducer: async (p) => void (await adapter.admin.createProducer(p)),
+ *       createHelpDeskUser: async (u) => void (await adapter.admin.createHelpDeskUser(u)),
  *       signInProducer: async (u) => void (await adapter.admin.signIn(u)),
  *     };
  *   });
@@ -45,12 +46,28 @@ export interface ConformanceProducer {
   producerId: string;
 }
 
+/** An Internet Help Desk staff member (role `help-desk`): no producer, no states. */
+export interface ConformanceStaff {
+  username: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  mobile: string;
+}
+
 export interface ConformanceHarness {
   adapter: AuthAdapter;
   /** Every message sent so far, oldest first (newest last). */
   outbox(): Promise<readonly OutboxMessage[]>;
   /** Create an active producer account (backend-specific back door). */
   createProducer(producer: ConformanceProducer): Promise<void>;
+  /**
+   * Create an active help-desk user (the engine's `admin.createHelpDeskUser`; over HTTP the
+   * test-only route `POST <api>/__test/help-desk-users`). The suite signs it in through the
+   * public login (password, pattern enrollment, email code) like any user.
+   */
+  createHelpDeskUser(user: ConformanceStaff): Promise<void>;
   /** Make `username` (a producer) the signed-in user of `adapter`, without a password. */
   signInProducer(username: string): Promise<void>;
   /** Move the backend's clock forward. Time-based tests are skipped without it. */
@@ -113,6 +130,13 @@ async function rejects<C extends AdapterErrorCode>(
 const PRODUCER_PASSWORD = 'Prod-Secret-2026!';
 const DELEGATE_PASSWORD = 'Blue-Sky-Quote-42!';
 const OTHER_PASSWORD = 'Green-Field-Plan-77?';
+const STAFF_PASSWORD = 'Desk-Lamp-Orbit-58!';
+/** Meets every composition rule, but is on the common/breached list. */
+const COMMON_PASSWORD = 'Password1!';
+
+/** The fixed mask shapes (they reveal no length): `j•••@e•••.com`, `•••-•••-0101`. */
+const MASKED_EMAIL = /^[^@•]•••@[^@.•]•••\.[a-z]{2,}$/i;
+const MASKED_PHONE = /^•••-•••-\d{4}$/;
 
 /**
  * Letters only, so usernames stay valid; random (24^8 ≈ 1.1e11 values), so they stay distinct
@@ -211,6 +235,57 @@ async function enrolledDelegate(
   });
   await w.a.logout();
   return { input, verified };
+}
+
+/**
+ * Create a help-desk user and sign it in through the public login, like anyone: password,
+ * pattern enrollment at the first login, an email code. Leaves it signed in.
+ */
+async function signedInHelpDesk(w: World): Promise<ConformanceStaff> {
+  const id = unique();
+  const staff: ConformanceStaff = {
+    username: `desk${id}`,
+    password: STAFF_PASSWORD,
+    firstName: 'Dana',
+    lastName: 'Reyes',
+    email: `dana.${id}@helpdesk.example`,
+    mobile: '(312) 555-0177',
+  };
+  await w.h.createHelpDeskUser(staff);
+  await w.a.logout();
+  const pending = await pendingLogin(w, staff.username, staff.password);
+  equal(pending.mustEnrollPattern, true, 'a help-desk user enrolls a pattern at its first login');
+  const samples = typingSamplesFor(pending.sampleText);
+  await w.a.enrollTypingPattern({ pendingId: pending.pendingId, samples: samples.enroll });
+  await w.a.sendVerificationCode({ pendingId: pending.pendingId, channel: 'email' });
+  const { session } = await w.a.verifyAccountCode({
+    pendingId: pending.pendingId,
+    code: await codeFor(w, staff.email, 'email'),
+    rememberDevice: false,
+  });
+  equal(session.user.role, 'help-desk', 'help-desk role');
+  equal(
+    session.capabilities,
+    {
+      quote: false,
+      onExchangeEnrollmentSso: false,
+      medicareQuotingSso: false,
+      manageDelegates: false,
+      helpDesk: true,
+    },
+    'help-desk capabilities',
+  );
+  return staff;
+}
+
+/** Sign an enrolled delegate in by its typing pattern (leaves it signed in). */
+async function signInByPattern(w: World, username: string): Promise<void> {
+  const pending = await pendingLogin(w, username);
+  await w.a.verifyTypingPattern({
+    pendingId: pending.pendingId,
+    samples: typingSamplesFor(pending.sampleText).genuine,
+    rememberDevice: false,
+  });
 }
 
 function option(pending: PendingLogin, method: 'email' | 'sms' | 'pattern') {
@@ -466,11 +541,11 @@ export function adapterConformanceSuite(
           'both destinations',
         );
         ok(!flow.destinations[0]!.masked.includes(input.email), 'email masked');
-        ok(flow.destinations[0]!.masked.endsWith('@example.com'), 'email domain shown');
-        equal(flow.destinations[1]!.masked, 'xxxxxx0101', 'phone masked');
+        equal(flow.destinations[0]!.masked, 'j•••@e•••.com', 'email masked to a fixed shape');
+        equal(flow.destinations[1]!.masked, '•••-•••-0101', 'phone masked');
         const sent = await w.a.sendCode({ flowId: flow.flowId, channel: 'sms' });
         equal(sent.channel, 'sms', 'channel');
-        equal(sent.masked, 'xxxxxx0101', 'masked');
+        equal(sent.masked, '•••-•••-0101', 'masked');
         ok(Number.isFinite(sent.resendAvailableAt), 'resendAvailableAt is epoch ms');
         ok(sent.expiresAt >= sent.resendAvailableAt, 'expiry after resend');
         const sms = (await w.h.outbox()).filter(
@@ -510,11 +585,9 @@ export function adapterConformanceSuite(
           'same channels',
         );
         equal(one.destinations, two.destinations, 'stable placeholders');
-        ok(
-          /^x+[a-z0-9._-]{1,3}@[a-z0-9.-]+\.[a-z]{2,}$/i.test(one.destinations[0]!.masked),
-          'masked email shape',
-        );
-        ok(/^x{6}\d{4}$/.test(one.destinations[1]!.masked), 'masked phone shape');
+        // A placeholder has exactly the shape of a real mask.
+        ok(MASKED_EMAIL.test(one.destinations[0]!.masked), 'masked email shape');
+        ok(MASKED_PHONE.test(one.destinations[1]!.masked), 'masked phone shape');
         const sent = await w.a.sendCode({ flowId: one.flowId, channel: 'email' });
         equal(sent.masked, one.destinations[0]!.masked, 'same masked destination');
         ok(sent.expiresAt > sent.resendAvailableAt, 'same CodeSent shape');
@@ -650,20 +723,27 @@ export function adapterConformanceSuite(
         await w.a.verifyCode({ flowId: again.flowId, code: code2 });
       });
 
-      timed('allows at most 5 sends per hour', async (advance) => {
+      timed('allows at most 5 sends per rolling 30 minutes', async (advance) => {
         const input = await activeDelegate(w);
         const flow = await w.a.findAccount({ username: input.username, purpose: 'reset' });
+        let firstAt = 0;
         for (let i = 0; i < 5; i++) {
-          await w.a.sendCode({ flowId: flow.flowId, channel: i % 2 ? 'sms' : 'email' });
+          const sent = await w.a.sendCode({
+            flowId: flow.flowId,
+            channel: i % 2 ? 'sms' : 'email',
+          });
+          // The backend's "now": a code is valid for exactly 10 minutes from its send.
+          if (i === 0) firstAt = sent.expiresAt - 10 * MINUTE;
           await advance(31 * SECOND);
         }
         const err = await rejects(
           w.a.sendCode({ flowId: flow.flowId, channel: 'email' }),
           'RATE_LIMITED',
-          '6th within the hour',
+          '6th within 30 minutes',
         );
-        ok(dataOf(err).retryAfter > 0, 'retryAfter');
-        await advance(HOUR);
+        equal(dataOf(err).retryAfter, firstAt + 30 * MINUTE, 'retryAfter: the first send + 30 min');
+        // 30 minutes after the first send (not an hour), a send is allowed again.
+        await advance(30 * MINUTE - 5 * 31 * SECOND);
         const f2 = await w.a.findAccount({ username: input.username, purpose: 'reset' });
         await w.a.sendCode({ flowId: f2.flowId, channel: 'email' });
       });
@@ -687,6 +767,18 @@ export function adapterConformanceSuite(
           'first name',
         );
         equal(dataOf(named).failed, ['no-name'], 'only the name rule');
+        const common = await rejects(
+          w.a.setPassword({ flowId: flow.flowId, password: COMMON_PASSWORD }),
+          'PASSWORD_POLICY',
+          'a common password',
+        );
+        equal(dataOf(common).failed, ['not-common'], 'only the common-password rule');
+        const sprayed = await rejects(
+          w.a.setPassword({ flowId: flow.flowId, password: 'Summer2026!' }),
+          'PASSWORD_POLICY',
+          'a season and a year',
+        );
+        equal(dataOf(sprayed).failed, ['not-common'], 'common with decorations');
         const reused = await rejects(
           w.a.setPassword({ flowId: flow.flowId, password: DELEGATE_PASSWORD }),
           'PASSWORD_REUSED',
@@ -859,8 +951,8 @@ export function adapterConformanceSuite(
           ],
           'email and sms only',
         );
-        ok(option(next, 'email')!.masked!.endsWith('@example.com'), 'masked email');
-        equal(option(next, 'sms')!.masked, 'xxxxxx0101', 'masked phone');
+        equal(option(next, 'email')!.masked, 'j•••@e•••.com', 'masked email');
+        equal(option(next, 'sms')!.masked, '•••-•••-0101', 'masked phone');
         await rejects(
           w.a.verifyTypingPattern({
             pendingId: next.pendingId,
@@ -908,6 +1000,7 @@ export function adapterConformanceSuite(
             onExchangeEnrollmentSso: false,
             medicareQuotingSso: false,
             manageDelegates: false,
+            helpDesk: false,
           },
           'delegate capabilities',
         );
@@ -921,6 +1014,106 @@ export function adapterConformanceSuite(
           }),
           'FLOW_EXPIRED',
           'pending is used up',
+        );
+      });
+
+      it('a pattern enrolled at a first login is bound only when that login passes a code', async () => {
+        const input = await activeDelegate(w);
+        let pending = await pendingLogin(w, input.username);
+        const samples = typingSamplesFor(pending.sampleText);
+        // 1. Enrolled, then abandoned: nothing is bound.
+        await w.a.enrollTypingPattern({ pendingId: pending.pendingId, samples: samples.enroll });
+        pending = await pendingLogin(w, input.username);
+        equal(pending.mustEnrollPattern, true, 'after an abandoned login: enroll again');
+        equal(option(pending, 'pattern'), undefined, 'no pattern option');
+        await rejects(
+          w.a.verifyTypingPattern({
+            pendingId: pending.pendingId,
+            samples: samples.genuine,
+            rememberDevice: true,
+          }),
+          'PATTERN_UNAVAILABLE',
+          'the abandoned pattern does not verify',
+        );
+        // 2. Enrolled, then a wrong code, then abandoned: still nothing bound.
+        const second = await w.a.enrollTypingPattern({
+          pendingId: pending.pendingId,
+          samples: samples.enroll,
+        });
+        await w.a.sendVerificationCode({ pendingId: second.pendingId, channel: 'sms' });
+        const sms = await codeFor(w, '+13125550101', 'sms');
+        await rejects(
+          w.a.verifyAccountCode({
+            pendingId: second.pendingId,
+            code: sms === 'ABCDEFGH' ? 'ABCDEFGJ' : 'ABCDEFGH',
+            rememberDevice: true,
+          }),
+          'CODE_INVALID',
+          'a wrong code',
+        );
+        pending = await pendingLogin(w, input.username);
+        equal(pending.mustEnrollPattern, true, 'after a failed verification: enroll again');
+        // 3. Enrolled and verified by a code: bound.
+        const third = await w.a.enrollTypingPattern({
+          pendingId: pending.pendingId,
+          samples: samples.enroll,
+        });
+        await w.a.sendVerificationCode({ pendingId: third.pendingId, channel: 'email' });
+        await w.a.verifyAccountCode({
+          pendingId: third.pendingId,
+          code: await codeFor(w, input.email, 'email'),
+          rememberDevice: false,
+        });
+        await w.a.logout();
+        pending = await pendingLogin(w, input.username);
+        equal(pending.mustEnrollPattern, false, 'bound by the verified login');
+        equal(option(pending, 'pattern')?.available, true, 'the pattern is offered');
+        const verified = await w.a.verifyTypingPattern({
+          pendingId: pending.pendingId,
+          samples: samples.genuine,
+          rememberDevice: false,
+        });
+        equal(verified.session.user.username, input.username, 'signed in by the bound pattern');
+      });
+
+      it('a remembered device comes only from a verification that succeeded', async () => {
+        const { input } = await enrolledDelegate(w);
+        const pending = await pendingLogin(w, input.username);
+        const samples = typingSamplesFor(pending.sampleText);
+        await rejects(
+          w.a.verifyTypingPattern({
+            pendingId: pending.pendingId,
+            samples: samples.impostor,
+            rememberDevice: true,
+          }),
+          'PATTERN_MISMATCH',
+          'impostor asking to be remembered',
+        );
+        await w.a.sendVerificationCode({ pendingId: pending.pendingId, channel: 'sms' });
+        const code = await codeFor(w, '+13125550101', 'sms');
+        await rejects(
+          w.a.verifyAccountCode({
+            pendingId: pending.pendingId,
+            code: code === 'ABCDEFGH' ? 'ABCDEFGJ' : 'ABCDEFGH',
+            rememberDevice: true,
+          }),
+          'CODE_INVALID',
+          'wrong code asking to be remembered',
+        );
+        equal(await w.a.getSession(), null, 'no session from a failure');
+        const verified = await w.a.verifyAccountCode({
+          pendingId: pending.pendingId,
+          code,
+          rememberDevice: true,
+        });
+        ok(verified.deviceToken, 'the successful verification remembers the device');
+        equal(
+          await w.a.checkDevice({
+            username: input.username,
+            deviceToken: verified.deviceToken.token,
+          }),
+          { valid: true, expiresAt: verified.deviceToken.expiresAt },
+          'checkDevice',
         );
       });
 
@@ -1178,10 +1371,30 @@ export function adapterConformanceSuite(
         equal(s?.user.username, w.producer.username, 'producer signed in');
         equal(s?.user.role, 'producer', 'role');
         equal(s?.capabilities.manageDelegates, true, 'producer manages delegates');
+        equal(s?.capabilities.helpDesk, false, 'a producer is not help desk');
+        ok(s && s.idleExpiresAt > s.issuedAt && s.idleExpiresAt <= s.expiresAt, 'idleExpiresAt');
         await w.a.logout();
         equal(await w.a.getSession(), null, 'signed out');
         await w.a.logout();
       });
+
+      timed(
+        'a session ends after 30 minutes without a call; every call moves the end',
+        async (advance) => {
+          const s = await w.a.getSession();
+          ok(s, 'signed in');
+          equal(s.idleExpiresAt - s.issuedAt, 30 * MINUTE, 'idle end: 30 minutes after sign-in');
+          await advance(30 * MINUTE - SECOND);
+          const kept = await w.a.getSession();
+          ok(kept, 'used just in time');
+          equal(kept.idleExpiresAt, s.issuedAt + 60 * MINUTE - SECOND, 'moved forward by the call');
+          await advance(30 * MINUTE - SECOND);
+          await w.a.listDelegates();
+          await advance(30 * MINUTE);
+          await rejects(w.a.listDelegates(), 'NOT_AUTHENTICATED', 'after 30 idle minutes');
+          equal(await w.a.getSession(), null, 'signed out');
+        },
+      );
 
       it('a delegate may not manage delegates', async () => {
         const { input } = await enrolledDelegate(w);
@@ -1239,27 +1452,74 @@ export function adapterConformanceSuite(
     });
 
     describe('help desk', () => {
-      it('resetTypingPattern makes the next login enroll again', async () => {
+      it('refuses everyone but a help-desk session, the same for an existing and a missing username', async () => {
         const { input } = await enrolledDelegate(w);
-        await w.a.resetTypingPattern({ username: input.username });
-        const pending = await pendingLogin(w, input.username);
-        equal(pending.mustEnrollPattern, true, 'enroll again');
-      });
-
-      it('unlockAccount lifts a lock', async () => {
-        const input = await activeDelegate(w);
+        const missing = `nobody${unique()}`;
+        const refused = async (code: AdapterErrorCode, who: string): Promise<void> => {
+          for (const username of [input.username, missing]) {
+            const which = username === missing ? 'missing' : 'existing';
+            await rejects(w.a.unlockAccount({ username }), code, `${who}: unlock (${which})`);
+            await rejects(w.a.resetTypingPattern({ username }), code, `${who}: reset (${which})`);
+          }
+        };
+        await signInByPattern(w, input.username);
+        // Locked while signed in: the refused unlocks below must leave the lock in place.
         for (let i = 0; i < 5; i++) {
           await w.a
             .login({ username: input.username, password: 'Wrong-1!aA' })
             .catch(() => undefined);
         }
+        await refused('FORBIDDEN', 'delegate');
+        await w.a.logout();
+        await refused('NOT_AUTHENTICATED', 'anonymous');
+        await w.h.signInProducer(w.producer.username);
+        await refused('FORBIDDEN', 'producer');
+        await w.a.logout();
         await rejects(
           w.a.login({ username: input.username, password: DELEGATE_PASSWORD }),
           'ACCOUNT_LOCKED',
-          'locked',
+          'still locked',
         );
-        await w.a.unlockAccount({ username: input.username });
-        await pendingLogin(w, input.username);
+
+        await signedInHelpDesk(w);
+        await rejects(w.a.unlockAccount({ username: missing }), 'NOT_FOUND', 'help desk: missing');
+        await rejects(
+          w.a.resetTypingPattern({ username: missing }),
+          'NOT_FOUND',
+          'help desk: missing (reset)',
+        );
+        await w.a.unlockAccount({ username: input.username.toUpperCase() });
+        await w.a.logout();
+        const pending = await pendingLogin(w, input.username);
+        equal(option(pending, 'pattern')?.available, true, 'the refused resets changed nothing');
+      });
+
+      it('resetTypingPattern (help desk) makes the next login enroll again and revokes devices', async () => {
+        const { input } = await enrolledDelegate(w);
+        let pending = await pendingLogin(w, input.username);
+        await w.a.sendVerificationCode({ pendingId: pending.pendingId, channel: 'sms' });
+        const { deviceToken } = await w.a.verifyAccountCode({
+          pendingId: pending.pendingId,
+          code: await codeFor(w, '+13125550101', 'sms'),
+          rememberDevice: true,
+        });
+        ok(deviceToken, 'a remembered device');
+        await signedInHelpDesk(w);
+        await w.a.resetTypingPattern({ username: input.username });
+        await w.a.logout();
+        equal(
+          await w.a.checkDevice({ username: input.username, deviceToken: deviceToken.token }),
+          { valid: false },
+          'device revoked',
+        );
+        const again = await w.a.login({
+          username: input.username,
+          password: DELEGATE_PASSWORD,
+          deviceToken: deviceToken.token,
+        });
+        ok(again.status === 'verification-required', 'the device no longer skips verification');
+        pending = again.pending;
+        equal(pending.mustEnrollPattern, true, 'enroll again');
       });
     });
 

@@ -2,7 +2,7 @@
  * Typed adapter failures. Every adapter rejects only with an {@link AdapterError}; its `code` is
  * stable and its `data` structured, so widgets (and hosts) can map it to a message in any locale.
  */
-import type { FieldReason } from '../core/validation.js';
+import type { FieldReason } from '../core/field-reason.js';
 import type { PasswordRuleId } from '../core/password-policy.js';
 
 /** Structured data carried by each error code. */
@@ -31,8 +31,16 @@ export interface AdapterErrorDataMap {
   PASSWORD_POLICY: { failed: PasswordRuleId[] };
   /** The password is one of the last 10 used. */
   PASSWORD_REUSED: { historySize: number };
-  /** Too many sends; `retryAfter` is epoch ms from which it is allowed again. */
+  /**
+   * Too many requests (sends of a code, or attempts from this client or at this account);
+   * `retryAfter` is epoch ms from which it is allowed again.
+   */
   RATE_LIMITED: { retryAfter: number };
+  /**
+   * The backend is too busy to take this request now (e.g. its password-hashing queue is full);
+   * `retryAfter` is epoch ms from which trying again is sensible. Retryable.
+   */
+  BUSY: { retryAfter: number };
   /** The typed pattern did not match; `attemptsLeft` before the pattern option is disabled. */
   PATTERN_MISMATCH: { attemptsLeft: number };
   /** The pattern option is disabled (3 failures) until a code verification succeeds, or none is enrolled. */
@@ -63,6 +71,7 @@ export const RETRYABLE_CODES: ReadonlySet<AdapterErrorCode> = new Set<AdapterErr
   'NETWORK',
   'TIMEOUT',
   'UNAVAILABLE',
+  'BUSY',
 ]);
 
 export class AdapterError<C extends AdapterErrorCode = AdapterErrorCode> extends Error {

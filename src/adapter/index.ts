@@ -15,9 +15,10 @@ export {
   type MemoryAdapterEventMap,
   type MemoryAdapterOptions,
   type ProducerInput,
+  type StaffInput,
   type StorageLike,
 } from './memory/memory-adapter.js';
-export { seedDemo, DEMO_PRODUCER } from './memory/seed.js';
+export { seedDemo, DEMO_HELP_DESK, DEMO_PRODUCER } from './memory/seed.js';
 export * from './engine/index.js';
 export {
   codeIn,
@@ -32,6 +33,7 @@ export {
   adapterConformanceSuite,
   type ConformanceHarness,
   type ConformanceProducer,
+  type ConformanceStaff,
 } from './conformance.js';
 export {
   HttpAdapter,

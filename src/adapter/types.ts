@@ -6,10 +6,20 @@
  * widgets map codes and data to messages in the active locale.
  */
 import type { AdapterError } from './errors.js';
+import type { IssueReport } from '../core/issue-report.limits.js';
+import type { StateCode } from '../core/states.js';
+import type { TypingSample } from '../core/typing/types.js';
 
-/** The five states a delegate can be assigned to (spec: IL, MT, NM, OK, TX). */
-export type StateCode = 'IL' | 'MT' | 'NM' | 'OK' | 'TX';
-export const STATE_CODES: readonly StateCode[] = ['IL', 'MT', 'NM', 'OK', 'TX'];
+// Domain definitions live in `core/` (which imports nothing from here); the contract re-exports
+// them so that adapters, widgets and hosts find every type of an adapter call in this module.
+export { STATE_CODES, type StateCode } from '../core/states.js';
+export type { KeystrokeEvent, TypingSample } from '../core/typing/types.js';
+export {
+  PRODUCT_TYPES,
+  type IssueAttachment,
+  type IssueReport,
+  type ProductType,
+} from '../core/issue-report.limits.js';
 
 /** Where a one-time passcode is sent. */
 export type Channel = 'email' | 'sms';
@@ -58,7 +68,7 @@ export interface EmailConfirmation {
 // Passcodes and password flows (create password / forgot password)
 // ---------------------------------------------------------------------------------------------
 
-/** A place a code can be sent, masked for display (`xxxname@email.com`, `xxxxxx0001`). */
+/** A place a code can be sent, masked for display (`j•••@e•••.com`, `•••-•••-0001`). */
 export interface CodeDestination {
   channel: Channel;
   masked: string;
@@ -88,22 +98,6 @@ export interface CodeSent {
 // ---------------------------------------------------------------------------------------------
 // Login and account verification
 // ---------------------------------------------------------------------------------------------
-
-/** One key-down or key-up recorded by `<pep-typing-pattern>`. `t` is `event.timeStamp` (ms). */
-export interface KeystrokeEvent {
-  type: 'down' | 'up';
-  /** `KeyboardEvent.key`, e.g. `"a"`, `"A"`, `"Shift"`, `" "`. */
-  key: string;
-  /** `KeyboardEvent.code`, e.g. `"KeyA"`, `"ShiftLeft"`. */
-  code: string;
-  t: number;
-}
-
-/** One typed attempt of the sample sentence. */
-export interface TypingSample {
-  text: string;
-  events: KeystrokeEvent[];
-}
 
 /** A way the user can verify the account after the password step. */
 export type VerificationMethod = 'email' | 'sms' | 'pattern';
@@ -145,7 +139,11 @@ export interface DeviceToken {
   expiresAt: number;
 }
 
-export type Role = 'delegate' | 'producer';
+/**
+ * Who an account is. `help-desk`: Internet Help Desk staff (created by an administrator, never
+ * through a public operation); only they may call the help-desk operations.
+ */
+export type Role = 'delegate' | 'producer' | 'help-desk';
 
 export interface ProducerRef {
   username: string;
@@ -175,6 +173,8 @@ export interface Capabilities {
   onExchangeEnrollmentSso: boolean;
   medicareQuotingSso: boolean;
   manageDelegates: boolean;
+  /** Help Desk staff: unlock accounts and reset typing patterns. */
+  helpDesk: boolean;
 }
 
 export interface Session {
@@ -182,43 +182,19 @@ export interface Session {
   capabilities: Capabilities;
   /** Epoch ms. */
   issuedAt: number;
+  /** Epoch ms: the absolute end of the session (8 hours after sign-in by default). */
   expiresAt: number;
+  /**
+   * Epoch ms: when the session ends unless the user does something before (the idle timeout,
+   * 30 minutes by default). Every call made with the session (this `getSession` included)
+   * moves it forward; never later than `expiresAt`.
+   */
+  idleExpiresAt: number;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Report an issue
 // ---------------------------------------------------------------------------------------------
-
-export type ProductType = 'ACA Medical' | 'ACA Dental' | 'MAPD' | 'PDP' | 'DSNP' | 'Med Supp';
-export const PRODUCT_TYPES: readonly ProductType[] = [
-  'ACA Medical',
-  'ACA Dental',
-  'MAPD',
-  'PDP',
-  'DSNP',
-  'Med Supp',
-];
-
-export interface IssueAttachment {
-  name: string;
-  type: string;
-  size: number;
-  /** Raw bytes; the adapter decides how to transport them. */
-  data?: Blob;
-}
-
-export interface IssueReport {
-  description: string;
-  stepsTaken: string;
-  clientName?: string;
-  agentName: string;
-  producerId: string;
-  productType: ProductType;
-  state: StateCode;
-  /** ISO 8601 date-time the issue was observed. */
-  observedAt: string;
-  screenshot?: IssueAttachment;
-}
 
 export interface IssueTicket {
   ticketId: string;
@@ -300,7 +276,8 @@ export interface AuthAdapter {
   // Support
   reportIssue(report: IssueReport, options?: CallOptions): Promise<IssueTicket>;
 
-  // Help desk
+  // Help desk: a signed-in help-desk session only (anyone else: NOT_AUTHENTICATED without a
+  // session, FORBIDDEN with another role, whether or not the username exists).
   resetTypingPattern(input: { username: string }, options?: CallOptions): Promise<void>;
   unlockAccount(input: { username: string }, options?: CallOptions): Promise<void>;
 }

@@ -17,15 +17,16 @@ import { LocalizeController } from './localize.js';
 import { ThemeController } from './theme.js';
 
 /**
- * The English messages of the adapter errors a backend answers with (`errors.en.ts`): not in
- * what a page loads first. The first adapter call of any element starts loading them, and a
- * failed call waits for them before it rejects, so the message is there when it is shown.
+ * The English messages of the adapter errors a backend answers with (`errors.en.ts`), and how a
+ * wait is said ("4 minutes", `formatDuration`, for `retryAfter`): not in what a page loads first.
+ * The first adapter call of any element starts loading them, and a failed call waits for them
+ * before it rejects, so the message is there when it is shown.
  */
-let errorsEn: Catalogue | undefined;
+let errors: typeof import('../i18n/errors.en.js') | undefined;
 let errorsLoading: Promise<unknown> | undefined;
 const loadErrorMessages = (): Promise<unknown> =>
   (errorsLoading ??= import('../i18n/errors.en.js').then(
-    (m) => (errorsEn = m.errorsEn),
+    (m) => (errors = m),
     // Tried again with the next call; meanwhile `t` shows the generic error text.
     () => (errorsLoading = undefined),
   ));
@@ -73,6 +74,12 @@ export abstract class PepElement extends LitElement {
   /** Host overrides for any message key, in every language, e.g. `{ 'login.title': 'Sign in' }`. */
   messages: Partial<Record<string, string>> = {};
 
+  /**
+   * The element's clock (epoch ms): how long until a rate limit ends, code expiry, countdowns,
+   * the idle timeout. Tests (and hosts with a server clock) may replace it.
+   */
+  now: () => number = () => Date.now();
+
   /** The element's own English catalogue (merged over the common one). */
   protected abstract readonly catalogue: Catalogue;
 
@@ -98,7 +105,7 @@ export abstract class PepElement extends LitElement {
     if (template === undefined) {
       // An adapter error whose English could not be loaded (its chunk failed): a generic text,
       // never the key.
-      if (!errorsEn && key.startsWith('error.')) return this.t('error.GENERIC');
+      if (!errors && key.startsWith('error.')) return this.t('error.GENERIC');
       // An unknown key (e.g. `state.<code>` for a code from the backend) is shown as it is: it
       // is never a template, so a backend value such as "{phone}" is not filled in.
       return key;
@@ -112,7 +119,7 @@ export abstract class PepElement extends LitElement {
       this.#localize.catalogue?.[key] ??
       this.catalogue[key] ??
       (baseEn as Catalogue)[key] ??
-      errorsEn?.[key]
+      (errors?.errorsEn as Catalogue | undefined)?.[key]
     );
   }
 
@@ -146,8 +153,9 @@ export abstract class PepElement extends LitElement {
     try {
       return await this.#call(fn);
     } catch (e) {
-      const key = `error.${(e as AdapterError).code}`;
-      if (this.#template(key) === undefined) await this.settle(messages);
+      // Its message, or (RATE_LIMITED, BUSY) the words for the wait, may still be on the way.
+      if (this.#template(`error.${(e as AdapterError).code}`) === undefined || !errors)
+        await this.settle(messages);
       throw e;
     }
   }
@@ -225,7 +233,12 @@ export abstract class PepElement extends LitElement {
     this.#calls.clear();
   }
 
-  /** Message for an adapter error, with its data filled in. */
+  /**
+   * Message for an adapter error, with its data filled in. `retryAfter` (RATE_LIMITED, BUSY)
+   * gives `{wait}`: how long from now by the element's clock
+   * ({@link now}), "4 minutes" or, under a minute, "30 seconds" — computed at each render, so a
+   * later render shows what is left.
+   */
   protected errorMessage(error: AdapterError): string {
     const data = error.data as Record<string, unknown>;
     const params: MessageParams = {};
@@ -233,8 +246,9 @@ export abstract class PepElement extends LitElement {
       if (typeof v === 'number' || typeof v === 'string') params[k] = v;
     }
     if (typeof data['unlocksAt'] === 'number') params['time'] = this.formatTime(data['unlocksAt']);
-    if (typeof data['retryAfter'] === 'number')
-      params['time'] = this.formatTime(data['retryAfter']);
+    // The words for the wait come with the error messages, which `call` waits for.
+    if (typeof data['retryAfter'] === 'number' && errors)
+      params['wait'] = errors.formatDuration(data['retryAfter'] - this.now(), this.intlLocale);
     if (error.code === 'CODE_INVALID' && data['attemptsLeft'] === 1)
       return this.t('error.CODE_INVALID_LAST');
     return this.t(`error.${error.code}`, params);

@@ -3,10 +3,10 @@
  * Delegate input. Not in what a page loads first: the widgets that check these fields load them
  * with their later chunk; the backends enforce the same rules.
  */
-import { STATE_CODES, type StateCode } from '../adapter/types.js';
+import { STATE_CODES, type StateCode } from './states.js';
 import { normalizeUsMobile } from './phone.js';
 import { validateUsername } from './username.js';
-import type { FieldReason } from './validation.js';
+import type { FieldReason } from './field-reason.js';
 
 export const NAME_MAX_LENGTH = 64;
 export const EMAIL_MAX_LENGTH = 254;

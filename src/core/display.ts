@@ -2,7 +2,7 @@
  * Reading an `allowed-states` attribute: no validation logic, so that an element with that
  * attribute does not load the checks. Also exported from `validation.ts`.
  */
-import { STATE_CODES, type StateCode } from '../adapter/types.js';
+import { STATE_CODES, type StateCode } from './states.js';
 
 /**
  * Lit attribute converter for a list of state codes, e.g. `allowed-states="IL TX"` or

@@ -2,14 +2,15 @@
  * Validation of a *Report an Issue* submission (spec slide 23), shared by the widget (feedback)
  * and the backends (enforcement). Returns only the failing fields, each with a FieldReason.
  */
-import { PRODUCT_TYPES, type IssueReport } from '../adapter/types.js';
 import { isStateCode, type FieldReason } from './validation.js';
 import {
+  PRODUCT_TYPES,
   ISSUE_NAME_MAX_LENGTH,
   ISSUE_TEXT_MAX_LENGTH,
   OBSERVED_AT_MAX_SKEW_MS,
   SCREENSHOT_MAX_BYTES,
   SCREENSHOT_TYPES,
+  type IssueReport,
   type IssueReportField,
 } from './issue-report.limits.js';
 

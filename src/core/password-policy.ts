@@ -3,6 +3,7 @@
  * widgets (live checklist) and the backends (enforcement). History (the last 10 passwords) can
  * only be checked by a backend and is reported as `PASSWORD_REUSED`, not as a rule here.
  */
+import type { CommonPasswordCheck } from './common-passwords.js';
 
 export type PasswordRuleId =
   | 'length'
@@ -13,7 +14,8 @@ export type PasswordRuleId =
   | 'no-username'
   | 'no-name'
   | 'no-triple'
-  | 'no-edge-space';
+  | 'no-edge-space'
+  | 'not-common';
 
 export interface PasswordRule {
   id: PasswordRuleId;
@@ -36,18 +38,28 @@ export const PASSWORD_RULES: readonly PasswordRule[] = [
   { id: 'no-name', kind: 'cant' },
   { id: 'no-triple', kind: 'cant' },
   { id: 'no-edge-space', kind: 'cant' },
+  { id: 'not-common', kind: 'cant' },
 ];
 
 export interface PasswordContext {
   username?: string;
   firstName?: string;
   lastName?: string;
+  /**
+   * The common/breached password check (`loadCommonPasswordCheck()` in common-passwords.ts).
+   * Without it the `not-common` rule cannot be evaluated: `evaluatePassword` reports it with
+   * `pending: true` (and `ok: true`), and `failedPasswordRules` does not list it. A backend
+   * always passes it.
+   */
+  isCommon?: CommonPasswordCheck | null;
 }
 
 export interface RuleResult {
   id: PasswordRuleId;
   kind: 'must' | 'cant';
   ok: boolean;
+  /** True when the rule could not be evaluated yet (`not-common` before its check is loaded). */
+  pending?: boolean;
 }
 
 const contains = (haystack: string, needle: string | undefined): boolean => {
@@ -77,12 +89,18 @@ function check(id: PasswordRuleId, pw: string, ctx: PasswordContext): boolean {
       return !/(.)\1\1/su.test(pw);
     case 'no-edge-space':
       return pw === pw.trim();
+    case 'not-common':
+      return !ctx.isCommon?.(pw);
   }
 }
 
 /** Every rule with whether `password` satisfies it (for the live checklist). */
 export function evaluatePassword(password: string, ctx: PasswordContext = {}): RuleResult[] {
-  return PASSWORD_RULES.map((r) => ({ id: r.id, kind: r.kind, ok: check(r.id, password, ctx) }));
+  return PASSWORD_RULES.map((r) =>
+    r.id === 'not-common' && !ctx.isCommon
+      ? { id: r.id, kind: r.kind, ok: true, pending: true }
+      : { id: r.id, kind: r.kind, ok: check(r.id, password, ctx) },
+  );
 }
 
 /** The ids of the rules `password` breaks; empty when it meets the policy. */

@@ -2,7 +2,7 @@
  * The username rules (spec slide 4), apart from the other field checks: the first step of
  * Create / Forgot Password checks a username as it is typed, and loads nothing else.
  */
-import type { FieldReason } from './validation.js';
+import type { FieldReason } from './field-reason.js';
 
 export const USERNAME_MIN_LENGTH = 7;
 export const USERNAME_MAX_LENGTH = 64;

@@ -7,6 +7,9 @@
  */
 import { linkEn } from './link.en.js';
 
+// How a wait is said in a message (`{wait}` of RATE_LIMITED): loaded with these messages.
+export { formatDuration } from './duration.js';
+
 export const errorsEn = {
   ...linkEn,
   'error.FLOW_EXPIRED': 'This step has expired. Please start again.',
@@ -26,9 +29,11 @@ export const errorsEn = {
   'error.LINK_USED':
     'This link has already been used. If you have not created your password yet, ask the producer who added you to resend the invitation.',
   'error.PASSWORD_POLICY': 'The password does not meet every requirement listed below.',
+  'error.PASSWORD_COMMON': 'This password is too common. Choose one that is harder to guess.',
   'error.PASSWORD_REUSED':
     'You used this password before. Choose a password that is not one of your last {historySize} passwords.',
-  'error.RATE_LIMITED': 'Too many requests. You can try again at {time}.',
+  'error.RATE_LIMITED': 'Too many attempts. Please try again in {wait}.',
+  'error.BUSY': 'The service is busy right now. Please try again in a few seconds.',
   'error.PATTERN_MISMATCH':
     'The typing pattern did not match. You have {attemptsLeft} attempts left, or choose email or text message instead.',
   'error.PATTERN_UNAVAILABLE':

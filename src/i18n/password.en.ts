@@ -14,9 +14,13 @@ export const passwordEn = {
   'password.rule.no-name': 'Your first or last name',
   'password.rule.no-triple': 'The same character three times in a row',
   'password.rule.no-edge-space': 'Spaces at the start or end',
+  'password.rule.not-common': 'A common or breached password',
   'password.rule.history': 'Any of your 10 previously used passwords',
   'password.rule-met': 'met',
   'password.rule-not-met': 'not met',
+  'password.rule-pending': 'being checked',
   // Also in `errors.en.ts`: Create Password shows it as a field error before any call failed.
   'error.PASSWORD_POLICY': 'The password does not meet every requirement listed below.',
+  // Also in `errors.en.ts`: the backend's refusal of a common or breached password.
+  'error.PASSWORD_COMMON': 'This password is too common. Choose one that is harder to guess.',
 } as const;

@@ -39,9 +39,12 @@ export const es = {
   'error.LINK_INVALID':
     'Este enlace no es válido. Verifique que abrió el enlace completo del correo electrónico o pida al productor que lo agregó que vuelva a enviar la invitación.',
   'error.PASSWORD_POLICY': 'La contraseña no cumple todos los requisitos que se indican abajo.',
+  'error.PASSWORD_COMMON':
+    'Esta contraseña es demasiado común. Elija una que sea más difícil de adivinar.',
   'error.PASSWORD_REUSED':
     'Ya usó esta contraseña antes. Elija una contraseña que no sea ninguna de sus últimas {historySize} contraseñas.',
-  'error.RATE_LIMITED': 'Demasiadas solicitudes. Puede intentarlo de nuevo a las {time}.',
+  'error.RATE_LIMITED': 'Demasiados intentos. Vuelva a intentarlo en {wait}.',
+  'error.BUSY': 'El servicio está ocupado en este momento. Vuelva a intentarlo en unos segundos.',
   'error.PATTERN_MISMATCH':
     'El patrón de escritura no coincidió. Le quedan {attemptsLeft} intentos, o elija correo electrónico o mensaje de texto.',
   'error.PATTERN_UNAVAILABLE':
@@ -99,9 +102,11 @@ export const es = {
   'password.rule.no-name': 'Su nombre o apellido',
   'password.rule.no-triple': 'El mismo carácter tres veces seguidas',
   'password.rule.no-edge-space': 'Espacios al principio o al final',
+  'password.rule.not-common': 'Una contraseña común o filtrada',
   'password.rule.history': 'Ninguna de sus 10 contraseñas anteriores',
   'password.rule-met': 'cumplido',
   'password.rule-not-met': 'no cumplido',
+  'password.rule-pending': 'en comprobación',
 
   // ---- common: states
   'state.IL': 'Illinois',
@@ -308,6 +313,7 @@ export const es = {
   'portal-home.information.role': 'Función',
   'portal-home.role.delegate': 'Delegado',
   'portal-home.role.producer': 'Productor',
+  'portal-home.role.help-desk': 'Servicio de Ayuda',
   'portal-home.hierarchy.title': 'Mi jerarquía',
   'portal-home.hierarchy.producer': 'Productor que lo agregó',
   'portal-home.hierarchy.producer-id': 'ID de productor',
@@ -322,6 +328,12 @@ export const es = {
   'portal-home.unavailable.medicareQuotingSso':
     'Los usuarios delegados no podrán usar el inicio de sesión único (SSO) en el sistema de cotización e inscripción de Medicare. Sin embargo, esta función estará disponible en el futuro.',
   'portal-home.new-tab': '(se abre en una pestaña nueva)',
+  'portal-home.idle-title': 'Pronto se cerrará su sesión',
+  'portal-home.idle-text':
+    'Por su seguridad, su sesión se cerrará en {wait} porque ha estado inactivo.',
+  'portal-home.idle-stay': 'Seguir conectado',
+  'portal-home.idle-logout': 'Cerrar sesión',
+  'portal-home.idle-signed-out': 'Se cerró su sesión porque estuvo inactivo durante {duration}.',
 
   // ---- <pep-report-issue>
   'report-issue.title': 'Reportar un problema',

@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { loadCommonPasswordCheck, type CommonPasswordCheck } from '../core/common-passwords.js';
 import { evaluatePassword, type PasswordContext } from '../core/password-policy.js';
 import { passwordField, type Translate } from './password-field.js';
 
@@ -6,11 +7,46 @@ import { passwordField, type Translate } from './password-field.js';
 // screen, but the checklist (and the password policy it evaluates) only shows on the later steps
 // of Create Password and Forgot Password, in their lazily loaded chunks.
 
+// The common/breached password dictionary (about 200 KB gzip) is a chunk of its own: the
+// new-password step starts loading it when it first renders, and its hosts render again once it
+// is there. Until then the `not-common` rule shows as being checked.
+let commonCheck: CommonPasswordCheck | null = null;
+const waiting = new Set<{ requestUpdate(): void }>();
+
+/**
+ * The common-password check once loaded; until then `null`, and loading starts (once) in the
+ * background: `host.requestUpdate()` runs when it arrives. A failed load leaves the rule pending
+ * (the backend checks it anyway) and is tried again at the next call.
+ */
+export function commonPasswordCheckFor(host: {
+  requestUpdate(): void;
+}): CommonPasswordCheck | null {
+  if (commonCheck) return commonCheck;
+  waiting.add(host);
+  void loadCommonPasswordCheck().then(
+    (check) => {
+      commonCheck = check;
+      for (const h of waiting) h.requestUpdate();
+      waiting.clear();
+    },
+    () => waiting.clear(),
+  );
+  return null;
+}
+
+/** The common-password check if it has been loaded (for a step's own checks), else `null`. */
+export function loadedCommonPasswordCheck(): CommonPasswordCheck | null {
+  return commonCheck;
+}
+
 export interface PasswordChecklistOptions {
   /** Id of the checklist container (default `password-rules`). */
   id?: string;
   password: string;
-  /** Username / names the password may not contain. */
+  /**
+   * Username / names the password may not contain, and the common-password check (`isCommon`;
+   * without it the "A common or breached password" item shows as being checked).
+   */
   context?: PasswordContext;
   /** Add the "previously used passwords" line under "Can't Have" (default true). */
   showHistory?: boolean;
@@ -20,21 +56,29 @@ export interface PasswordChecklistOptions {
 /**
  * The live "Password Must Have" / "Password Can't Have" checklist from `evaluatePassword`
  * (`part="checklist"`). Each rule item has `data-rule` and `data-met="true|false"`, a visual
- * mark, and hidden text "met" / "not met" for screen readers. The history rule (last 10
- * passwords) can only be checked by the backend, so it is listed without a state.
+ * mark, and hidden text "met" / "not met" for screen readers; a rule that cannot be checked yet
+ * (`not-common` until its dictionary has loaded) has `data-met="pending"`, a neutral mark and
+ * "being checked". The history rule (last 10 passwords) can only be checked by the backend, so
+ * it is listed without a state.
  */
 export function passwordChecklist(o: PasswordChecklistOptions): TemplateResult {
   const id = o.id ?? 'password-rules';
   const results = evaluatePassword(o.password, o.context ?? {});
-  const item = (r: { id: string; ok: boolean }) =>
-    html`<li data-rule=${r.id} data-met=${r.ok ? 'true' : 'false'} part="checklist-item">
-      <span class="mark" aria-hidden="true">${r.ok ? '✓' : '•'}</span>
+  const item = (r: { id: string; ok: boolean; pending?: boolean }) => {
+    const state = r.pending ? 'pending' : r.ok ? 'true' : 'false';
+    const mark = r.pending ? '…' : r.ok ? '✓' : '•';
+    const said = r.pending
+      ? 'password.rule-pending'
+      : r.ok
+        ? 'password.rule-met'
+        : 'password.rule-not-met';
+    return html`<li data-rule=${r.id} data-met=${state} part="checklist-item">
+      <span class="mark" aria-hidden="true">${mark}</span>
       <span
-        >${o.t(`password.rule.${r.id}`)}<span class="visually-hidden"
-          >: ${o.t(r.ok ? 'password.rule-met' : 'password.rule-not-met')}</span
-        ></span
+        >${o.t(`password.rule.${r.id}`)}<span class="visually-hidden">: ${o.t(said)}</span></span
       >
     </li>`;
+  };
   return html`<div id=${id} class="checklist" part="checklist">
     <p id=${`${id}-must`} class="checklist-title">${o.t('password.must-have')}</p>
     <ul aria-labelledby=${`${id}-must`}>
@@ -66,13 +110,16 @@ export interface NewPasswordFieldsOptions {
   onBlur: (field: 'password' | 'confirm') => void;
   /** Username / names the password may not contain (for the checklist). */
   context: PasswordContext;
+  /** The element: rendered again when the common-password check has loaded. */
+  host: { requestUpdate(): void };
   t: Translate;
 }
 
 /**
  * The new-password part of Create Password and Forgot Password (spec slides 7 and 19): New
  * Password with the live "Password Must Have / Can't Have" checklist it is described by, then
- * Confirm Password. Ids `password`, `password-rules` and `confirm`.
+ * Confirm Password. Ids `password`, `password-rules` and `confirm`. Starts loading the
+ * common-password check (see {@link commonPasswordCheckFor}) the first time it renders.
  */
 export function newPasswordFields(o: NewPasswordFieldsOptions): TemplateResult {
   const field = (id: 'password' | 'confirm', describedBy?: string) =>
@@ -89,6 +136,10 @@ export function newPasswordFields(o: NewPasswordFieldsOptions): TemplateResult {
       t: o.t,
     });
   return html`${field('password', 'password-rules')}
-  ${passwordChecklist({ password: o.values.password, context: o.context, t: o.t })}
+  ${passwordChecklist({
+    password: o.values.password,
+    context: { ...o.context, isCommon: commonPasswordCheckFor(o.host) },
+    t: o.t,
+  })}
   ${field('confirm')}`;
 }

@@ -25,8 +25,15 @@ describe('adapter errors', () => {
     expect(isAdapterError(new Error('x'))).to.equal(false);
   });
 
-  it('only NETWORK, TIMEOUT and UNAVAILABLE are retryable', () => {
-    expect([...RETRYABLE_CODES].sort()).to.deep.equal(['NETWORK', 'TIMEOUT', 'UNAVAILABLE']);
+  it('only NETWORK, TIMEOUT, UNAVAILABLE and BUSY are retryable', () => {
+    expect([...RETRYABLE_CODES].sort()).to.deep.equal([
+      'BUSY',
+      'NETWORK',
+      'TIMEOUT',
+      'UNAVAILABLE',
+    ]);
+    expect(adapterError('BUSY', { retryAfter: 1 }).retryable).to.equal(true);
+    expect(adapterError('RATE_LIMITED', { retryAfter: 1 }).retryable).to.equal(false);
     expect(adapterError('NETWORK').retryable).to.equal(true);
     expect(adapterError('TIMEOUT').retryable).to.equal(true);
     expect(adapterError('UNAVAILABLE').retryable).to.equal(true);

@@ -11,7 +11,7 @@ import {
   type MemoryAdapterOptions,
   type StorageLike,
 } from '../../src/adapter/memory/memory-adapter.js';
-import { DEMO_PRODUCER, seedDemo } from '../../src/adapter/memory/seed.js';
+import { DEMO_HELP_DESK, DEMO_PRODUCER, seedDemo } from '../../src/adapter/memory/seed.js';
 import { latestCode, latestLinkToken } from '../../src/adapter/memory/outbox.js';
 import { typingSamplesFor } from '../../src/adapter/memory/typist.js';
 import type { DelegateInput, OutboxMessage, PendingLogin } from '../../src/adapter/types.js';
@@ -251,8 +251,10 @@ describe('MemoryAdapter', () => {
       adapter.addEventListener('change', listener);
       await seedDemo(adapter);
       adapter.removeEventListener('change', listener);
+      const seen = count;
       await adapter.admin.signIn(DEMO_PRODUCER.username);
-      expect(count).to.equal(1);
+      expect(seen).to.equal(2); // seedDemo: the demo producer, then the demo help-desk user
+      expect(count).to.equal(seen);
     });
 
     it('latestCode / latestLink helpers read the newest matching message', async () => {
@@ -422,8 +424,38 @@ describe('MemoryAdapter', () => {
         onExchangeEnrollmentSso: true,
         medicareQuotingSso: true,
         manageDelegates: true,
+        helpDesk: false,
       });
       const r = await adapter.login({ username: 'demoproducer', password: DEMO_PRODUCER.password });
+      expect(r.status).to.equal('verification-required');
+    });
+
+    it('seedDemo also creates the demo help-desk user once; it signs in like anyone', async () => {
+      const { adapter } = make();
+      await seedDemo(adapter);
+      await seedDemo(adapter);
+      expect(adapter.admin.hasAccount('HelpDesk1')).to.equal(true);
+      const session = await adapter.admin.signIn(DEMO_HELP_DESK.username);
+      expect(session.user).to.deep.include({
+        username: 'helpdesk1',
+        role: 'help-desk',
+        firstName: 'Casey',
+        lastName: 'Rivera',
+        email: 'casey.rivera@helpdesk.example',
+        mobile: '+13125550199',
+      });
+      expect(session.capabilities).to.deep.equal({
+        quote: false,
+        onExchangeEnrollmentSso: false,
+        medicareQuotingSso: false,
+        manageDelegates: false,
+        helpDesk: true,
+      });
+      await adapter.logout();
+      const r = await adapter.login({
+        username: DEMO_HELP_DESK.username,
+        password: DEMO_HELP_DESK.password,
+      });
       expect(r.status).to.equal('verification-required');
     });
 
@@ -614,7 +646,7 @@ describe('MemoryAdapter', () => {
       ).to.deep.equal({ valid: false });
     });
 
-    it('the throttle: 30 s per destination, 5 per hour, resendAvailableAt tells when', async () => {
+    it('the throttle: 30 s per destination, 5 per rolling 30 minutes, resendAvailableAt tells when', async () => {
       const { adapter, clock } = make();
       const input = await activeDelegate(adapter);
       const flow = await adapter.findAccount({ username: input.username, purpose: 'reset' });
@@ -634,13 +666,13 @@ describe('MemoryAdapter', () => {
       await adapter.sendCode({ flowId: flow.flowId, channel: 'sms' });
       clock.advance(30 * SECOND);
       const fifth = await adapter.sendCode({ flowId: flow.flowId, channel: 'email' });
-      expect(fifth.resendAvailableAt).to.equal(t0 + HOUR);
+      expect(fifth.resendAvailableAt).to.equal(t0 + 30 * MINUTE);
       clock.advance(10 * MINUTE);
       const limited = await failsWith(
         adapter.sendCode({ flowId: flow.flowId, channel: 'sms' }),
         'RATE_LIMITED',
       );
-      expect(limited.data.retryAfter).to.equal(t0 + HOUR);
+      expect(limited.data.retryAfter).to.equal(t0 + 30 * MINUTE);
       // Each purpose has its own budget: logging in still works.
       const p = await pending(adapter, input.username);
       const samples = typingSamplesFor(p.sampleText);
@@ -656,7 +688,12 @@ describe('MemoryAdapter', () => {
       await seedDemo(adapter);
       const s = await adapter.admin.signIn(DEMO_PRODUCER.username);
       expect(s.expiresAt - s.issuedAt).to.equal(8 * HOUR);
-      clock.advance(8 * HOUR - 1);
+      // In use all along (a call every 20 minutes, within the idle timeout): the 8 hours still end it.
+      while (clock.now() + 20 * MINUTE < s.expiresAt) {
+        clock.advance(20 * MINUTE);
+        expect(await adapter.getSession()).to.not.equal(null);
+      }
+      clock.advance(s.expiresAt - 1 - clock.now());
       expect(await adapter.getSession()).to.not.equal(null);
       clock.advance(1);
       expect(await adapter.getSession()).to.equal(null);
@@ -681,7 +718,7 @@ describe('MemoryAdapter', () => {
       const { adapter, clock } = make();
       const input = await activeDelegate(adapter);
       const reset = async (password: string) => {
-        clock.advance(13 * MINUTE); // stay inside 5 sends per hour
+        clock.advance(13 * MINUTE); // stay inside 5 sends per rolling 30 minutes
         const flow = await adapter.findAccount({ username: input.username, purpose: 'reset' });
         await adapter.sendCode({ flowId: flow.flowId, channel: 'email' });
         await adapter.verifyCode({ flowId: flow.flowId, code: latestCode(adapter, 'email') });
@@ -811,6 +848,8 @@ describe('MemoryAdapter', () => {
     it('resetTypingPattern also revokes remembered devices; help desk ops need a known username', async () => {
       const { adapter } = make();
       const { input, device } = await enrolledDelegate(adapter);
+      await seedDemo(adapter);
+      await adapter.admin.signIn(DEMO_HELP_DESK.username);
       await adapter.resetTypingPattern({ username: input.username.toUpperCase() });
       expect(
         (await adapter.checkDevice({ username: input.username, deviceToken: device.token })).valid,
@@ -821,6 +860,7 @@ describe('MemoryAdapter', () => {
         deviceToken: device.token,
       });
       expect(r.status === 'verification-required' && r.pending.mustEnrollPattern).to.equal(true);
+      await adapter.admin.signIn(DEMO_HELP_DESK.username);
       await failsWith(adapter.resetTypingPattern({ username: 'nobody12' }), 'NOT_FOUND');
       await failsWith(adapter.unlockAccount({ username: 'nobody12' }), 'NOT_FOUND');
     });

@@ -11,6 +11,7 @@ adapterConformanceSuite('MemoryAdapter', async () => {
     advanceTime: async (ms) => clock.advance(ms),
     outbox: async () => [...adapter.outbox],
     createProducer: async (p) => void (await adapter.admin.createProducer(p)),
+    createHelpDeskUser: async (u) => void (await adapter.admin.createHelpDeskUser(u)),
     signInProducer: async (u) => void (await adapter.admin.signIn(u)),
   };
 });
@@ -22,6 +23,7 @@ adapterConformanceSuite('MemoryAdapter (system clock)', async () => {
     adapter,
     outbox: async () => [...adapter.outbox],
     createProducer: async (p) => void (await adapter.admin.createProducer(p)),
+    createHelpDeskUser: async (u) => void (await adapter.admin.createHelpDeskUser(u)),
     signInProducer: async (u) => void (await adapter.admin.signIn(u)),
   };
 });

@@ -100,8 +100,8 @@ test('a producer adds a delegate who confirms the email and creates a password',
   await page.getByRole('button', { name: 'Find Account' }).click();
 
   await heading(/Get Verification Code/).waitFor();
-  await page.getByText('Send an email to xxxxxxxale@example.com').waitFor();
-  await page.getByText('Send me a text message at xxxxxx0142').waitFor();
+  await page.getByText('Send an email to r•••@e•••.com').waitFor();
+  await page.getByText('Send me a text message at •••-•••-0142').waitFor();
   await demo.screenshot('registration-09-choose-channel');
   await page.getByRole('button', { name: 'Send Code' }).click();
 

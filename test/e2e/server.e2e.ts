@@ -19,6 +19,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/find-browser.mjs';
 import { loadConfig } from '../../server/config.js';
 import { startServer, type RunningServer } from '../../server/main.js';
+import { Keyring } from '../../src/adapter/engine/sealing.js';
 import type { Clock } from '../../src/core/clock.js';
 import type { OutboxMessage } from '../../src/adapter/types.js';
 import { typeWithRhythm, type Rhythm } from './typing.js';
@@ -51,12 +52,19 @@ let browser: Browser;
 let page: Page;
 const errors: string[] = [];
 
+/** One sealing key for both runs: templates and queued messages still open after the restart. */
+const TYPING_KEYS = (() => {
+  const { kid, key } = Keyring.newKeySpec('e2e1');
+  return `${kid}:${key}`;
+})();
+
 async function start(): Promise<void> {
   const config = loadConfig({
     DEMO: '1',
     HOST: '127.0.0.1',
     PORT: String(port),
     DATABASE_PATH: join(dir, 'pep.sqlite'),
+    TYPING_KEYS,
   });
   assert.equal(config.scrypt.N, 2 ** 17, 'production scrypt cost');
   server = await startServer(config, { clock, log: quiet, shutdownGraceMs: 1000 });
@@ -94,13 +102,17 @@ async function open(hash: string): Promise<void> {
   await page.waitForFunction(() => Boolean(window.pepDemoServer));
 }
 
-/** Emails straight from the server's SMTP sink. */
-function emails(to: string): OutboxMessage[] {
+/**
+ * Emails straight from the server's SMTP sink. Messages go through the outbox: drain it first,
+ * so every message queued so far has reached the sink.
+ */
+async function emails(to: string): Promise<OutboxMessage[]> {
+  await server.worker.drain();
   return server.sink!.messages().filter((m) => m.to.toLowerCase() === to.toLowerCase());
 }
 
 async function latestEmail(to: string): Promise<OutboxMessage> {
-  const list = emails(to);
+  const list = await emails(to);
   assert.ok(list.length, `an email to ${to}`);
   return list[list.length - 1]!;
 }
@@ -111,7 +123,8 @@ function codeIn(m: OutboxMessage): string {
   return code;
 }
 
-function latestSmsCode(to: string): string {
+async function latestSmsCode(to: string): Promise<string> {
+  await server.worker.drain();
   const sms = server.outbox!.messages().filter((m) => m.channel === 'sms' && m.to === to);
   assert.ok(sms.length, `a text to ${to}`);
   return codeIn(sms[sms.length - 1]!);
@@ -230,7 +243,7 @@ test('first login: typing-pattern enrollment, then an email code', async () => {
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Verify your account' }).waitFor();
   await page
-    .getByRole('radio', { name: /^Send verification code in an email to x+lee@example\.com$/ })
+    .getByRole('radio', { name: /^Send verification code in an email to d•••@e•••\.com$/ })
     .check();
   await page.getByRole('button', { name: 'Send Code' }).click();
   await page.getByLabel('Verification code', { exact: true }).waitFor();
@@ -249,11 +262,13 @@ test('second login: SMS code and "Remember this device"; the server restarts; th
   await logIn(DELEGATE.password);
   await page.getByRole('heading', { name: 'Verify your account' }).waitFor();
   await page
-    .getByRole('radio', { name: 'Send verification code in a SMS Text to xxxxxx0101' })
+    .getByRole('radio', { name: 'Send verification code in a SMS Text to •••-•••-0101' })
     .check();
   await page.getByRole('button', { name: 'Send Code' }).click();
   await page.getByLabel('Verification code', { exact: true }).waitFor();
-  await page.getByLabel('Verification code', { exact: true }).fill(latestSmsCode('+13125550101'));
+  await page
+    .getByLabel('Verification code', { exact: true })
+    .fill(await latestSmsCode('+13125550101'));
   await page.getByRole('checkbox', { name: 'Remember this device for 30 days' }).check();
   await page.getByRole('button', { name: 'Submit' }).click();
   await expectHome();

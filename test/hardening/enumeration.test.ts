@@ -15,8 +15,8 @@ import { activeDelegate, delegateInput, makeAdapter } from './helpers.js';
 import { DEMO_PRODUCER, seedDemo } from '../../src/adapter/memory/seed.js';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-const MASKED_EMAIL = /^x+[^@\s]{1,3}@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/;
-const MASKED_PHONE = /^x{6}\d{4}$/;
+const MASKED_EMAIL = /^[^•@\s]•••@[^•@\s]•••(\.[^.•@\s]+)?$/;
+const MASKED_PHONE = /^•••-•••-\d{4}$/;
 
 /** Replace values that are random by nature with their shape. */
 function shape(value: unknown): unknown {
@@ -86,10 +86,10 @@ async function pair() {
 
 describe('hardening / enumeration', () => {
   it('shape() keeps what matters: real masked values and tokens are recognised', () => {
-    expect(shape('xxxd.5@example.com')).to.equal('<masked-email>');
-    expect(shape('xxxxxxxabc@gmail.com')).to.equal('<masked-email>');
-    expect(shape('xxxxaxb@gmail.com')).to.equal('<masked-email>'); // an x in the kept tail
-    expect(shape('xxxxxx0101')).to.equal('<masked-phone>');
+    expect(shape('d•••@e•••.com')).to.equal('<masked-email>');
+    expect(shape('a•••@g•••.com')).to.equal('<masked-email>');
+    expect(shape('x•••@c•••.net')).to.equal('<masked-email>');
+    expect(shape('•••-•••-0101')).to.equal('<masked-phone>');
     expect(shape('jane@example.com')).to.equal('jane@example.com');
     expect(shape({ n: 1, s: 'plain' })).to.deep.equal({ n: 1, s: 'plain' });
   });
@@ -179,6 +179,45 @@ describe('hardening / enumeration', () => {
       expect(r.changes).to.equal(results[0]!.changes);
     }
     expect(results[0]!.answers[5]).to.contain('ACCOUNT_LOCKED');
+  });
+
+  it('Help desk: a caller without a help-desk session gets the same refusal for a known and an unknown username', async () => {
+    const { adapter } = makeAdapter();
+    await seedDemo(adapter);
+    const { username } = await activeDelegate(adapter);
+    await adapter.logout();
+    const scenario = (name: string) => async (call: (p: Promise<unknown>) => Promise<unknown>) => {
+      await call(adapter.unlockAccount({ username: name }));
+      await call(adapter.resetTypingPattern({ username: name }));
+      await adapter.admin.signIn(DEMO_PRODUCER.username);
+      await call(adapter.unlockAccount({ username: name }));
+      await call(adapter.resetTypingPattern({ username: name }));
+      await adapter.logout();
+    };
+    const known = await trace(adapter, scenario(username));
+    const unknown = await trace(adapter, scenario('ghostuser77'));
+    expect(unknown.answers).to.deep.equal(known.answers);
+    expect(unknown.changes).to.equal(known.changes);
+    expect(known.answers.map((a) => JSON.parse(a).error)).to.deep.equal([
+      'NOT_AUTHENTICATED',
+      'NOT_AUTHENTICATED',
+      'FORBIDDEN',
+      'FORBIDDEN',
+    ]);
+  });
+
+  it('Device check: a known and an unknown username with any token answer the same', async () => {
+    const { adapter } = makeAdapter();
+    const { username } = await activeDelegate(adapter);
+    const scenario = (name: string) => async (call: (p: Promise<unknown>) => Promise<unknown>) => {
+      for (const deviceToken of ['', 'forged', 'A'.repeat(43)]) {
+        await call(adapter.checkDevice({ username: name, deviceToken }));
+      }
+    };
+    const known = await trace(adapter, scenario(username));
+    const unknown = await trace(adapter, scenario('ghostuser77'));
+    expect(unknown).to.deep.equal(known);
+    expect(known.answers).to.deep.equal(Array(3).fill(JSON.stringify({ ok: { valid: false } })));
   });
 
   it('Login: empty fields are refused the same way whoever is asked', async () => {

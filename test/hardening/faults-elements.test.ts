@@ -529,7 +529,22 @@ describe('hardening / faults at the element level', () => {
       await typeThree(enrolling);
       $<HTMLButtonElement>(enrolling(), '[part~=submit-button]').click();
       await until(() => first.shadowRoot!.querySelector('pep-verify-account') !== null, 'enrolled');
+      // The pattern is bound to the account only once that first login's code verification
+      // succeeds (issue 19): verify by text message (the email just had the create-flow code).
+      const verifying = () => first.shadowRoot!.querySelector<LitElement>('pep-verify-account')!;
+      await verifying().updateComplete;
+      $<HTMLInputElement>(verifying(), 'input[type=radio][value=sms]').click();
+      await verifying().updateComplete;
+      $<HTMLButtonElement>(verifying(), '[part~=submit-button]').click();
+      await until(() => $maybe(verifying(), '#code') !== null, 'code step');
+      typeInto($<HTMLInputElement>(verifying(), '#code'), latestCode(memory, 'sms'));
+      await verifying().updateComplete;
+      let signedIn = false;
+      first.addEventListener('pep-authenticated', () => (signedIn = true));
+      $<HTMLButtonElement>(verifying(), '[part~=submit-button]').click();
+      await until(() => signedIn, 'first login verified');
       first.remove();
+      await memory.logout();
       // Log in again under chaos and verify by pattern.
       const adapter = chaos(memory, seed);
       const el = await fixture<LitElement>(html`<pep-login .adapter=${adapter}></pep-login>`);

@@ -111,6 +111,40 @@ describe('hardening / hostile input (adapter)', () => {
     }
   });
 
+  it('issue reports: a prototype key or a value of the wrong type is VALIDATION or ignored, never a crash; no ticket, nothing sent, before the report is valid', async () => {
+    const { adapter, clock } = await producer();
+    const before = adapter.outbox.length;
+    const snapshot = () => JSON.parse(adapter.admin.snapshot()) as { tickets: unknown[] };
+    const hostile = [
+      JSON.parse('{"__proto__":{"clientName":5},"description":5}') as Partial<IssueReport>,
+      { description: ['a'] } as unknown as Partial<IssueReport>,
+      { observedAt: 5 } as unknown as Partial<IssueReport>,
+      { screenshot: 'shot.png' } as unknown as Partial<IssueReport>,
+      {
+        screenshot: { name: 5, type: 'image/png', size: '2048' },
+      } as unknown as Partial<IssueReport>,
+      Object.create({ description: 'inherited' }) as Partial<IssueReport>,
+    ];
+    for (const overrides of hostile) {
+      const input = { ...report({}, clock.now()), ...overrides };
+      // Spread copies own properties only: an inherited description leaves the report's own.
+      if (Object.getPrototypeOf(overrides) !== Object.prototype) {
+        Object.setPrototypeOf(input, Object.getPrototypeOf(overrides));
+        delete (input as Partial<IssueReport>).description;
+      }
+      await failsWith(adapter.reportIssue(input as IssueReport), 'VALIDATION');
+    }
+    expect(snapshot().tickets, 'no ticket written').to.deep.equal([]);
+    expect(adapter.outbox.length, 'nothing sent').to.equal(before);
+    // A number where an optional string goes is dropped, and the report goes through.
+    const ticket = await adapter.reportIssue({
+      ...report({}, clock.now()),
+      clientName: 5 as unknown as string,
+    });
+    expect(snapshot().tickets).to.have.length(1);
+    expect(adapter.outbox[adapter.outbox.length - 1]!.text).to.contain(ticket.ticketId);
+  });
+
   it('extreme input in Add Delegate: a validation reason or a correct, untruncated result', async () => {
     const { adapter } = await producer();
     for (const { name, value } of EXTREME_INPUTS) {

@@ -8,7 +8,7 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { createChaosAdapter, type ChaosAdapter } from '../../src/adapter/chaos.js';
 import type { MemoryAdapter } from '../../src/adapter/memory/memory-adapter.js';
-import { DEMO_PRODUCER, seedDemo } from '../../src/adapter/memory/seed.js';
+import { DEMO_HELP_DESK, DEMO_PRODUCER, seedDemo } from '../../src/adapter/memory/seed.js';
 import type { DelegateSummary, Session } from '../../src/adapter/types.js';
 import '../../src/elements/my-delegates/pep-my-delegates.js';
 import '../../src/elements/add-delegate/pep-add-delegate.js';
@@ -143,9 +143,11 @@ describe('hardening / hostile input (elements)', () => {
         onExchangeEnrollmentSso: false,
         medicareQuotingSso: false,
         manageDelegates: false,
+        helpDesk: false,
       },
       issuedAt: 0,
       expiresAt: Date.now() + 3_600_000,
+      idleExpiresAt: Date.now() + 3_600_000,
     };
     const el = await fixture<PepElement & { show(v: string): void }>(
       html`<pep-portal-home .adapter=${memory} .session=${session}></pep-portal-home>`,
@@ -303,6 +305,9 @@ describe('hardening / hostile input (elements)', () => {
     it('<pep-login>: username and password', async () => {
       const { adapter: memory } = makeAdapter();
       const { username } = await activeDelegate(memory);
+      // Unlocking between attempts needs a help-desk session.
+      await seedDemo(memory);
+      await memory.admin.signIn(DEMO_HELP_DESK.username);
       const adapter = createChaosAdapter(memory, { seed: 1, failureRate: 0 });
       for (const { name, value } of EXTREME_INPUTS) {
         const u = await submitWith(

@@ -4,7 +4,14 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { ConfigError, confirmLinkUrl, loadConfig } from '../../server/config.js';
 
-const SMTP = { SMTP_HOST: 'smtp.example.com', SMTP_FROM: 'no-reply@portal.example' };
+/** A valid 32-byte base64url key (all zero bytes: a test value, never a real key). */
+const KEY = Buffer.alloc(32).toString('base64url');
+/** The least a production configuration needs: an SMTP relay and a sealing key. */
+const SMTP = {
+  SMTP_HOST: 'smtp.example.com',
+  SMTP_FROM: 'no-reply@portal.example',
+  TYPING_KEYS: `k1:${KEY}`,
+};
 
 test('defaults: loopback, port 8787, production scrypt, data/pep-auth.sqlite, not demo', () => {
   const c = loadConfig({ ...SMTP });
@@ -16,6 +23,56 @@ test('defaults: loopback, port 8787, production scrypt, data/pep-auth.sqlite, no
   assert.equal(c.publicUrl, null);
   assert.equal(c.trustProxy, false);
   assert.deepEqual(c.allowedOrigins, []);
+  assert.equal(c.rateLimits, true, 'rate limits on');
+  assert.equal(c.scryptMaxQueue, 16);
+  assert.equal(c.idleTimeoutMinutes, 30);
+  assert.equal(c.helpDesk, true);
+  assert.deepEqual(c.typingKeys, [{ kid: 'k1', key: KEY }]);
+});
+
+test('TYPING_KEYS: required outside demo mode, validated without echoing a key', () => {
+  const { TYPING_KEYS: _unused, ...noKeys } = SMTP;
+  assert.throws(() => loadConfig(noKeys), /TYPING_KEYS is required/);
+  assert.equal(loadConfig({ DEMO: '1' }).typingKeys, null, 'demo mode generates one');
+  const other = Buffer.alloc(32, 7).toString('base64url');
+  assert.deepEqual(loadConfig({ ...SMTP, TYPING_KEYS: ` new:${other} , old:${KEY}` }).typingKeys, [
+    { kid: 'new', key: other },
+    { kid: 'old', key: KEY },
+  ]);
+  const bad = (value: string, message: RegExp) => {
+    try {
+      loadConfig({ ...SMTP, TYPING_KEYS: value });
+      assert.fail(`expected a ConfigError for ${value}`);
+    } catch (err) {
+      assert.ok(err instanceof ConfigError);
+      const text = err.problems.join('\n');
+      assert.match(text, message);
+      assert.ok(!text.includes(KEY.slice(0, 20)), 'the key is never echoed');
+    }
+  };
+  bad(KEY, /kid:key pairs/);
+  bad(`k1:${KEY.slice(0, 30)}`, /key "k1" must be 32 bytes/);
+  bad(`k1:${KEY},k1:${KEY}`, /"k1" appears twice/);
+  bad(`bad kid:${KEY}`, /must be 1-32 of/);
+  bad(`k1:${KEY}==`, /key "k1" must be 32 bytes/);
+});
+
+test('rate limits, hashing queue, idle timeout and help desk are configurable and validated', () => {
+  const c = loadConfig({
+    ...SMTP,
+    RATE_LIMITS: 'off',
+    SCRYPT_MAX_QUEUE: '4',
+    IDLE_TIMEOUT_MINUTES: '10',
+    HELP_DESK: '0',
+  });
+  assert.equal(c.rateLimits, false);
+  assert.equal(c.scryptMaxQueue, 4);
+  assert.equal(c.idleTimeoutMinutes, 10);
+  assert.equal(c.helpDesk, false);
+  assert.throws(() => loadConfig({ ...SMTP, RATE_LIMITS: 'sometimes' }), /RATE_LIMITS must be/);
+  assert.throws(() => loadConfig({ ...SMTP, SCRYPT_MAX_QUEUE: '-1' }), /SCRYPT_MAX_QUEUE must be/);
+  assert.throws(() => loadConfig({ ...SMTP, IDLE_TIMEOUT_MINUTES: '0' }), /IDLE_TIMEOUT_MINUTES/);
+  assert.throws(() => loadConfig({ ...SMTP, IDLE_TIMEOUT_MINUTES: '481' }), /IDLE_TIMEOUT_MINUTES/);
 });
 
 test('SMTP: STARTTLS required for a remote relay, implicit TLS on 465, certificates checked', () => {

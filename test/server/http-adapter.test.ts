@@ -238,6 +238,28 @@ describe('HttpAdapter', () => {
       expect(body.data).to.deep.equal({ retryAfter: 42 }, 'the body wins');
     });
 
+    it("BUSY (503) carries retryAfter: the body's epoch ms, else Retry-After seconds", async () => {
+      const { a } = adapter([
+        csrfReply(),
+        reply(
+          503,
+          { code: 'BUSY', data: { retryAfter: 1_767_000_002_000 } },
+          { 'Retry-After': '2' },
+        ),
+        reply(503, { code: 'BUSY', data: {} }, { 'Retry-After': '3' }),
+        reply(429, { code: 'RATE_LIMITED', data: { retryAfter: 'soon' } }, { 'Retry-After': '4' }),
+      ]);
+      const fromBody = await rejectsWith(a.login({ username: 'u', password: 'p' }), 'BUSY');
+      expect(fromBody.data).to.deep.equal({ retryAfter: 1_767_000_002_000 });
+      expect(fromBody.retryable).to.equal(true);
+      const before = Date.now();
+      const fromHeader = await rejectsWith(a.setPassword({ flowId: 'f', password: 'p' }), 'BUSY');
+      const at = (fromHeader.data as { retryAfter: number }).retryAfter;
+      expect(at).to.be.within(before + 3_000, Date.now() + 3_000);
+      const odd = await rejectsWith(a.login({ username: 'u', password: 'p' }), 'RATE_LIMITED');
+      expect((odd.data as { retryAfter: unknown }).retryAfter).to.be.a('number');
+    });
+
     it('anything else that is not a success is UNAVAILABLE', async () => {
       const html = new Response('<html><h1>502 Bad Gateway</h1></html>', {
         status: 502,
@@ -367,10 +389,31 @@ describe('HttpAdapter', () => {
       expect(calls.filter((c) => c.url === '/api/devices/check')).to.have.length(2);
     });
 
+    it('retries an idempotent call after BUSY, not before its retryAfter', async () => {
+      const { a, calls } = adapter(
+        [reply(503, { code: 'BUSY', data: {} }, { 'Retry-After': '0' }), reply(200, null)],
+        { retryDelayMs: 1 },
+      );
+      expect(await a.getSession()).to.equal(null);
+      expect(calls).to.have.length(2);
+      const far = adapter(
+        [reply(503, { code: 'BUSY', data: { retryAfter: Date.now() + 60_000 } })],
+        {
+          timeoutMs: 1_000,
+        },
+      );
+      await rejectsWith(far.a.getSession(), 'BUSY');
+      expect(far.calls, 'a wait longer than a call may take is left to the caller').to.have.length(
+        1,
+      );
+    });
+
     it('never retries a state-changing call', async () => {
       for (const step of [
         new TypeError('offline'),
         reply(503, { code: 'UNAVAILABLE', data: {} }),
+        reply(503, { code: 'BUSY', data: { retryAfter: 1 } }, { 'Retry-After': '0' }),
+        reply(429, { code: 'RATE_LIMITED', data: { retryAfter: 1 } }),
       ]) {
         const { a, calls } = adapter([csrfReply(), step]);
         await rejection(a.sendCode({ flowId: 'f', channel: 'email' }));
@@ -385,6 +428,40 @@ describe('HttpAdapter', () => {
       const d = adapter([reply(401, { code: 'NOT_AUTHENTICATED', data: {} })]);
       await rejectsWith(d.a.listDelegates(), 'NOT_AUTHENTICATED');
       expect(d.calls).to.have.length(1);
+    });
+  });
+
+  describe('bodies', () => {
+    it('send exactly the declared properties, whatever else the input object carries', async () => {
+      const { a, calls } = adapter([
+        csrfReply(),
+        reply(401, { code: 'INVALID_CREDENTIALS', data: {} }),
+        reply(200, { valid: false }),
+        reply(200, { flowId: 'f', destinations: [] }),
+        reply(422, { code: 'PATTERN_INVALID_SAMPLES', data: { count: 1 } }),
+      ]);
+      const extra = { isAdmin: true, role: 'help-desk' };
+      await rejection(a.login({ username: 'u', password: 'p', ...extra }));
+      await a.checkDevice({ username: 'u', deviceToken: 'd', ...extra });
+      await a.findAccount({ username: 'u', purpose: 'reset', ...extra });
+      const event = { type: 'down' as const, key: 'a', code: 'KeyA', t: 1, repeat: false };
+      await rejection(
+        a.enrollTypingPattern({
+          pendingId: 'p',
+          samples: [{ text: 'a', events: [event], ...extra }],
+          ...extra,
+        }),
+      );
+      const bodies = calls.filter((c) => c.method === 'POST').map((c) => JSON.parse(c.body!));
+      expect(bodies).to.deep.equal([
+        { username: 'u', password: 'p' },
+        { username: 'u', deviceToken: 'd' },
+        { username: 'u', purpose: 'reset' },
+        {
+          pendingId: 'p',
+          samples: [{ text: 'a', events: [{ type: 'down', key: 'a', code: 'KeyA', t: 1 }] }],
+        },
+      ]);
     });
   });
 

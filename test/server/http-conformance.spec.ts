@@ -23,12 +23,15 @@ installMochaGlobals();
  * (create producer, sign in, advance the clock, read the outbox) through `/api/__test/*`.
  */
 export async function httpHarness(store?: AuthStore): Promise<ConformanceHarness> {
-  const backend = testBackend(store);
+  const backend = await testBackend(store);
   const server = await startServer({
     engine: backend.engine,
     testing: {
       advanceTime: (ms) => backend.clock.advance(ms),
-      outbox: () => backend.outbox,
+      outbox: async () => {
+        await backend.drain();
+        return backend.outbox;
+      },
     },
   });
   const fetch = browserFetch(server.origin);

@@ -16,6 +16,7 @@ import {
   checkSchema,
   loadOpenApi,
   resolveRef,
+  type OpenApiDocument,
   type OpenApiOperation,
   type Schema,
 } from '../../server/http/schema.js';
@@ -39,6 +40,7 @@ const ALL_CODES: { [C in AdapterErrorCode]: true } = {
   PASSWORD_POLICY: true,
   PASSWORD_REUSED: true,
   RATE_LIMITED: true,
+  BUSY: true,
   PATTERN_MISMATCH: true,
   PATTERN_UNAVAILABLE: true,
   PATTERN_INVALID_SAMPLES: true,
@@ -67,6 +69,7 @@ const ERROR_DATA: { [C in WireErrorCode]: AdapterErrorDataMap[C] } = {
   PASSWORD_POLICY: { failed: ['uppercase', 'no-triple'] },
   PASSWORD_REUSED: { historySize: 10 },
   RATE_LIMITED: { retryAfter: 1_767_000_030_000 },
+  BUSY: { retryAfter: 1_767_000_002_000 },
   PATTERN_MISMATCH: { attemptsLeft: 2 },
   PATTERN_UNAVAILABLE: { reason: 'locked' },
   PATTERN_INVALID_SAMPLES: { count: 3 },
@@ -76,6 +79,21 @@ const ERROR_DATA: { [C in WireErrorCode]: AdapterErrorDataMap[C] } = {
   NOT_FOUND: {},
   UNAVAILABLE: {},
 };
+
+/** The operations the server rate-limits per client and per account (429 + Retry-After). */
+const RATE_LIMITED_OPERATIONS: readonly OperationName[] = [
+  'login',
+  'findAccount',
+  'sendCode',
+  'sendVerificationCode',
+  'verifyCode',
+  'verifyAccountCode',
+  'verifyTypingPattern',
+  'forgotUsername',
+];
+
+/** The operations that hash a password (bounded queue: 503 BUSY + Retry-After). */
+const HASHES_A_PASSWORD: ReadonlySet<OperationName> = new Set(['login', 'setPassword']);
 
 type Input<K extends OperationName> = Parameters<AuthAdapter[K]>[0];
 type Output<K extends OperationName> = Awaited<ReturnType<AuthAdapter[K]>>;
@@ -96,9 +114,11 @@ const session: Session = {
     onExchangeEnrollmentSso: false,
     medicareQuotingSso: false,
     manageDelegates: false,
+    helpDesk: false,
   },
   issuedAt: 1_767_000_000_000,
   expiresAt: 1_767_028_800_000,
+  idleExpiresAt: 1_767_001_800_000,
 };
 const pending: PendingLogin = {
   pendingId: 'p'.repeat(43),
@@ -334,7 +354,11 @@ describe('openapi.yaml', () => {
     for (const name of Object.keys(ROUTES) as OperationName[]) {
       const codes = errorCodes(byId(name).op);
       assert.deepEqual(codes.get(500), ['UNAVAILABLE'], `${name} 500`);
-      assert.deepEqual(codes.get(503), ['UNAVAILABLE'], `${name} 503`);
+      assert.deepEqual(
+        codes.get(503),
+        HASHES_A_PASSWORD.has(name) ? ['UNAVAILABLE', 'BUSY'] : ['UNAVAILABLE'],
+        `${name} 503`,
+      );
       if (ROUTES[name].method === 'POST') {
         assert.ok(codes.get(403)?.includes('FORBIDDEN'), `${name} 403 (CSRF)`);
         assert.ok(codes.get(400)?.includes('VALIDATION'), `${name} 400`);
@@ -359,8 +383,8 @@ describe('openapi.yaml', () => {
     }
   });
 
-  it('RATE_LIMITED and ACCOUNT_LOCKED responses document Retry-After', () => {
-    for (const name of ['RATE_LIMITED', 'ACCOUNT_LOCKED']) {
+  it('RATE_LIMITED, BUSY and ACCOUNT_LOCKED responses document Retry-After', () => {
+    for (const name of ['RATE_LIMITED', 'ACCOUNT_LOCKED', 'UNAVAILABLE_OR_BUSY']) {
       const headers = (doc.components.responses[name] as { headers?: Record<string, unknown> })
         .headers;
       assert.ok(headers?.['Retry-After'], name);
@@ -393,12 +417,106 @@ describe('openapi.yaml', () => {
   });
 
   it('the server serves every documented route (no 404 for any operation)', async () => {
-    const app = createApp({ engine: testBackend().engine });
+    const { engine } = await testBackend();
+    const app = createApp({ engine });
     for (const { path, method } of operations()) {
       const res = await app.request(`http://localhost/api${path}`, { method });
       assert.notEqual(res.status, 404, `${method} ${path}`);
       if (method === 'POST')
         assert.equal(res.status, 403, `${method} ${path} needs the CSRF token`);
     }
+    // Without the help desk, exactly its routes are gone (with the CSRF token: no 403 first).
+    const off = createApp({ engine, helpDesk: false });
+    const token = (await off.request('http://localhost/api/csrf')).headers.get('x-csrf-token')!;
+    for (const name of Object.keys(ROUTES) as OperationName[]) {
+      const { method, path } = ROUTES[name];
+      const res = await off.request(`http://localhost/api${path}`, {
+        method,
+        headers:
+          method === 'POST'
+            ? {
+                cookie: `pep-csrf=${token}`,
+                'x-csrf-token': token,
+                'content-type': 'application/json',
+              }
+            : {},
+        body: method === 'POST' ? '{}' : undefined,
+      });
+      assert.equal(
+        res.status === 404,
+        ROUTES[name].access === 'help-desk',
+        `${name}: ${res.status}`,
+      );
+    }
+  });
+});
+
+describe('who may call what', () => {
+  const ACCESS = ['public', 'session', 'producer', 'help-desk'];
+
+  /** The operations whose `x-pep-access` is missing or differs from the route table's. */
+  function accessMismatches(d: OpenApiDocument, routes: typeof ROUTES = ROUTES): string[] {
+    return Object.values(d.paths)
+      .flatMap((methods) => Object.values(methods))
+      .filter((op) => {
+        const documented = op['x-pep-access'];
+        if (!ACCESS.includes(documented as string)) return true;
+        const expected =
+          op.operationId === 'getCsrfToken'
+            ? 'public'
+            : routes[op.operationId as OperationName]?.access;
+        return documented !== expected;
+      })
+      .map((op) => op.operationId);
+  }
+
+  it('states x-pep-access on every operation, equal to the route table', () => {
+    assert.deepEqual(accessMismatches(doc), []);
+  });
+
+  it('says who may call it in every description', () => {
+    const sentence: Record<string, RegExp> = {
+      public: /Who may call it: anyone/,
+      session: /Who may call it: any signed-in user/,
+      producer: /Who may call it: a signed-in producer/,
+      'help-desk': /Who may call it: a signed-in help-desk session only/,
+    };
+    for (const { op } of operations()) {
+      const description = op.description;
+      assert.equal(typeof description, 'string', `${op.operationId} has a description`);
+      assert.match(description as string, sentence[op['x-pep-access'] as string]!, op.operationId);
+    }
+  });
+
+  it('documents 401 NOT_AUTHENTICATED and 403 FORBIDDEN for every route that is not public', () => {
+    for (const name of Object.keys(ROUTES) as OperationName[]) {
+      if (ROUTES[name].access === 'public') continue;
+      const codes = errorCodes(byId(name).op);
+      assert.deepEqual(codes.get(401), ['NOT_AUTHENTICATED'], `${name} 401`);
+      assert.ok(codes.get(403)?.includes('FORBIDDEN'), `${name} 403`);
+      const security = byId(name).op.security as Record<string, unknown>[] | undefined;
+      assert.ok(
+        security?.every((s) => 'sessionCookie' in s),
+        `${name}: every security alternative needs the session cookie`,
+      );
+    }
+  });
+
+  it('documents 429 RATE_LIMITED on the rate-limited operations and 503 BUSY where a password is hashed', () => {
+    for (const name of RATE_LIMITED_OPERATIONS) {
+      assert.deepEqual(errorCodes(byId(name).op).get(429), ['RATE_LIMITED'], `${name} 429`);
+    }
+    for (const name of HASHES_A_PASSWORD) {
+      assert.ok(errorCodes(byId(name).op).get(503)?.includes('BUSY'), `${name} 503 BUSY`);
+    }
+  });
+
+  it('the access check fails when the route table and openapi.yaml disagree', () => {
+    const copy = structuredClone(doc);
+    copy.paths[ROUTES.unlockAccount.path]!.post!['x-pep-access'] = 'public';
+    delete copy.paths[ROUTES.reportIssue.path]!.post!['x-pep-access'];
+    assert.deepEqual(accessMismatches(copy).sort(), ['reportIssue', 'unlockAccount']);
+    const routes = { ...ROUTES, listDelegates: { ...ROUTES.listDelegates, access: 'session' } };
+    assert.deepEqual(accessMismatches(doc, routes as typeof ROUTES), ['listDelegates']);
   });
 });

@@ -8,7 +8,14 @@ import * as nodeTest from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { ManualClock } from '../../src/core/clock.js';
-import { AuthEngine, Pbkdf2Hasher, type AuthStore } from '../../src/adapter/engine/index.js';
+import {
+  AuthEngine,
+  Pbkdf2Hasher,
+  type AuthEngineOptions,
+  type AuthStore,
+} from '../../src/adapter/engine/index.js';
+import { Keyring } from '../../src/adapter/engine/sealing.js';
+import { OutboxWorker } from '../../src/adapter/engine/outbox-worker.js';
 import { MemoryStore } from '../../src/adapter/engine/memory-store.js';
 import type { ConformanceHarness } from '../../src/adapter/conformance.js';
 import type { HttpAdapter } from '../../src/adapter/http/index.js';
@@ -21,26 +28,46 @@ export const TEST_PBKDF2_ITERATIONS = 1000;
 export interface TestBackend {
   engine: AuthEngine;
   clock: ManualClock;
+  store: AuthStore;
+  /** Every message the outbox worker has sent so far (call {@link drain} first). */
   outbox: OutboxMessage[];
+  /** Send what the engine queued (the outbox worker, at once). */
+  drain(): Promise<void>;
 }
 
-export function testBackend(store: AuthStore = new MemoryStore()): TestBackend {
+/**
+ * An engine over `store` (default a fresh MemoryStore) with a ManualClock, a test-cost hasher, a
+ * fresh AES key and an outbox worker that records what it sends. `options` overrides engine
+ * options (a limiter, `helpDesk`, …).
+ */
+export async function testBackend(
+  store: AuthStore = new MemoryStore(),
+  options: Partial<AuthEngineOptions> = {},
+): Promise<TestBackend> {
   const clock = new ManualClock();
   const outbox: OutboxMessage[] = [];
   let serial = 0;
-  const engine = new AuthEngine({
+  const sealer = await Keyring.fromSpecs([Keyring.newKeySpec('test')]);
+  const worker = new OutboxWorker({
     store,
+    sealer,
     clock,
-    hasher: new Pbkdf2Hasher(TEST_PBKDF2_ITERATIONS),
     sender: {
       async send(message) {
         serial += 1;
         outbox.push({ ...message, id: `m${serial}`, sentAt: clock.now() });
       },
     },
-    confirmLinkUrl: (token) => `https://portal.example/confirm-email?token=${token}`,
   });
-  return { engine, clock, outbox };
+  const engine = new AuthEngine({
+    store,
+    clock,
+    sealer,
+    hasher: new Pbkdf2Hasher(TEST_PBKDF2_ITERATIONS),
+    confirmLinkUrl: (token) => `https://portal.example/confirm-email?token=${token}`,
+    ...options,
+  });
+  return { engine, clock, store, outbox, drain: async () => void (await worker.drain()) };
 }
 
 export interface RunningServer {
@@ -95,8 +122,8 @@ export function browserFetch(origin: string): typeof fetch & { jar: Map<string, 
 }
 
 /**
- * A conformance harness whose back doors (create producer, sign in, advance the clock, read the
- * outbox) go through the API's test-only routes `<apiBase>/__test/*`, with the CSRF token the way
+ * A conformance harness whose back doors (create producer or help-desk user, sign in, advance the
+ * clock, read the outbox) go through the API's test-only routes `<apiBase>/__test/*`, with the CSRF token the way
  * the HttpAdapter sends it.
  */
 export function harnessOverApi(options: {
@@ -126,6 +153,7 @@ export function harnessOverApi(options: {
     adapter: options.adapter,
     outbox: async () => (await backDoor('GET', '/outbox')) as OutboxMessage[],
     createProducer: async (producer) => void (await backDoor('POST', '/producers', producer)),
+    createHelpDeskUser: async (user) => void (await backDoor('POST', '/help-desk-users', user)),
     signInProducer: async (username) => void (await backDoor('POST', '/sign-in', { username })),
     advanceTime: async (ms) => void (await backDoor('POST', '/advance-time', { ms })),
     dispose: options.dispose,

@@ -119,7 +119,7 @@ test('the log SMS sender logs a masked number and never the text', async () => {
     'Producer Experience Portal: your one-time passcode is ABCD2345.',
   );
   assert.equal(lines.length, 1);
-  assert.match(lines[0]!, /xxxxxx0101/);
+  assert.match(lines[0]!, /•••-•••-0101/);
   assert.doesNotMatch(lines[0]!, /ABCD2345|5550101|passcode/);
 });
 

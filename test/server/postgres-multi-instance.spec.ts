@@ -24,6 +24,8 @@ import {
   type RequestContext,
   uniqueDelegateInput,
 } from '../../src/adapter/engine/index.js';
+import { OutboxWorker } from '../../src/adapter/engine/outbox-worker.js';
+import { Keyring } from '../../src/adapter/engine/sealing.js';
 import { latestCode, latestLinkToken } from '../../src/adapter/memory/outbox.js';
 import { typingSamplesFor } from '../../src/adapter/memory/typist.js';
 import type { DelegateInput, OutboxMessage } from '../../src/adapter/types.js';
@@ -79,6 +81,7 @@ function node(store: PostgresStore, lock: 'shared' | 'in-process'): AuthStore {
     throttles: store.throttles,
     sessions: store.sessions,
     tickets: store.tickets,
+    outbox: store.outbox,
     secret: () => store.secret(),
     withLock: lock === 'shared' ? (key, fn) => store.withLock(key, fn) : mutex.withLock.bind(mutex),
   };
@@ -91,6 +94,8 @@ interface Cluster {
   at(i: number): AuthEngine;
   clock: ManualClock;
   outbox: OutboxMessage[];
+  /** Send what both nodes queued (one shared outbox table) into `outbox`. */
+  drain(): Promise<void>;
   stores: PostgresStore[];
 }
 
@@ -136,6 +141,7 @@ async function raceLink(c: Cluster): Promise<Record<string, number>> {
   await c.a.admin.signIn(producer, PRODUCER.username);
   const input = uniqueDelegateInput();
   await c.a.addDelegate(producer, input);
+  await c.drain();
   const token = latestLinkToken(c.outbox, input.email);
   return outcomes(Array.from({ length: 10 }, (_, i) => c.at(i).confirmEmail(ctx(), { token })));
 }
@@ -149,6 +155,7 @@ async function raceLoginCode(c: Cluster) {
   const samples = typingSamplesFor(r.pending.sampleText).enroll;
   await c.b.enrollTypingPattern(ctx(), { pendingId, samples });
   await c.a.sendVerificationCode(ctx(), { pendingId, channel: 'sms' });
+  await c.drain();
   const code = latestCode(c.outbox, 'sms');
   const contexts = Array.from({ length: 8 }, ctx);
   const tally = await outcomes(
@@ -187,21 +194,29 @@ if (missing && !mustRun) {
     );
     const clock = new ManualClock();
     const outbox: OutboxMessage[] = [];
+    // One sealing key for both nodes (a deployment gives every instance the same TYPING_KEYS).
+    const sealer = await Keyring.fromSpecs([Keyring.newKeySpec('multi')]);
     const engine = (store: PostgresStore) =>
       new AuthEngine({
         store: node(store, lock),
         clock,
+        sealer,
         hasher: new Pbkdf2Hasher(1000),
-        sender: {
-          send: async (m) =>
-            void outbox.push({ id: `m${outbox.length}`, sentAt: clock.now(), ...m }),
-        },
         confirmLinkUrl: (token) =>
           `https://portal.example/#/verify?token=${encodeURIComponent(token)}`,
       });
     const a = engine(stores[0]!);
     const b = engine(stores[1]!);
-    return { a, b, at: (i) => (i % 2 === 0 ? a : b), clock, outbox, stores };
+    const worker = new OutboxWorker({
+      store: stores[0]!,
+      sealer,
+      clock,
+      sender: {
+        send: async (m) => void outbox.push({ id: `m${outbox.length}`, sentAt: clock.now(), ...m }),
+      },
+    });
+    const drain = async () => void (await worker.drain());
+    return { a, b, at: (i) => (i % 2 === 0 ? a : b), clock, outbox, drain, stores };
   }
 
   describe('two instances on one PostgreSQL database', () => {
@@ -269,6 +284,7 @@ if (missing && !mustRun) {
       const input = await activeDelegate(c);
       const flow = await c.a.findAccount(ctx(), { username: input.username, purpose: 'reset' });
       await c.b.sendCode(ctx(), { flowId: flow.flowId, channel: 'email' });
+      await c.drain();
       const code = latestCode(c.outbox, 'email', input.email);
       await c.a.verifyCode(ctx(), { flowId: flow.flowId, code });
       await assert.rejects(c.b.verifyCode(ctx(), { flowId: flow.flowId, code }), {

@@ -10,6 +10,8 @@ import { after, afterEach, before, beforeEach, describe, it, test } from 'node:t
 import pg from 'pg';
 import { AdapterError } from '../../src/adapter/errors.js';
 import { storeConformanceSuite } from '../../src/adapter/engine/store-conformance.js';
+import type { SealedValue } from '../../src/adapter/engine/sealing.js';
+import type { AccountRecord } from '../../src/adapter/engine/store.js';
 import { loadPgMigrations } from '../../server/store/postgres/migrate.js';
 import { PostgresStore } from '../../server/store/postgres/postgres-store.js';
 import {
@@ -22,6 +24,36 @@ import {
 } from './postgres-support.js';
 
 const missing = postgresUnavailable();
+
+/** A SealedValue-shaped JSON value (the store keeps whatever the engine wrote). */
+const sealed = (tag: string): SealedValue => ({
+  v: 1,
+  kid: 'k1',
+  iv: `iv-${tag}`,
+  ct: `ct-${tag}`,
+});
+
+function account(over: Partial<AccountRecord> = {}): AccountRecord {
+  return {
+    id: 'h1',
+    role: 'help-desk',
+    username: 'helpdesk1',
+    usernameKey: 'helpdesk1',
+    email: 'hd@example.com',
+    emailKey: 'hd@example.com',
+    firstName: 'Hal',
+    lastName: 'Desk',
+    mobile: '+13125550100',
+    states: [],
+    createdAt: 1,
+    emailConfirmed: true,
+    password: null,
+    passwordHistory: [],
+    typing: null,
+    patternFailures: 0,
+    ...over,
+  };
+}
 
 if (missing && !mustRun) {
   test('PostgreSQL store', { skip: missing }, () => {});
@@ -92,9 +124,30 @@ if (missing && !mustRun) {
       try {
         const secret = await h.store.secret();
         await h.store.guards.put('g', { failures: 1, lockedUntil: null });
-        await h.store.sessions.create({ digest: 'S', accountId: 'a', issuedAt: 1, expiresAt: 9 });
+        await h.store.sessions.create({
+          digest: 'S',
+          accountId: 'a',
+          issuedAt: 1,
+          expiresAt: 9,
+          lastSeenAt: 1,
+        });
         await h.store.throttles.put('t', [{ at: 1, channel: 'sms' }]);
+        await h.store.outbox.add({
+          id: 'o',
+          payload: sealed('o'),
+          createdAt: 1,
+          availableAt: 1,
+          attempts: 0,
+        });
+        await h.store.pool.query(
+          `INSERT INTO "${h.schema}".rate_limits (key, points, expire) VALUES ('k', 1, 9)`,
+        );
         await h.store.clearAll();
+        assert.equal(await h.store.outbox.count(), 0);
+        assert.equal(
+          (await h.store.pool.query(`SELECT 1 FROM "${h.schema}".rate_limits`)).rowCount,
+          0,
+        );
         assert.equal(await h.store.guards.get('g'), null);
         assert.equal(await h.store.sessions.get('S'), null);
         assert.deepEqual(await h.store.throttles.get('t'), []);
@@ -257,7 +310,9 @@ if (missing && !mustRun) {
             'links',
             'login_guards',
             'meta',
+            'outbox',
             'pendings',
+            'rate_limits',
             'schema_migrations',
             'sessions',
             'throttles',
@@ -265,6 +320,140 @@ if (missing && !mustRun) {
           ],
         );
       } finally {
+        await h.dispose();
+      }
+    });
+
+    it('0002: help-desk role, sealed typing, held enrollment, idle sessions round-trip', async () => {
+      const h = await openFresh();
+      try {
+        assert.equal(await h.store.accounts.create(account({ typing: sealed('t') })), true);
+        assert.equal((await h.store.accounts.get('h1'))!.role, 'help-desk');
+        assert.deepEqual((await h.store.accounts.get('h1'))!.typing, sealed('t'));
+        await h.store.accounts.update('h1', { typing: sealed('t2') });
+        assert.deepEqual((await h.store.accounts.get('h1'))!.typing, sealed('t2'));
+        await assert.rejects(
+          h.store.accounts.create(
+            account({ id: 'x', username: 'x', usernameKey: 'x', role: 'admin' as never }),
+          ),
+          /accounts_role_check/,
+        );
+        await h.store.pendings.create({
+          digest: 'P',
+          accountId: 'h1',
+          stage: 'enroll',
+          expiresAt: 9,
+          code: null,
+          enrolled: null,
+        });
+        await h.store.pendings.update('P', { stage: 'code-only', enrolled: sealed('e') });
+        assert.deepEqual((await h.store.pendings.get('P'))!.enrolled, sealed('e'));
+        await h.store.pendings.update('P', { enrolled: null });
+        assert.equal((await h.store.pendings.get('P'))!.enrolled, null);
+        await h.store.sessions.create({
+          digest: 'S',
+          accountId: 'h1',
+          issuedAt: 1,
+          expiresAt: 99,
+          lastSeenAt: 1,
+        });
+        await h.store.sessions.touch('S', 50);
+        await h.store.sessions.touch('nobody', 60);
+        assert.deepEqual(await h.store.sessions.get('S'), {
+          digest: 'S',
+          accountId: 'h1',
+          issuedAt: 1,
+          expiresAt: 99,
+          lastSeenAt: 50,
+        });
+      } finally {
+        await h.dispose();
+      }
+    });
+
+    it('0002 upgrades a version-1 schema with data in place', async () => {
+      const schema = freshSchemaName('up');
+      const [first] = loadPgMigrations();
+      const v1 = await PostgresStore.open({
+        connectionString: server.url,
+        schema,
+        migrations: [first!],
+      });
+      const legacy = { matcher: 'm', version: 1, text: 't', data: { raw: [1, 2] } };
+      await v1.pool.query(
+        `INSERT INTO "${schema}".accounts (id, role, username, username_key, email, email_key,
+           first_name, last_name, mobile, created_at, typing)
+         VALUES ('p1', 'producer', 'p', 'p', 'e', 'e', 'F', 'L', 'm', 1, $1::jsonb)`,
+        [JSON.stringify(legacy)],
+      );
+      await v1.pool.query(
+        `INSERT INTO "${schema}".sessions (digest, account_id, issued_at, expires_at)
+         VALUES ('S', 'p1', 100, 900)`,
+      );
+      await v1.close();
+      const v2 = await PostgresStore.open({ connectionString: server.url, schema });
+      try {
+        assert.deepEqual(v2.appliedMigrations, [2]);
+        assert.deepEqual((await v2.accounts.get('p1'))!.typing, legacy, 'kept as written');
+        assert.equal((await v2.sessions.get('S'))!.lastSeenAt, 100);
+        assert.equal(await v2.accounts.create(account()), true);
+      } finally {
+        await v2.close();
+        await dropSchema(server.url, schema);
+      }
+    });
+
+    it('outbox: due-only, oldest first, leased; two instances claiming at once never share an item', async () => {
+      const h = await openFresh();
+      const other = await PostgresStore.open({ connectionString: server.url, schema: h.schema });
+      try {
+        await h.store.outbox.add({
+          id: 'later',
+          payload: sealed('later'),
+          createdAt: 0,
+          availableAt: 5_000,
+          attempts: 0,
+        });
+        for (let i = 0; i < 60; i++) {
+          await h.store.outbox.add({
+            id: `m${String(i).padStart(2, '0')}`,
+            payload: sealed(String(i)),
+            createdAt: 100 + i,
+            availableAt: 100 + i,
+            attempts: 0,
+          });
+        }
+        assert.equal(await h.store.outbox.count(), 61);
+        const firstTwo = await h.store.outbox.claim(1_000, 2, 60_000);
+        assert.deepEqual(
+          firstTwo.map((i) => [i.id, i.availableAt, i.attempts]),
+          [
+            ['m00', 61_000, 1],
+            ['m01', 61_000, 1],
+          ],
+        );
+        assert.deepEqual(firstTwo[0]!.payload, sealed('0'));
+        const claimed: string[] = firstTwo.map((i) => i.id);
+        for (let round = 0; round < 12; round++) {
+          const batches = await Promise.all([
+            h.store.outbox.claim(1_000, 3, 60_000),
+            other.outbox.claim(1_000, 3, 60_000),
+            h.store.outbox.claim(1_000, 3, 60_000),
+            other.outbox.claim(1_000, 3, 60_000),
+          ]);
+          for (const b of batches) claimed.push(...b.map((i) => i.id));
+        }
+        assert.equal(claimed.length, 60, 'every due item claimed, the later one not');
+        assert.equal(new Set(claimed).size, 60, 'no item claimed twice');
+        await h.store.outbox.reschedule('m05', 2_000);
+        await h.store.outbox.delete('m06');
+        assert.deepEqual(
+          (await other.outbox.claim(2_000, 10, 1)).map((i) => [i.id, i.attempts]),
+          [['m05', 2]],
+        );
+        assert.equal(await other.outbox.count(), 60);
+      } finally {
+        await other.close();
         await h.dispose();
       }
     });

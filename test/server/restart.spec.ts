@@ -17,7 +17,14 @@ import { AdapterError } from '../../src/adapter/errors.js';
 import { typingSamplesFor } from '../../src/adapter/memory/typist.js';
 import type { DelegateInput, OutboxMessage } from '../../src/adapter/types.js';
 import { startServer, type RunningServer } from '../../server/main.js';
-import { apiCall, jarFetch, quietLog, testConfig, type JarFetch } from './server-support.js';
+import {
+  apiCall,
+  jarFetch,
+  quietLog,
+  testConfig,
+  testTypingKeys,
+  type JarFetch,
+} from './server-support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pep-restart-'));
 const dbFile = join(dir, 'pep.sqlite');
@@ -50,9 +57,12 @@ interface Browser {
 let server: RunningServer;
 // Both servers listen on the same port, so the browsers' origin (and cookies) stay valid.
 let port = 0;
+// The same sealing key for both runs, as a deployment keeps TYPING_KEYS across restarts (without
+// it, demo mode would reuse its key file beside the database; set here as production does).
+const TYPING_KEYS = testTypingKeys();
 
 async function start(): Promise<RunningServer> {
-  server = await startServer(testConfig(dbFile, { PORT: String(port) }), {
+  server = await startServer(testConfig(dbFile, { PORT: String(port), TYPING_KEYS }), {
     log: quietLog,
     shutdownGraceMs: 1000,
   });
@@ -70,6 +80,8 @@ function browser(): Browser {
 }
 
 async function messagesTo(address: string): Promise<OutboxMessage[]> {
+  // Everything queued so far is sent first (the outbox worker runs in the background).
+  await server.worker.drain();
   return server.outbox!.messages().filter((m) => m.to.toLowerCase() === address.toLowerCase());
 }
 

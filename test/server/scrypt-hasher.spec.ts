@@ -8,6 +8,8 @@ import {
   validateCost,
 } from '../../server/crypto/scrypt-hasher.js';
 import { hashPassword } from '../../src/core/hash.js';
+import { AdapterError } from '../../src/adapter/errors.js';
+import { ManualClock } from '../../src/core/clock.js';
 
 // A low cost keeps these tests fast; one test below runs the production cost once.
 const fast = new ScryptHasher({ N: 1024, r: 8, p: 1 });
@@ -124,4 +126,59 @@ test('the default concurrency leaves a thread-pool slot free', async () => {
   assert.ok(defaultConcurrency() >= 1);
   assert.ok(defaultConcurrency() <= Math.max(1, pool - 1));
   assert.throws(() => new ScryptHasher(PRODUCTION_SCRYPT_COST, 0), /concurrency/);
+});
+
+test('a flood gets BUSY at once beyond the queue bound; the queue stays bounded; a later hash is prompt', async () => {
+  const clock = new ManualClock(1_000_000);
+  // N=2^14 (TEST ONLY): each derivation takes a few ms, so the flood really queues.
+  const h = new ScryptHasher({ N: 2 ** 14, r: 8, p: 1 }, 1, { maxQueue: 4, clock });
+  assert.equal(h.maxQueue, 4);
+  let maxQueued = 0;
+  const t0 = performance.now();
+  const outcomes = Array.from({ length: 40 }, (_, i) =>
+    h.hash(`pw-${i}`).then(
+      () => ({ ok: true as const, ms: performance.now() - t0 }),
+      (err: unknown) => ({ ok: false as const, err, ms: performance.now() - t0 }),
+    ),
+  );
+  maxQueued = Math.max(maxQueued, h.queued);
+  const results = await Promise.all(outcomes);
+  const ok = results.filter((r) => r.ok);
+  const busy = results.filter((r) => !r.ok);
+  assert.equal(ok.length, 5, 'one running + four queued were admitted');
+  assert.equal(busy.length, 35);
+  assert.equal(h.rejected, 35);
+  assert.ok(maxQueued <= 4, `queue stayed bounded (${maxQueued})`);
+  const slowestAdmitted = Math.max(...ok.map((r) => r.ms));
+  for (const r of busy) {
+    const err = (r as { err: unknown }).err;
+    assert.ok(err instanceof AdapterError, String(err));
+    assert.equal(err.code, 'BUSY');
+    // On the injected clock: at least a second ahead, and an estimate, not a guess of minutes.
+    const wait = (err.data as { retryAfter: number }).retryAfter - clock.now();
+    assert.ok(wait >= 1000 && wait < 60_000, `retryAfter ${wait} ms ahead`);
+    // Refused without waiting for the queue.
+    assert.ok(
+      r.ms <= slowestAdmitted,
+      `refusal after ${r.ms} ms, the queue took ${slowestAdmitted}`,
+    );
+  }
+  assert.equal(h.queued, 0);
+  assert.ok(h.meanDerivationMs > 0);
+  // Once the flood is through, a hash is admitted and runs at once.
+  const t1 = performance.now();
+  const stored = await h.hash('Blue-Sky-Walk-42');
+  assert.ok(await h.verify('Blue-Sky-Walk-42', stored));
+  assert.ok(performance.now() - t1 < 20 * h.meanDerivationMs + 200);
+});
+
+test('maxQueue 0 admits only what can run at once; the bound must be an integer ≥ 0', async () => {
+  const h = new ScryptHasher({ N: 1024, r: 8, p: 1 }, 2, { maxQueue: 0 });
+  const results = await Promise.allSettled([h.hash('a'), h.hash('b'), h.hash('c')]);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ['fulfilled', 'fulfilled', 'rejected'],
+  );
+  assert.throws(() => new ScryptHasher({ N: 1024, r: 8, p: 1 }, 1, { maxQueue: -1 }), /maxQueue/);
+  assert.throws(() => new ScryptHasher({ N: 1024, r: 8, p: 1 }, 1, { maxQueue: 1.5 }), /maxQueue/);
 });

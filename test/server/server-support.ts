@@ -9,12 +9,23 @@ import { startServer } from '../../server/main.js';
 import type { ConformanceHarness } from '../../src/adapter/conformance.js';
 import { HttpAdapter } from '../../src/adapter/http/index.js';
 import { ManualClock } from '../../src/core/clock.js';
+import { Keyring } from '../../src/adapter/engine/sealing.js';
 import { browserFetch, harnessOverApi } from './http-support.js';
 
 /** scrypt N for tests only (production: 2^17). Every use says so in its test's name or comment. */
 export const TEST_SCRYPT_N = 1024;
 
 export const quietLog: LineLogger = { info: () => undefined, warn: () => undefined };
+
+/**
+ * A fresh `TYPING_KEYS` value (one generated key): what a non-demo configuration needs, and what
+ * a demo-mode test that restarts on the same database passes so that what the first run sealed
+ * opens in the second.
+ */
+export function testTypingKeys(kid = 'test1'): string {
+  const { key } = Keyring.newKeySpec(kid);
+  return `${kid}:${key}`;
+}
 
 /** A demo-mode configuration on 127.0.0.1:0 with its own database file. */
 export function testConfig(databasePath: string, env: Record<string, string> = {}): ServerConfig {

@@ -12,6 +12,7 @@ import Sqlite from 'better-sqlite3';
 import { SqliteStore } from '../../server/store/sqlite-store.js';
 import { loadMigrations, migrate } from '../../server/store/migrate.js';
 import type { AccountRecord, CodeRecord } from '../../src/adapter/engine/store.js';
+import type { SealedValue } from '../../src/adapter/engine/sealing.js';
 
 let dir: string;
 before(() => {
@@ -63,6 +64,14 @@ function account(over: Partial<AccountRecord> = {}): AccountRecord {
     ...over,
   };
 }
+
+/** A SealedValue-shaped JSON value (the store keeps whatever the engine wrote). */
+const sealed = (tag: string): SealedValue => ({
+  v: 1,
+  kid: 'k1',
+  iv: `iv-${tag}`,
+  ct: `ct-${tag}`,
+});
 
 const code: CodeRecord = {
   salt: 'c-salt',
@@ -209,6 +218,8 @@ describe('schema', () => {
       'throttle_sends',
       'sessions',
       'tickets',
+      'outbox',
+      'rate_limits',
       'meta',
       'schema_migrations',
     ]) {
@@ -225,6 +236,8 @@ describe('schema', () => {
       'devices_expires',
       'sessions_account',
       'sessions_expires',
+      'outbox_due',
+      'rate_limits_expire',
     ]) {
       assert.ok(indexes.includes(i), `index ${i}`);
     }
@@ -300,7 +313,7 @@ describe('persistence across a re-open', () => {
     );
     await a.accounts.update('acc-2', {
       states: ['OK', 'IL', 'OK'],
-      typing: { version: 1, samples: 3 } as never,
+      typing: sealed('typing'),
       patternFailures: 2,
       emailConfirmed: true,
     });
@@ -339,15 +352,56 @@ describe('persistence across a re-open', () => {
       stage: 'enroll',
       expiresAt: 77,
       code: null,
+      enrolled: null,
     });
-    await a.pendings.update('P1', { stage: 'code-only', code: { ...code, channel: 'email' } });
+    await a.pendings.update('P1', {
+      stage: 'code-only',
+      code: { ...code, channel: 'email' },
+      enrolled: sealed('enrolled'),
+    });
+    await a.pendings.create({
+      digest: 'P2',
+      accountId: 'acc-1',
+      stage: 'code-only',
+      expiresAt: 78,
+      code: null,
+      enrolled: sealed('held'),
+    });
+    await a.pendings.update('P2', { enrolled: null });
+    await a.accounts.create(
+      account({
+        id: 'acc-3',
+        role: 'help-desk',
+        username: 'helpdesk1',
+        usernameKey: 'helpdesk1',
+        email: 'hd@example.com',
+        emailKey: 'hd@example.com',
+        producerId: undefined,
+        states: [],
+      }),
+    );
+    await a.outbox.add({
+      id: 'O1',
+      payload: sealed('outbox'),
+      createdAt: 5,
+      availableAt: 5,
+      attempts: 0,
+    });
     await a.devices.create({ digest: 'D1', accountId: 'acc-2', expiresAt: 555 });
     await a.guards.put('G1', { failures: 5, lockedUntil: 12_345 });
     await a.throttles.put('T1', [
       { at: 10, channel: 'email' },
       { at: 20, channel: 'sms' },
     ]);
-    await a.sessions.create({ digest: 'S1', accountId: 'acc-1', issuedAt: 1, expiresAt: 9_999 });
+    await a.sessions.create({
+      digest: 'S1',
+      accountId: 'acc-1',
+      issuedAt: 1,
+      expiresAt: 9_999,
+      lastSeenAt: 1,
+    });
+    await a.sessions.touch('S1', 42);
+    await a.sessions.touch('nobody', 43);
     assert.equal(
       await a.tickets.create({ ticketId: 'PEP-1', accountId: 'acc-2', createdAt: 3 }),
       true,
@@ -362,7 +416,7 @@ describe('persistence across a re-open', () => {
     assert.equal(await b.secret(), secret);
     const dana = (await b.accounts.get('acc-2'))!;
     assert.deepEqual(dana.states, ['OK', 'IL']);
-    assert.deepEqual(dana.typing, { version: 1, samples: 3 });
+    assert.deepEqual(dana.typing, sealed('typing'));
     assert.equal(dana.patternFailures, 2);
     assert.equal(dana.emailConfirmed, true);
     assert.equal(dana.producerAccountId, 'acc-1');
@@ -383,6 +437,12 @@ describe('persistence across a re-open', () => {
     const p = (await b.pendings.get('P1'))!;
     assert.equal(p.stage, 'code-only');
     assert.deepEqual(p.code, { ...code, channel: 'email' });
+    assert.deepEqual(p.enrolled, sealed('enrolled'));
+    assert.equal((await b.pendings.get('P2'))!.enrolled, null);
+    assert.equal((await b.accounts.get('acc-3'))!.role, 'help-desk');
+    assert.deepEqual(await b.outbox.claim(10, 5, 1_000), [
+      { id: 'O1', payload: sealed('outbox'), createdAt: 5, availableAt: 1_010, attempts: 1 },
+    ]);
     assert.deepEqual(await b.devices.get('D1'), {
       digest: 'D1',
       accountId: 'acc-2',
@@ -398,6 +458,7 @@ describe('persistence across a re-open', () => {
       accountId: 'acc-1',
       issuedAt: 1,
       expiresAt: 9_999,
+      lastSeenAt: 42,
     });
     b.close();
   });
@@ -422,11 +483,184 @@ describe('persistence across a re-open', () => {
     const store = new SqliteStore({ path: ':memory:' });
     const secret = await store.secret();
     await store.accounts.create(account());
-    await store.sessions.create({ digest: 'S', accountId: 'acc-1', issuedAt: 1, expiresAt: 2 });
+    await store.sessions.create({
+      digest: 'S',
+      accountId: 'acc-1',
+      issuedAt: 1,
+      expiresAt: 2,
+      lastSeenAt: 1,
+    });
+    await store.outbox.add({
+      id: 'O',
+      payload: sealed('o'),
+      createdAt: 1,
+      availableAt: 1,
+      attempts: 0,
+    });
+    store.db.prepare("INSERT INTO rate_limits (key, points, expire) VALUES ('k', 1, 9)").run();
     store.clearAll();
     assert.equal(await store.accounts.get('acc-1'), null);
     assert.equal(await store.sessions.get('S'), null);
+    assert.equal(await store.outbox.count(), 0);
+    assert.equal(
+      (store.db.prepare('SELECT COUNT(*) AS n FROM rate_limits').get() as { n: number }).n,
+      0,
+    );
     assert.equal(await store.secret(), secret);
     store.close();
+  });
+});
+
+describe('0002: help desk, idle sessions, held enrollment, outbox', () => {
+  test('a version-1 database with data is upgraded in place: rows, order and foreign keys kept', async () => {
+    const path = file('upgrade-0002.sqlite');
+    const [first] = loadMigrations();
+    // A database written by the previous server: its schema (0001) and rows, raw.
+    const v1 = { db: new Sqlite(path), close: () => v1.db.close() };
+    v1.db.pragma('foreign_keys = ON');
+    migrate(v1.db, [first!]);
+    const legacyTemplate = { matcher: 'm', version: 1, text: 't', data: { raw: [1, 2] } };
+    v1.db
+      .prepare(
+        `INSERT INTO accounts (id, role, username, username_key, email, email_key, first_name,
+          last_name, mobile, producer_id, producer_account_id, created_at, email_confirmed,
+          password, typing, pattern_failures)
+         VALUES (?, ?, ?, ?, 'e@x.example', 'e@x.example', 'F', 'L', '+13125550100', NULL, ?,
+          1, 1, NULL, ?, 0)`,
+      )
+      .run('p1', 'producer', 'prod', 'prod', null, JSON.stringify(legacyTemplate));
+    v1.db
+      .prepare(
+        `INSERT INTO accounts (id, role, username, username_key, email, email_key, first_name,
+          last_name, mobile, producer_id, producer_account_id, created_at, email_confirmed,
+          password, typing, pattern_failures)
+         VALUES (?, ?, ?, ?, 'e@x.example', 'e@x.example', 'F', 'L', '+13125550100', NULL, ?,
+          2, 1, NULL, NULL, 0)`,
+      )
+      .run('d1', 'delegate', 'dele', 'dele', 'p1');
+    v1.db.prepare("INSERT INTO account_states VALUES ('p1', 0, 'TX'), ('p1', 1, 'IL')").run();
+    v1.db
+      .prepare(`INSERT INTO password_history VALUES ('p1', 0, '{"alg":"x","salt":"s","hash":"h"}')`)
+      .run();
+    v1.db.prepare("INSERT INTO sessions VALUES ('S', 'p1', 100, 900)").run();
+    v1.db
+      .prepare(
+        "INSERT INTO pendings (digest, account_id, stage, expires_at) VALUES ('P', 'p1', 'enroll', 5)",
+      )
+      .run();
+    v1.close();
+
+    const v2 = new SqliteStore({ path });
+    assert.deepEqual(v2.appliedMigrations, [2]);
+    assert.equal(v2.db.pragma('foreign_keys', { simple: true }), 1, 'enforcement restored');
+    const p1 = (await v2.accounts.get('p1'))!;
+    assert.deepEqual(p1.states, ['TX', 'IL'], 'states survive the rebuild (no cascade)');
+    assert.equal(p1.passwordHistory.length, 1, 'history survives the rebuild');
+    assert.deepEqual(p1.typing, legacyTemplate, 'a legacy plain template is returned as stored');
+    assert.deepEqual(
+      (await v2.accounts.listByEmail('e@x.example')).map((a) => a.id),
+      ['p1', 'd1'],
+      'creation order kept',
+    );
+    assert.deepEqual(
+      (await v2.accounts.listDelegates('p1')).map((a) => a.id),
+      ['d1'],
+    );
+    assert.equal((await v2.sessions.get('S'))!.lastSeenAt, 100, 'idle clock starts at issue');
+    assert.equal((await v2.pendings.get('P'))!.enrolled, null);
+    // The role check now admits help-desk, and still refuses anything else.
+    assert.equal(
+      await v2.accounts.create(
+        account({ id: 'h1', role: 'help-desk', username: 'hd', usernameKey: 'hd', states: [] }),
+      ),
+      true,
+    );
+    await assert.rejects(
+      v2.accounts.create(
+        account({ id: 'x1', role: 'admin' as never, username: 'x', usernameKey: 'x' }),
+      ),
+      /CHECK constraint/,
+    );
+    // The producer reference still cascades and still refuses a missing producer.
+    await assert.rejects(
+      v2.accounts.create(
+        account({ id: 'd9', username: 'd9', usernameKey: 'd9', producerAccountId: 'nobody' }),
+      ),
+      /FOREIGN KEY/,
+    );
+    v2.close();
+  });
+
+  test('outbox: claims are due-only, oldest first, leased and counted; reschedule and delete', async () => {
+    const store = new SqliteStore({ path: ':memory:' });
+    const item = (id: string, createdAt: number, availableAt = createdAt) => ({
+      id,
+      payload: sealed(id),
+      createdAt,
+      availableAt,
+      attempts: 0,
+    });
+    await store.outbox.add(item('c', 30));
+    await store.outbox.add(item('a', 10));
+    await store.outbox.add(item('b', 20));
+    await store.outbox.add(item('later', 5, 1_000));
+    assert.equal(await store.outbox.count(), 4);
+    const first = await store.outbox.claim(100, 2, 60_000);
+    assert.deepEqual(
+      first.map((i) => [i.id, i.availableAt, i.attempts]),
+      [
+        ['a', 60_100, 1],
+        ['b', 60_100, 1],
+      ],
+    );
+    // Leased items are not claimed again until the lease ends.
+    assert.deepEqual(
+      (await store.outbox.claim(100, 10, 60_000)).map((i) => i.id),
+      ['c'],
+    );
+    assert.deepEqual(await store.outbox.claim(100, 10, 60_000), []);
+    await store.outbox.reschedule('a', 200);
+    await store.outbox.delete('b');
+    await store.outbox.delete('nobody');
+    await store.outbox.reschedule('nobody', 1);
+    assert.equal(await store.outbox.count(), 3);
+    const again = await store.outbox.claim(1_000, 10, 10);
+    assert.deepEqual(
+      again.map((i) => [i.id, i.attempts]),
+      [
+        ['later', 1],
+        ['a', 2],
+      ],
+    );
+    assert.deepEqual(again[1]!.payload, sealed('a'));
+    assert.deepEqual(await store.outbox.claim(1_000, 0, 10), []);
+    store.close();
+  });
+
+  test('outbox: two processes on one file never claim the same item', async () => {
+    const path = file('outbox-two.sqlite');
+    const one = new SqliteStore({ path });
+    const two = new SqliteStore({ path });
+    for (let i = 0; i < 50; i++) {
+      await one.outbox.add({
+        id: `m${String(i).padStart(2, '0')}`,
+        payload: sealed(String(i)),
+        createdAt: i,
+        availableAt: i,
+        attempts: 0,
+      });
+    }
+    const claimed: string[] = [];
+    for (let round = 0; round < 20; round++) {
+      const [x, y] = await Promise.all([
+        one.outbox.claim(1_000, 3, 60_000),
+        two.outbox.claim(1_000, 3, 60_000),
+      ]);
+      claimed.push(...x.map((i) => i.id), ...y.map((i) => i.id));
+    }
+    assert.equal(claimed.length, 50);
+    assert.equal(new Set(claimed).size, 50, 'no item claimed twice');
+    one.close();
+    two.close();
   });
 });

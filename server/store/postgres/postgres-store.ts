@@ -56,7 +56,7 @@ import { randomBytes } from 'node:crypto';
 import pg, { type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
 import { adapterError } from '../../../src/adapter/errors.js';
 import type { Channel, PasswordFlowPurpose, Role, StateCode } from '../../../src/adapter/types.js';
-import type { TypingTemplate } from '../../../src/core/typing/types.js';
+import type { SealedValue } from '../../../src/adapter/engine/sealing.js';
 import type {
   AccountPatch,
   AccountRecord,
@@ -70,6 +70,8 @@ import type {
   GuardRepo,
   LinkRecord,
   LinkRepo,
+  OutboxItem,
+  OutboxRepo,
   PendingRecord,
   PendingRepo,
   PendingStage,
@@ -153,7 +155,8 @@ function accountFromRow(r: Row): AccountRecord {
     emailConfirmed: r['email_confirmed'] as boolean,
     password: (r['password'] as StoredPassword | null) ?? null,
     passwordHistory: r['password_history'] as StoredPassword[],
-    typing: (r['typing'] as TypingTemplate | null) ?? null,
+    // Whatever JSON the engine wrote (a SealedValue; a legacy plain template in old rows).
+    typing: (r['typing'] as SealedValue | null) ?? null,
     patternFailures: num(r['pattern_failures']),
   };
   if (r['producer_id'] !== null) a.producerId = r['producer_id'] as string;
@@ -242,6 +245,7 @@ const PENDING_PATCH: PatchSpec<PendingPatch> = {
   stage: (v) => [['stage', v]],
   expiresAt: (v) => [['expires_at', v]],
   code: (v) => codeAssign(v),
+  enrolled: (v) => [['enrolled', jsonOrNull(v), '::jsonb']],
 };
 
 function pendingFromRow(r: Row): PendingRecord {
@@ -251,6 +255,17 @@ function pendingFromRow(r: Row): PendingRecord {
     stage: r['stage'] as PendingStage,
     expiresAt: num(r['expires_at']),
     code: codeFromRow(r),
+    enrolled: (r['enrolled'] as SealedValue | null) ?? null,
+  };
+}
+
+function outboxFromRow(r: Row): OutboxItem {
+  return {
+    id: r['id'] as string,
+    payload: r['payload'] as SealedValue,
+    createdAt: num(r['created_at']),
+    availableAt: num(r['available_at']),
+    attempts: num(r['attempts']),
   };
 }
 
@@ -380,8 +395,14 @@ export class PostgresStore implements AuthStore {
   readonly throttles: ThrottleRepo;
   readonly sessions: SessionRepo;
   readonly tickets: TicketRepo;
+  readonly outbox: OutboxRepo;
 
-  private readonly pool: pg.Pool;
+  /**
+   * The connection pool (tests and admin tools query through it). Do not end it: {@link close}
+   * does. Lock transactions hold its connections: code that runs inside `withLock` and needs
+   * another connection (the rate limiter) must use a pool of its own.
+   */
+  readonly pool: pg.Pool;
   private readonly scope = new AsyncLocalStorage<LockScope>();
   private readonly queue = new LocalQueue();
   private readonly lockTimeoutMs: number;
@@ -532,9 +553,17 @@ export class PostgresStore implements AuthStore {
       },
       create: async (p) =>
         void (await q(
-          `INSERT INTO ${t('pendings')} (digest, account_id, stage, expires_at, ${CODE_COLUMNS})
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [p.digest, p.accountId, p.stage, p.expiresAt, ...codeAssign(p.code).map(([, v]) => v)],
+          `INSERT INTO ${t('pendings')} (digest, account_id, stage, expires_at, ${CODE_COLUMNS},
+             enrolled)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
+          [
+            p.digest,
+            p.accountId,
+            p.stage,
+            p.expiresAt,
+            ...codeAssign(p.code).map(([, v]) => v),
+            jsonOrNull(p.enrolled),
+          ],
         )),
       update: (digest, patch) => update('pendings', 'digest', digest, patch, PENDING_PATCH),
       delete: async (digest) =>
@@ -611,15 +640,21 @@ export class PostgresStore implements AuthStore {
             accountId: r['account_id'] as string,
             issuedAt: num(r['issued_at']),
             expiresAt: num(r['expires_at']),
+            lastSeenAt: num(r['last_seen_at']),
           } satisfies SessionRecord)
         );
       },
       create: async (s) =>
         void (await q(
-          `INSERT INTO ${t('sessions')} (digest, account_id, issued_at, expires_at)
-           VALUES ($1, $2, $3, $4)`,
-          [s.digest, s.accountId, s.issuedAt, s.expiresAt],
+          `INSERT INTO ${t('sessions')} (digest, account_id, issued_at, expires_at, last_seen_at)
+           VALUES ($1, $2, $3, $4, $5)`,
+          [s.digest, s.accountId, s.issuedAt, s.expiresAt, s.lastSeenAt],
         )),
+      touch: async (digest, lastSeenAt) =>
+        void (await q(`UPDATE ${t('sessions')} SET last_seen_at = $2 WHERE digest = $1`, [
+          digest,
+          lastSeenAt,
+        ])),
       delete: async (digest) =>
         void (await q(`DELETE FROM ${t('sessions')} WHERE digest = $1`, [digest])),
       deleteForAccount: async (accountId) =>
@@ -634,6 +669,39 @@ export class PostgresStore implements AuthStore {
            ON CONFLICT (ticket_id) DO NOTHING`,
           [x.ticketId, x.accountId, x.createdAt],
         )) === 1,
+    };
+
+    this.outbox = {
+      add: async (item) =>
+        void (await q(
+          `INSERT INTO ${t('outbox')} (id, payload, created_at, available_at, attempts)
+           VALUES ($1, $2::jsonb, $3, $4, $5)`,
+          [item.id, JSON.stringify(item.payload), item.createdAt, item.availableAt, item.attempts],
+        )),
+      // One statement: the due rows are locked as they are picked and rows another worker (of
+      // any instance) holds are skipped, so two claims never return the same item.
+      claim: async (now, limit, leaseMs) => {
+        if (limit <= 0) return [];
+        const claimed = await rows(
+          `UPDATE ${t('outbox')} SET available_at = $2, attempts = attempts + 1
+           WHERE id IN (
+             SELECT id FROM ${t('outbox')} WHERE available_at <= $1
+             ORDER BY created_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+           RETURNING *`,
+          [now, now + leaseMs, Math.floor(limit)],
+        );
+        return claimed
+          .map(outboxFromRow)
+          .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      },
+      delete: async (id) => void (await q(`DELETE FROM ${t('outbox')} WHERE id = $1`, [id])),
+      reschedule: async (id, availableAt) =>
+        void (await q(`UPDATE ${t('outbox')} SET available_at = $2 WHERE id = $1`, [
+          id,
+          availableAt,
+        ])),
+      count: async () =>
+        num((await one(`SELECT count(*) AS n FROM ${t('outbox')}`, []))?.['n'] ?? 0),
     };
   }
 
@@ -757,6 +825,8 @@ export class PostgresStore implements AuthStore {
       'throttles',
       'sessions',
       'tickets',
+      'outbox',
+      'rate_limits',
     ];
     await this.query(`TRUNCATE ${tables.map((x) => `"${this.schema}".${x}`).join(', ')}`, []);
   }

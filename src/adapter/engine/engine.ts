@@ -1,9 +1,9 @@
 /**
  * The storage-independent authentication engine: every domain rule of the product (lockout,
  * one-time codes, email links, send throttles, password policy and history, remembered devices,
- * typing-pattern failures, password flows, pending logins, sessions) in one place, over an
- * async {@link AuthStore}. The in-memory adapter (browser) and the reference server (SQLite)
- * both run it, so the rules exist once.
+ * typing-pattern failures, password flows, pending logins, sessions, who may call what) in one
+ * place, over an async {@link AuthStore}. The in-memory adapter (browser) and the reference
+ * server (SQLite, PostgreSQL) both run it, so the rules exist once.
  *
  * Its operations are EXACTLY the {@link AuthAdapter} operations (same names, inputs, results and
  * `AdapterError` codes) with a {@link RequestContext} first and no `CallOptions`. It uses only
@@ -17,36 +17,78 @@
  *   on `PATTERN_UNAVAILABLE {reason: 'locked'}` until a code verification succeeds.
  * - On a first login (`mustEnrollPattern`), codes cannot be sent before the pattern is enrolled
  *   (`FORBIDDEN`; the options are listed with `available: false`).
- * - Add Delegate, List Delegates, Resend Invitation and Report an Issue need a session
- *   (`NOT_AUTHENTICATED`); the delegate operations need a producer (`FORBIDDEN`).
- * - The help-desk operations reject `NOT_FOUND` for an unknown username (they are staff tools).
- *   `resetTypingPattern` also revokes remembered devices, so the next login must enroll.
- * - `enrollTypingPattern` returns the same `pendingId` with email + SMS options only; the new
- *   pattern cannot verify that same login (`FORBIDDEN`), a code must.
+ * - Who may call what ({@link AuthEngine.authorize}): Add Delegate, List Delegates and Resend
+ *   Invitation need a producer session; Report an Issue any session; the help-desk operations
+ *   (`unlockAccount`, `resetTypingPattern`) a help-desk session. Without a live session:
+ *   `NOT_AUTHENTICATED`; with another role: `FORBIDDEN`; both decided before the input is looked
+ *   at, so the answer is the same whether or not a named account exists. With
+ *   `helpDesk: false` the help-desk operations reject `NOT_FOUND` for everyone. A help-desk
+ *   session that names an unknown username gets `NOT_FOUND`. Every refusal is an
+ *   `access.refused` security event.
+ * - A typing pattern is bound to an account only by a login that passed a code:
+ *   `enrollTypingPattern` seals the template into the pending login (stage `code-only`, same
+ *   `pendingId`, email + SMS options only; the new pattern cannot verify that same login,
+ *   `FORBIDDEN`), and `verifyAccountCode`'s success writes it to the account. An abandoned or
+ *   failed login leaves the account as it was (the next login enrolls again). A remembered
+ *   device is created only by a verification that succeeded. `resetTypingPattern` also revokes
+ *   remembered devices, so the next login must enroll.
+ * - Typing templates are stored sealed (AES-256-GCM with `options.sealer`, bound to the
+ *   account: aad `typing:<accountId>`); a legacy unsealed template is still used, and stored
+ *   sealed at the account's next pattern write (also when the key was rotated). A sealed
+ *   template that does not open (its key id is not held, or it is damaged) never fails a
+ *   request: the pattern is unavailable (option `available: false`, `verifyTypingPattern`
+ *   rejects `PATTERN_UNAVAILABLE {reason: 'not-enrolled'}`), codes still work, a
+ *   `pattern.unreadable` event names the reason, and the stored value is kept.
  * - Wrong passwords count per username whether or not it exists, so unknown usernames lock
  *   too and lockout reveals nothing. Locked: `ACCOUNT_LOCKED` with the same `unlocksAt` for
  *   any password (the lock is not extended). Unknown usernames (and accounts without a
  *   password) cost the same hashing work as known ones (a dummy hash).
+ * - Same work, same answer: every message goes to the outbox (`store.outbox`, sealed, aad
+ *   `outbox:<itemId>`), one item per request that sends, and a decoy of similar size when the
+ *   account does not exist; the outbox worker sends them, so neither the relay's speed nor its
+ *   failure reaches an answer. `findAccount` always derives the placeholder destinations,
+ *   `checkDevice` always digests the token and reads the device, `sendCode` always reads the
+ *   account row. Placeholders have the shape of a real mask (`j•••@g•••.com`, `•••-•••-0101`).
+ * - Request rate limits (`options.limiter`, `RATE_LIMITED {retryAfter}`): per client address
+ *   and per account (a digest of the username key, or of the email key for Forgot Username,
+ *   the same whether or not an account exists), counted first in `login`, `findAccount` and
+ *   `forgotUsername`, and right after the flow or pending login is read in the send and
+ *   verify operations.
  * - Send throttle (`RATE_LIMITED {retryAfter}`): per account and purpose (create-password,
  *   reset-password, login codes; username reminders per email address); 30 s per destination
- *   (email or SMS), 5 sends per rolling hour in all. Unknown usernames are throttled the same.
+ *   (email or SMS), 5 sends per rolling 30 minutes in all. Unknown usernames are throttled the
+ *   same.
+ * - Passwords must meet the policy, including `not-common` (the common/breached password
+ *   dictionary, common-passwords.ts), and not be one of the last 10.
  * - A new password revokes the account's remembered devices and ends all its sessions.
+ * - A `BUSY` (or any other) rejection of the password hasher passes through unchanged.
  * - Flows (find account → set password) live 30 minutes (15 after the code is verified);
- *   pending logins 15 minutes; sessions 8 hours. See {@link AUTH_LIMITS}.
+ *   pending logins 15 minutes. See {@link AUTH_LIMITS}.
  * - Sessions: each session token is its own record (a server holds many). A session start
  *   (login, verification, `admin.signIn`) ends the caller's previous session and puts the new
- *   token in `ctx.sessionToken`; logout, an expired or unknown token, or a password change of
- *   the signed-in account sets it to null.
+ *   token in `ctx.sessionToken`; logout, an expired, idle or unknown token, or a password
+ *   change of the signed-in account sets it to null. A session ends 8 hours after sign-in, or
+ *   after `idleTimeout` (30 minutes) without a call: the next call finds it gone
+ *   (`session.idle-expired`). Each call with a live session records it (`lastSeenAt`, written
+ *   at most once per 15 s).
+ * - Report an Issue validates the whole report and builds its email before anything is
+ *   written; any hostile value is a `VALIDATION` field, never an exception.
+ * - Security events (`options.securityLog`, security.ts) for every sign-in, lock, unlock,
+ *   password change, code sent, verification, pattern enrollment, reset or unreadable
+ *   template, remembered device, session end, rate limit and refused access: never a secret,
+ *   never a full email or phone; `username` only for an account that exists.
  *
  * Concurrency: see store.ts. Every read-modify-write runs under `store.withLock` (lock order
- * flow | pending → account → guard → throttle); messages are sent after the locks are released.
+ * flow | pending → account → guard → throttle); messages are enqueued after the locks are
+ * released.
  */
 import { DEFAULT_SAMPLE_TEXT, defaultTypingMatcher } from '../../core/typing/matcher.js';
-import type { TypingMatcher } from '../../core/typing/types.js';
+import type { TypingMatcher, TypingTemplate } from '../../core/typing/types.js';
 import { systemClock, type Clock, DAY, HOUR, MINUTE, SECOND } from '../../core/clock.js';
 import { matchesSaltedDigest, saltedDigest, sha256, tokenDigest } from '../../core/hash.js';
 import { validateIssueReport } from '../../core/issue-report.js';
-import { maskEmail, maskPhone } from '../../core/mask.js';
+import { loadCommonPasswordCheck } from '../../core/common-passwords.js';
+import { maskEmail, maskPhone, placeholderEmail, placeholderPhone } from '../../core/mask.js';
 import { generateOtp, isOtpShaped, randomToken } from '../../core/otp.js';
 import { failedPasswordRules, PASSWORD_HISTORY_SIZE } from '../../core/password-policy.js';
 import {
@@ -57,6 +99,8 @@ import {
   usernameKey,
   validateDelegateInput,
   validateEmail,
+  validateMobile,
+  validateName,
   validateUsername,
   type FieldReason,
 } from '../../core/validation.js';
@@ -77,6 +121,7 @@ import {
   type PasswordFlow,
   type PasswordFlowPurpose,
   type PendingLogin,
+  type Role,
   type Session,
   type StateCode,
   type TypingSample,
@@ -85,6 +130,15 @@ import {
   type VerifiedLogin,
 } from '../types.js';
 import { Pbkdf2Hasher, type PasswordHasher } from './hasher.js';
+import { enqueueMessage, queuedSize, type QueuedMessage } from './outbox-worker.js';
+import { isSealedValue, isUnknownKeyError, type Sealer, type SealedValue } from './sealing.js';
+import type {
+  LimitedOperation,
+  RequestLimiter,
+  SecurityEvent,
+  SecurityEventType,
+  SecurityLog,
+} from './security.js';
 import {
   codeMessage,
   invitationMessage,
@@ -117,8 +171,9 @@ export const AUTH_LIMITS = {
    * destination (channel)…
    */
   sendInterval: 30 * SECOND,
-  /** …and at most `sendsPerHour` sends per rolling hour over all channels. */
-  sendsPerHour: 5,
+  /** …and at most `sendsPerWindow` sends per rolling `sendWindow` over all channels. */
+  sendsPerWindow: 5,
+  sendWindow: 30 * MINUTE,
   /** Email link validity (or until used once). */
   linkTtl: 7 * DAY,
   /** The failure that locks: the 5th consecutive wrong password. */
@@ -131,7 +186,12 @@ export const AUTH_LIMITS = {
   flowTtl: 30 * MINUTE,
   /** A pending login (password accepted, verification outstanding). */
   pendingTtl: 15 * MINUTE,
+  /** A session's absolute life. */
   sessionTtl: 8 * HOUR,
+  /** A session ends after this long without a call (the engine's `idleTimeout` default). */
+  sessionIdle: 30 * MINUTE,
+  /** A call with a session records it (`lastSeenAt`) when the last record is this old. */
+  sessionTouch: 15 * SECOND,
 } as const;
 
 export type AuthLimits = typeof AUTH_LIMITS;
@@ -149,11 +209,12 @@ export const DEFAULT_HELP_DESK_PHONE = '1-888-706-0583';
  */
 export interface RequestContext {
   sessionToken: string | null;
-}
-
-/** Delivers email and SMS (an outbox, SMTP, an SMS gateway, a log). */
-export interface MessageSender {
-  send(message: OutgoingMessage): Promise<void>;
+  /**
+   * The client's network address as the transport saw it (the server's socket peer, or the
+   * first `X-Forwarded-For` hop behind a trusted proxy); rate limits and the security log use
+   * it. Null or absent when unknown (the in-memory adapter).
+   */
+  clientAddress?: string | null;
 }
 
 export interface AuthEngineOptions {
@@ -161,8 +222,6 @@ export interface AuthEngineOptions {
   store: AuthStore;
   /** Password hashing. Default: PBKDF2-SHA256, 210 000 iterations (WebCrypto). */
   hasher?: PasswordHasher;
-  /** Where emails and text messages go. */
-  sender: MessageSender;
   /** Time source for every rule; tests pass a `ManualClock`. Default: `Date.now`. */
   clock?: Clock;
   /** Typing-pattern matcher. Default: `defaultTypingMatcher`. */
@@ -180,7 +239,48 @@ export interface AuthEngineOptions {
   supportEmail?: string;
   /** The Internet Help Desk number quoted in emails. Default {@link DEFAULT_HELP_DESK_PHONE}. */
   helpDeskPhone?: string;
+  /**
+   * Seals typing templates and queued messages at rest (AES-256-GCM, see sealing.ts). The
+   * reference server builds it from `TYPING_KEYS`; the in-memory adapter keeps a generated key
+   * with its state.
+   */
+  sealer: Sealer;
+  /** Request rate limits per client address and per account (security.ts). Default: none. */
+  limiter?: RequestLimiter;
+  /** Where security events go (security.ts). Default: nowhere. */
+  securityLog?: SecurityLog;
+  /** A session ends after this long without a call (ms). Default 30 minutes. */
+  idleTimeout?: number;
+  /**
+   * The help-desk operations (unlock, reset typing pattern) exist. Default true; false refuses
+   * them to everyone (`NOT_FOUND`), as if they did not exist.
+   */
+  helpDesk?: boolean;
+  /**
+   * Called after a request enqueued messages (outbox-worker.ts), so a worker can send them now
+   * instead of at its next poll. Never awaited.
+   */
+  onQueued?: () => void;
+  /**
+   * The domains a placeholder email (Find Account for a username that does not exist) is drawn
+   * from. Default {@link DEFAULT_PLACEHOLDER_DOMAINS}: the common webmail domains.
+   */
+  placeholderDomains?: readonly string[];
 }
+
+/** Common webmail domains: where placeholder destinations of unknown usernames seem to point. */
+export const DEFAULT_PLACEHOLDER_DOMAINS: readonly string[] = [
+  'gmail.com',
+  'yahoo.com',
+  'outlook.com',
+  'hotmail.com',
+  'icloud.com',
+  'aol.com',
+  'comcast.net',
+];
+
+/** Who may call an operation ({@link AuthEngine.authorize}). */
+export type Access = 'session' | 'producer' | 'help-desk';
 
 /** What `admin.createProducer` needs. The password must meet the policy. */
 export interface ProducerInput {
@@ -193,6 +293,21 @@ export interface ProducerInput {
   mobile: string;
   states: StateCode[];
   producerId: string;
+}
+
+/**
+ * What `admin.createHelpDeskUser` needs: an Internet Help Desk staff member (role `help-desk`,
+ * no producer, no states). The fields are validated like a producer's; the password must meet
+ * the policy.
+ */
+export interface StaffInput {
+  username: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  /** Any common US format; stored E.164. */
+  mobile: string;
 }
 
 /** What `admin.createDelegate` needs: Add Delegate's fields plus the producer's username. */
@@ -213,6 +328,12 @@ export interface AuthEngineAdmin {
    * PATTERN_INVALID_SAMPLES.
    */
   createDelegate(input: DelegateSeed): Promise<DelegateSummary>;
+  /**
+   * Create a help-desk user (role `help-desk`, active, email confirmed): the only way such an
+   * account comes to exist. It signs in like anyone (password, pattern enrollment, codes).
+   * Rejects USERNAME_TAKEN / VALIDATION / PASSWORD_POLICY.
+   */
+  createHelpDeskUser(input: StaffInput): Promise<UserProfile>;
   /** Start a session for `username` without a password (into `ctx`). Rejects NOT_FOUND. */
   signIn(ctx: RequestContext, username: string): Promise<Session>;
   /** True when an account with this username exists (case-insensitive). */
@@ -232,20 +353,29 @@ export type AuthEngineOperations = { [K in keyof AuthAdapter]: EngineMethod<Auth
 /** Least clock time between two expiry sweeps of one engine. */
 const PRUNE_INTERVAL = 60_000;
 
-const DELEGATE_CAPABILITIES: Capabilities = {
-  quote: true,
-  onExchangeEnrollmentSso: false,
-  medicareQuotingSso: false,
-  manageDelegates: false,
+const CAPABILITIES: Record<Role, Capabilities> = {
+  delegate: {
+    quote: true,
+    onExchangeEnrollmentSso: false,
+    medicareQuotingSso: false,
+    manageDelegates: false,
+    helpDesk: false,
+  },
+  producer: {
+    quote: true,
+    onExchangeEnrollmentSso: true,
+    medicareQuotingSso: true,
+    manageDelegates: true,
+    helpDesk: false,
+  },
+  'help-desk': {
+    quote: false,
+    onExchangeEnrollmentSso: false,
+    medicareQuotingSso: false,
+    manageDelegates: false,
+    helpDesk: true,
+  },
 };
-const PRODUCER_CAPABILITIES: Capabilities = {
-  quote: true,
-  onExchangeEnrollmentSso: true,
-  medicareQuotingSso: true,
-  manageDelegates: true,
-};
-
-const PLACEHOLDER_DOMAINS = ['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com', 'aol.com'];
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -276,10 +406,59 @@ function inputOf<T extends object>(input: T | null | undefined): Partial<T> {
   return typeof input === 'object' && input !== null ? input : {};
 }
 
-/** A result plus the messages to send once the locks are released. */
+/** A result plus what to enqueue once the locks are released (one item per request). */
 interface WithMail<T> {
   value: T;
-  mail: OutgoingMessage[];
+  mail: QueuedMessage;
+}
+
+/**
+ * Stands in for the person of a message that will not be sent (an unknown username or email):
+ * a decoy is as large as the message built for it, with typical field lengths.
+ */
+const STAND_IN = {
+  firstName: 'Alexandra',
+  lastName: 'Montgomery',
+  username: 'amontgomery01',
+  email: 'alexandra.montgomery@example.com',
+  mobile: '+13125550100',
+} as const;
+
+/** The typing-template aad: a sealed template opens only for its own account. */
+const typingAad = (accountId: string): string => `typing:${accountId}`;
+
+/**
+ * A Report an Issue input with every field forced to its declared type, read from the input's
+ * own properties only (hostile callers: inherited or prototype values are ignored).
+ */
+function cleanIssueReport(raw: IssueReport): IssueReport {
+  const input: object = inputOf<IssueReport>(raw);
+  const own = (key: string): unknown =>
+    Object.hasOwn(input, key) ? (input as Record<string, unknown>)[key] : undefined;
+  const out: IssueReport = {
+    description: str(own('description')),
+    stepsTaken: str(own('stepsTaken')),
+    agentName: str(own('agentName')),
+    producerId: str(own('producerId')),
+    productType: str(own('productType')) as IssueReport['productType'],
+    state: str(own('state')) as IssueReport['state'],
+    observedAt: str(own('observedAt')),
+  };
+  const clientName = own('clientName');
+  if (clientName !== undefined && clientName !== null) out.clientName = str(clientName);
+  const shot = own('screenshot');
+  if (shot !== undefined && shot !== null) {
+    const s: object = typeof shot === 'object' ? shot : {};
+    const field = (key: string): unknown =>
+      Object.hasOwn(s, key) ? (s as Record<string, unknown>)[key] : undefined;
+    const size = field('size');
+    out.screenshot = {
+      name: str(field('name')),
+      type: str(field('type')),
+      size: typeof size === 'number' ? size : Number.NaN,
+    };
+  }
+  return out;
 }
 
 /**
@@ -290,13 +469,21 @@ export class AuthEngine implements AuthEngineOperations {
   readonly limits: AuthLimits = AUTH_LIMITS;
   readonly store: AuthStore;
   readonly hasher: PasswordHasher;
-  readonly sender: MessageSender;
   readonly clock: Clock;
   readonly matcher: TypingMatcher;
   readonly sampleText: string;
   readonly revealAccounts: boolean;
   readonly supportEmail: string;
   readonly helpDeskPhone: string;
+  /** A session ends after this long without a call (ms). */
+  readonly idleTimeout: number;
+  /** Whether the help-desk operations exist. */
+  readonly helpDesk: boolean;
+  readonly placeholderDomains: readonly string[];
+  private readonly sealer: Sealer;
+  private readonly limiter: RequestLimiter | null;
+  private readonly securityLog: SecurityLog | null;
+  private readonly onQueued: (() => void) | null;
   private readonly confirmLinkUrl: (token: string) => string;
   private dummyHash: Promise<StoredPassword> | null = null;
   /** Clock time of the last expiry sweep (see {@link pruneExpired}). */
@@ -308,7 +495,6 @@ export class AuthEngine implements AuthEngineOperations {
   constructor(options: AuthEngineOptions) {
     this.store = options.store;
     this.hasher = options.hasher ?? new Pbkdf2Hasher();
-    this.sender = options.sender;
     this.clock = options.clock ?? systemClock;
     this.matcher = options.matcher ?? defaultTypingMatcher;
     this.sampleText = options.sampleText ?? DEFAULT_SAMPLE_TEXT;
@@ -316,11 +502,22 @@ export class AuthEngine implements AuthEngineOperations {
     this.confirmLinkUrl = options.confirmLinkUrl;
     this.supportEmail = options.supportEmail ?? DEFAULT_SUPPORT_EMAIL;
     this.helpDeskPhone = options.helpDeskPhone ?? DEFAULT_HELP_DESK_PHONE;
+    this.idleTimeout = options.idleTimeout ?? AUTH_LIMITS.sessionIdle;
+    if (!(this.idleTimeout > 0)) throw new RangeError('idleTimeout must be a positive number');
+    this.helpDesk = options.helpDesk ?? true;
+    const domains = options.placeholderDomains ?? DEFAULT_PLACEHOLDER_DOMAINS;
+    if (domains.length === 0) throw new RangeError('placeholderDomains must not be empty');
+    this.placeholderDomains = [...domains];
+    this.sealer = options.sealer;
+    this.limiter = options.limiter ?? null;
+    this.securityLog = options.securityLog ?? null;
+    this.onQueued = options.onQueued ?? null;
     // Ready before the first login, so even that one costs what a known user's costs.
     void this.getDummyHash().catch(() => undefined);
     this.admin = {
       createProducer: (input) => this.createProducer(input),
       createDelegate: (input) => this.createDelegate(input),
+      createHelpDeskUser: (input) => this.createHelpDeskUser(input),
       signIn: (ctx, username) => this.signIn(ctx, username),
       hasAccount: async (username) =>
         (await this.store.accounts.getByUsername(usernameKey(String(username ?? '')))) !== null,
@@ -328,11 +525,28 @@ export class AuthEngine implements AuthEngineOperations {
   }
 
   // -------------------------------------------------------------------------------------------
+  // Authority
+  // -------------------------------------------------------------------------------------------
+
+  /**
+   * Check that the caller may call an operation of the given access (see the module comment)
+   * and record the session's use: `session` any signed-in user, `producer` a producer,
+   * `help-desk` Internet Help Desk staff. Rejects NOT_AUTHENTICATED (no live session: the
+   * token is cleared from `ctx`), FORBIDDEN (another role), NOT_FOUND (`help-desk` while the
+   * help-desk operations are off), and emits `access.refused`. A transport calls it before it
+   * reads a request body; the operations check the same themselves. `operation` names the
+   * operation in the security event (default: the access).
+   */
+  async authorize(ctx: RequestContext, access: Access, operation?: string): Promise<void> {
+    await this.requireAccess(ctx, access, operation ?? access);
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Delegates
   // -------------------------------------------------------------------------------------------
 
   async addDelegate(ctx: RequestContext, input: DelegateInput): Promise<DelegateSummary> {
-    const producer = await this.requireProducer(ctx);
+    const producer = await this.requireAccess(ctx, 'producer', 'add-delegate');
     const account = await this.newDelegate(producer, input);
     if (!(await this.store.accounts.create(account))) {
       throw adapterError('USERNAME_TAKEN', { field: 'username' });
@@ -340,12 +554,12 @@ export class AuthEngine implements AuthEngineOperations {
     const mail = await this.store.withLock(`account:${account.id}`, () =>
       this.issueLink(account, producer),
     );
-    await this.deliver([mail]);
+    await this.enqueue({ kind: 'message', message: mail });
     return this.summary(account);
   }
 
   async listDelegates(ctx: RequestContext): Promise<DelegateSummary[]> {
-    const producer = await this.requireProducer(ctx);
+    const producer = await this.requireAccess(ctx, 'producer', 'list-delegates');
     const mine = await this.store.accounts.listDelegates(producer.id);
     const out: DelegateSummary[] = [];
     for (const a of mine) out.push(await this.summary(a));
@@ -353,7 +567,7 @@ export class AuthEngine implements AuthEngineOperations {
   }
 
   async resendInvitation(ctx: RequestContext, input: { delegateId: string }): Promise<void> {
-    const producer = await this.requireProducer(ctx);
+    const producer = await this.requireAccess(ctx, 'producer', 'resend-invitation');
     const id = inputOf(input).delegateId;
     const account = typeof id === 'string' ? await this.store.accounts.get(id) : null;
     if (!account || account.role !== 'delegate' || account.producerAccountId !== producer.id) {
@@ -362,7 +576,7 @@ export class AuthEngine implements AuthEngineOperations {
     const mail = await this.store.withLock(`account:${account.id}`, () =>
       this.issueLink(account, producer),
     );
-    await this.deliver([mail]);
+    await this.enqueue({ kind: 'message', message: mail });
   }
 
   async confirmEmail(_ctx: RequestContext, input: { token: string }): Promise<EmailConfirmation> {
@@ -388,25 +602,30 @@ export class AuthEngine implements AuthEngineOperations {
   // -------------------------------------------------------------------------------------------
 
   async findAccount(
-    _ctx: RequestContext,
+    ctx: RequestContext,
     input: { username: string; purpose: PasswordFlowPurpose },
   ): Promise<PasswordFlow> {
     const { username: rawUsername, purpose: rawPurpose } = inputOf(input);
     const username = String(rawUsername ?? '');
+    const key = usernameKey(username);
+    const limitKey = await this.accountLimitKey(key);
+    await this.limit(ctx, 'find-account', limitKey, null);
     const reason = validateUsername(username);
     if (reason) throw validation({ username: reason });
     const purpose: PasswordFlowPurpose = rawPurpose === 'create' ? 'create' : 'reset';
     await this.pruneExpired();
-    const key = usernameKey(username);
     const account = await this.store.accounts.getByUsername(key);
+    // Derived whether or not the account exists: the same work either way.
+    const placeholder = await this.placeholder(key);
     if (!account && this.revealAccounts) throw adapterError('NOT_FOUND');
-    const masked = account ? this.masked(account) : await this.placeholder(key);
+    const masked = account ? this.masked(account) : placeholder;
     const flowId = randomToken(32);
     await this.store.flows.create({
       digest: await tokenDigest(flowId),
       purpose,
       accountId: account?.id ?? null,
-      throttleKey: await tokenDigest(`flow:${purpose}:${key}`),
+      // The account's limit key: the send throttle and the request limits derive from it.
+      throttleKey: limitKey ?? '',
       masked,
       expiresAt: this.now() + AUTH_LIMITS.flowTtl,
       code: null,
@@ -422,7 +641,7 @@ export class AuthEngine implements AuthEngineOperations {
   }
 
   async sendCode(
-    _ctx: RequestContext,
+    ctx: RequestContext,
     input: { flowId: string; channel: Channel },
   ): Promise<CodeSent> {
     const { flowId, channel } = inputOf(input);
@@ -431,11 +650,26 @@ export class AuthEngine implements AuthEngineOperations {
       `flow:${digest}`,
       async (): Promise<WithMail<CodeSent>> => {
         const flow = await this.flowByDigest(digest);
+        // Read the account row even for an unknown username (no id matches ''): same work.
+        const account = await this.store.accounts.get(flow.accountId ?? '');
+        await this.limit(ctx, 'send-code', flow.throttleKey || null, account);
         if (!isChannel(channel)) throw validation({ channel: 'required' });
-        const { resendAvailableAt } = await this.throttle(flow.throttleKey, channel);
+        const { resendAvailableAt } = await this.throttle(
+          ctx,
+          await tokenDigest(`flow:${flow.purpose}:${flow.throttleKey}`),
+          channel,
+          account,
+        );
         const { code, record } = await this.newCode(channel);
         await this.store.flows.update(digest, { code: record, verified: false });
-        const account = flow.accountId ? await this.store.accounts.get(flow.accountId) : null;
+        const message = codeMessage(account ?? STAND_IN, channel, code, this.helpDeskPhone);
+        if (account) {
+          this.log('code.sent', ctx, account, {
+            method: channel,
+            destination: flow.masked[channel],
+            reason: `${flow.purpose}-password`,
+          });
+        }
         return {
           value: {
             channel,
@@ -443,21 +677,27 @@ export class AuthEngine implements AuthEngineOperations {
             expiresAt: record.expiresAt,
             resendAvailableAt,
           },
-          // An unknown username gets the same answer, and the code goes nowhere.
-          mail: account ? [codeMessage(account, channel, code, this.helpDeskPhone)] : [],
+          // An unknown username gets the same answer, and a decoy goes to the outbox.
+          mail: account
+            ? { kind: 'message', message }
+            : { kind: 'decoy', size: queuedSize(message) },
         };
       },
     );
-    await this.deliver(mail);
+    await this.enqueue(mail);
     return value;
   }
 
-  async verifyCode(_ctx: RequestContext, input: { flowId: string; code: string }): Promise<void> {
+  async verifyCode(ctx: RequestContext, input: { flowId: string; code: string }): Promise<void> {
     const { flowId, code } = inputOf(input);
     const digest = await this.flowDigest(flowId);
     await this.store.withLock(`flow:${digest}`, async () => {
       const flow = await this.flowByDigest(digest);
-      await this.checkCode(flow.code, code, (c) => this.store.flows.update(digest, { code: c }));
+      const account = await this.store.accounts.get(flow.accountId ?? '');
+      await this.limit(ctx, 'verify-code', flow.throttleKey || null, account);
+      await this.verifiedCode(ctx, account, flow.code, code, (c) =>
+        this.store.flows.update(digest, { code: c }),
+      );
       await this.store.flows.update(digest, {
         verified: true,
         expiresAt: Math.min(flow.expiresAt, this.now() + AUTH_LIMITS.pendingTtl),
@@ -478,12 +718,12 @@ export class AuthEngine implements AuthEngineOperations {
       return this.store.withLock(`account:${found.id}`, async () => {
         const account = await this.store.accounts.get(found.id);
         if (!account) throw adapterError('FLOW_EXPIRED');
-        await this.changePassword(ctx, account, String(password ?? ''));
+        await this.changePassword(ctx, account, String(password ?? ''), flow.purpose);
         await this.store.flows.delete(digest);
         return passwordChangedMessage(account, flow.purpose, this.helpDeskPhone);
       });
     });
-    await this.deliver([mail]);
+    await this.enqueue({ kind: 'message', message: mail });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -497,6 +737,7 @@ export class AuthEngine implements AuthEngineOperations {
     const raw = inputOf(input);
     const username = String(raw.username ?? '');
     const password = String(raw.password ?? '');
+    await this.limit(ctx, 'login', await this.accountLimitKey(usernameKey(username)), null);
     const empty: Record<string, FieldReason> = {};
     if (username.trim() === '') empty['username'] = 'required';
     if (password === '') empty['password'] = 'required';
@@ -504,7 +745,8 @@ export class AuthEngine implements AuthEngineOperations {
     await this.pruneExpired();
 
     const account = await this.store.accounts.getByUsername(usernameKey(username));
-    // Same hashing work whether or not the account (or its password) exists.
+    // Same hashing work whether or not the account (or its password) exists. A hasher's
+    // rejection (BUSY when its queue is full) passes through as it is.
     const stored = account?.password ?? (await this.getDummyHash());
     const matches = await this.hasher.verify(password, stored);
     const ok = matches && account !== null && account.password !== null;
@@ -514,13 +756,21 @@ export class AuthEngine implements AuthEngineOperations {
       const current = await this.store.guards.get(key);
       const guard = this.effectiveGuard(current);
       if (guard.lockedUntil !== null) {
+        this.log('login.refused-locked', ctx, account, { until: guard.lockedUntil });
         throw adapterError('ACCOUNT_LOCKED', { unlocksAt: guard.lockedUntil });
       }
       if (!ok) {
         const failures = guard.failures + 1;
+        const reason = !account
+          ? 'unknown-username'
+          : account.password
+            ? 'wrong-password'
+            : 'no-password';
+        this.log('login.failed', ctx, account, { reason });
         if (failures >= AUTH_LIMITS.loginMaxFailures) {
           const unlocksAt = this.now() + AUTH_LIMITS.lockDuration;
           await this.store.guards.put(key, { failures, lockedUntil: unlocksAt });
+          this.log('account.locked', ctx, account, { until: unlocksAt });
           throw adapterError('ACCOUNT_LOCKED', { unlocksAt });
         }
         await this.store.guards.put(key, { failures, lockedUntil: null });
@@ -533,10 +783,13 @@ export class AuthEngine implements AuthEngineOperations {
       await this.rehash(account, account.password, password);
     }
 
-    if (account.typing !== null && raw.deviceToken) {
-      if ((await this.validDevice(account, raw.deviceToken)) !== null) {
+    const deviceToken = raw.deviceToken;
+    if (typeof deviceToken === 'string' && deviceToken !== '') {
+      if (account.typing !== null && (await this.validDevice(account, deviceToken)) !== null) {
+        this.log('login.succeeded', ctx, account, { reason: 'remembered-device' });
         return { status: 'authenticated', session: await this.startSession(ctx, account) };
       }
+      this.log('device.refused', ctx, account);
     }
     const pendingId = randomToken(32);
     const pending: PendingRecord = {
@@ -545,16 +798,21 @@ export class AuthEngine implements AuthEngineOperations {
       stage: account.typing === null ? 'enroll' : 'verify',
       expiresAt: this.now() + AUTH_LIMITS.pendingTtl,
       code: null,
+      enrolled: null,
     };
+    // A template that does not open (unknown key id, damaged) leaves the codes: see openTyping.
+    const patternReadable =
+      pending.stage === 'verify' && (await this.openTyping(ctx, account)) !== null;
     await this.store.pendings.create(pending);
+    this.log('login.succeeded', ctx, account, { reason: 'verification-required' });
     return {
       status: 'verification-required',
-      pending: this.pendingView(pendingId, pending, account),
+      pending: this.pendingView(pendingId, pending, account, patternReadable),
     };
   }
 
   async sendVerificationCode(
-    _ctx: RequestContext,
+    ctx: RequestContext,
     input: { pendingId: string; channel: Channel },
   ): Promise<CodeSent> {
     const { pendingId, channel } = inputOf(input);
@@ -563,26 +821,38 @@ export class AuthEngine implements AuthEngineOperations {
       `pending:${digest}`,
       async (): Promise<WithMail<CodeSent>> => {
         const { pending, account } = await this.pendingByDigest(digest);
+        await this.limit(
+          ctx,
+          'send-code',
+          await this.accountLimitKey(account.usernameKey),
+          account,
+        );
         if (pending.stage === 'enroll') throw adapterError('FORBIDDEN');
         if (!isChannel(channel)) throw validation({ channel: 'required' });
         const { resendAvailableAt } = await this.throttle(
+          ctx,
           await tokenDigest(`login-code:${account.usernameKey}`),
           channel,
+          account,
         );
         const { code, record } = await this.newCode(channel);
         await this.store.pendings.update(digest, { code: record });
+        const masked = this.masked(account)[channel];
+        this.log('code.sent', ctx, account, {
+          method: channel,
+          destination: masked,
+          reason: 'login',
+        });
         return {
-          value: {
-            channel,
-            masked: this.masked(account)[channel],
-            expiresAt: record.expiresAt,
-            resendAvailableAt,
+          value: { channel, masked, expiresAt: record.expiresAt, resendAvailableAt },
+          mail: {
+            kind: 'message',
+            message: codeMessage(account, channel, code, this.helpDeskPhone),
           },
-          mail: [codeMessage(account, channel, code, this.helpDeskPhone)],
         };
       },
     );
-    await this.deliver(mail);
+    await this.enqueue(mail);
     return value;
   }
 
@@ -594,15 +864,32 @@ export class AuthEngine implements AuthEngineOperations {
     const digest = await this.pendingDigest(pendingId);
     return this.store.withLock(`pending:${digest}`, async () => {
       const { pending, account } = await this.pendingByDigest(digest);
+      await this.limit(
+        ctx,
+        'verify-code',
+        await this.accountLimitKey(account.usernameKey),
+        account,
+      );
       if (pending.stage === 'enroll') throw adapterError('FORBIDDEN');
-      await this.checkCode(pending.code, code, (c) =>
+      await this.verifiedCode(ctx, account, pending.code, code, (c) =>
         this.store.pendings.update(digest, { code: c }),
       );
-      // A successful code verification re-enables the typing pattern.
-      await this.store.withLock(`account:${account.id}`, () =>
-        this.store.accounts.update(account.id, { patternFailures: 0 }),
-      );
-      return this.completeLogin(ctx, account, digest, rememberDevice === true);
+      // The code passed: bind the pattern enrolled by this login (if any), re-enable the
+      // pattern, and store a legacy or old-key template sealed with the current key.
+      const bound = await this.store.withLock(`account:${account.id}`, async () => {
+        const current = (await this.store.accounts.get(account.id)) ?? account;
+        const patch: AccountPatch = { patternFailures: 0 };
+        if (pending.enrolled) {
+          patch.typing = await this.resealed(pending.enrolled, account.id);
+        } else {
+          const upgraded = await this.upgradedTyping(current);
+          if (upgraded) patch.typing = upgraded;
+        }
+        await this.store.accounts.update(account.id, patch);
+        return { ...current, ...patch };
+      });
+      if (pending.enrolled) this.log('pattern.enrolled', ctx, bound);
+      return this.completeLogin(ctx, bound, digest, rememberDevice === true);
     });
   }
 
@@ -618,14 +905,13 @@ export class AuthEngine implements AuthEngineOperations {
       const samples = Array.isArray(raw) ? raw : [];
       const template = this.matcher.enroll(samples, this.sampleText);
       if (!template) throw adapterError('PATTERN_INVALID_SAMPLES', { count: samples.length });
-      await this.store.withLock(`account:${account.id}`, () =>
-        this.store.accounts.update(account.id, { typing: template, patternFailures: 0 }),
-      );
-      await this.store.pendings.update(digest, { stage: 'code-only' });
+      // Held with this pending login; the account gets it only when a code verifies the login.
+      const enrolled = await this.sealer.seal(template, typingAad(account.id));
+      await this.store.pendings.update(digest, { stage: 'code-only', enrolled });
       return this.pendingView(
         String(pendingId),
-        { ...pending, stage: 'code-only' },
-        { ...account, typing: template, patternFailures: 0 },
+        { ...pending, stage: 'code-only', enrolled },
+        account,
       );
     });
   }
@@ -639,31 +925,37 @@ export class AuthEngine implements AuthEngineOperations {
     return this.store.withLock(`pending:${digest}`, async () => {
       const found = await this.pendingByDigest(digest);
       const { pending } = found;
+      await this.limit(
+        ctx,
+        'verify-code',
+        await this.accountLimitKey(found.account.usernameKey),
+        found.account,
+      );
       const verified = await this.store.withLock(`account:${found.account.id}`, async () => {
         const account = (await this.store.accounts.get(found.account.id)) ?? found.account;
         if (pending.stage === 'code-only') throw adapterError('FORBIDDEN');
-        if (pending.stage === 'enroll' || account.typing === null) {
-          throw adapterError('PATTERN_UNAVAILABLE', { reason: 'not-enrolled' });
-        }
+        const template = pending.stage === 'enroll' ? null : await this.openTyping(ctx, account);
+        if (!template) throw adapterError('PATTERN_UNAVAILABLE', { reason: 'not-enrolled' });
         if (account.patternFailures >= AUTH_LIMITS.patternMaxFailures) {
+          this.log('verification.failed', ctx, account, { method: 'pattern', reason: 'locked' });
           throw adapterError('PATTERN_UNAVAILABLE', { reason: 'locked' });
         }
         const samples = Array.isArray(raw) ? raw : [];
-        const decision = this.matcher.verify(account.typing, samples);
+        const decision = this.matcher.verify(template, samples);
         if (!decision) throw adapterError('PATTERN_INVALID_SAMPLES', { count: samples.length });
         if (!decision.accepted) {
           const patternFailures = account.patternFailures + 1;
           await this.store.accounts.update(account.id, { patternFailures });
+          this.log('verification.failed', ctx, account, { method: 'pattern', reason: 'mismatch' });
           throw adapterError('PATTERN_MISMATCH', {
             attemptsLeft: Math.max(0, AUTH_LIMITS.patternMaxFailures - patternFailures),
           });
         }
-        await this.store.accounts.update(account.id, {
-          typing: decision.template,
-          patternFailures: 0,
-        });
-        return account;
+        const typing = await this.sealer.seal(decision.template, typingAad(account.id));
+        await this.store.accounts.update(account.id, { typing, patternFailures: 0 });
+        return { ...account, typing, patternFailures: 0 };
       });
+      this.log('verification.succeeded', ctx, verified, { method: 'pattern' });
       return this.completeLogin(ctx, verified, digest, rememberDevice === true);
     });
   }
@@ -674,9 +966,17 @@ export class AuthEngine implements AuthEngineOperations {
   ): Promise<{ valid: boolean; expiresAt?: number }> {
     const { username, deviceToken } = inputOf(input);
     const account = await this.store.accounts.getByUsername(usernameKey(String(username ?? '')));
-    const expiresAt = account ? await this.validDevice(account, deviceToken) : null;
-    if (!account || account.typing === null || expiresAt === null) return { valid: false };
-    return { valid: true, expiresAt };
+    // Digest the token and read the device whether or not the account exists: same work.
+    const token = typeof deviceToken === 'string' ? deviceToken : '';
+    const device = await this.store.devices.get(await tokenDigest(token));
+    const valid =
+      account !== null &&
+      account.typing !== null &&
+      token !== '' &&
+      device !== null &&
+      device.accountId === account.id &&
+      device.expiresAt > this.now();
+    return valid ? { valid: true, expiresAt: device.expiresAt } : { valid: false };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -684,66 +984,89 @@ export class AuthEngine implements AuthEngineOperations {
   // -------------------------------------------------------------------------------------------
 
   async forgotUsername(
-    _ctx: RequestContext,
+    ctx: RequestContext,
     input: { email: string },
   ): Promise<{ resendAvailableAt: number }> {
     const email = String(inputOf(input).email ?? '');
+    const key = normalizeEmail(email);
+    await this.limit(
+      ctx,
+      'forgot-username',
+      key ? await tokenDigest(`acct-email:${key}`) : null,
+      null,
+    );
     const reason = validateEmail(email);
     if (reason) throw validation({ email: reason });
-    const key = normalizeEmail(email);
+    const matches = await this.store.accounts.listByEmail(key);
     const { resendAvailableAt } = await this.throttle(
+      ctx,
       await tokenDigest(`forgot-username:${key}`),
       'email',
+      null,
     );
-    const matches = await this.store.accounts.listByEmail(key);
-    if (matches.length) {
-      await this.deliver([
-        usernameReminderMessage(
-          matches[0]!.email,
-          matches.map((a) => a.username),
-          this.helpDeskPhone,
-        ),
-      ]);
-    }
+    const reminder = usernameReminderMessage(
+      matches[0]?.email ?? email.trim(),
+      matches.length ? matches.map((a) => a.username) : [STAND_IN.username],
+      this.helpDeskPhone,
+    );
+    await this.enqueue(
+      matches.length
+        ? { kind: 'message', message: reminder }
+        : { kind: 'decoy', size: queuedSize(reminder) },
+    );
     return { resendAvailableAt };
   }
 
   async getSession(ctx: RequestContext): Promise<Session | null> {
     const current = await this.currentSession(ctx);
     if (!current) return null;
-    return this.sessionFor(current.account, current.session.issuedAt, current.session.expiresAt);
+    return this.sessionFor(current.account, current.session);
   }
 
   async logout(ctx: RequestContext): Promise<void> {
     const token = ctx.sessionToken;
     if (typeof token === 'string' && token !== '') {
-      await this.store.sessions.delete(await tokenDigest(token));
+      const digest = await tokenDigest(token);
+      const session = await this.store.sessions.get(digest);
+      await this.store.sessions.delete(digest);
+      if (session) {
+        const account = await this.store.accounts.get(session.accountId);
+        this.log('session.ended', ctx, account, { reason: 'logout' });
+      }
     }
     ctx.sessionToken = null;
   }
 
-  async reportIssue(ctx: RequestContext, report: IssueReport): Promise<IssueTicket> {
-    const current = await this.currentSession(ctx);
-    if (!current) throw adapterError('NOT_AUTHENTICATED');
+  async reportIssue(ctx: RequestContext, raw: IssueReport): Promise<IssueTicket> {
+    const reporter = await this.requireAccess(ctx, 'session', 'report-issue');
+    // Every field forced to its type, the whole report validated and its email built before
+    // anything is written.
+    const report = cleanIssueReport(raw);
     const fields = validateIssueReport(report, this.now());
     if (Object.keys(fields).length) throw validation(fields);
     // 31^8 ids: a collision is rare; a store that keeps refusing is broken, not unlucky.
+    let sent: OutgoingMessage | null = null;
     let ticketId = '';
-    for (let attempt = 0; ticketId === '' && attempt < 8; attempt++) {
+    for (let attempt = 0; sent === null && attempt < 8; attempt++) {
       const candidate = `PEP-${generateOtp(8)}`;
+      const message = issueReportMessage(candidate, reporter, report, this.supportEmail);
       const created = await this.store.tickets.create({
         ticketId: candidate,
-        accountId: current.account.id,
+        accountId: reporter.id,
         createdAt: this.now(),
       });
-      if (created) ticketId = candidate;
+      if (created) {
+        sent = message;
+        ticketId = candidate;
+      }
     }
-    if (ticketId === '') throw new Error('tickets.create refused 8 fresh ticket ids');
-    await this.deliver([issueReportMessage(ticketId, current.account, report, this.supportEmail)]);
+    if (sent === null) throw new Error('tickets.create refused 8 fresh ticket ids');
+    await this.enqueue({ kind: 'message', message: sent });
     return { ticketId };
   }
 
-  async resetTypingPattern(_ctx: RequestContext, input: { username: string }): Promise<void> {
+  async resetTypingPattern(ctx: RequestContext, input: { username: string }): Promise<void> {
+    const staff = await this.requireAccess(ctx, 'help-desk', 'reset-typing-pattern');
     const account = await this.store.accounts.getByUsername(
       usernameKey(String(inputOf(input).username ?? '')),
     );
@@ -753,14 +1076,17 @@ export class AuthEngine implements AuthEngineOperations {
       // The next login must enroll again, so no remembered device may skip it.
       await this.store.devices.deleteForAccount(account.id);
     });
+    this.log('pattern.reset', ctx, account, { actor: staff.username });
   }
 
-  async unlockAccount(_ctx: RequestContext, input: { username: string }): Promise<void> {
+  async unlockAccount(ctx: RequestContext, input: { username: string }): Promise<void> {
+    const staff = await this.requireAccess(ctx, 'help-desk', 'unlock-account');
     const account = await this.store.accounts.getByUsername(
       usernameKey(String(inputOf(input).username ?? '')),
     );
     if (!account) throw adapterError('NOT_FOUND');
     await this.clearGuard(account.username);
+    this.log('account.unlocked', ctx, account, { actor: staff.username });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -772,31 +1098,26 @@ export class AuthEngine implements AuthEngineOperations {
     const fields: Record<string, FieldReason> = { ...validateDelegateInput(input) };
     if (input.producerId.trim() === '') fields['producerId'] = 'required';
     if (Object.keys(fields).length) throw validation(fields);
-    if (await this.store.accounts.getByUsername(usernameKey(input.username))) {
-      throw adapterError('USERNAME_TAKEN', { field: 'username' });
-    }
-    const account: AccountRecord = {
-      id: `usr_${randomToken(12)}`,
-      role: 'producer',
-      username: input.username.trim(),
-      usernameKey: usernameKey(input.username),
-      email: input.email.trim(),
-      emailKey: normalizeEmail(input.email),
-      firstName: normalizeName(input.firstName),
-      lastName: normalizeName(input.lastName),
-      mobile: normalizeUsMobile(input.mobile)!,
-      states: STATE_CODES.filter((s) => input.states.includes(s)),
-      producerId: input.producerId.trim(),
-      createdAt: this.now(),
-      emailConfirmed: true,
-      password: null,
-      passwordHistory: [],
-      typing: null,
-      patternFailures: 0,
-    };
-    Object.assign(account, await this.newPassword(account, str(raw?.password)));
-    await this.insertAccount(account, true);
-    return this.profile(account);
+    const account = this.newAccount('producer', `usr_${randomToken(12)}`, input);
+    account.states = STATE_CODES.filter((s) => input.states.includes(s));
+    account.producerId = input.producerId.trim();
+    return this.insertWithPassword(account, str(raw?.password));
+  }
+
+  private async createHelpDeskUser(raw: StaffInput): Promise<UserProfile> {
+    const input = cleanDelegateInput({ ...raw, states: [] });
+    const fields: Record<string, FieldReason> = {};
+    const checks: [string, FieldReason | null][] = [
+      ['username', validateUsername(input.username)],
+      ['email', validateEmail(input.email)],
+      ['firstName', validateName(input.firstName)],
+      ['lastName', validateName(input.lastName)],
+      ['mobile', validateMobile(input.mobile)],
+    ];
+    for (const [field, reason] of checks) if (reason) fields[field] = reason;
+    if (Object.keys(fields).length) throw validation(fields);
+    const account = this.newAccount('help-desk', `hd_${randomToken(12)}`, input);
+    return this.insertWithPassword(account, str(raw?.password));
   }
 
   private async createDelegate(input: DelegateSeed): Promise<DelegateSummary> {
@@ -815,7 +1136,7 @@ export class AuthEngine implements AuthEngineOperations {
       if (!template) {
         throw adapterError('PATTERN_INVALID_SAMPLES', { count: input.typingSamples.length });
       }
-      account.typing = template;
+      account.typing = await this.sealer.seal(template, typingAad(account.id));
     }
     await this.insertAccount(account, input.password !== undefined);
     return this.summary(account);
@@ -835,13 +1156,169 @@ export class AuthEngine implements AuthEngineOperations {
     return this.clock.now();
   }
 
-  private async deliver(messages: readonly OutgoingMessage[]): Promise<void> {
-    for (const m of messages) await this.sender.send(m);
+  /** Seal one message (or decoy) into the outbox and wake the worker. */
+  private async enqueue(queued: QueuedMessage): Promise<void> {
+    await enqueueMessage(this.store, this.sealer, this.clock, queued);
+    try {
+      this.onQueued?.();
+    } catch {
+      // The worker polls anyway: a failing wake-up never changes an answer.
+    }
+  }
+
+  /** Emit a security event (never a secret); a failing log never changes an answer. */
+  private log(
+    type: SecurityEventType,
+    ctx: RequestContext | null,
+    account: AccountRecord | null,
+    extra: Omit<SecurityEvent, 'type' | 'at' | 'username' | 'role' | 'client'> = {},
+  ): void {
+    if (!this.securityLog) return;
+    const event: SecurityEvent = { type, at: this.now() };
+    if (account) {
+      event.username = account.username;
+      event.role = account.role;
+    }
+    if (ctx) event.client = ctx.clientAddress ?? null;
+    Object.assign(event, extra);
+    try {
+      this.securityLog(event);
+    } catch {
+      // Logging is best effort.
+    }
+  }
+
+  /** The request-limit key of a username (a digest), the same whether or not it exists. */
+  private async accountLimitKey(key: string): Promise<string | null> {
+    return key === '' ? null : tokenDigest(`acct:${key}`);
+  }
+
+  /** Count one request against the limiter; RATE_LIMITED passes through (and is logged). */
+  private async limit(
+    ctx: RequestContext,
+    operation: LimitedOperation,
+    account: string | null,
+    known: AccountRecord | null,
+  ): Promise<void> {
+    if (!this.limiter) return;
+    try {
+      await this.limiter.consume(operation, { client: ctx.clientAddress ?? null, account });
+    } catch (err) {
+      if (err instanceof AdapterError && err.code === 'RATE_LIMITED') {
+        this.log('rate.limited', ctx, known, { operation, reason: 'request-limit' });
+      }
+      throw err;
+    }
+  }
+
+  /** The caller's account when it may call an operation of `access` (see {@link authorize}). */
+  private async requireAccess(
+    ctx: RequestContext,
+    access: Access,
+    operation: string,
+  ): Promise<AccountRecord> {
+    if (access === 'help-desk' && !this.helpDesk) {
+      this.log('access.refused', ctx, null, { operation, reason: 'help-desk-off' });
+      throw adapterError('NOT_FOUND');
+    }
+    const current = await this.currentSession(ctx);
+    if (!current) {
+      this.log('access.refused', ctx, null, { operation, reason: 'no-session' });
+      throw adapterError('NOT_AUTHENTICATED');
+    }
+    const { role } = current.account;
+    if ((access === 'producer' || access === 'help-desk') && role !== access) {
+      this.log('access.refused', ctx, current.account, { operation, reason: `not-${access}` });
+      throw adapterError('FORBIDDEN');
+    }
+    return current.account;
   }
 
   private getDummyHash(): Promise<StoredPassword> {
-    this.dummyHash ??= this.hasher.hash(randomToken(16));
+    if (!this.dummyHash) {
+      const pending = this.hasher.hash(randomToken(16));
+      this.dummyHash = pending;
+      // A refused hash (BUSY) is not kept: the next login tries again.
+      pending.catch(() => {
+        if (this.dummyHash === pending) this.dummyHash = null;
+      });
+    }
     return this.dummyHash;
+  }
+
+  /**
+   * The account's typing template, opened (a legacy unsealed one as it is); null when none, or
+   * when the sealed template does not open (its key id is not held, or it is damaged): then the
+   * pattern cannot verify (codes still can), a `pattern.unreadable` event says why (never the
+   * template), and the stored value stays as it is (an operator may restore the key).
+   */
+  private async openTyping(
+    ctx: RequestContext,
+    account: AccountRecord,
+  ): Promise<TypingTemplate | null> {
+    const typing: unknown = account.typing;
+    if (typing === null || typing === undefined) return null;
+    if (!isSealedValue(typing)) return typing as TypingTemplate;
+    try {
+      return await this.sealer.open<TypingTemplate>(typing, typingAad(account.id));
+    } catch (error) {
+      this.log('pattern.unreadable', ctx, account, {
+        reason: isUnknownKeyError(error) ? 'unknown-key' : 'damaged',
+      });
+      return null;
+    }
+  }
+
+  /**
+   * `sealed` (a template of `accountId`) under the current key; `sealed` itself when it is
+   * current, or when it does not open here (kept: its key may be restored, or held elsewhere).
+   */
+  private async resealed(sealed: SealedValue, accountId: string): Promise<SealedValue> {
+    if (!this.sealer.needsReseal(sealed)) return sealed;
+    let template: unknown;
+    try {
+      template = await this.sealer.open(sealed, typingAad(accountId));
+    } catch {
+      return sealed;
+    }
+    return this.sealer.seal(template, typingAad(accountId));
+  }
+
+  /**
+   * The account's template sealed with the current key when it is legacy or old-key; else null
+   * (also when it does not open: the stored value is kept).
+   */
+  private async upgradedTyping(account: AccountRecord): Promise<SealedValue | null> {
+    const typing: unknown = account.typing;
+    if (typing === null || typing === undefined) return null;
+    if (isSealedValue(typing)) {
+      if (!this.sealer.needsReseal(typing)) return null;
+      const upgraded = await this.resealed(typing, account.id);
+      return upgraded === typing ? null : upgraded;
+    }
+    return this.sealer.seal(typing, typingAad(account.id));
+  }
+
+  /**
+   * Check a typed code (see {@link checkCode}) and log the verification, successful or not
+   * (`account` null for an unknown username's flow).
+   */
+  private async verifiedCode(
+    ctx: RequestContext,
+    account: AccountRecord | null,
+    record: CodeRecord | null,
+    typed: unknown,
+    save: (record: CodeRecord) => Promise<void>,
+  ): Promise<void> {
+    const method = record?.channel;
+    try {
+      await this.checkCode(record, typed, save);
+    } catch (err) {
+      const reason = err instanceof AdapterError ? err.code : 'error';
+      this.log('verification.failed', ctx, account, { method, reason });
+      throw err;
+    }
+    this.log('verification.succeeded', ctx, account, { method });
   }
 
   /** Replace a verified password hash made with weaker or other parameters. */
@@ -868,39 +1345,51 @@ export class AuthEngine implements AuthEngineOperations {
     return guard;
   }
 
-  private async clearGuard(username: string): Promise<void> {
+  /** Forget the username's failed logins; resolves true when it was locked. */
+  private async clearGuard(username: string): Promise<boolean> {
     const key = await this.guardKey(username);
-    await this.store.withLock(`guard:${key}`, async () => {
-      if (await this.store.guards.get(key)) await this.store.guards.delete(key);
+    return this.store.withLock(`guard:${key}`, async () => {
+      const guard = await this.store.guards.get(key);
+      if (guard) await this.store.guards.delete(key);
+      return this.effectiveGuard(guard).lockedUntil !== null;
     });
   }
 
   /**
    * Throw RATE_LIMITED when a send on `key` (one account and purpose) to `channel` is not allowed
-   * now; else record it. The 30-second interval is per destination (channel); the hourly cap
-   * counts every channel.
+   * now; else record it. The 30-second interval is per destination (channel); the cap of
+   * `sendsPerWindow` per rolling `sendWindow` counts every channel.
    */
-  private async throttle(key: string, channel: Channel): Promise<{ resendAvailableAt: number }> {
+  private async throttle(
+    ctx: RequestContext,
+    key: string,
+    channel: Channel,
+    account: AccountRecord | null,
+  ): Promise<{ resendAvailableAt: number }> {
     return this.store.withLock(`throttle:${key}`, async () => {
       const now = this.now();
-      const { sendInterval, sendsPerHour } = AUTH_LIMITS;
-      const recent = (await this.store.throttles.get(key)).filter((s) => s.at > now - HOUR);
+      const { sendInterval, sendsPerWindow, sendWindow } = AUTH_LIMITS;
+      const recent = (await this.store.throttles.get(key)).filter((s) => s.at > now - sendWindow);
       const lastHere = recent.filter((s) => s.channel === channel).pop();
       let retryAfter = 0;
       if (lastHere && now < lastHere.at + sendInterval) retryAfter = lastHere.at + sendInterval;
-      if (recent.length >= sendsPerHour) retryAfter = Math.max(retryAfter, recent[0]!.at + HOUR);
-      if (retryAfter > now) throw adapterError('RATE_LIMITED', { retryAfter });
+      if (recent.length >= sendsPerWindow) {
+        retryAfter = Math.max(retryAfter, recent[recent.length - sendsPerWindow]!.at + sendWindow);
+      }
+      if (retryAfter > now) {
+        this.log('rate.limited', ctx, account, { method: channel, reason: 'send-throttle' });
+        throw adapterError('RATE_LIMITED', { retryAfter });
+      }
       recent.push({ at: now, channel });
       await this.store.throttles.put(key, recent);
       let next = now + sendInterval;
-      if (recent.length >= sendsPerHour) {
-        next = Math.max(next, recent[recent.length - sendsPerHour]!.at + HOUR);
+      if (recent.length >= sendsPerWindow) {
+        next = Math.max(next, recent[recent.length - sendsPerWindow]!.at + sendWindow);
       }
       return { resendAvailableAt: next };
     });
   }
 
-  /** Housekeeping: drop expired flows, pending logins, devices, sessions and old throttles. */
   /**
    * Housekeeping: delete expired codes, pending logins, devices, sessions and stale send
    * records, at most once a minute of clock time (every read checks `expiresAt` itself, so this
@@ -914,7 +1403,7 @@ export class AuthEngine implements AuthEngineOperations {
     await this.store.pendings.deleteExpired(now);
     await this.store.devices.deleteExpired(now);
     await this.store.sessions.deleteExpired(now);
-    await this.store.throttles.deleteStale(now - HOUR);
+    await this.store.throttles.deleteStale(now - AUTH_LIMITS.sendWindow);
   }
 
   private async newCode(channel: Channel): Promise<{ code: string; record: CodeRecord }> {
@@ -963,15 +1452,17 @@ export class AuthEngine implements AuthEngineOperations {
     return { email: maskEmail(account.email), sms: maskPhone(account.mobile) };
   }
 
-  /** Stable, plausible masked destinations for a username that does not exist. */
+  /**
+   * Stable masked destinations for a username that does not exist, drawn from the shapes of
+   * real masks (mask.ts) with bytes derived from the store secret and the username key: a
+   * local initial, a domain of `placeholderDomains`, 4 digits.
+   */
   private async placeholder(key: string): Promise<Record<Channel, string>> {
     const b = await sha256(`${await this.store.secret()}:placeholder:${key}`);
-    const letters = 'abcdefghijklmnopqrstuvwxyz';
-    const localLength = 6 + (b[0]! % 7);
-    const tail = [b[1]!, b[2]!, b[3]!].map((x) => letters[x % 26]).join('');
-    const domain = PLACEHOLDER_DOMAINS[b[4]! % PLACEHOLDER_DOMAINS.length]!;
-    const digits = [b[5]!, b[6]!, b[7]!, b[8]!].map((x) => String(x % 10)).join('');
-    return { email: `${'x'.repeat(localLength - 3)}${tail}@${domain}`, sms: `xxxxxx${digits}` };
+    return {
+      email: placeholderEmail(b.subarray(0, 8), this.placeholderDomains),
+      sms: placeholderPhone(b.subarray(8, 12)),
+    };
   }
 
   private async profile(account: AccountRecord): Promise<UserProfile> {
@@ -1008,32 +1499,41 @@ export class AuthEngine implements AuthEngineOperations {
       await this.store.sessions.delete(await tokenDigest(previous));
     }
     const token = randomToken(32);
-    await this.store.sessions.create({
+    const record: SessionRecord = {
       digest: await tokenDigest(token),
       accountId: account.id,
       issuedAt,
       expiresAt,
-    });
+      lastSeenAt: issuedAt,
+    };
+    await this.store.sessions.create(record);
     ctx.sessionToken = token;
-    return this.sessionFor(account, issuedAt, expiresAt);
+    return this.sessionFor(account, record);
   }
 
   private async sessionFor(
     account: AccountRecord,
-    issuedAt: number,
-    expiresAt: number,
+    session: Pick<SessionRecord, 'issuedAt' | 'expiresAt' | 'lastSeenAt'>,
   ): Promise<Session> {
     return {
       user: await this.profile(account),
-      capabilities: {
-        ...(account.role === 'producer' ? PRODUCER_CAPABILITIES : DELEGATE_CAPABILITIES),
-      },
-      issuedAt,
-      expiresAt,
+      capabilities: { ...CAPABILITIES[account.role] },
+      issuedAt: session.issuedAt,
+      expiresAt: session.expiresAt,
+      idleExpiresAt: Math.min(session.expiresAt, this.lastSeen(session) + this.idleTimeout),
     };
   }
 
-  /** The caller's live session and its account; clears `ctx` for an expired or unknown one. */
+  /** When a session was last used (a session stored before idle timeouts: its sign-in). */
+  private lastSeen(session: Pick<SessionRecord, 'issuedAt' | 'lastSeenAt'>): number {
+    return Number.isFinite(session.lastSeenAt) ? session.lastSeenAt : session.issuedAt;
+  }
+
+  /**
+   * The caller's live session and its account, recorded as used now (written when the last
+   * record is `sessionTouch` old); deletes an expired or idle session, and clears `ctx` for
+   * it or an unknown token.
+   */
   private async currentSession(
     ctx: RequestContext,
   ): Promise<{ session: SessionRecord; account: AccountRecord } | null> {
@@ -1041,25 +1541,33 @@ export class AuthEngine implements AuthEngineOperations {
     if (typeof token !== 'string' || token === '') return null;
     const digest = await tokenDigest(token);
     const session = await this.store.sessions.get(digest);
-    if (session && session.expiresAt <= this.now()) {
-      await this.store.sessions.delete(digest);
+    const now = this.now();
+    let account: AccountRecord | null = null;
+    if (session) {
+      const expired = session.expiresAt <= now;
+      const idle = this.lastSeen(session) + this.idleTimeout <= now;
+      if (expired || idle) {
+        await this.store.sessions.delete(digest);
+        const owner = await this.store.accounts.get(session.accountId);
+        if (expired) this.log('session.ended', ctx, owner, { reason: 'expired' });
+        else {
+          this.log('session.idle-expired', ctx, owner, {
+            until: this.lastSeen(session) + this.idleTimeout,
+          });
+        }
+      } else {
+        account = await this.store.accounts.get(session.accountId);
+      }
     }
-    const account =
-      session && session.expiresAt > this.now()
-        ? await this.store.accounts.get(session.accountId)
-        : null;
     if (!session || !account) {
       ctx.sessionToken = null;
       return null;
     }
+    if (now - this.lastSeen(session) >= AUTH_LIMITS.sessionTouch) {
+      await this.store.sessions.touch(digest, now);
+      session.lastSeenAt = now;
+    }
     return { session, account };
-  }
-
-  private async requireProducer(ctx: RequestContext): Promise<AccountRecord> {
-    const current = await this.currentSession(ctx);
-    if (!current) throw adapterError('NOT_AUTHENTICATED');
-    if (current.account.role !== 'producer') throw adapterError('FORBIDDEN');
-    return current.account;
   }
 
   private async summary(account: AccountRecord): Promise<DelegateSummary> {
@@ -1103,7 +1611,12 @@ export class AuthEngine implements AuthEngineOperations {
     account: AccountRecord,
     password: string,
   ): Promise<Pick<AccountRecord, 'password' | 'passwordHistory'>> {
-    const failed = failedPasswordRules(password, account);
+    const failed = failedPasswordRules(password, {
+      username: account.username,
+      firstName: account.firstName,
+      lastName: account.lastName,
+      isCommon: await loadCommonPasswordCheck(),
+    });
     if (failed.length) throw adapterError('PASSWORD_POLICY', { failed });
     for (const old of account.passwordHistory) {
       if (await this.hasher.verify(password, old)) {
@@ -1126,6 +1639,7 @@ export class AuthEngine implements AuthEngineOperations {
     ctx: RequestContext,
     account: AccountRecord,
     password: string,
+    purpose: PasswordFlowPurpose,
   ): Promise<void> {
     const patch: AccountPatch = await this.newPassword(account, password);
     await this.store.accounts.update(account.id, patch);
@@ -1136,7 +1650,45 @@ export class AuthEngine implements AuthEngineOperations {
       if (mine?.accountId === account.id) ctx.sessionToken = null;
     }
     await this.store.sessions.deleteForAccount(account.id);
-    await this.clearGuard(account.username);
+    const wasLocked = await this.clearGuard(account.username);
+    this.log('password.changed', ctx, account, { reason: purpose });
+    if (wasLocked) this.log('account.unlocked', ctx, account, { reason: 'password-reset' });
+  }
+
+  /** A new active account of `role` (email confirmed, no password yet) from validated input. */
+  private newAccount(
+    role: Role,
+    id: string,
+    input: Pick<AccountRecord, 'username' | 'email' | 'firstName' | 'lastName' | 'mobile'>,
+  ): AccountRecord {
+    return {
+      id,
+      role,
+      username: input.username.trim(),
+      usernameKey: usernameKey(input.username),
+      email: input.email.trim(),
+      emailKey: normalizeEmail(input.email),
+      firstName: normalizeName(input.firstName),
+      lastName: normalizeName(input.lastName),
+      mobile: normalizeUsMobile(input.mobile)!,
+      states: [],
+      createdAt: this.now(),
+      emailConfirmed: true,
+      password: null,
+      passwordHistory: [],
+      typing: null,
+      patternFailures: 0,
+    };
+  }
+
+  /** Give a new account its first password (policy checked) and insert it. */
+  private async insertWithPassword(account: AccountRecord, password: string): Promise<UserProfile> {
+    if (await this.store.accounts.getByUsername(account.usernameKey)) {
+      throw adapterError('USERNAME_TAKEN', { field: 'username' });
+    }
+    Object.assign(account, await this.newPassword(account, password));
+    await this.insertAccount(account, true);
+    return this.profile(account);
   }
 
   /**
@@ -1176,7 +1728,13 @@ export class AuthEngine implements AuthEngineOperations {
     return { pending, account };
   }
 
-  private pendingView(id: string, p: PendingRecord, account: AccountRecord): PendingLogin {
+  /** `patternReadable`: the account's template opens (see openTyping). */
+  private pendingView(
+    id: string,
+    p: PendingRecord,
+    account: AccountRecord,
+    patternReadable = false,
+  ): PendingLogin {
     const codesOpen = p.stage !== 'enroll';
     const options: VerificationOption[] = [
       { method: 'email', masked: maskEmail(account.email), available: codesOpen },
@@ -1186,7 +1744,9 @@ export class AuthEngine implements AuthEngineOperations {
       options.push({
         method: 'pattern',
         available:
-          account.typing !== null && account.patternFailures < AUTH_LIMITS.patternMaxFailures,
+          patternReadable &&
+          account.typing !== null &&
+          account.patternFailures < AUTH_LIMITS.patternMaxFailures,
       });
     }
     return {
@@ -1209,6 +1769,7 @@ export class AuthEngine implements AuthEngineOperations {
     await this.store.pendings.delete(pendingDigest);
     const session = await this.startSession(ctx, account);
     if (!rememberDevice) return { session };
+    this.log('device.remembered', ctx, account);
     const token = randomToken(32);
     const device: DeviceToken = { token, expiresAt: this.now() + AUTH_LIMITS.deviceTtl };
     await this.store.devices.create({

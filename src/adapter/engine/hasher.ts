@@ -12,6 +12,11 @@ import {
 } from '../../core/hash.js';
 import type { StoredPassword } from './store.js';
 
+/**
+ * A hasher may refuse work it cannot take now (the server's bounded scrypt queue rejects
+ * `BUSY {retryAfter}` when full): the engine passes such a rejection through unchanged, having
+ * counted nothing (a refused login is not a failed login).
+ */
 export interface PasswordHasher {
   /** Hash a new password with a fresh random salt. */
   hash(password: string): Promise<StoredPassword>;

@@ -5,6 +5,7 @@
  */
 import { randomToken } from '../../core/otp.js';
 import type { RequestContext } from './engine.js';
+import { Keyring, type KeySpec } from './sealing.js';
 import {
   KeyedMutex,
   type AccountRecord,
@@ -18,6 +19,8 @@ import {
   type LinkRecord,
   type LinkRepo,
   type LoginGuard,
+  type OutboxItem,
+  type OutboxRepo,
   type PendingRecord,
   type PendingRepo,
   type SessionRecord,
@@ -28,8 +31,12 @@ import {
   type TicketRepo,
 } from './store.js';
 
-/** Version 2: sessions are records (many per backend), the client context is kept apart. */
-export const STATE_VERSION = 2;
+/**
+ * Version 3: typing templates are sealed (with `sealKey`), a pending login holds its enrolment,
+ * sessions record their last activity, messages wait in an outbox. (Version 2: sessions are
+ * records, the client context is kept apart.) Older state is not migrated: it starts fresh.
+ */
+export const STATE_VERSION = 3;
 
 export interface MemoryState {
   version: typeof STATE_VERSION;
@@ -38,6 +45,12 @@ export interface MemoryState {
    * usernames (so they cannot be computed by an outsider). Not a user secret.
    */
   pepper: string;
+  /**
+   * The key that seals this backend's typing templates and queued messages (generated with the
+   * state, so a demo reloaded from storage can still open them). A demo key, kept in the browser
+   * with the demo's data: a real backend keeps its keys in configuration, apart from the data.
+   */
+  sealKey: KeySpec;
   accounts: AccountRecord[];
   links: LinkRecord[];
   flows: FlowRecord[];
@@ -49,6 +62,8 @@ export interface MemoryState {
   guards: Record<string, LoginGuard>;
   sessions: SessionRecord[];
   tickets: TicketRecord[];
+  /** Messages waiting to be sent, in insertion order. */
+  outbox: OutboxItem[];
   /**
    * The client side kept with the backend: the in-memory adapter's own session token (what a
    * browser's cookie jar holds for a server). The store itself never reads it.
@@ -60,6 +75,7 @@ export function freshMemoryState(): MemoryState {
   return {
     version: STATE_VERSION,
     pepper: randomToken(32),
+    sealKey: Keyring.newKeySpec(),
     accounts: [],
     links: [],
     flows: [],
@@ -69,6 +85,7 @@ export function freshMemoryState(): MemoryState {
     guards: {},
     sessions: [],
     tickets: [],
+    outbox: [],
     context: { sessionToken: null },
   };
 }
@@ -81,7 +98,23 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function isMemoryState(value: unknown): value is MemoryState {
   if (!isObject(value) || value['version'] !== STATE_VERSION) return false;
   if (typeof value['pepper'] !== 'string') return false;
-  for (const k of ['accounts', 'links', 'flows', 'pendings', 'devices', 'sessions', 'tickets']) {
+  const sealKey = value['sealKey'];
+  if (
+    !isObject(sealKey) ||
+    typeof sealKey['kid'] !== 'string' ||
+    typeof sealKey['key'] !== 'string'
+  )
+    return false;
+  for (const k of [
+    'accounts',
+    'links',
+    'flows',
+    'pendings',
+    'devices',
+    'sessions',
+    'tickets',
+    'outbox',
+  ]) {
     if (!Array.isArray(value[k])) return false;
   }
   const context = value['context'];
@@ -124,6 +157,7 @@ export class MemoryStore implements AuthStore {
   readonly throttles: ThrottleRepo;
   readonly sessions: SessionRepo;
   readonly tickets: TicketRepo;
+  readonly outbox: OutboxRepo;
 
   constructor(state: MemoryState = freshMemoryState()) {
     this.state = state;
@@ -261,6 +295,11 @@ export class MemoryStore implements AuthStore {
         s().sessions.push(copy(session));
         this.dirty = true;
       },
+      touch: async (digest, lastSeenAt) =>
+        patch(
+          s().sessions.find((x) => x.digest === digest),
+          { lastSeenAt },
+        ),
       delete: async (digest) => void changed(removeWhere(s().sessions, (x) => x.digest === digest)),
       deleteForAccount: async (accountId) =>
         void changed(removeWhere(s().sessions, (x) => x.accountId === accountId)),
@@ -274,6 +313,36 @@ export class MemoryStore implements AuthStore {
         this.dirty = true;
         return true;
       },
+    };
+
+    this.outbox = {
+      add: async (item) => {
+        s().outbox.push(copy(item));
+        this.dirty = true;
+      },
+      // Synchronous from the read to the last write, so two claims (this tab's worker and a
+      // kick) can never take the same item.
+      claim: async (now, limit, leaseMs) => {
+        const due = s()
+          .outbox.map((item, index) => ({ item, index }))
+          .filter(({ item }) => item.availableAt <= now)
+          .sort((a, b) => a.item.createdAt - b.item.createdAt || a.index - b.index)
+          .slice(0, Math.max(0, Math.floor(limit)))
+          .map(({ item }) => item);
+        for (const item of due) {
+          item.availableAt = now + leaseMs;
+          item.attempts += 1;
+        }
+        if (due.length > 0) this.dirty = true;
+        return copy(due);
+      },
+      delete: async (id) => void changed(removeWhere(s().outbox, (x) => x.id === id)),
+      reschedule: async (id, availableAt) =>
+        patch(
+          s().outbox.find((x) => x.id === id),
+          { availableAt },
+        ),
+      count: async () => s().outbox.length,
     };
   }
 

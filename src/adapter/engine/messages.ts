@@ -7,6 +7,14 @@ import type { Channel, IssueReport, OutboxMessage } from '../types.js';
 /** A message to deliver: what a `MessageSender` receives. */
 export type OutgoingMessage = Omit<OutboxMessage, 'id' | 'sentAt'>;
 
+/**
+ * Delivers email and SMS (SMTP, an SMS gateway, a test outbox). The engine itself only enqueues
+ * messages (`store.outbox`); the outbox worker (outbox-worker.ts) hands them to a sender.
+ */
+export interface MessageSender {
+  send(message: OutgoingMessage): Promise<void>;
+}
+
 interface Person {
   firstName: string;
   lastName: string;

@@ -4,7 +4,8 @@
  * PostgreSQL or Redis store) must pass: every repository's round trips and edge cases, the
  * keyed lock, and the engine's rules under concurrent requests against the store (20 parallel
  * wrong passwords lock at exactly the 5th; a link, code, flow or pending login is usable once
- * however many requests race for it; many sessions side by side).
+ * however many requests race for it; many sessions side by side; an outbox item is claimed by
+ * one worker only).
  *
  *   storeConformanceSuite('MemoryStore', async () => ({ store: new MemoryStore() }));
  *
@@ -26,11 +27,14 @@ import { typingSamplesFor } from '../memory/typist.js';
 import type { DelegateInput, OutboxMessage } from '../types.js';
 import { AUTH_LIMITS, AuthEngine, type RequestContext } from './engine.js';
 import { Pbkdf2Hasher } from './hasher.js';
+import { OutboxWorker } from './outbox-worker.js';
+import { Keyring, type SealedValue } from './sealing.js';
 import type {
   AccountRecord,
   AuthStore,
   CodeRecord,
   FlowRecord,
+  OutboxItem,
   PendingRecord,
   SessionRecord,
 } from './store.js';
@@ -113,6 +117,11 @@ const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 // Fixtures
 // ---------------------------------------------------------------------------------------------
 
+/** A SealedValue-shaped JSON value (the store keeps it as it is; it never opens one). */
+function sealed(ct: string, kid = 'k1'): SealedValue {
+  return { v: 1, kid, iv: 'AAECAwQFBgcICQoL', ct };
+}
+
 function accountRecord(over: Partial<AccountRecord> = {}): AccountRecord {
   return {
     id: 'usr_1',
@@ -141,7 +150,7 @@ function accountRecord(over: Partial<AccountRecord> = {}): AccountRecord {
       },
       { alg: 'pbkdf2-sha256', iterations: 1000, salt: 'c2FsdA', hash: 'aGFzaA' },
     ],
-    typing: { matcher: 'm', version: 2, text: 'The quick fox', data: { v: [1.5, 2], n: null } },
+    typing: sealed('c2VhbGVkLXR5cGluZy10ZW1wbGF0ZQ'),
     patternFailures: 0,
     ...over,
   };
@@ -183,7 +192,7 @@ function flowRecord(digest: string, over: Partial<FlowRecord> = {}): FlowRecord 
     purpose: 'reset',
     accountId: null,
     throttleKey: 'tk',
-    masked: { email: 'xxxxabc@gmail.com', sms: 'xxxxxx0101' },
+    masked: { email: 'a•••@g•••.com', sms: '•••-•••-0101' },
     expiresAt: 10_000,
     code: null,
     verified: false,
@@ -192,7 +201,26 @@ function flowRecord(digest: string, over: Partial<FlowRecord> = {}): FlowRecord 
 }
 
 function pendingRecord(digest: string, over: Partial<PendingRecord> = {}): PendingRecord {
-  return { digest, accountId: 'usr_1', stage: 'verify', expiresAt: 10_000, code: null, ...over };
+  return {
+    digest,
+    accountId: 'usr_1',
+    stage: 'verify',
+    expiresAt: 10_000,
+    code: null,
+    enrolled: null,
+    ...over,
+  };
+}
+
+function outboxItem(id: string, createdAt: number, over: Partial<OutboxItem> = {}): OutboxItem {
+  return {
+    id,
+    payload: sealed(`cGF5bG9hZC0${id}`),
+    createdAt,
+    availableAt: createdAt,
+    attempts: 0,
+    ...over,
+  };
 }
 
 const PRODUCER = {
@@ -215,20 +243,58 @@ interface EngineWorld {
   ctx(): RequestContext;
 }
 
-/** The engine over the store under test: manual clock, fast PBKDF2, an array as the outbox. */
-function engineOver(store: AuthStore): EngineWorld {
+/**
+ * `target` whose every method (and `admin`'s) drains the outbox worker when it settles, so the
+ * sent messages are in `outbox` when a call resolves (as with the in-memory adapter).
+ */
+function drainingAfterCalls<T extends object>(target: T, drain: () => Promise<unknown>): T {
+  return new Proxy(target, {
+    get(obj, prop) {
+      const value: unknown = Reflect.get(obj, prop);
+      if (prop === 'admin' && typeof value === 'object' && value !== null) {
+        return drainingAfterCalls(value, drain);
+      }
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => unknown).apply(obj, args);
+        } finally {
+          await drain();
+        }
+      };
+    },
+  });
+}
+
+/**
+ * The engine over the store under test: manual clock, fast PBKDF2, a fresh key, and an outbox
+ * worker (over the same store) that delivers into an array after every call.
+ */
+async function engineOver(store: AuthStore): Promise<EngineWorld> {
   const clock = new ManualClock();
   const outbox: OutboxMessage[] = [];
-  const engine = new AuthEngine({
+  const sealer = await Keyring.fromSpecs([Keyring.newKeySpec('conformance')]);
+  const worker = new OutboxWorker({
     store,
+    sealer,
     clock,
-    hasher: new Pbkdf2Hasher(1000),
     sender: {
       send: async (m) => void outbox.push({ id: `m${outbox.length}`, sentAt: clock.now(), ...m }),
     },
+  });
+  const engine = new AuthEngine({
+    store,
+    clock,
+    sealer,
+    hasher: new Pbkdf2Hasher(1000),
     confirmLinkUrl: (token) => `https://portal.example/#/verify?token=${encodeURIComponent(token)}`,
   });
-  return { engine, clock, outbox, ctx: () => ({ sessionToken: null }) };
+  return {
+    engine: drainingAfterCalls(engine, () => worker.drain()),
+    clock,
+    outbox,
+    ctx: () => ({ sessionToken: null }),
+  };
 }
 
 let serial = 0;
@@ -347,7 +413,7 @@ export function storeConformanceSuite(
         read.states.push('OK');
         read.passwordHistory.pop();
         equal(await store.accounts.get(a.id), a, 'a mutated read changes nothing');
-        const typing = { matcher: 'm', version: 3, text: 't', data: [1, 2, 3] };
+        const typing = sealed('bmV3LXRlbXBsYXRl', 'k2');
         await store.accounts.update(a.id, { patternFailures: 2, typing, emailConfirmed: false });
         equal(
           await store.accounts.get(a.id),
@@ -418,6 +484,32 @@ export function storeConformanceSuite(
         equal(await store.flows.get('F2'), null, 'F2 deleted (twice is fine)');
       });
 
+      it('pending logins: a held enrolment round-trips; set, replaced, cleared', async () => {
+        const p = pendingRecord('P1', { stage: 'enroll' });
+        await store.pendings.create(p);
+        equal(await store.pendings.get('P1'), p, 'created without an enrolment');
+        const enrolled = sealed('ZW5yb2xsZWQtdGVtcGxhdGU');
+        await store.pendings.update('P1', { enrolled, stage: 'code-only' });
+        equal(
+          await store.pendings.get('P1'),
+          { ...p, enrolled, stage: 'code-only' },
+          'enrolment held with the pending login',
+        );
+        const read = (await store.pendings.get('P1'))!;
+        read.enrolled!.ct = 'mutated';
+        equal((await store.pendings.get('P1'))?.enrolled, enrolled, 'reads are copies');
+        const again = sealed('c2Vjb25kLWF0dGVtcHQ', 'k2');
+        await store.pendings.update('P1', { enrolled: again });
+        equal((await store.pendings.get('P1'))?.enrolled, again, 'replaced');
+        await store.pendings.update('P1', { code: code({ channel: 'sms' }) });
+        equal((await store.pendings.get('P1'))?.enrolled, again, 'another field leaves it');
+        await store.pendings.update('P1', { enrolled: null });
+        equal((await store.pendings.get('P1'))?.enrolled, null, 'cleared');
+        const withOne = pendingRecord('P2', { stage: 'code-only', enrolled });
+        await store.pendings.create(withOne);
+        equal(await store.pendings.get('P2'), withOne, 'created with an enrolment');
+      });
+
       it('pending logins: stage and code round-trip; update, delete, expiry', async () => {
         const p = pendingRecord('P1', { code: code({ channel: 'email' }) });
         await store.pendings.create(p);
@@ -483,6 +575,7 @@ export function storeConformanceSuite(
           accountId,
           issuedAt: 1,
           expiresAt,
+          lastSeenAt: 1,
         });
         for (const x of [s('S1', 'a', 100), s('S2', 'a', 200), s('S3', 'b', 200)]) {
           await store.sessions.create(x);
@@ -497,6 +590,27 @@ export function storeConformanceSuite(
         equal(await store.sessions.get('S3'), null, 'S3 ended');
         equal(await store.sessions.get('S4'), null, 'S4 ended');
         equal((await store.sessions.get('S5'))?.accountId, 'c', 'S5 kept');
+      });
+
+      it('sessions: touch moves lastSeenAt only', async () => {
+        const s1: SessionRecord = {
+          digest: 'S1',
+          accountId: 'a',
+          issuedAt: 1_000,
+          expiresAt: 90_000,
+          lastSeenAt: 1_000,
+        };
+        const s2: SessionRecord = { ...s1, digest: 'S2' };
+        await store.sessions.create(s1);
+        await store.sessions.create(s2);
+        equal(await store.sessions.get('S1'), s1, 'lastSeenAt round-trips');
+        await store.sessions.touch('S1', 61_000);
+        equal(await store.sessions.get('S1'), { ...s1, lastSeenAt: 61_000 }, 'touched');
+        equal(await store.sessions.get('S2'), s2, 'another session untouched');
+        await store.sessions.touch('S1', 75_500);
+        equal((await store.sessions.get('S1'))?.lastSeenAt, 75_500, 'touched again');
+        await store.sessions.touch('nope', 80_000);
+        equal(await store.sessions.get('nope'), null, 'touching an unknown digest creates nothing');
       });
 
       it('tickets: unique ids', async () => {
@@ -517,6 +631,132 @@ export function storeConformanceSuite(
         ok(typeof all[0] === 'string' && all[0].length >= 22, 'a long random string');
         equal(new Set(all).size, 1, 'one value');
         equal(await store.secret(), all[0], 'stable');
+      });
+    });
+
+    describe('outbox', () => {
+      it('add and count; claim takes due items oldest first, leases them, counts the attempt', async () => {
+        equal(await store.outbox.count(), 0, 'empty');
+        equal(await store.outbox.claim(10_000, 10, 500), [], 'nothing to claim');
+        // Added out of order: claims go by createdAt.
+        const items = [
+          outboxItem('o3', 3_000),
+          outboxItem('o1', 1_000),
+          outboxItem('o2', 2_000),
+          outboxItem('o4', 4_000, { availableAt: 9_000 }),
+        ];
+        for (const item of items) await store.outbox.add(item);
+        equal(await store.outbox.count(), 4, 'count');
+        const first = await store.outbox.claim(5_000, 2, 500);
+        equal(
+          first,
+          [
+            { ...items[1]!, availableAt: 5_500, attempts: 1 },
+            { ...items[2]!, availableAt: 5_500, attempts: 1 },
+          ],
+          'the two oldest due, leased until now + leaseMs, one attempt each, payload intact',
+        );
+        const second = await store.outbox.claim(5_000, 10, 500);
+        equal(
+          second.map((x) => x.id),
+          ['o3'],
+          'leased items and items not yet available are not claimed',
+        );
+        equal(await store.outbox.count(), 4, 'claimed items still count');
+        equal(await store.outbox.claim(5_499, 10, 500), [], 'the lease holds until it ends');
+        const again = await store.outbox.claim(5_500, 10, 1_000);
+        equal(
+          again.map((x) => [x.id, x.availableAt, x.attempts]),
+          [
+            ['o1', 6_500, 2],
+            ['o2', 6_500, 2],
+            ['o3', 6_500, 2],
+          ],
+          'an ended lease is claimed again (a worker stopped mid-send): attempts 2',
+        );
+        equal(await store.outbox.claim(6_499, 10, 100), [], 'nothing due before 6 500');
+        equal(
+          (await store.outbox.claim(9_000, 10, 100)).map((x) => [x.id, x.attempts, x.createdAt]),
+          [
+            ['o1', 3, 1_000],
+            ['o2', 3, 2_000],
+            ['o3', 3, 3_000],
+            ['o4', 1, 4_000],
+          ],
+          'o4 due at its availableAt, after the older ones; createdAt kept',
+        );
+        const read = (await store.outbox.claim(9_100, 10, 100))[0]!;
+        equal(read.id, 'o1', 'oldest first again');
+        read.payload.ct = 'mutated';
+        const next = await store.outbox.claim(9_200, 1, 100);
+        equal(next[0]?.payload, items[1]!.payload, 'claimed items are copies');
+      });
+
+      it('reschedule and delete: no-ops for unknown ids', async () => {
+        await store.outbox.add(outboxItem('a', 100));
+        await store.outbox.add(outboxItem('b', 200));
+        equal((await store.outbox.claim(1_000, 10, 60_000)).length, 2, 'both claimed');
+        await store.outbox.reschedule('a', 3_000);
+        equal(await store.outbox.claim(2_999, 10, 60_000), [], 'not before its new time');
+        equal(
+          await store.outbox.claim(3_000, 10, 60_000),
+          [{ ...outboxItem('a', 100), availableAt: 63_000, attempts: 2 }],
+          'rescheduled item claimed at its new time, attempts kept counting',
+        );
+        await store.outbox.reschedule('nope', 0);
+        await store.outbox.delete('nope');
+        equal(await store.outbox.count(), 2, 'unknown ids change nothing');
+        await store.outbox.delete('a');
+        await store.outbox.delete('a');
+        equal(await store.outbox.count(), 1, 'a deleted (twice is fine)');
+        await store.outbox.reschedule('a', 0);
+        equal(await store.outbox.count(), 1, 'rescheduling a deleted item does not revive it');
+        await store.outbox.reschedule('b', 0);
+        equal(
+          (await store.outbox.claim(0, 10, 1)).map((x) => x.id),
+          ['b'],
+          'only b is left, due again',
+        );
+        await store.outbox.delete('b');
+        equal(await store.outbox.count(), 0, 'empty');
+        equal(await store.outbox.claim(1e15, 10, 1), [], 'nothing left to claim');
+      });
+
+      it('claim honours its limit', async () => {
+        for (let i = 0; i < 5; i += 1) await store.outbox.add(outboxItem(`n${i}`, 100 + i));
+        equal((await store.outbox.claim(1_000, 0, 100)).length, 0, 'limit 0');
+        equal(
+          (await store.outbox.claim(1_000, 3, 100)).map((x) => x.id),
+          ['n0', 'n1', 'n2'],
+          'limit 3',
+        );
+        equal(
+          (await store.outbox.claim(1_000, 3, 100)).map((x) => x.id),
+          ['n3', 'n4'],
+          'the rest',
+        );
+      });
+
+      it('concurrent claims never return the same item', async () => {
+        for (let i = 0; i < 12; i += 1) await store.outbox.add(outboxItem(`c${i}`, 1_000 + i));
+        const claims = await Promise.all([
+          ...Array.from({ length: 6 }, () => store.outbox.claim(5_000, 3, 60_000)),
+          ...Array.from({ length: 10 }, () => store.outbox.claim(5_000, 1, 60_000)),
+        ]);
+        const ids = claims.flat().map((x) => x.id);
+        equal(ids.length, new Set(ids).size, `no item claimed twice (${ids.join(' ')})`);
+        ok(
+          claims.flat().every((x) => x.attempts === 1 && x.availableAt === 65_000),
+          'each claimed once',
+        );
+        const rest = await store.outbox.claim(5_000, 12, 60_000);
+        const all = [...ids, ...rest.map((x) => x.id)].sort();
+        equal(
+          all,
+          Array.from({ length: 12 }, (_, i) => `c${i}`).sort(),
+          'every item claimed exactly once in all',
+        );
+        equal(await store.outbox.count(), 12, 'claims delete nothing');
       });
     });
 
@@ -580,7 +820,7 @@ export function storeConformanceSuite(
 
     describe('engine rules under concurrent requests', () => {
       it('20 parallel wrong passwords for an unknown username lock at exactly the 5th', async () => {
-        const { engine, ctx } = engineOver(store);
+        const { engine, ctx } = await engineOver(store);
         const tally = await outcomes(
           Array.from({ length: 20 }, () =>
             engine.login(ctx(), { username: 'nobodyhere', password: 'Wrong-Password-1!' }),
@@ -592,7 +832,7 @@ export function storeConformanceSuite(
       });
 
       it('20 parallel wrong passwords for a real account: locked, one unlocksAt, then locked for the right one', async () => {
-        const w = engineOver(store);
+        const w = await engineOver(store);
         const input = await activeDelegate(w);
         const errors = await Promise.allSettled(
           Array.from({ length: 20 }, () =>
@@ -619,7 +859,7 @@ export function storeConformanceSuite(
       });
 
       it('a confirmation link works once, however many requests race for it', async () => {
-        const w = engineOver(store);
+        const w = await engineOver(store);
         await w.engine.admin.createProducer(PRODUCER);
         const producer = w.ctx();
         await w.engine.admin.signIn(producer, PRODUCER.username);
@@ -633,7 +873,7 @@ export function storeConformanceSuite(
       });
 
       it('a flow code verifies once; parallel wrong codes void it at exactly the 5th', async () => {
-        const w = engineOver(store);
+        const w = await engineOver(store);
         const input = await activeDelegate(w);
         const flow = await w.engine.findAccount(w.ctx(), {
           username: input.username,
@@ -669,7 +909,7 @@ export function storeConformanceSuite(
       });
 
       it('parallel sends on one flow: one code goes out, the rest are throttled', async () => {
-        const w = engineOver(store);
+        const w = await engineOver(store);
         const input = await activeDelegate(w);
         const flow = await w.engine.findAccount(w.ctx(), {
           username: input.username,
@@ -686,7 +926,7 @@ export function storeConformanceSuite(
       });
 
       it('a verified flow sets one password, however many requests race', async () => {
-        const w = engineOver(store);
+        const w = await engineOver(store);
         const input = await activeDelegate(w);
         const flow = await w.engine.findAccount(w.ctx(), {
           username: input.username,
@@ -708,7 +948,7 @@ export function storeConformanceSuite(
       });
 
       it('a login code starts one session, however many requests race', async () => {
-        const w = engineOver(store);
+        const w = await engineOver(store);
         const input = await activeDelegate(w);
         const r = await w.engine.login(w.ctx(), { username: input.username, password: PASSWORD });
         ok(r.status === 'verification-required', 'verification required');
@@ -733,7 +973,7 @@ export function storeConformanceSuite(
       });
 
       it('username uniqueness holds when delegates are created in parallel', async () => {
-        const w = engineOver(store);
+        const w = await engineOver(store);
         await w.engine.admin.createProducer(PRODUCER);
         const input = uniqueDelegateInput();
         const tally = await outcomes(
@@ -747,7 +987,7 @@ export function storeConformanceSuite(
 
     describe('engine sessions over the store', () => {
       it('many users signed in at once, each by its own token; logout ends only its own', async () => {
-        const w = engineOver(store);
+        const w = await engineOver(store);
         const one = await activeDelegate(w);
         const two = await activeDelegate(w);
         const a = w.ctx();
@@ -768,7 +1008,7 @@ export function storeConformanceSuite(
       });
 
       it('a new sign-in replaces the caller’s previous session; sessions expire', async () => {
-        const w = engineOver(store);
+        const w = await engineOver(store);
         const one = await activeDelegate(w);
         const ctx = w.ctx();
         await w.engine.admin.signIn(ctx, one.username);
@@ -783,7 +1023,7 @@ export function storeConformanceSuite(
       });
 
       it('a password change ends every session of that account and revokes its devices', async () => {
-        const w = engineOver(store);
+        const w = await engineOver(store);
         const one = await activeDelegate(w);
         const other = await activeDelegate(w);
         const tabs = [w.ctx(), w.ctx()];

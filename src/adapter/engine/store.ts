@@ -47,8 +47,8 @@
  * engine writes in a fail-safe order (e.g. it marks a code used before it starts the session),
  * so a crash between two writes never grants more than the rules allow.
  */
-import type { TypingTemplate } from '../../core/typing/types.js';
 import type { SaltedDigest } from '../../core/hash.js';
+import type { SealedValue } from './sealing.js';
 import type { Channel, PasswordFlowPurpose, Role, StateCode } from '../types.js';
 
 /**
@@ -99,8 +99,12 @@ export interface AccountRecord {
   password: StoredPassword | null;
   /** The last passwords, newest last, at most PASSWORD_HISTORY_SIZE (includes the current one). */
   passwordHistory: StoredPassword[];
-  /** Null until enrolled (first login), and after a help-desk reset. */
-  typing: TypingTemplate | null;
+  /**
+   * The typing-pattern template (the matcher's summary, never raw key timings), sealed with
+   * the engine's key (AES-256-GCM, bound to this account's id). Null until a first login has
+   * enrolled it AND passed its code verification, and after a help-desk reset.
+   */
+  typing: SealedValue | null;
   /** Consecutive failed pattern verifications; at the limit the pattern is disabled. */
   patternFailures: number;
 }
@@ -132,7 +136,11 @@ export interface FlowRecord {
   purpose: PasswordFlowPurpose;
   /** Null for a username that does not exist (the flow only looks real). */
   accountId: string | null;
-  /** Throttle key for sends (per username, whether or not it exists). */
+  /**
+   * The account's limit key, `digest('acct:' + usernameKey)`, whether or not the username
+   * exists: the request limiter's account key, from which the engine derives the per-purpose
+   * send-throttle key.
+   */
   throttleKey: string;
   /** Masked destinations shown for this flow (real or placeholder). */
   masked: Record<Channel, string>;
@@ -151,6 +159,12 @@ export interface PendingRecord {
   stage: PendingStage;
   expiresAt: number;
   code: CodeRecord | null;
+  /**
+   * A typing pattern enrolled during this login (first login, or after a reset), sealed like
+   * {@link AccountRecord.typing}: held here and written to the account only when this login's
+   * code verification succeeds. An abandoned or failed login leaves the account as it was.
+   */
+  enrolled: SealedValue | null;
 }
 
 /** A remembered device. */
@@ -179,7 +193,28 @@ export interface SessionRecord {
   digest: string;
   accountId: string;
   issuedAt: number;
+  /** The absolute end. */
   expiresAt: number;
+  /** The last call made with this session: it ends after the engine's idle timeout from here. */
+  lastSeenAt: number;
+}
+
+/**
+ * A message (email or SMS) waiting to be sent: the engine enqueues it inside the request (the
+ * same work whether or not the account exists: an unknown account enqueues a decoy that the
+ * worker drops), and the outbox worker sends it, retrying on failure. The payload is sealed
+ * (it holds one-time codes and links).
+ */
+export interface OutboxItem {
+  /** Random, unique. */
+  id: string;
+  /** The sealed `QueuedMessage` (see outbox-worker.ts). */
+  payload: SealedValue;
+  createdAt: number;
+  /** Not sent before this (a retry's back-off, or a claim's lease). */
+  availableAt: number;
+  /** Delivery attempts started so far. */
+  attempts: number;
 }
 
 /** A Report an Issue ticket (the report itself is emailed to support, not stored). */
@@ -264,11 +299,30 @@ export interface ThrottleRepo {
 export interface SessionRepo {
   get(digest: string): Promise<SessionRecord | null>;
   create(session: SessionRecord): Promise<void>;
+  /** Record activity: set `lastSeenAt` (no-op for an unknown digest). */
+  touch(digest: string, lastSeenAt: number): Promise<void>;
   delete(digest: string): Promise<void>;
   /** End every session of the account (password change). */
   deleteForAccount(accountId: string): Promise<void>;
   /** Delete sessions with `expiresAt <= now`; resolves the number deleted. */
   deleteExpired(now: number): Promise<number>;
+}
+
+export interface OutboxRepo {
+  add(item: OutboxItem): Promise<void>;
+  /**
+   * Atomically claim up to `limit` items with `availableAt <= now`, oldest first: each claimed
+   * item gets `availableAt = now + leaseMs` and `attempts + 1` (so another worker, on this or
+   * another instance, does not take it while it is being sent), and is resolved with those
+   * values.
+   */
+  claim(now: number, limit: number, leaseMs: number): Promise<OutboxItem[]>;
+  /** Sent, dropped or given up: remove it (no-op for an unknown id). */
+  delete(id: string): Promise<void>;
+  /** Try again from `availableAt` (no-op for an unknown id). */
+  reschedule(id: string, availableAt: number): Promise<void>;
+  /** How many items wait (claimed or not). */
+  count(): Promise<number>;
 }
 
 export interface TicketRepo {
@@ -289,6 +343,8 @@ export interface AuthStore {
   throttles: ThrottleRepo;
   sessions: SessionRepo;
   tickets: TicketRepo;
+  /** Messages waiting to be sent (see {@link OutboxItem}). */
+  outbox: OutboxRepo;
   /**
    * A random server secret created with the store (at least 128 bits, stable for its life),
    * used only to derive stable placeholder destinations for unknown usernames. Not a user

@@ -13,7 +13,12 @@
  *   code, unreadable JSON) is `UNAVAILABLE`; a failed fetch is `NETWORK`; a call that outlives
  *   `timeoutMs` is `TIMEOUT`; the caller's `AbortSignal` gives `ABORTED`.
  * - Retries: only for idempotent operations (`getSession`, `listDelegates`, `checkDevice`), only
- *   after `NETWORK` or `UNAVAILABLE`, with exponential backoff and jitter.
+ *   after `NETWORK`, `UNAVAILABLE` or `BUSY`, with exponential backoff and jitter (after `BUSY`
+ *   not before its `retryAfter`). A non-idempotent call (a login, a send, a password) is never
+ *   sent twice behind the caller's back: its `BUSY` / `RATE_LIMITED` reaches the caller, with
+ *   `retryAfter` (epoch ms: the body's, else the `Retry-After` header's).
+ * - Bodies: exactly the properties `openapi.yaml` declares for the operation, picked from the
+ *   input (the server refuses any other property).
  * - Report an Issue: the screenshot travels base64-encoded inside the JSON body.
  */
 import { AdapterError, adapterError, toAdapterError, type AdapterErrorCode } from '../errors.js';
@@ -78,6 +83,7 @@ const SERVER_CODES: ReadonlySet<string> = new Set<AdapterErrorCode>([
   'PASSWORD_POLICY',
   'PASSWORD_REUSED',
   'RATE_LIMITED',
+  'BUSY',
   'PATTERN_MISMATCH',
   'PATTERN_UNAVAILABLE',
   'PATTERN_INVALID_SAMPLES',
@@ -86,6 +92,13 @@ const SERVER_CODES: ReadonlySet<string> = new Set<AdapterErrorCode>([
   'FORBIDDEN',
   'NOT_FOUND',
   'UNAVAILABLE',
+]);
+
+/** What an idempotent call is sent again after. */
+const AUTO_RETRY: ReadonlySet<AdapterErrorCode> = new Set<AdapterErrorCode>([
+  'NETWORK',
+  'UNAVAILABLE',
+  'BUSY',
 ]);
 
 interface Reply {
@@ -120,10 +133,25 @@ function errorFrom(reply: Reply): AdapterError {
   }
   const code = body.code as AdapterErrorCode;
   let data: Record<string, unknown> = isRecord(body.data) ? body.data : {};
-  if (code === 'RATE_LIMITED' && typeof data.retryAfter !== 'number') {
+  if (
+    (code === 'RATE_LIMITED' || code === 'BUSY') &&
+    !(typeof data.retryAfter === 'number' && Number.isFinite(data.retryAfter))
+  ) {
     data = { ...data, retryAfter: retryAfterFrom(reply.headers) ?? Date.now() };
   }
   return new AdapterError(code, data as never);
+}
+
+/** Typing samples with exactly the declared properties (an event object may carry more). */
+function wireSamples(samples: TypingSample[]): TypingSample[] {
+  return Array.isArray(samples)
+    ? samples.map(({ text, events }) => ({
+        text,
+        events: Array.isArray(events)
+          ? events.map(({ type, key, code, t }) => ({ type, key, code, t }))
+          : events,
+      }))
+    : samples;
 }
 
 async function base64(blob: Blob): Promise<string> {
@@ -262,7 +290,7 @@ export class HttpAdapter implements AuthAdapter {
     });
   }
 
-  /** Call one operation, retrying idempotent ones after NETWORK / UNAVAILABLE. */
+  /** Call one operation, retrying idempotent ones after NETWORK / UNAVAILABLE / BUSY. */
   async #call<T>(operation: OperationName, body: unknown, options?: CallOptions): Promise<T> {
     const signal = options?.signal;
     const route = ROUTES[operation];
@@ -273,10 +301,14 @@ export class HttpAdapter implements AuthAdapter {
         return await this.#attempt<T>(route, body, signal);
       } catch (err) {
         const error = toAdapterError(err);
-        if (attempt >= attempts || (error.code !== 'NETWORK' && error.code !== 'UNAVAILABLE')) {
-          throw error;
+        if (attempt >= attempts || !AUTO_RETRY.has(error.code)) throw error;
+        let wait = this.#retryDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random());
+        if (error.code === 'BUSY') {
+          const until = (error.data as { retryAfter: number }).retryAfter - Date.now();
+          // The server asks for longer than a call may take: let the caller decide.
+          if (until > this.#timeoutMs) throw error;
+          wait = Math.max(wait, until);
         }
-        const wait = this.#retryDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random());
         await this.#delay(wait, signal);
       }
     }
@@ -285,73 +317,95 @@ export class HttpAdapter implements AuthAdapter {
   // --- operations -------------------------------------------------------------------------------
 
   addDelegate(input: DelegateInput, options?: CallOptions): Promise<DelegateSummary> {
-    return this.#call('addDelegate', input, options);
+    const { username, email, firstName, lastName, mobile, states } = input;
+    return this.#call(
+      'addDelegate',
+      { username, email, firstName, lastName, mobile, states },
+      options,
+    );
   }
   listDelegates(options?: CallOptions): Promise<DelegateSummary[]> {
     return this.#call('listDelegates', undefined, options);
   }
   resendInvitation(input: { delegateId: string }, options?: CallOptions): Promise<void> {
-    return this.#call('resendInvitation', input, options);
+    return this.#call('resendInvitation', { delegateId: input.delegateId }, options);
   }
   confirmEmail(input: { token: string }, options?: CallOptions): Promise<EmailConfirmation> {
-    return this.#call('confirmEmail', input, options);
+    return this.#call('confirmEmail', { token: input.token }, options);
   }
   findAccount(
     input: { username: string; purpose: PasswordFlowPurpose },
     options?: CallOptions,
   ): Promise<PasswordFlow> {
-    return this.#call('findAccount', input, options);
+    const { username, purpose } = input;
+    return this.#call('findAccount', { username, purpose }, options);
   }
   sendCode(input: { flowId: string; channel: Channel }, options?: CallOptions): Promise<CodeSent> {
-    return this.#call('sendCode', input, options);
+    const { flowId, channel } = input;
+    return this.#call('sendCode', { flowId, channel }, options);
   }
   verifyCode(input: { flowId: string; code: string }, options?: CallOptions): Promise<void> {
-    return this.#call('verifyCode', input, options);
+    const { flowId, code } = input;
+    return this.#call('verifyCode', { flowId, code }, options);
   }
   setPassword(input: { flowId: string; password: string }, options?: CallOptions): Promise<void> {
-    return this.#call('setPassword', input, options);
+    const { flowId, password } = input;
+    return this.#call('setPassword', { flowId, password }, options);
   }
   login(
     input: { username: string; password: string; deviceToken?: string },
     options?: CallOptions,
   ): Promise<LoginResult> {
-    return this.#call('login', input, options);
+    const { username, password, deviceToken } = input;
+    return this.#call('login', { username, password, deviceToken }, options);
   }
   sendVerificationCode(
     input: { pendingId: string; channel: Channel },
     options?: CallOptions,
   ): Promise<CodeSent> {
-    return this.#call('sendVerificationCode', input, options);
+    const { pendingId, channel } = input;
+    return this.#call('sendVerificationCode', { pendingId, channel }, options);
   }
   verifyAccountCode(
     input: { pendingId: string; code: string; rememberDevice: boolean },
     options?: CallOptions,
   ): Promise<VerifiedLogin> {
-    return this.#call('verifyAccountCode', input, options);
+    const { pendingId, code, rememberDevice } = input;
+    return this.#call('verifyAccountCode', { pendingId, code, rememberDevice }, options);
   }
   enrollTypingPattern(
     input: { pendingId: string; samples: TypingSample[] },
     options?: CallOptions,
   ): Promise<PendingLogin> {
-    return this.#call('enrollTypingPattern', input, options);
+    return this.#call(
+      'enrollTypingPattern',
+      { pendingId: input.pendingId, samples: wireSamples(input.samples) },
+      options,
+    );
   }
   verifyTypingPattern(
     input: { pendingId: string; samples: TypingSample[]; rememberDevice: boolean },
     options?: CallOptions,
   ): Promise<VerifiedLogin> {
-    return this.#call('verifyTypingPattern', input, options);
+    const { pendingId, samples, rememberDevice } = input;
+    return this.#call(
+      'verifyTypingPattern',
+      { pendingId, samples: wireSamples(samples), rememberDevice },
+      options,
+    );
   }
   checkDevice(
     input: { username: string; deviceToken: string },
     options?: CallOptions,
   ): Promise<{ valid: boolean; expiresAt?: number }> {
-    return this.#call('checkDevice', input, options);
+    const { username, deviceToken } = input;
+    return this.#call('checkDevice', { username, deviceToken }, options);
   }
   forgotUsername(
     input: { email: string },
     options?: CallOptions,
   ): Promise<{ resendAvailableAt: number }> {
-    return this.#call('forgotUsername', input, options);
+    return this.#call('forgotUsername', { email: input.email }, options);
   }
   getSession(options?: CallOptions): Promise<Session | null> {
     return this.#call('getSession', undefined, options);
@@ -360,7 +414,17 @@ export class HttpAdapter implements AuthAdapter {
     return this.#call('logout', {}, options);
   }
   async reportIssue(report: IssueReport, options?: CallOptions): Promise<IssueTicket> {
-    const { screenshot, ...fields } = report;
+    const { screenshot } = report;
+    const fields = {
+      description: report.description,
+      stepsTaken: report.stepsTaken,
+      clientName: report.clientName,
+      agentName: report.agentName,
+      producerId: report.producerId,
+      productType: report.productType,
+      state: report.state,
+      observedAt: report.observedAt,
+    };
     let shot: { name: string; type: string; size: number; data?: string } | undefined;
     if (screenshot) {
       const { name, type, size, data } = screenshot;
@@ -374,9 +438,9 @@ export class HttpAdapter implements AuthAdapter {
     return this.#call('reportIssue', shot ? { ...fields, screenshot: shot } : fields, options);
   }
   resetTypingPattern(input: { username: string }, options?: CallOptions): Promise<void> {
-    return this.#call('resetTypingPattern', input, options);
+    return this.#call('resetTypingPattern', { username: input.username }, options);
   }
   unlockAccount(input: { username: string }, options?: CallOptions): Promise<void> {
-    return this.#call('unlockAccount', input, options);
+    return this.#call('unlockAccount', { username: input.username }, options);
   }
 }

@@ -8,5 +8,6 @@ export {
   type HttpMethod,
   type HttpRoute,
   type OperationName,
+  type RouteAccess,
 } from './routes.js';
 export { lazyHttpAdapter, type LazyHttpAdapter } from './lazy-http-adapter.js';

@@ -8,31 +8,46 @@
  * `idempotent` marks the operations the HttpAdapter may retry after a network failure or a 5xx:
  * they change nothing on the server (`checkDevice` is a POST only so that the device token never
  * appears in a URL or an access log).
+ *
+ * `access` says who may call a route (openapi.yaml's `x-pep-access`): `public` anyone (the
+ * operation itself decides, e.g. `getSession` answers null), `session` any signed-in user,
+ * `producer` a signed-in producer, `help-desk` a signed-in help-desk user. The server checks the
+ * session of a non-public route before it reads the request body.
  */
 import type { AuthAdapter } from '../types.js';
 
 export type HttpMethod = 'GET' | 'POST';
 
+/** Who may call a route (see the module comment). */
+export type RouteAccess = 'public' | 'session' | 'producer' | 'help-desk';
+
 export interface HttpRoute {
   method: HttpMethod;
   path: string;
   idempotent: boolean;
+  access: RouteAccess;
 }
 
 export type OperationName = keyof AuthAdapter;
 
-const get = (path: string): HttpRoute => ({ method: 'GET', path, idempotent: true });
-const post = (path: string, idempotent = false): HttpRoute => ({
+const get = (path: string, access: RouteAccess = 'public'): HttpRoute => ({
+  method: 'GET',
+  path,
+  idempotent: true,
+  access,
+});
+const post = (path: string, access: RouteAccess = 'public', idempotent = false): HttpRoute => ({
   method: 'POST',
   path,
   idempotent,
+  access,
 });
 
 /** Every AuthAdapter operation (the type makes a missing or extra operation a compile error). */
 export const ROUTES: { readonly [K in OperationName]: HttpRoute } = {
-  addDelegate: post('/delegates'),
-  listDelegates: get('/delegates'),
-  resendInvitation: post('/delegates/resend-invitation'),
+  addDelegate: post('/delegates', 'producer'),
+  listDelegates: get('/delegates', 'producer'),
+  resendInvitation: post('/delegates/resend-invitation', 'producer'),
   confirmEmail: post('/email/confirm'),
   findAccount: post('/password/find-account'),
   sendCode: post('/password/send-code'),
@@ -43,13 +58,13 @@ export const ROUTES: { readonly [K in OperationName]: HttpRoute } = {
   verifyAccountCode: post('/login/verify-code'),
   enrollTypingPattern: post('/login/enroll-pattern'),
   verifyTypingPattern: post('/login/verify-pattern'),
-  checkDevice: post('/devices/check', true),
+  checkDevice: post('/devices/check', 'public', true),
   forgotUsername: post('/username/remind'),
   getSession: get('/session'),
   logout: post('/session/logout'),
-  reportIssue: post('/issues'),
-  resetTypingPattern: post('/help-desk/reset-typing-pattern'),
-  unlockAccount: post('/help-desk/unlock-account'),
+  reportIssue: post('/issues', 'session'),
+  resetTypingPattern: post('/help-desk/reset-typing-pattern', 'help-desk'),
+  unlockAccount: post('/help-desk/unlock-account', 'help-desk'),
 };
 
 /** `GET` here returns 204 with a fresh `X-CSRF-Token` header (and sets the CSRF cookie). */

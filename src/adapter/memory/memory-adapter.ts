@@ -4,13 +4,17 @@
  * the tests and Storybook run on it; integrators can prototype with it.
  *
  * It is the shared {@link AuthEngine} (every domain rule, also run by the reference server) over
- * a {@link MemoryStore} (plain JSON state, optionally persisted to Web Storage), with an outbox
- * as its message sender and one client context of its own (one signed-in user per adapter,
- * persisted with the state, so a page reload stays signed in).
+ * a {@link MemoryStore} (plain JSON state, optionally persisted to Web Storage), with one client
+ * context of its own (one signed-in user per adapter, persisted with the state, so a page reload
+ * stays signed in). Typing templates and queued messages are sealed with a key generated with
+ * the state and kept in it (a demo key: a real backend keeps its keys apart from its data).
  *
- * It does not send real mail: every email and SMS goes to {@link MemoryAdapter.outbox} (oldest
- * first, newest LAST) and is announced by an `outbox` event. Every time-based rule reads the
- * injectable {@link Clock}. Calls run one at a time (like requests served in order).
+ * It does not send real mail. As on a server, the engine queues every message in the store's
+ * outbox (a decoy for an account that does not exist); an {@link OutboxWorker} delivers them to
+ * {@link MemoryAdapter.outbox} (oldest first, newest LAST), announcing each by an `outbox` event.
+ * The worker drains at the end of every call, so the outbox is current when a call resolves.
+ * Every time-based rule reads the injectable {@link Clock}. Calls run one at a time (like
+ * requests served in order).
  */
 import type { TypingMatcher } from '../../core/typing/types.js';
 import { systemClock, type Clock } from '../../core/clock.js';
@@ -24,10 +28,14 @@ import {
   type DelegateSeed,
   type ProducerInput,
   type RequestContext,
+  type StaffInput,
 } from '../engine/engine.js';
 import { Pbkdf2Hasher } from '../engine/hasher.js';
 import type { OutgoingMessage } from '../engine/messages.js';
 import { freshMemoryState, isMemoryState, MemoryStore } from '../engine/memory-store.js';
+import { OutboxWorker } from '../engine/outbox-worker.js';
+import { Keyring, type KeySpec, type SealedValue, type Sealer } from '../engine/sealing.js';
+import type { RequestLimiter, SecurityLog } from '../engine/security.js';
 import { AdapterError, adapterError } from '../errors.js';
 import type {
   AuthAdapter,
@@ -50,7 +58,13 @@ import type {
   VerifiedLogin,
 } from '../types.js';
 
-export { DEFAULT_HELP_DESK_PHONE, DEFAULT_SUPPORT_EMAIL, type DelegateSeed, type ProducerInput };
+export {
+  DEFAULT_HELP_DESK_PHONE,
+  DEFAULT_SUPPORT_EMAIL,
+  type DelegateSeed,
+  type ProducerInput,
+  type StaffInput,
+};
 
 /** Every limit the reference adapter enforces (issue 3): the engine's {@link AUTH_LIMITS}. */
 export const MEMORY_LIMITS = AUTH_LIMITS;
@@ -92,6 +106,16 @@ export interface MemoryAdapterOptions {
   matcher?: TypingMatcher;
   /** The sentence typed for the pattern. Default: `DEFAULT_SAMPLE_TEXT`. */
   sampleText?: string;
+  /** A session ends after this long without a call (ms). Default 30 minutes. */
+  idleTimeout?: number;
+  /** Request rate limits per client address and per account. Default: none (one user, one tab). */
+  limiter?: RequestLimiter;
+  /** Where security events go. Default: nowhere. */
+  securityLog?: SecurityLog;
+  /** The help-desk operations exist (unlock, reset typing pattern). Default true. */
+  helpDesk?: boolean;
+  /** Where placeholder destinations of unknown usernames seem to point. Default: common webmail. */
+  placeholderDomains?: readonly string[];
 }
 
 /** Non-contract operations for demos, tests and stories. */
@@ -106,6 +130,11 @@ export interface MemoryAdapterAdmin {
    * PATTERN_INVALID_SAMPLES.
    */
   createDelegate(input: DelegateSeed): Promise<DelegateSummary>;
+  /**
+   * Create an Internet Help Desk user (role `help-desk`): the only way such an account comes to
+   * exist. It signs in like anyone. Rejects USERNAME_TAKEN / VALIDATION / PASSWORD_POLICY.
+   */
+  createHelpDeskUser(input: StaffInput): Promise<UserProfile>;
   /**
    * Start a session for `username` without a password, as a host whose producer login lives
    * elsewhere would. Rejects NOT_FOUND.
@@ -141,6 +170,36 @@ function defaultConfirmLinkUrl(token: string): string {
 }
 
 /**
+ * The sealer of the in-memory backend: a {@link Keyring} of the key kept in the current state
+ * (`state.sealKey`), imported on first use and again when the state is replaced (reset, reload).
+ */
+class StateKeySealer implements Sealer {
+  private cached: { spec: KeySpec; ring: Promise<Keyring> } | null = null;
+
+  constructor(private readonly key: () => KeySpec) {}
+
+  private ring(): Promise<Keyring> {
+    const spec = this.key();
+    if (!this.cached || this.cached.spec.kid !== spec.kid || this.cached.spec.key !== spec.key) {
+      this.cached = { spec: { ...spec }, ring: Keyring.fromSpecs([spec]) };
+    }
+    return this.cached.ring;
+  }
+
+  async seal(value: unknown, aad: string): Promise<SealedValue> {
+    return (await this.ring()).seal(value, aad);
+  }
+
+  async open<T = unknown>(sealed: SealedValue, aad: string): Promise<T> {
+    return (await this.ring()).open<T>(sealed, aad);
+  }
+
+  needsReseal(sealed: SealedValue): boolean {
+    return sealed.kid !== this.key().kid;
+  }
+}
+
+/**
  * The reference in-memory adapter. The rules and their error conventions are the engine's: see
  * {@link AuthEngine} and {@link MEMORY_LIMITS}.
  *
@@ -151,6 +210,7 @@ function defaultConfirmLinkUrl(token: string): string {
 export class MemoryAdapter extends EventTarget implements AuthAdapter {
   private readonly store: MemoryStore;
   private readonly engine: AuthEngine;
+  private readonly worker: OutboxWorker;
   private messages: OutboxMessage[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private outboxChanged = false;
@@ -174,11 +234,24 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     this.storageKey = options.storageKey ?? DEFAULT_STORAGE_KEY;
     this.store = new MemoryStore();
     this.load();
+    const sealer = new StateKeySealer(() => this.store.state.sealKey);
+    this.worker = new OutboxWorker({
+      store: this.store,
+      sealer,
+      clock: this.clock,
+      sender: { send: async (message) => void this.deliver(message) },
+      securityLog: options.securityLog,
+    });
     this.engine = new AuthEngine({
       store: this.store,
       hasher,
-      sender: { send: async (message) => void this.deliver(message) },
+      sealer,
       clock: this.clock,
+      idleTimeout: options.idleTimeout,
+      limiter: options.limiter,
+      securityLog: options.securityLog,
+      helpDesk: options.helpDesk,
+      placeholderDomains: options.placeholderDomains,
       matcher: options.matcher,
       sampleText: options.sampleText,
       revealAccounts: options.revealAccounts ?? false,
@@ -207,6 +280,7 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     this.admin = {
       createProducer: (input) => this.run(undefined, () => admin.createProducer(input)),
       createDelegate: (input) => this.run(undefined, () => admin.createDelegate(input)),
+      createHelpDeskUser: (input) => this.run(undefined, () => admin.createHelpDeskUser(input)),
       signIn: (username) => this.run(undefined, (ctx) => admin.signIn(ctx, username)),
       hasAccount: (username) =>
         this.store.accountByUsernameKey(usernameKey(String(username ?? ''))) !== undefined,
@@ -312,7 +386,7 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     }
   }
 
-  /** The outbox sender: append, announce. */
+  /** The outbox worker's sender: append, announce. */
   private deliver(message: OutgoingMessage): void {
     const full: OutboxMessage = {
       id: `msg-${randomToken(9)}`,
@@ -326,8 +400,9 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
 
   /**
    * Run one operation after the previous ones (serialised) with this adapter's own client
-   * context, honouring `signal` before and after the work, persisting and announcing changes,
-   * and normalising every failure to an AdapterError.
+   * context, honouring `signal` before and after the work, delivering what it queued (the
+   * worker drains, success or failure), persisting and announcing changes, and normalising every
+   * failure to an AdapterError.
    */
   private run<T>(
     signal: AbortSignal | undefined,
@@ -341,6 +416,8 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
       try {
         return await work(ctx);
       } finally {
+        // Delivery never changes the answer: a failure is the worker's to retry.
+        await this.worker.drain().catch(() => 0);
         if (ctx.sessionToken !== before) this.store.dirty = true;
         if (this.store.dirty || this.outboxChanged) {
           this.store.dirty = false;

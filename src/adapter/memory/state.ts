@@ -10,6 +10,7 @@ export type {
   FlowRecord,
   LinkRecord,
   LoginGuard,
+  OutboxItem,
   PendingRecord,
   PendingStage,
   SessionRecord,

@@ -1,4 +1,4 @@
-import type { KeystrokeEvent, TypingSample } from '../../adapter/types.js';
+import type { KeystrokeEvent, TypingSample } from './types.js';
 
 /**
  * Datasets in the CMU keystroke layout (Killourhy & Maxion 2009; also IIITBh-keystrokes):

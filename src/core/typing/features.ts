@@ -1,4 +1,4 @@
-import type { KeystrokeEvent, TypingSample } from '../../adapter/types.js';
+import type { KeystrokeEvent, TypingSample } from './types.js';
 
 /**
  * Keys that never count as keystrokes of the sentence: modifiers (Shift for capitals, AltGr for

@@ -1,4 +1,18 @@
-import type { TypingSample } from '../../adapter/types.js';
+/** One key-down or key-up recorded by `<pep-typing-pattern>`. `t` is `event.timeStamp` (ms). */
+export interface KeystrokeEvent {
+  type: 'down' | 'up';
+  /** `KeyboardEvent.key`, e.g. `"a"`, `"A"`, `"Shift"`, `" "`. */
+  key: string;
+  /** `KeyboardEvent.code`, e.g. `"KeyA"`, `"ShiftLeft"`. */
+  code: string;
+  t: number;
+}
+
+/** One typed attempt of the sample sentence. */
+export interface TypingSample {
+  text: string;
+  events: KeystrokeEvent[];
+}
 
 /**
  * A serialisable (JSON) enrolled typing template. Backends store it per account; its shape is
@@ -9,7 +23,11 @@ export interface TypingTemplate {
   version: number;
   /** The sentence the template was enrolled on. */
   text: string;
-  /** Matcher-specific data (feature vectors, scales, …); plain JSON. */
+  /**
+   * Matcher-specific data; plain JSON. The reference matcher keeps per-key summary statistics
+   * (version 2), never an attempt's key timings. Backends store it sealed: even a summary lets
+   * whoever reads it type (or synthesise) an attempt close to the typist's rhythm.
+   */
   data: unknown;
 }
 
@@ -27,7 +45,7 @@ export interface TypingMatcher {
   readonly id: string;
   /**
    * Build a template from the enrollment samples (3 in the product). Returns null when the
-   * samples are unusable (wrong text, too few keystrokes).
+   * samples are unusable (too few samples, wrong text, too few keystrokes).
    */
   enroll(samples: readonly TypingSample[], text: string): TypingTemplate | null;
   /**

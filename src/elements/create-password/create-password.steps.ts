@@ -7,14 +7,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Channel, CodeSent } from '../../adapter/types.js';
 import { isOtpShaped } from '../../core/otp.js';
+import type { PasswordContext } from '../../core/password-policy.js';
 import { addLaterStyles } from '../../base/later-styles.js';
 import { errorRegion } from '../../shared/error-region.js';
 import {
   boundPasswordFields,
   codeInput,
   failedPasswordRules,
+  loadedCommonPasswordCheck,
   newPasswordFields,
   offerCredential,
+  passwordRefusalText,
 } from '../../shared/password-steps.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import type { PepCreatePassword } from './create-password.component.js';
@@ -35,6 +38,8 @@ const MAX_EXPIRY_TIMER = 60 * 60 * 1000;
 
 /** The members of the element these steps use (protected there: this module is part of it). */
 interface View {
+  now: El['now'];
+  requestUpdate: El['requestUpdate'];
   abortCalls: El['abortCalls'];
   call: El['call'];
   emit: El['emit'];
@@ -65,7 +70,7 @@ function armExpiry(h: View, sent: CodeSent): void {
   // Only if the flow took the code (not after Back or a restart meanwhile).
   if (h.machine.step !== 'code' || h.machine.sent !== sent) return;
   clearTimeout(h.expiryTimer);
-  const delay = sent.expiresAt - Date.now();
+  const delay = sent.expiresAt - h.now();
   if (delay <= 0 || delay > MAX_EXPIRY_TIMER) return;
   h.expiryTimer = setTimeout(() => h.send({ type: 'CODE_EXPIRED' }), delay);
 }
@@ -132,7 +137,7 @@ async function verify(h: View, e?: Event): Promise<void> {
   }
 }
 
-function passwordContext(h: View): { username?: string } {
+function passwordContext(h: View): PasswordContext {
   const m = h.machine;
   return m.step === 'password' || m.step === 'done' ? { username: m.username } : {};
 }
@@ -154,12 +159,15 @@ function passwordErrors(h: View): { password: string | null; confirm: string | n
     PASSWORD_FIELD_CODES.has(m.error.code) &&
     password === h.submittedPassword
   ) {
-    return { password: h.errorMessage(m.error), confirm: confirmError };
+    return { password: passwordRefusalText(h, m.error), confirm: confirmError };
   }
   const reason =
     password === ''
       ? h.t('field.password.required')
-      : failedPasswordRules(password, passwordContext(h)).length
+      : failedPasswordRules(password, {
+            ...passwordContext(h),
+            isCommon: loadedCommonPasswordCheck(),
+          }).length
         ? h.t('error.PASSWORD_POLICY')
         : null;
   return { password: h.form.errorFor('password', reason), confirm: confirmError };

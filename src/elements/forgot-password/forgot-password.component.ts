@@ -98,7 +98,6 @@ export class PepForgotPassword extends PepElement {
   static override properties: PropertyDeclarations = {
     loginHref: { attribute: 'login-href' },
     forgotUsernameHref: { attribute: 'forgot-username-href' },
-    now: { attribute: false },
   };
 
   static {
@@ -110,9 +109,6 @@ export class PepForgotPassword extends PepElement {
 
   /** Where "Forgot Username?" goes (first step). Not shown when empty. */
   forgotUsernameHref = '';
-
-  /** Clock (epoch ms) for code expiry and the resend countdown. Tests may replace it. */
-  now: () => number = () => Date.now();
 
   private flow: ForgotPasswordState = initialForgotPasswordState();
   private values: Record<Field, string> = {
@@ -269,9 +265,10 @@ export class PepForgotPassword extends PepElement {
     );
   }
 
-  private alert(error: AdapterError | null, retry: () => void): TemplateResult {
+  /** The step's error region; `message`: the text when it is not the error's usual one. */
+  private alert(error: AdapterError | null, retry: () => void, message?: string): TemplateResult {
     return errorRegion({
-      message: error ? this.errorMessage(error) : null,
+      message: error ? (message ?? this.errorMessage(error)) : null,
       key: error,
       retry: isRetryable(error) ? { label: this.t('common.retry'), onRetry: retry } : null,
     });

@@ -14,8 +14,10 @@ import {
   boundPasswordFields,
   codeInput,
   failedPasswordRules,
+  loadedCommonPasswordCheck,
   newPasswordFields,
   offerCredential,
+  passwordRefusalText,
 } from '../../shared/password-steps.js';
 import { ResendCountdown } from '../forgot-username/resend-countdown.js';
 import type { PepForgotPassword } from './forgot-password.component.js';
@@ -38,6 +40,8 @@ const PASSWORD_ERRORS = new Set(['PASSWORD_REUSED', 'PASSWORD_POLICY']);
 
 /** The members of the element these steps use (private there: this module is part of it). */
 interface View {
+  errorMessage: El['errorMessage'];
+  requestUpdate: El['requestUpdate'];
   t: El['t'];
   now: El['now'];
   emit: El['emit'];
@@ -99,7 +103,10 @@ function codeReason(h: View): string | null {
 function passwordReason(h: View, username: string): string | null {
   const password = h.values.password;
   if (password === '') return h.reasonText('password', 'required');
-  return failedPasswordRules(password, { username }).length ? h.t('field.password.policy') : null;
+  const isCommon = loadedCommonPasswordCheck();
+  return failedPasswordRules(password, { username, isCommon }).length
+    ? h.t('field.password.policy')
+    : null;
 }
 
 function confirmReason(h: View): string | null {
@@ -316,7 +323,10 @@ function renderCode(h: View, s: S<'code'>): TemplateResult {
 
 function renderPassword(h: View, s: S<'password'>): TemplateResult {
   // The refusal applies to the password that was sent, not to a new one being typed.
-  const reused = s.error?.code === 'PASSWORD_REUSED' && h.values.password === h.refused;
+  const refused = h.values.password === h.refused;
+  const reused = s.error?.code === 'PASSWORD_REUSED' && refused;
+  const common =
+    !!s.error?.is('PASSWORD_POLICY') && s.error.data.failed.includes('not-common') && refused;
   return html`<form part="form" novalidate @submit=${(e: Event) => void updatePassword(h, e)}>
     ${h.heading('forgot-password.password-title', passwordFlowStepNumber('password'))}
     <p>${h.t('forgot-password.password-text')}</p>
@@ -329,12 +339,20 @@ function renderPassword(h: View, s: S<'password'>): TemplateResult {
       errors: {
         password:
           h.form.errorFor('password', passwordReason(h, s.username)) ??
-          (reused ? h.t('forgot-password.reused-field') : null),
+          (reused
+            ? h.t('forgot-password.reused-field')
+            : common
+              ? h.t('error.PASSWORD_COMMON')
+              : null),
         confirm: h.form.errorFor('confirm', confirmReason(h)),
       },
       context: { username: s.username },
     })}
-    ${h.alert(s.error, () => void updatePassword(h))}
+    ${h.alert(
+      s.error,
+      () => void updatePassword(h),
+      s.error ? passwordRefusalText(h, s.error) : undefined,
+    )}
     <div class="actions">
       ${h.submit(s.pending, 'forgot-password.submit', 'forgot-password.saving')}
     </div>

@@ -83,7 +83,6 @@ export class PepForgotUsername extends PepElement {
 
   static override properties: PropertyDeclarations = {
     loginHref: { attribute: 'login-href' },
-    now: { attribute: false },
   };
 
   static {
@@ -92,9 +91,6 @@ export class PepForgotUsername extends PepElement {
 
   /** Where "Back to Login" goes. No link is shown when empty. */
   loginHref = '';
-
-  /** Clock used for the resend countdown (epoch ms). Tests may replace it. */
-  now: () => number = () => Date.now();
 
   private flow: ForgotUsernameState = initialForgotUsernameState;
   private showFieldError = false;

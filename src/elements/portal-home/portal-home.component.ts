@@ -24,10 +24,25 @@ import {
 import { portalHomeStatusEn } from './portal-home.status.messages.js';
 import { portalHomeStyles } from './portal-home.styles.js';
 
+/** Why `<pep-portal-home>` signed the user out. */
+export type LogoutReason = 'logout' | 'idle';
+
+/**
+ * The timers the idle timeout is scheduled with (`setTimeout` / `clearTimeout` by default); tests
+ * pass manual ones together with a manual `now`.
+ */
+export interface IdleTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
 declare module '../../base/events.js' {
   interface PepEventMap {
-    /** Logout succeeded: the adapter ended the session. */
-    'pep-logged-out': { username: string };
+    /**
+     * The element signed the user out: `reason` `logout` (Logout) or `idle` (the idle timeout
+     * ran out, or the session was found ended when Stay signed in asked for it).
+     */
+    'pep-logged-out': { username: string; reason: LogoutReason };
     /** There is no session (never signed in or expired): the host should show its login. */
     'pep-session-missing': Record<string, never>;
     /** The page switched to another view. */
@@ -37,7 +52,7 @@ declare module '../../base/events.js' {
 
 declare global {
   interface HTMLElementEventMap {
-    'pep-logged-out': CustomEvent<{ username: string }>;
+    'pep-logged-out': CustomEvent<{ username: string; reason: LogoutReason }>;
     'pep-session-missing': CustomEvent<Record<string, never>>;
     'pep-view-change': CustomEvent<{ view: PortalView }>;
   }
@@ -65,9 +80,21 @@ const page = lazyModule(() =>
  *
  * The session comes from the `session` property or, when that is not set, `adapter.getSession()`.
  *
+ * **Idle timeout.** Two minutes before the session's `idleExpiresAt` (when that comes before its
+ * absolute `expiresAt`), a modal dialog (`role="alertdialog"`) says "You will be signed out
+ * soon", with **Stay signed in** (focused; asks `adapter.getSession()`, whose new
+ * `idleExpiresAt` starts the count again; a failure is shown in the dialog, with Try again when
+ * retryable) and **Log Out**. Escape is Stay signed in: whoever presses a key is there. Closing
+ * the dialog returns focus where it was. When the time runs out, the element calls
+ * `adapter.logout()`, fires `pep-logged-out` with `reason: 'idle'` and says "You were signed out
+ * because you were inactive for 30 minutes." (the session's idle time). At the absolute
+ * `expiresAt` it shows the signed-out page (and fires `pep-session-missing`). Times come from
+ * `now` and `timers` (injectable).
+ *
  * @summary Landing page after login, with My Information, My Hierarchy and Logout.
  *
- * @fires pep-logged-out - `{ username }` after Logout ended the session through the adapter.
+ * @fires pep-logged-out - `{ username, reason }` after Logout (`reason: 'logout'`) or the idle
+ * timeout (`reason: 'idle'`) ended the session.
  * @fires pep-session-missing - There is no session: the host should show its login page.
  * @fires pep-view-change - `{ view }` with `home`, `information`, `hierarchy` or `quote`.
  *
@@ -88,6 +115,9 @@ const page = lazyModule(() =>
  * @csspart unavailable - A link not available to this user, with the reason.
  * @csspart error - The always-present `role="alert"` region.
  * @csspart retry-button - "Try again" after a network failure.
+ * @csspart idle-dialog - The "You will be signed out soon" dialog.
+ * @csspart stay-button - Stay signed in (in the dialog).
+ * @csspart idle-logout-button - Log Out (in the dialog).
  * @csspart footer - The footer line.
  *
  * @cssprop --pep-color-primary - Banner, links and the current navigation item.
@@ -120,6 +150,9 @@ export class PepPortalHome extends PepElement {
 
   /** Where "Go to Login" points once signed out. */
   loginHref = '';
+
+  /** Timers of the idle timeout (with `now`); unset: `setTimeout`. Tests may replace them. */
+  timers?: IdleTimers;
 
   private page: PortalHomeState = initialPortalHomeState;
 
@@ -186,6 +219,8 @@ export class PepPortalHome extends PepElement {
     }
     if (this.page.status === 'loading' && this.session === undefined && this.adapter)
       void this.#load();
+    // The idle timeout (signed-in page only): schedule, warn, end; stopped once signed out.
+    page.get()?.syncIdle(this);
   }
 
   async #load(): Promise<void> {
@@ -207,12 +242,15 @@ export class PepPortalHome extends PepElement {
     super.connectedCallback();
     // Re-inserted after being removed mid-load (the call was abandoned): `updated` loads again.
     if (this.hasUpdated && this.page.status === 'loading' && !this.calling) this.requestUpdate();
+    // Re-inserted while signed in: `updated` schedules the idle timeout again.
+    if (this.hasUpdated && this.page.status === 'ready') this.requestUpdate();
     document.addEventListener('click', this.#onDocumentClick);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('click', this.#onDocumentClick);
+    page.get()?.stopIdle(this);
   }
 
   // The user menu is part of the signed-in page (and so is closing it on a click outside).
@@ -232,7 +270,10 @@ export class PepPortalHome extends PepElement {
               ${this.t('portal-home.signed-out-title')}
             </h1>
             <p role="status">
-              ${this.t(p.loggedOut ? 'portal-home.logged-out' : 'portal-home.signed-out')}
+              ${p.idleMinutes !== undefined
+                ? // Signed out by the idle timeout: only ever from the signed-in page (loaded).
+                  page.get()?.idleSignedOutText(this, p.idleMinutes)
+                : this.t(p.loggedOut ? 'portal-home.logged-out' : 'portal-home.signed-out')}
             </p>
             ${this.loginHref
               ? html`<p>

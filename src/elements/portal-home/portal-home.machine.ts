@@ -1,7 +1,8 @@
 /**
  * The `<pep-portal-home>` page state as a pure machine: load the session → show a view (Home,
- * My Information, My Hierarchy, Quote & Enroll) with a user menu → log out (the menu and Logout:
- * `portal-home.page.machine.ts`, loaded with the signed-in page). No DOM, no adapter.
+ * My Information, My Hierarchy, Quote & Enroll) with a user menu → log out (the menu, Logout and
+ * the idle-timeout warning: `portal-home.page.machine.ts`, loaded with the signed-in page). No
+ * DOM, no adapter.
  */
 import type { AdapterError } from '../../adapter/errors.js';
 import type { Session } from '../../adapter/types.js';
@@ -13,8 +14,11 @@ export type PortalHomeState =
   | { status: 'loading' }
   /** The session could not be read (network…): retryable. */
   | { status: 'failed'; error: AdapterError }
-  /** No session (never signed in, expired, or logged out). */
-  | { status: 'signed-out'; loggedOut: boolean }
+  /**
+   * No session (never signed in, expired, or logged out). `idleMinutes`: the element signed the
+   * user out after that many minutes without activity (the idle timeout).
+   */
+  | { status: 'signed-out'; loggedOut: boolean; idleMinutes?: number }
   | {
       status: 'ready';
       session: Session;
@@ -22,7 +26,15 @@ export type PortalHomeState =
       menuOpen: boolean;
       loggingOut: boolean;
       error?: AdapterError;
+      /** The "You will be signed out soon" dialog is open; `renewing` while Stay signed in runs. */
+      idle?: IdleWarning;
     };
+
+export interface IdleWarning {
+  renewing: boolean;
+  /** Stay signed in failed (shown in the dialog). */
+  error?: AdapterError;
+}
 
 export type PortalHomeEvent =
   | { type: 'LOAD' }

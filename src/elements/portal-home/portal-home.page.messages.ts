@@ -22,6 +22,7 @@ export const portalHomePageEn = {
   'portal-home.information.role': 'Role',
   'portal-home.role.delegate': 'Delegate',
   'portal-home.role.producer': 'Producer',
+  'portal-home.role.help-desk': 'Help Desk',
   'portal-home.hierarchy.title': 'My Hierarchy',
   'portal-home.hierarchy.producer': 'Producer who added you',
   'portal-home.hierarchy.producer-id': 'Producer ID',
@@ -36,4 +37,10 @@ export const portalHomePageEn = {
   'portal-home.unavailable.medicareQuotingSso':
     'Delegate users will not be able to Single Sign On (SSO) into Medicare Quoting & Enrollment system. However, this will be future capability.',
   'portal-home.new-tab': '(opens in a new tab)',
+  'portal-home.idle-title': 'You will be signed out soon',
+  'portal-home.idle-text':
+    'For your security, you will be signed out in {wait} because you have been inactive.',
+  'portal-home.idle-stay': 'Stay signed in',
+  'portal-home.idle-logout': 'Log Out',
+  'portal-home.idle-signed-out': 'You were signed out because you were inactive for {duration}.',
 } as const;

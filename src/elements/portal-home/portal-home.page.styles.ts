@@ -149,4 +149,19 @@ export const portalHomePageStyles = css`
     color: var(--_muted);
     font-size: var(--_font-size-sm);
   }
+  .idle-dialog {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    padding: var(--_space-4);
+    width: min(30rem, calc(100vw - 2rem));
+    box-shadow: var(--_shadow);
+  }
+  .idle-dialog::backdrop {
+    background: var(--pep-color-backdrop, rgb(0 0 0 / 0.5));
+  }
+  .idle-dialog h2 {
+    margin: 0 0 var(--_space-2);
+  }
 `;

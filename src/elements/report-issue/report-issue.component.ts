@@ -158,7 +158,6 @@ export class PepReportIssue extends PepElement {
     session: { attribute: false },
     maxScreenshotBytes: { type: Number, attribute: 'max-screenshot-bytes' },
     homeHref: { attribute: 'home-href' },
-    now: { attribute: false },
   };
 
   static {
@@ -181,9 +180,6 @@ export class PepReportIssue extends PepElement {
 
   /** Where "Back to Home" points (not shown when empty). */
   homeHref = '';
-
-  /** Clock for the "observed at" default (epoch ms). Tests may replace it. */
-  now: () => number = () => Date.now();
 
   private flow: ReportIssueState = initialReportIssueState;
   private values: ReportIssueValues = this.#emptyValues();

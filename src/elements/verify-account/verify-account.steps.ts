@@ -24,6 +24,7 @@ type Code = Extract<VerifyState, { step: 'code' }>;
 
 /** The members of the element this view uses (private there: this module is part of it). */
 interface View {
+  now: El['now'];
   call: El['call'];
   code: El['code'];
   deviceStore: El['deviceStore'];
@@ -100,7 +101,7 @@ export function renderCode(el: PepVerifyAccount, f: Code): TemplateResult {
   const busy = f.submitting || f.resending;
   const reason = codeReason(h);
   const error = f.error;
-  const now = Date.now();
+  const now = h.now();
   const status = f.resent
     ? h.t('verify.resent')
     : f.sent.resendAvailableAt > now

@@ -12,8 +12,8 @@ const shows: Record<string, (el: El) => boolean> = {
   FindAccountFieldError: (el) =>
     text(el, '#username-error') === 'Username must be at least 7 characters.',
   FindAccountNetworkError: (el) => el.step === 'find' && alert(el).includes('could not reach'),
-  ChooseChannel: (el) => el.step === 'choose' && text(el, 'form').includes('xxxxxx0101'),
-  SendRateLimited: (el) => el.step === 'choose' && alert(el).startsWith('Too many requests'),
+  ChooseChannel: (el) => el.step === 'choose' && text(el, 'form').includes('•••-•••-0101'),
+  SendRateLimited: (el) => el.step === 'choose' && alert(el).startsWith('Too many attempts'),
   SendNetworkError: (el) =>
     el.step === 'choose' &&
     alert(el).includes('could not reach') &&
@@ -22,7 +22,7 @@ const shows: Record<string, (el: El) => boolean> = {
   WrongCode: (el) => alert(el) === 'That code is incorrect. You have 4 attempts left.',
   CodeExpired: (el) => alert(el).startsWith('This code has expired'),
   TooManyWrongCodes: (el) => el.step === 'code' && alert(el).startsWith('Too many incorrect codes'),
-  ResendRateLimited: (el) => el.step === 'code' && alert(el).startsWith('Too many requests'),
+  ResendRateLimited: (el) => el.step === 'code' && alert(el).startsWith('Too many attempts'),
   CreateNewPassword: (el) =>
     el.step === 'password' &&
     el.shadowRoot!.querySelectorAll('[part=checklist] li[data-met=false]').length > 0,

@@ -19,7 +19,7 @@ const shows: Record<string, (el: El) => boolean> = {
     el.step === 'code' && text(el, '[role="alert"]').startsWith('This code has expired'),
   TooManyWrongCodes: (el) =>
     el.step === 'code' && text(el, '[role="alert"]').startsWith('Too many incorrect codes'),
-  SendRateLimited: (el) => text(el, '[role="alert"]').includes('Too many requests'),
+  SendRateLimited: (el) => text(el, '[role="alert"]').includes('Too many attempts'),
   CreateNewPassword: (el) =>
     el.step === 'password' && text(el, '[data-step-heading]').includes('Step 4 of 4'),
   PasswordReused: (el) => text(el, '[role="alert"]').includes('last 10 passwords'),

@@ -214,7 +214,9 @@ describe('<pep-forgot-password>', () => {
     b.failNext('sendCode', adapterError('RATE_LIMITED', { retryAfter: T0 + 90_000 }));
     $<HTMLButtonElement>('[part="resend-button"]').click();
     await settle();
-    expect($('[role="alert"]').textContent).to.contain('Too many requests');
+    expect($('[role="alert"]').textContent!.trim()).to.equal(
+      'Too many attempts. Please try again in 1 minute.',
+    );
     expect($('[part="countdown"]').textContent).to.contain('1:00');
   });
 

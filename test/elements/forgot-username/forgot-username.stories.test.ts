@@ -16,7 +16,7 @@ const shows: Record<string, (el: El) => boolean> = {
   ResendAvailable: (el) =>
     el.step === 'sent' &&
     q(el, '[part="resend-button"]')?.getAttribute('aria-disabled') === 'false',
-  RateLimited: (el) => text(el, '[role="alert"]').includes('Too many requests'),
+  RateLimited: (el) => text(el, '[role="alert"]').includes('Too many attempts'),
   NetworkError: (el) => text(el, '[role="alert"]').includes('could not reach'),
 };
 

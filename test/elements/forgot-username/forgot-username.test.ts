@@ -188,7 +188,9 @@ describe('<pep-forgot-username>', () => {
     await setNow(T0 + 1);
     $<HTMLButtonElement>('[part="resend-button"]').click();
     await settle();
-    expect($('[role="alert"]').textContent).to.contain('Too many requests');
+    expect($('[role="alert"]').textContent!.trim()).to.equal(
+      'Too many attempts. Please try again in 2 minutes.',
+    );
     expect($('[part="resend-button"]').getAttribute('aria-disabled')).to.equal('true');
     expect($('[part="countdown"]').textContent).to.contain('2:00');
   });

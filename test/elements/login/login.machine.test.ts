@@ -22,9 +22,11 @@ const session: Session = {
     onExchangeEnrollmentSso: true,
     medicareQuotingSso: true,
     manageDelegates: false,
+    helpDesk: false,
   },
   issuedAt: 0,
   expiresAt: 1,
+  idleExpiresAt: 1,
 };
 
 const pending = (mustEnrollPattern: boolean): PendingLogin => ({

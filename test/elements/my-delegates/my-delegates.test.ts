@@ -175,7 +175,9 @@ describe('<pep-my-delegates>', () => {
     });
     const el = await mount(fake);
     $<HTMLButtonElement>(el, '[part=resend-button]').click();
-    await until(() => alertText(el).startsWith('Too many requests'), 3000, 'rate limited');
+    el.now = () => clock.now();
+    await until(() => alertText(el).startsWith('Too many attempts'), 3000, 'rate limited');
+    expect(alertText(el)).to.equal('Too many attempts. Please try again in 30 seconds.');
     expect(el.shadowRoot!.querySelector('[part=retry-button]')).to.equal(null);
     await expect(el).to.be.accessible();
   });

@@ -22,9 +22,11 @@ export const delegateSession: Session = {
     onExchangeEnrollmentSso: false,
     medicareQuotingSso: false,
     manageDelegates: false,
+    helpDesk: false,
   },
   issuedAt: 0,
   expiresAt: Date.now() + 3_600_000,
+  idleExpiresAt: Date.now() + 3_600_000,
 };
 
 /** A configuration with names that appear nowhere in the element's code. */

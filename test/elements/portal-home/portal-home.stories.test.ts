@@ -21,7 +21,14 @@ const shows: Record<string, (el: El) => boolean> = {
   LogoutFailed: (el) => text(el, '[role="alert"]').includes('could not reach'),
   NoSession: (el) => text(el, '[role="status"]').includes('session has ended'),
   SessionUnavailable: (el) => text(el, '[role="alert"]').includes('temporarily unavailable'),
+  IdleWarning: (el) =>
+    !!q<HTMLDialogElement>(el, 'dialog[part="idle-dialog"]')?.open &&
+    text(el, '#idle-title') === 'You will be signed out soon',
+  SignedOutForInactivity: (el) =>
+    text(el, '[role="status"]') === 'You were signed out because you were inactive for 30 minutes.',
 };
 
 /** Every story renders the element, reaches the state it names, and is axe clean. */
-storySuite('portal-home stories', stories, 'pep-portal-home', shows);
+storySuite('portal-home stories', stories, 'pep-portal-home', shows, (el) =>
+  q<HTMLDialogElement>(el, 'dialog')?.close(),
+);

@@ -194,7 +194,7 @@ describe('<pep-portal-home>', () => {
     await el.updateComplete;
     const ev = oneEvent(el, 'pep-logged-out');
     $<HTMLButtonElement>('[data-action="logout"]').click();
-    expect((await ev).detail).to.deep.equal({ username: 'janedelegate' });
+    expect((await ev).detail).to.deep.equal({ username: 'janedelegate', reason: 'logout' });
     await settle();
     expect(calls.map((c) => c.method)).to.deep.equal(['getSession', 'logout']);
     expect($('[part="view-heading"]').textContent).to.contain('You are signed out');
