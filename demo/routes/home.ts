@@ -28,7 +28,10 @@ export const routes: DemoRoute[] = [
           login-href=${LOGIN}
           .portalConfig=${demoPortalConfig}
           @pep-session-missing=${() => ctx.navigate(LOGIN)}
-          @pep-logged-out=${() => ctx.navigate(LOGIN)}
+          @pep-logged-out=${(e: HTMLElementEventMap['pep-logged-out']) => {
+            // Signed out for inactivity: the element says why, with a link to Log In.
+            if (e.detail.reason !== 'idle') ctx.navigate(LOGIN);
+          }}
         ></pep-portal-home>
       </section>
     `,

@@ -233,3 +233,26 @@ test('keyboard pattern: rejects a different rhythm, accepts the enrolled typist'
   await expectHome('14-pattern-accepted');
   assert.deepEqual(demo.errors, [], 'no console errors or CSP violations');
 });
+
+test('idle timeout: a warning two minutes before, Stay signed in, then signed out with the reason', async () => {
+  // Signed in on the landing page by the previous journey (the fake clock drives every timer).
+  await page.waitForURL(/#\/delegate\/home$/);
+  await page.clock.fastForward('28:01');
+  const dialog = page.getByRole('alertdialog', { name: 'You will be signed out soon' });
+  await dialog.waitFor();
+  await demo.screenshot('login-15-idle-warning');
+  await dialog.getByRole('button', { name: 'Stay signed in' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const session = await page.evaluate(() => window.pepDemo.adapter.getSession());
+  assert.equal(session?.user.username, DELEGATE.username, 'Stay signed in kept the session');
+  await page.clock.fastForward('30:01');
+  await page.getByText('You were signed out because you were inactive for 30 minutes.').waitFor();
+  assert.match(page.url(), /#\/delegate\/home$/, 'the host leaves the reason on screen');
+  assert.equal(await page.evaluate(() => window.pepDemo.adapter.getSession()), null);
+  await page
+    .getByRole('link', { name: /log in/i })
+    .first()
+    .waitFor();
+  await demo.screenshot('login-16-idle-signed-out');
+  assert.deepEqual(demo.errors, [], 'no console errors or CSP violations');
+});
