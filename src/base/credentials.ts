@@ -11,20 +11,23 @@
  * Never throws and never blocks the flow: the promise resolves `true` when the browser accepted
  * the credential, `false` when unsupported, refused or dismissed.
  */
+/** `new PasswordCredential({ id, password, name })` (Credential Management, Chromium). */
+type PasswordCredentialConstructor = new (data: {
+  id: string;
+  password: string;
+  name?: string;
+}) => Credential;
+
 export async function offerCredential(
   username: string,
   password: string,
   name?: string,
 ): Promise<boolean> {
-  const PasswordCredentialCtor = (
-    globalThis as unknown as {
-      PasswordCredential?: new (data: {
-        id: string;
-        password: string;
-        name?: string;
-      }) => Credential;
-    }
-  ).PasswordCredential;
+  // Chromium's PasswordCredential, not in TypeScript's DOM types: looked up by name.
+  const PasswordCredentialCtor: PasswordCredentialConstructor | undefined = Reflect.get(
+    globalThis,
+    'PasswordCredential',
+  );
   const container = globalThis.navigator?.credentials;
   if (!PasswordCredentialCtor || !container?.store || !username || !password) return false;
   try {

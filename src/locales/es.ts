@@ -155,6 +155,7 @@ export const es = {
   'create-password.code': 'Código de verificación',
   'create-password.code-hint': 'Letras y dígitos, por ejemplo 7KQ2MX9P.',
   'create-password.resend-before': '¿No recibió el código o ya venció? Puede',
+  'create-password.resend-wait': 'Puede reenviar el código en {time}.',
   'create-password.resent': 'Enviamos un código nuevo a {masked}.',
   'create-password.code-void':
     'Este código ya no funciona. Seleccione "reenviarlo" para obtener un código nuevo.',
@@ -226,7 +227,6 @@ export const es = {
   'forgot-password.back-to-login': 'Volver a Iniciar sesión',
   'forgot-password.back': 'Atrás',
   'forgot-password.reused-field': 'Elija una contraseña que no haya usado antes.',
-  'field.password.policy': 'La contraseña no cumple todos los requisitos que se indican abajo.',
 
   // ---- <pep-forgot-username>
   'forgot-username.title': '¿Olvidó su nombre de usuario?',
@@ -401,7 +401,6 @@ export const es = {
     'Su teclado está componiendo caracteres (un editor de métodos de entrada), así que no se puede medir su ritmo de escritura. Vuelva a escribir el intento {current} con entrada directa del teclado, o verifique con un código por correo electrónico o mensaje de texto.',
   'typing.ime-enroll':
     'Su teclado está componiendo caracteres (un editor de métodos de entrada), así que no se puede medir su ritmo de escritura. Cambie a entrada directa del teclado y vuelva a escribir el intento {current}.',
-  'typing.again': 'Vuelva a escribir el intento {current}.',
   'typing.ready': 'Se registraron los tres intentos.',
   'typing.submit.enroll': 'Continuar',
   'typing.submit.verify': 'Enviar',

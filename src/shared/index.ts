@@ -7,4 +7,3 @@ export * from './error-region.js';
 export * from './form-state.js';
 export * from './styles.js';
 export * from './password-flow.machine.js';
-export { passwordFlowTransition } from './password-flow.steps.machine.js';

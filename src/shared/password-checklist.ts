@@ -5,7 +5,7 @@ import { passwordField, type Translate } from './password-field.js';
 
 // A module of its own, apart from `passwordField`: Log In shows a password field on its first
 // screen, but the checklist (and the password policy it evaluates) only shows on the later steps
-// of Create Password and Forgot Password, in their lazily loaded chunks.
+// of Create Password and Forgot Password (`password-flow.component.ts`).
 
 // The common/breached password dictionary (about 200 KB gzip) is a chunk of its own: the
 // new-password step starts loading it when it first renders, and its hosts render again once it

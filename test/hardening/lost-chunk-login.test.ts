@@ -1,10 +1,10 @@
 /**
- * A lost chunk of Log In (`login.steps.ts`: what renders the adapter's answer — the lockout
- * message, the signed-in page, the nested verification steps) is an ordinary retryable failure:
- * the network message with Try again on the Log In form, the typed username and password kept,
- * and the password not sent (so Try again never logs in twice); once the network is back, Try
- * again logs in once and shows the answer. (A file of its own: a fresh page where the chunk has
- * not been loaded yet.)
+ * A lost chunk of Log In (a nested element of the steps after the password, here
+ * `<pep-typing-pattern>`, awaited with the login call) is an ordinary retryable failure: the
+ * network message with Try again on the Log In form, the typed username and password kept, and
+ * the password not sent (so Try again never logs in twice); once the network is back, Try again
+ * logs in once and shows the answer (the lockout message, the signed-in page, the enrollment
+ * step). (A file of its own: a fresh page where the chunk has not been loaded yet.)
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/login/pep-login.js';
@@ -17,7 +17,7 @@ import { fakeAdapter } from '../elements/forgot-username/fake-adapter.js';
 import { delegateSession } from '../elements/portal-home/fixtures.js';
 import { expectNetworkFailure, failRequests } from './lost-chunk.js';
 
-const CHUNK = '*login.steps.ts*';
+const CHUNK = '*pep-typing-pattern.ts*';
 const UNLOCKS_AT = Date.UTC(2026, 0, 5, 15, 30);
 
 async function submitted(adapter: AuthAdapter): Promise<PepLogin> {

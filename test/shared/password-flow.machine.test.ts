@@ -5,9 +5,9 @@ import {
   initialPasswordFlow,
   passwordFlowStepNumber,
   type PasswordFlowEvent,
+  passwordFlowTransition as next,
   type PasswordFlowState,
 } from '../../src/shared/password-flow.machine.js';
-import { passwordFlowTransition as next } from '../../src/shared/password-flow.steps.machine.js';
 
 const flow: PasswordFlow = {
   flowId: 'f1',

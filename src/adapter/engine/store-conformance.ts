@@ -334,7 +334,7 @@ async function activeDelegate(w: EngineWorld): Promise<DelegateInput> {
 export function storeConformanceSuite(
   name: string,
   makeHarness: () => Promise<StoreConformanceHarness>,
-  api: SuiteApi = globalThis as unknown as SuiteApi,
+  api: SuiteApi = globalThis as typeof globalThis & SuiteApi,
 ): void {
   const { describe, it, beforeEach, afterEach } = api;
 

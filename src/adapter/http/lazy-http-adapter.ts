@@ -44,14 +44,16 @@ export function lazyHttpAdapter(options: HttpAdapterOptions = {}): LazyHttpAdapt
       },
     ));
   load().catch(() => undefined);
-  const adapter: Record<string, unknown> = {
-    baseUrl: (options.baseUrl ?? '/api').replace(/\/+$/, ''),
-  };
-  for (const name of OPERATIONS.split(' ') as OperationName[]) {
-    adapter[name] = async (...args: unknown[]) => {
+  const operations = (OPERATIONS.split(' ') as OperationName[]).map((name) => [
+    name,
+    async (...args: unknown[]) => {
       const real = await load();
       return (real[name] as (...a: unknown[]) => Promise<unknown>)(...args);
-    };
-  }
-  return adapter as unknown as LazyHttpAdapter;
+    },
+  ]);
+  // Every operation forwards its arguments and result unchanged (OPERATIONS lists them all).
+  const adapter: LazyHttpAdapter = Object.assign(Object.fromEntries(operations), {
+    baseUrl: (options.baseUrl ?? '/api').replace(/\/+$/, ''),
+  });
+  return adapter;
 }

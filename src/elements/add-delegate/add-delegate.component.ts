@@ -6,15 +6,21 @@ import {
   type PropertyDeclarations,
 } from 'lit';
 import type { AdapterError } from '../../adapter/errors.js';
-import { STATE_CODES, type DelegateSummary, type StateCode } from '../../adapter/types.js';
+import {
+  STATE_CODES,
+  type DelegateInput,
+  type DelegateSummary,
+  type StateCode,
+} from '../../adapter/types.js';
 import { statesEn } from '../../i18n/states.en.js';
 import { PepElement } from '../../base/pep-element.js';
-import { lazyModule } from '../../base/lazy.js';
 import { accountEn } from '../../i18n/account.en.js';
+import { personEn } from '../../i18n/person.en.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { formStyles, tokens } from '../../base/styles.js';
-// Not `validation.ts` (the checks come with the later chunk): the converter's own module.
 import { stateListConverter } from '../../core/display.js';
+import { validateDelegateInput } from '../../core/delegate-input.js';
+import { formatUsMobile, normalizeUsMobile } from '../../core/phone.js';
 import type { DelegateField, FieldReason } from '../../core/validation.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';
@@ -28,7 +34,7 @@ import {
   type AddDelegateEvent,
   type AddDelegateState,
 } from './add-delegate.machine.js';
-import { addDelegateFormEn } from './add-delegate.form.messages.js';
+import { addDelegateEn } from './add-delegate.messages.js';
 import { addDelegateStyles } from './add-delegate.styles.js';
 
 declare module '../../base/events.js' {
@@ -49,14 +55,8 @@ declare global {
   }
 }
 
-interface Values {
-  username: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  mobile: string;
-  states: StateCode[];
-}
+/** The form's values: the delegate record the adapter takes. */
+type Values = DelegateInput;
 
 const emptyValues = (states: readonly StateCode[]): Values => ({
   username: '',
@@ -67,18 +67,7 @@ const emptyValues = (states: readonly StateCode[]): Values => ({
   states: states.length === 1 ? [...states] : [],
 });
 
-/**
- * The field checks (with the mobile number's formatting) and the confirmation step are not part
- * of what a host loads first: a chunk of their own, fetched in the background once the form has
- * rendered (touched fields show their errors when it is there) and awaited by Create Delegate.
- */
-let catalogue: Catalogue = { ...addDelegateFormEn, ...statesEn, ...accountEn };
-const steps = lazyModule(() =>
-  import('./add-delegate.steps.js').then((m) => {
-    catalogue = { ...catalogue, ...m.personEn, ...m.addDelegateDoneEn };
-    return m;
-  }),
-);
+const catalogue: Catalogue = { ...addDelegateEn, ...personEn, ...statesEn, ...accountEn };
 
 /**
  * The producer's Add Delegate form (spec slides 4–5): Username, Email, First Name, Last Name,
@@ -122,7 +111,7 @@ export class PepAddDelegate extends PepElement {
   };
 
   static {
-    this.states('machine', 'values');
+    this.states('state', 'values');
   }
 
   protected get catalogue(): Catalogue {
@@ -138,29 +127,23 @@ export class PepAddDelegate extends PepElement {
   /** Hide the Cancel button (e.g. when the form is a page of its own). */
   noCancel = false;
 
-  protected machine: AddDelegateState = initialAddDelegate();
+  protected state: AddDelegateState = initialAddDelegate();
   protected values: Values = emptyValues(STATE_CODES);
 
   protected form = new FormState<DelegateField>(this, DELEGATE_FIELDS);
 
   /** The current step of the flow (also announced by `pep-step-change`). */
   get step(): AddDelegateState['step'] {
-    return this.machine.step;
+    return this.state.step;
   }
 
   protected send(event: AddDelegateEvent): void {
-    const before = this.machine;
-    this.machine = addDelegateTransition(before, event);
-    if (before.step !== this.machine.step) {
-      this.emit('pep-step-change', { step: this.machine.step });
+    const before = this.state;
+    this.state = addDelegateTransition(before, event);
+    if (before.step !== this.state.step) {
+      this.emit('pep-step-change', { step: this.state.step });
       void this.focusHeading();
     }
-  }
-
-  protected override firstUpdated(): void {
-    // Touched fields show their errors once the checks are there: render again then. A failed
-    // fetch is tried again by Create Delegate (which shows a failure with "Try again").
-    this.fetchChunk(steps);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -184,9 +167,9 @@ export class PepAddDelegate extends PepElement {
     this.send({ type: 'RESET' });
   }
 
-  /** The checks' verdict (none until their chunk is there: no error is claimed unchecked). */
+  /** The checks' verdict. */
   protected clientErrors(): Partial<Record<DelegateField, FieldReason>> {
-    return steps.get()?.validateDelegateInput(this.values, this.allowedStates) ?? {};
+    return validateDelegateInput(this.values, this.allowedStates);
   }
 
   protected fieldMessage(field: DelegateField, reason: string): string {
@@ -196,8 +179,8 @@ export class PepAddDelegate extends PepElement {
 
   /** The message to show under `field` now: adapter errors always, client errors once touched. */
   protected errorFor(field: DelegateField): string | null {
-    if (this.machine.step !== 'form') return null;
-    const server = this.machine.serverErrors[field];
+    if (this.state.step !== 'form') return null;
+    const server = this.state.serverErrors[field];
     if (server) return this.fieldMessage(field, server);
     const client = this.clientErrors()[field];
     return this.form.errorFor(field, client ? this.fieldMessage(field, client) : null);
@@ -210,21 +193,8 @@ export class PepAddDelegate extends PepElement {
 
   protected async submit(e?: Event): Promise<void> {
     e?.preventDefault();
-    if (this.machine.step !== 'form' || this.machine.pending) return;
+    if (this.state.step !== 'form' || this.state.pending) return;
     this.form.submit();
-    if (!steps.get()) {
-      // The checks' chunk (prefetched, so normally there already): the button shows it works,
-      // and a failed fetch is a failure with "Try again" before the delegate exists.
-      this.send({ type: 'SUBMIT' });
-      try {
-        await this.call(() => steps.load());
-      } catch (err) {
-        const error = err as AdapterError;
-        if (!this.ignoreAbort(error)) this.send({ type: 'SUBMIT_FAIL', error });
-        return;
-      }
-      this.send({ type: 'CHECKED' });
-    }
     const errors = this.clientErrors();
     if (Object.keys(errors).length) {
       await this.form.focusFirstInvalid(errors);
@@ -233,7 +203,6 @@ export class PepAddDelegate extends PepElement {
     this.send({ type: 'SUBMIT' });
     const input = { ...this.values, states: [...this.values.states] };
     try {
-      // The confirmation comes with the checks, which ran: it is there when the delegate exists.
       const delegate = await this.call((a, signal) => a.addDelegate(input, { signal }));
       this.send({ type: 'SUBMIT_OK', delegate });
       this.emit('pep-delegate-added', { delegate });
@@ -241,20 +210,20 @@ export class PepAddDelegate extends PepElement {
       const error = err as AdapterError;
       if (this.ignoreAbort(error)) return;
       this.send({ type: 'SUBMIT_FAIL', error });
-      if (this.machine.step === 'form' && Object.keys(this.machine.serverErrors).length) {
-        await this.form.focusFirstInvalid(this.machine.serverErrors);
+      if (this.state.step === 'form' && Object.keys(this.state.serverErrors).length) {
+        await this.form.focusFirstInvalid(this.state.serverErrors);
       }
     }
   }
 
   protected override render(): TemplateResult {
     return html`<div class="card">
-      ${this.machine.step === 'form' ? this.renderForm() : this.renderDone(this.machine.delegate)}
+      ${this.state.step === 'form' ? this.renderForm() : this.renderDone(this.state.delegate)}
     </div>`;
   }
 
   protected renderError(): TemplateResult {
-    const error = this.machine.step === 'form' ? this.machine.error : null;
+    const error = this.state.step === 'form' ? this.state.error : null;
     const fieldLevel = !!error && (error.is('USERNAME_TAKEN') || error.is('VALIDATION'));
     return errorRegion({
       message: error
@@ -341,7 +310,7 @@ export class PepAddDelegate extends PepElement {
   }
 
   protected renderForm(): TemplateResult {
-    const pending = this.machine.step === 'form' && this.machine.pending;
+    const pending = this.state.step === 'form' && this.state.pending;
     return html`${stepHeading(this.t('add-delegate.title'))}
       <p class="hint intro">${this.t('add-delegate.intro')}</p>
       ${this.renderError()}
@@ -360,10 +329,8 @@ export class PepAddDelegate extends PepElement {
           autocomplete: 'off',
           hint: this.t('add-delegate.mobile-hint'),
           onBlur: () => {
-            // With the checks' chunk: before it, the number stays as typed until a later blur.
-            const m = steps.get();
-            const e164 = m?.normalizeUsMobile(this.values.mobile);
-            if (m && e164) this.values = { ...this.values, mobile: m.formatUsMobile(e164) };
+            const e164 = normalizeUsMobile(this.values.mobile);
+            if (e164) this.values = { ...this.values, mobile: formatUsMobile(e164) };
           },
         })}
         ${this.renderStates()}
@@ -398,8 +365,24 @@ export class PepAddDelegate extends PepElement {
       </form>`;
   }
 
-  // Rendered from `add-delegate.steps.ts`, loaded before the form gives way to it.
   protected renderDone(delegate: DelegateSummary): TemplateResult {
-    return steps.get()!.renderDone(this, delegate);
+    return html`${stepHeading(this.t('add-delegate.done-title'))} ${errorRegion({ message: null })}
+      <p class="success" part="success">
+        ${this.t('add-delegate.done-text', {
+          name: `${delegate.firstName} ${delegate.lastName}`,
+          username: delegate.username,
+          email: delegate.email,
+        })}
+      </p>
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          part="finish-button submit-button"
+          @click=${() => this.emit('pep-delegate-finish', { delegate })}
+        >
+          ${this.t('add-delegate.finish')}
+        </button>
+      </div>`;
   }
 }

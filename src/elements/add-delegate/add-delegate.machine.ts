@@ -1,9 +1,7 @@
 /**
  * Pure step machine of `<pep-add-delegate>`: the form (with its pending call and the errors the
  * adapter reported per field) and the "Delegate was added" step. Field values live in the
- * element; client-side validation is `validateDelegateInput` (src/core/delegate-input.ts), which
- * comes with the element's later chunk: a Submit before it is there waits for it (`SUBMIT`, then
- * `CHECKED` or `SUBMIT_FAIL`).
+ * element; client-side validation is `validateDelegateInput` (src/core/delegate-input.ts).
  */
 import type { AdapterError } from '../../adapter/errors.js';
 import type { DelegateSummary } from '../../adapter/types.js';
@@ -26,16 +24,8 @@ export type AddDelegateState =
   | { step: 'done'; delegate: DelegateSummary };
 
 export type AddDelegateEvent =
-  /**
-   * Create Delegate with input that passed client validation, or, before the checks are there,
-   * while Create Delegate waits for them.
-   */
+  /** Create Delegate with input that passed client validation. */
   | { type: 'SUBMIT' }
-  /**
-   * What Create Delegate waited for (the checks' chunk) is there: the form is idle again, and
-   * Create Delegate goes on (SUBMIT again) or stops at the field errors.
-   */
-  | { type: 'CHECKED' }
   | { type: 'SUBMIT_OK'; delegate: DelegateSummary }
   | { type: 'SUBMIT_FAIL'; error: AdapterError }
   /** The user changed a field: its adapter error no longer applies. */
@@ -85,8 +75,6 @@ export function addDelegateTransition(
   switch (event.type) {
     case 'SUBMIT':
       return state.pending ? state : { ...state, pending: true, error: null, serverErrors: {} };
-    case 'CHECKED':
-      return state.pending ? { ...state, pending: false } : state;
     case 'SUBMIT_OK':
       return state.pending ? { step: 'done', delegate: event.delegate } : state;
     case 'SUBMIT_FAIL':

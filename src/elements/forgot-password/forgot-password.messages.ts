@@ -1,10 +1,51 @@
-import { forgotPasswordFindEn } from './forgot-password.find.messages.js';
-import { forgotPasswordStepsEn } from './forgot-password.steps.messages.js';
-
-/**
- * English for `<pep-forgot-password>`: the spec's words (slides 16–19). The element loads its
- * first step's part with it and the later steps' part with those steps.
- */
-export const forgotPasswordEn = { ...forgotPasswordFindEn, ...forgotPasswordStepsEn } as const;
-
-export type ForgotPasswordMessageKey = keyof typeof forgotPasswordEn;
+/** English of `<pep-forgot-password>`: the spec's words (slides 16–19). */
+export const forgotPasswordEn = {
+  'forgot-password.find-title': 'Forgot Password',
+  'forgot-password.find-text': 'Enter your username to find your account.',
+  'forgot-password.username': 'Username',
+  'forgot-password.find': 'Find Account',
+  'forgot-password.finding': 'Finding account…',
+  'forgot-password.unlock-note':
+    'If your account is locked, resetting your password also unlocks it.',
+  'forgot-password.forgot-username': 'Forgot Username?',
+  'forgot-password.back-to-login': 'Back to Login',
+  'forgot-password.choose-title': 'Get Verification Code',
+  'forgot-password.choose-text':
+    'If an active account is found, we send a One-Time Passcode (OTP) to the method you choose.',
+  'forgot-password.choose-legend': 'How should we send your code?',
+  'forgot-password.channel.email': 'Send an email',
+  'forgot-password.channel.sms': 'Send me a text message',
+  'forgot-password.channel-to': 'to {masked}',
+  'forgot-password.send': 'Send Code',
+  'forgot-password.sending': 'Sending code…',
+  'forgot-password.code-title': 'Enter Verification Code',
+  'forgot-password.code-text.email':
+    'If an active account is found, we sent an email with a One-Time Passcode to {masked}. It is valid until {time}.',
+  'forgot-password.code-text.sms':
+    'If an active account is found, we sent a text message with a One-Time Passcode to {masked}. It is valid until {time}.',
+  'forgot-password.code': 'Verification Code',
+  'forgot-password.code-hint': '8 letters and digits, for example 7KQ2MX9P.',
+  'forgot-password.continue': 'Continue',
+  'forgot-password.checking': 'Checking code…',
+  'forgot-password.resend-before': 'Did not get it? We can',
+  'forgot-password.resend-after.email': 'by email.',
+  'forgot-password.resend-after.sms': 'by text message.',
+  'forgot-password.resend-wait': 'You can resend the code in {time}.',
+  'forgot-password.resent': 'We sent a new code to {masked}.',
+  'forgot-password.code-void': 'This code no longer works. Select "resend it" to get a new code.',
+  'forgot-password.other-method': 'Choose another method',
+  'forgot-password.password-title': 'Create New Password',
+  'forgot-password.password-text':
+    'Please read Password Must Have and Can’t Have before selecting your new password. It must not be any of your 10 previously used passwords.',
+  'forgot-password.new-password': 'New Password',
+  'forgot-password.confirm-password': 'Confirm New Password',
+  'forgot-password.confirm-required': 'Enter the new password again.',
+  'forgot-password.submit': 'Update Password',
+  'forgot-password.saving': 'Updating password…',
+  'forgot-password.done-title': 'Your password was updated',
+  'forgot-password.done-text':
+    'You can now log in with your new password. We sent you an "Account Information - Update Password" email.',
+  'forgot-password.login': 'Go to Login',
+  'forgot-password.back': 'Back',
+  'forgot-password.reused-field': 'Choose a password you have not used before.',
+} as const;

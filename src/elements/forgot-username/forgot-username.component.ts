@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { lazyModule } from '../../base/lazy.js';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import type { AdapterError } from '../../adapter/errors.js';
@@ -8,16 +7,18 @@ import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { sharedStyles } from '../../shared/styles.js';
 import { textField } from '../../shared/text-field.js';
+import { validateEmail } from '../../core/delegate-input.js';
 import {
-  emailTransition,
+  forgotUsernameTransition,
   initialForgotUsernameState,
   type ForgotUsernameEvent,
+  type ForgotUsernameSentState,
   type ForgotUsernameState,
 } from './forgot-username.machine.js';
 import { accountEn } from '../../i18n/account.en.js';
-import { forgotUsernameEmailEn } from './forgot-username.email.messages.js';
+import { forgotUsernameEn } from './forgot-username.messages.js';
 import { forgotUsernameStyles } from './forgot-username.styles.js';
-import type { ResendCountdown } from './resend-countdown.js';
+import { ResendCountdown } from './resend-countdown.js';
 
 declare module '../../base/events.js' {
   interface PepEventMap {
@@ -32,18 +33,7 @@ declare global {
   }
 }
 
-/**
- * The email check and the "sent" step (with the resend countdown) are not part of what a host
- * loads first: a chunk of their own, fetched in the background once the email step has rendered
- * (a touched field shows its error when it is there) and awaited by Send Email.
- */
-let catalogue: Catalogue = { ...forgotUsernameEmailEn, ...accountEn };
-const sent = lazyModule(() =>
-  import('./forgot-username.steps.js').then((m) => {
-    catalogue = { ...catalogue, ...m.forgotUsernameSentEn };
-    return m;
-  }),
-);
+const catalogue: Catalogue = { ...forgotUsernameEn, ...accountEn };
 
 /**
  * Forgot Username (spec slides 14–15): the user enters the email address of their account and
@@ -86,47 +76,39 @@ export class PepForgotUsername extends PepElement {
   };
 
   static {
-    this.states('flow', 'showFieldError');
+    this.states('state', 'showFieldError');
   }
 
   /** Where "Back to Login" goes. No link is shown when empty. */
   loginHref = '';
 
-  private flow: ForgotUsernameState = initialForgotUsernameState;
+  private state: ForgotUsernameState = initialForgotUsernameState;
   private showFieldError = false;
 
   protected override get catalogue(): Catalogue {
     return catalogue;
   }
 
-  /**
-   * The resend throttle, created with the "sent" step (its class comes with that step).
-   * @internal
-   */
-  protected countdown?: ResendCountdown;
+  /** The resend throttle of the "sent" step. */
+  #countdown = new ResendCountdown(this, () => this.now());
 
   /** The current step: `email` or `sent`. */
   get step(): ForgotUsernameState['step'] {
-    return this.flow.step;
+    return this.state.step;
   }
 
-  protected override firstUpdated(): void {
-    // A touched field shows its error once the check is there: render again then. A failed
-    // fetch is tried again by Send Email (which shows a failure with "Try again").
-    this.fetchChunk(sent);
-  }
-
-  private dispatch(event: ForgotUsernameEvent): void {
-    const before = this.flow;
-    // Past the email step, the "sent" step's module (with its transitions) is there.
-    const after =
-      before.step === 'email'
-        ? emailTransition(before, event)
-        : sent.get()!.sentTransition(before, event);
+  private send(event: ForgotUsernameEvent): void {
+    const before = this.state;
+    const after = forgotUsernameTransition(before, event);
     if (after === before) return;
-    this.flow = after;
-    // The flow reaches "sent" only once its module is there (`#send` waits for it).
-    if (after.step === 'sent') sent.get()!.syncCountdown(this, before, after);
+    this.state = after;
+    // On entering the "sent" step, or when the adapter moved the throttle: count down to the
+    // time Resend Email may be used.
+    if (
+      after.step === 'sent' &&
+      (before.step !== 'sent' || before.resendAvailableAt !== after.resendAvailableAt)
+    )
+      this.#countdown.until = after.resendAvailableAt;
     if (after.step !== before.step) {
       this.emit('pep-step-change', { step: after.step });
       void this.focusHeading();
@@ -134,9 +116,8 @@ export class PepForgotUsername extends PepElement {
   }
 
   #fieldError(): string | null {
-    if (this.flow.step !== 'email' || !this.showFieldError) return null;
-    // No error is claimed before the check is there.
-    const reason = sent.get()?.validateEmail(this.flow.email);
+    if (this.state.step !== 'email' || !this.showFieldError) return null;
+    const reason = validateEmail(this.state.email);
     if (!reason) return null;
     return this.fieldText('email', reason);
   }
@@ -144,22 +125,9 @@ export class PepForgotUsername extends PepElement {
   /** Send Email, and Try again after its failure: check the address, then send it. */
   #onSubmit = async (e?: Event): Promise<void> => {
     e?.preventDefault();
-    if (this.flow.step !== 'email' || this.flow.submitting) return;
+    if (this.state.step !== 'email' || this.state.submitting) return;
     this.showFieldError = true;
-    if (!sent.get()) {
-      // The check's chunk (prefetched, so normally there already): the button shows it works,
-      // and a failed fetch is a failure with "Try again" before anything is sent.
-      this.dispatch({ type: 'SUBMIT' });
-      try {
-        await this.call(() => sent.load());
-      } catch (err) {
-        const error = err as AdapterError;
-        if (!this.ignoreAbort(error)) this.dispatch({ type: 'FAILED', error });
-        return;
-      }
-      this.dispatch({ type: 'CHECKED' });
-    }
-    if (sent.get()!.validateEmail(this.flow.email)) {
+    if (validateEmail(this.state.email)) {
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus(),
       );
@@ -168,35 +136,29 @@ export class PepForgotUsername extends PepElement {
     void this.#send(false);
   };
 
-  /** @internal */
-  protected onResend = (): void => {
+  #onResend = (): void => {
     void this.#send(true);
   };
 
   async #send(resend: boolean): Promise<void> {
-    const email = this.flow.email.trim();
-    const before = this.flow;
-    this.dispatch(resend ? { type: 'RESEND', now: this.now() } : { type: 'SUBMIT' });
-    if (this.flow === before) return;
+    const email = this.state.email.trim();
+    const before = this.state;
+    this.send(resend ? { type: 'RESEND', now: this.now() } : { type: 'SUBMIT' });
+    if (this.state === before) return;
     try {
-      // The "sent" step's module came with the check (Send Email) or is showing (Resend Email):
-      // nothing is sent that the widget could not confirm.
       const r = await this.call((a, signal) => a.forgotUsername({ email }, { signal }));
-      this.dispatch({ type: 'SENT', resendAvailableAt: r.resendAvailableAt });
+      this.send({ type: 'SENT', resendAvailableAt: r.resendAvailableAt });
       this.emit('pep-username-email-sent', { email, resend });
     } catch (err) {
       const error = err as AdapterError;
       if (this.ignoreAbort(error)) return;
-      this.dispatch({ type: 'FAILED', error });
+      this.send({ type: 'FAILED', error });
     }
   }
 
   override render(): TemplateResult {
     return html`<div class="card" part="base">
-      ${this.flow.step === 'email'
-        ? this.renderEmail(this.flow)
-        : // Past the email step, the "sent" step's module is there (`#send` waits for it).
-          sent.get()!.renderSent(this, this.flow)}
+      ${this.state.step === 'email' ? this.renderEmail(this.state) : this.renderSent(this.state)}
       ${this.loginHref
         ? html`<p class="footer-links">
             <a href=${this.loginHref} part="link">${this.t('forgot-username.back-to-login')}</a>
@@ -228,7 +190,7 @@ export class PepForgotUsername extends PepElement {
         autocapitalize: 'off',
         required: true,
         error: this.#fieldError(),
-        onInput: (v) => this.dispatch({ type: 'INPUT', email: v }),
+        onInput: (v) => this.send({ type: 'INPUT', email: v }),
         onBlur: () => {
           if (s.email.trim() !== '') this.showFieldError = true;
         },
@@ -248,5 +210,53 @@ export class PepForgotUsername extends PepElement {
       <p class="note">${this.t('forgot-username.producer-note')}</p>
       <p class="note">${this.t('forgot-username.help', { phone: this.config.helpDeskPhone })}</p>
     </form>`;
+  }
+
+  private renderSent(s: ForgotUsernameSentState): TemplateResult {
+    const ready = this.#countdown.ready;
+    const blocked = !ready || s.resending;
+    const status = ready
+      ? this.t('forgot-username.resend-ready')
+      : s.resent > 0
+        ? this.t('forgot-username.resent')
+        : '';
+    return html`<div part="form">
+      ${stepHeading(this.t('forgot-username.sent-title'))}
+      <p class="success" part="confirmation">
+        ${this.t('forgot-username.sent', { email: s.email })}
+      </p>
+      <p>${this.t('forgot-username.producer-note')}</p>
+      <p>${this.t('forgot-username.help', { phone: this.config.helpDeskPhone })}</p>
+      <p>${this.t('forgot-username.not-received')}</p>
+      ${this.renderError(s.error, this.#onResend)}
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          part="resend-button"
+          aria-disabled=${blocked ? 'true' : 'false'}
+          aria-describedby=${ready ? nothing : 'resend-countdown'}
+          @click=${this.#onResend}
+        >
+          ${s.resending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+          ${this.t('forgot-username.resend')}
+        </button>
+        <button
+          type="button"
+          class="link"
+          part="secondary-button"
+          aria-disabled=${s.resending ? 'true' : 'false'}
+          @click=${() => this.send({ type: 'CHANGE_EMAIL' })}
+        >
+          ${this.t('forgot-username.change-email')}
+        </button>
+      </div>
+      ${ready
+        ? nothing
+        : html`<p id="resend-countdown" class="countdown" part="countdown">
+            ${this.t('forgot-username.resend-wait', { time: this.#countdown.label })}
+          </p>`}
+      <div role="status" class="visually-hidden">${status}</div>
+    </div>`;
   }
 }

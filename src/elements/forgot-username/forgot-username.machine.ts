@@ -1,8 +1,7 @@
 /**
  * The `<pep-forgot-username>` flow as a pure state machine: email → Send Email → confirmation
  * (the same whether or not an account exists) with Resend Email, throttled by the adapter.
- * No DOM, no adapter: the component feeds it adapter results. This module has the email step's
- * transitions; the "sent" step's come with that step (`forgot-username.sent.machine.ts`).
+ * No DOM, no adapter: the component feeds it adapter results.
  */
 import type { AdapterError } from '../../adapter/errors.js';
 
@@ -21,19 +20,13 @@ export type ForgotUsernameState =
       error?: AdapterError;
     };
 
-export type ForgotUsernameStep = ForgotUsernameState['step'];
-export type ForgotUsernameEmailState = Extract<ForgotUsernameState, { step: 'email' }>;
+type ForgotUsernameEmailState = Extract<ForgotUsernameState, { step: 'email' }>;
 export type ForgotUsernameSentState = Extract<ForgotUsernameState, { step: 'sent' }>;
 
 export type ForgotUsernameEvent =
   | { type: 'INPUT'; email: string }
-  /** Send Email: with a checked address, or while it waits for the check's chunk. */
+  /** Send Email with a checked address. */
   | { type: 'SUBMIT' }
-  /**
-   * What Send Email waited for (the check's chunk) is there: the email step is idle again, and
-   * Send Email goes on (SUBMIT again) or stops at the field error.
-   */
-  | { type: 'CHECKED' }
   | { type: 'SENT'; resendAvailableAt: number }
   | { type: 'FAILED'; error: AdapterError }
   /** Resend Email; `now` (epoch ms) is checked against `resendAvailableAt`. */
@@ -47,8 +40,15 @@ export const initialForgotUsernameState: ForgotUsernameState = {
   submitting: false,
 };
 
+export function forgotUsernameTransition(
+  state: ForgotUsernameState,
+  event: ForgotUsernameEvent,
+): ForgotUsernameState {
+  return state.step === 'email' ? emailTransition(state, event) : sentTransition(state, event);
+}
+
 /** The email step's transitions. */
-export function emailTransition(
+function emailTransition(
   state: ForgotUsernameEmailState,
   event: ForgotUsernameEvent,
 ): ForgotUsernameState {
@@ -57,8 +57,6 @@ export function emailTransition(
       return state.submitting ? state : { ...state, email: event.email };
     case 'SUBMIT':
       return state.submitting ? state : { ...state, submitting: true, error: undefined };
-    case 'CHECKED':
-      return state.submitting ? { ...state, submitting: false } : state;
     case 'SENT':
       return state.submitting
         ? {
@@ -71,6 +69,41 @@ export function emailTransition(
         : state;
     case 'FAILED':
       return state.submitting ? { ...state, submitting: false, error: event.error } : state;
+    default:
+      return state;
+  }
+}
+
+/** The "sent" step's transitions: Resend Email, its throttle, and back to the email step. */
+function sentTransition(
+  state: ForgotUsernameSentState,
+  event: ForgotUsernameEvent,
+): ForgotUsernameState {
+  switch (event.type) {
+    case 'RESEND':
+      if (state.resending || event.now < state.resendAvailableAt) return state;
+      return { ...state, resending: true, error: undefined };
+    case 'SENT':
+      return state.resending
+        ? {
+            ...state,
+            resending: false,
+            resendAvailableAt: event.resendAvailableAt,
+            resent: state.resent + 1,
+          }
+        : state;
+    case 'FAILED':
+      if (!state.resending) return state;
+      return event.error.is('RATE_LIMITED')
+        ? {
+            ...state,
+            resending: false,
+            resendAvailableAt: event.error.data.retryAfter,
+            error: event.error,
+          }
+        : { ...state, resending: false, error: event.error };
+    case 'CHANGE_EMAIL':
+      return state.resending ? state : { step: 'email', email: state.email, submitting: false };
     default:
       return state;
   }

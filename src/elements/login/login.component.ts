@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
 import { tokens, formStyles } from '../../base/styles.js';
-import type { AdapterError } from '../../adapter/errors.js';
+import { offerCredential } from '../../base/credentials.js';
+import { adapterError, type AdapterError } from '../../adapter/errors.js';
 import { lazyModule } from '../../base/lazy.js';
 import { passwordStyles, sharedStyles } from '../../shared/styles.js';
 import { stepHeading } from '../../shared/step-heading.js';
@@ -9,16 +10,18 @@ import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { textField } from '../../shared/text-field.js';
 import { passwordField } from '../../shared/password-field.js';
 import { FormState } from '../../shared/form-state.js';
-import type { DeviceStore } from '../../shared/device-store.js';
+import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
+import type {} from '../typing-pattern/pep-typing-pattern.js';
+import type {} from '../verify-account/pep-verify-account.js';
 import {
-  credentialsTransition,
   initialLoginState,
+  transition,
   type LoginEvent,
   type LoginState,
 } from './login.machine.js';
 import { accountEn } from '../../i18n/account.en.js';
 import type { Catalogue } from '../../i18n/format.js';
-import { loginFormEn } from './login.form.messages.js';
+import { loginEn } from './login.messages.js';
 import { loginStyles } from './login.styles.js';
 
 declare module '../../base/events.js' {
@@ -38,19 +41,19 @@ declare global {
 }
 
 /**
- * What follows the adapter's answer (the nested steps `<pep-typing-pattern>` and
- * `<pep-verify-account>`, the signed-in page, the lockout message, the password-manager
- * hand-off) is not part of what a host loads first: a chunk of its own, fetched in the
- * background once the Log In form has rendered and awaited with the `login` call. The CDN
- * bundle and `define.js` include every element, so there nothing more is fetched.
+ * The nested elements of the steps after the password (`<pep-typing-pattern>`,
+ * `<pep-verify-account>`) are not part of what a host loads first: fetched in the background
+ * once the Log In form has rendered, and awaited with the `login` call before the password is
+ * sent. The CDN bundle and `define.js` include every element, so there nothing more is fetched.
  */
-let catalogue: Catalogue = { ...loginFormEn, ...accountEn };
-const steps = lazyModule(() =>
-  import('./login.steps.js').then((m) => {
-    catalogue = { ...catalogue, ...m.loginStepsEn };
-    return m;
-  }),
+const nested = lazyModule(() =>
+  Promise.all([
+    import('../typing-pattern/pep-typing-pattern.js'),
+    import('../verify-account/pep-verify-account.js'),
+  ]),
 );
+
+const catalogue: Catalogue = { ...loginEn, ...accountEn };
 
 type Field = 'username' | 'password';
 
@@ -97,7 +100,7 @@ export class PepLogin extends PepElement {
   };
 
   static {
-    this.states('flow', 'username', 'password', 'showPassword');
+    this.states('state', 'username', 'password', 'showPassword');
   }
 
   protected get catalogue(): Catalogue {
@@ -125,15 +128,17 @@ export class PepLogin extends PepElement {
    */
   deviceStore?: DeviceStore;
 
-  private flow: LoginState = initialLoginState;
+  private state: LoginState = initialLoginState;
   private username = '';
   private password = '';
   private showPassword = false;
 
   #form = new FormState<Field>(this, ['username', 'password']);
+  /** Counts submissions: an answer to an older one (abandoned by `reset()`) is ignored. */
+  #submission = 0;
 
   protected override firstUpdated(): void {
-    steps.prefetch();
+    nested.prefetch();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -145,34 +150,45 @@ export class PepLogin extends PepElement {
 
   /** The current step. */
   get step(): LoginState['step'] {
-    return this.flow.step;
+    return this.state.step;
   }
 
-  /** Back to an empty Log In form. */
+  /**
+   * Back to an empty Log In form, at any moment: a pending call is abandoned, no error stays.
+   */
   reset(): void {
+    this.#submission++;
     this.abortCalls();
+    this.username = '';
     this.password = '';
     this.showPassword = false;
     this.#form.reset();
-    this.send({ type: 'RESTART' });
+    this.send({ type: 'RESET' });
   }
 
-  protected send(event: LoginEvent): void {
-    const f = this.flow;
-    const before = f.step;
-    // Past the form, the flow moved on with the chunk there (its part of the machine with it).
-    this.flow =
-      f.step === 'credentials'
-        ? credentialsTransition(f, event)
-        : steps.get()!.afterLoginTransition(f, event);
-    if (this.flow.step !== before) {
+  private send(event: LoginEvent): void {
+    const before = this.state.step;
+    this.state = transition(this.state, event);
+    if (this.state.step !== before) {
       // Moving on (or back): the password has done its job; keep it out of memory and the DOM.
       this.password = '';
       this.showPassword = false;
-      this.emit('pep-step-change', { step: this.flow.step });
-      // The step changes once the adapter answered, so the chunk is there.
-      void steps.get()!.focusStep(this);
+      this.emit('pep-step-change', { step: this.state.step });
+      void this.focusStep();
     }
+  }
+
+  /** Focus the new step: the nested element's own step, else the heading. */
+  private async focusStep(): Promise<void> {
+    await this.updateComplete;
+    const child =
+      this.renderRoot.querySelector('pep-typing-pattern') ??
+      this.renderRoot.querySelector('pep-verify-account');
+    if (child) {
+      await child.updateComplete;
+      return child.focusStep();
+    }
+    return this.focusHeading();
   }
 
   /** The field's check (a `FieldReason`), or null when it passes. */
@@ -183,7 +199,7 @@ export class PepLogin extends PepElement {
 
   private async submit(e?: Event): Promise<void> {
     e?.preventDefault();
-    if (this.flow.step !== 'credentials' || this.flow.submitting) return;
+    if (this.state.step !== 'credentials' || this.state.submitting) return;
     this.#form.submit();
     const errors = {
       username: this.fieldReason('username'),
@@ -195,13 +211,14 @@ export class PepLogin extends PepElement {
     }
     const username = this.username.trim();
     const password = this.password;
+    const submission = ++this.#submission;
     this.send({ type: 'SUBMIT' });
     try {
-      // What renders the answer first (prefetched, so normally there already): a failed fetch
-      // fails the step before the password is sent, so Try again never logs in twice. The
-      // remembered device is read after it: the default store comes with that chunk.
+      // The nested steps first (prefetched, so normally there already): a failed fetch fails
+      // the step before the password is sent, so Try again never logs in twice.
       const { result, store, device } = await this.call(async (a, signal) => {
-        const store = (await this.settle(steps.load())).deviceStoreOf(this);
+        await this.settle(nested.load());
+        const store = this.deviceStore ?? defaultDeviceStore;
         const device = store.get(username);
         const result = await a.login(
           device ? { username, password, deviceToken: device.token } : { username, password },
@@ -213,7 +230,7 @@ export class PepLogin extends PepElement {
       if (result.status !== 'authenticated' && device) store.delete(username);
       // The password was accepted: offer it to the password manager (shadow DOM hides the
       // fields from some managers).
-      void steps.get()!.offerCredential(username, password);
+      void offerCredential(username, password);
       if (result.status === 'authenticated') {
         this.send({ type: 'AUTHENTICATED', session: result.session });
         this.emit('pep-authenticated', { session: result.session });
@@ -221,9 +238,10 @@ export class PepLogin extends PepElement {
         this.send({ type: 'VERIFICATION_REQUIRED', pending: result.pending });
       }
     } catch (err) {
-      const error = err as AdapterError;
-      if (this.ignoreAbort(error)) return;
-      this.send({ type: 'FAILED', error });
+      // Abandoned by `reset()`: nothing to show. Aborted because the element was removed (also
+      // when it is back in the page by now): leave the pending state, as for any failure.
+      if (submission !== this.#submission) return;
+      this.send({ type: 'FAILED', error: err as AdapterError });
     }
   }
 
@@ -241,17 +259,61 @@ export class PepLogin extends PepElement {
   // ------------------------------------------------------------------------------------------
 
   override render(): TemplateResult {
-    const f = this.flow;
-    // The later steps render from `login.steps.ts`, loaded before the flow reaches them.
-    const step =
-      f.step === 'credentials' ? this.renderCredentials(f) : steps.get()!.renderStep(this, f);
-    return html`<div class="card">${step}</div>`;
+    return html`<div class="card">${this.renderStep()}</div>`;
   }
 
+  private renderStep(): TemplateResult {
+    const f = this.state;
+    // A nested step gave up (its pending login expired): back to the password, with the reason.
+    const onExpired = (e: Event) => {
+      e.stopPropagation();
+      this.send({ type: 'RESTART', error: adapterError('FLOW_EXPIRED') });
+    };
+    switch (f.step) {
+      case 'credentials':
+        return this.renderCredentials(f);
+      case 'enroll':
+        return html`<pep-typing-pattern
+          part="typing-pattern"
+          mode="enroll"
+          embedded
+          .pending=${f.pending}
+          .adapter=${this.adapter}
+          .config=${this.config}
+          .messages=${this.messages}
+          @pep-pattern-enrolled=${(e: HTMLElementEventMap['pep-pattern-enrolled']) =>
+            this.send({ type: 'PATTERN_ENROLLED', pending: e.detail.pending })}
+          @pep-verification-expired=${onExpired}
+        ></pep-typing-pattern>`;
+      case 'verify':
+        // pep-authenticated bubbles on to the host by itself; only follow it here.
+        return html`<pep-verify-account
+          part="verify-account"
+          embedded
+          .pending=${f.pending}
+          .adapter=${this.adapter}
+          .config=${this.config}
+          .messages=${this.messages}
+          .deviceStore=${this.deviceStore}
+          @pep-authenticated=${(e: HTMLElementEventMap['pep-authenticated']) =>
+            this.send({ type: 'VERIFIED', session: e.detail.session })}
+          @pep-verification-expired=${onExpired}
+        ></pep-verify-account>`;
+      case 'done':
+        return html`${stepHeading(this.t('login.title'))}
+          <p class="success" role="status" part="status">${this.t('login.done')}</p>
+          ${errorRegion({})}`;
+    }
+  }
+
+  /** The alert text of a failure: the element's own (lockout, expired login), else the base's. */
   private alertMessage(error: AdapterError | undefined): string {
     if (!error) return '';
-    // Its own texts (lockout, expiry) come with the chunk; a lost chunk is a NETWORK error.
-    return steps.get()?.alertMessage(this, error) ?? this.errorMessage(error);
+    if (error.code === 'ACCOUNT_LOCKED') {
+      const { unlocksAt } = (error as AdapterError<'ACCOUNT_LOCKED'>).data;
+      return this.t('login.locked', { time: this.formatTime(unlocksAt) });
+    }
+    return error.code === 'FLOW_EXPIRED' ? this.t('login.expired') : this.errorMessage(error);
   }
 
   private renderCredentials(f: Extract<LoginState, { step: 'credentials' }>): TemplateResult {

@@ -1,12 +1,9 @@
 /**
  * The `<pep-login>` flow as a pure state machine: credentials → (typing-pattern enrollment) →
- * account verification → done. No DOM, no adapter: the component feeds it adapter results. The
- * steps after the password's answer are in `login.steps.machine.ts`, which comes with the
- * element's later chunk; `transition` is the whole machine.
+ * account verification → done. No DOM, no adapter: the component feeds it adapter results.
  */
 import type { AdapterError } from '../../adapter/errors.js';
 import type { PendingLogin, Session } from '../../adapter/types.js';
-import { afterLoginTransition } from './login.steps.machine.js';
 
 export type LoginState =
   /** Username and password. `submitting` while the adapter checks them. */
@@ -18,8 +15,6 @@ export type LoginState =
   /** Signed in. */
   | { step: 'done'; session: Session };
 
-export type LoginStep = LoginState['step'];
-
 export type LoginEvent =
   | { type: 'SUBMIT' }
   | { type: 'AUTHENTICATED'; session: Session }
@@ -28,36 +23,56 @@ export type LoginEvent =
   | { type: 'PATTERN_ENROLLED'; pending: PendingLogin }
   | { type: 'VERIFIED'; session: Session }
   /** The pending login expired (or a child step gave up): back to the password, with a reason. */
-  | { type: 'RESTART'; error?: AdapterError };
+  | { type: 'RESTART'; error?: AdapterError }
+  /** `reset()`: the empty Log In form from any step (a pending call is abandoned, no error). */
+  | { type: 'RESET' };
 
 export const initialLoginState: LoginState = { step: 'credentials', submitting: false };
 
 export function transition(state: LoginState, event: LoginEvent): LoginState {
-  return state.step === 'credentials'
-    ? credentialsTransition(state, event)
-    : afterLoginTransition(state, event);
+  if (event.type === 'RESET') return initialLoginState;
+  switch (state.step) {
+    case 'credentials':
+      switch (event.type) {
+        case 'SUBMIT':
+          return state.submitting ? state : { step: 'credentials', submitting: true };
+        case 'AUTHENTICATED':
+          return state.submitting ? { step: 'done', session: event.session } : state;
+        case 'VERIFICATION_REQUIRED':
+          if (!state.submitting) return state;
+          return event.pending.mustEnrollPattern
+            ? { step: 'enroll', pending: event.pending }
+            : { step: 'verify', pending: event.pending };
+        case 'FAILED':
+          return state.submitting
+            ? { step: 'credentials', submitting: false, error: event.error }
+            : state;
+        default:
+          return state;
+      }
+    case 'enroll':
+      switch (event.type) {
+        case 'PATTERN_ENROLLED':
+          return { step: 'verify', pending: event.pending };
+        case 'RESTART':
+          return restart(event.error);
+        default:
+          return state;
+      }
+    case 'verify':
+      switch (event.type) {
+        case 'VERIFIED':
+          return { step: 'done', session: event.session };
+        case 'RESTART':
+          return restart(event.error);
+        default:
+          return state;
+      }
+    case 'done':
+      return event.type === 'RESTART' ? restart(event.error) : state;
+  }
 }
 
-/** The Log In form's part of the machine. */
-export function credentialsTransition(
-  state: Extract<LoginState, { step: 'credentials' }>,
-  event: LoginEvent,
-): LoginState {
-  switch (event.type) {
-    case 'SUBMIT':
-      return state.submitting ? state : { step: 'credentials', submitting: true };
-    case 'AUTHENTICATED':
-      return state.submitting ? { step: 'done', session: event.session } : state;
-    case 'VERIFICATION_REQUIRED':
-      if (!state.submitting) return state;
-      return event.pending.mustEnrollPattern
-        ? { step: 'enroll', pending: event.pending }
-        : { step: 'verify', pending: event.pending };
-    case 'FAILED':
-      return state.submitting
-        ? { step: 'credentials', submitting: false, error: event.error }
-        : state;
-    default:
-      return state;
-  }
+function restart(error: AdapterError | undefined): LoginState {
+  return error ? { step: 'credentials', submitting: false, error } : initialLoginState;
 }

@@ -1,8 +1,18 @@
-import { loginFormEn } from './login.form.messages.js';
-import { loginStepsEn } from './login.steps.messages.js';
-
-/**
- * English messages of `<pep-login>` (the spec's words where it has them). The element loads its
- * form's part with it, and the part shown after the adapter answered with its later chunk.
- */
-export const loginEn = { ...loginFormEn, ...loginStepsEn } as const;
+/** English messages of `<pep-login>` (the spec's words where it has them). */
+export const loginEn = {
+  'login.title': 'Log In',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Log In',
+  'login.forgot-username': 'Forgot Username',
+  'login.forgot-password': 'Forgot Password',
+  'login.forgot-nav': 'Account help',
+  'login.notice.password-created':
+    'Your password was created. Log in with your username and new password.',
+  'login.notice.password-updated':
+    'Your password was updated. Log in with your new password. We also sent you an email confirming the change.',
+  'login.locked':
+    'Your account is locked after 5 incorrect password attempts. It will unlock automatically at {time}. To unlock it sooner, use Forgot Username or Forgot Password below, or call the Internet Help Desk at {phone}.',
+  'login.expired': 'Your login took too long and has expired. Please log in again.',
+  'login.done': 'You are logged in.',
+} as const;

@@ -12,10 +12,11 @@ import {
   type DelegateSummary,
   type StateCode,
 } from '../../adapter/types.js';
-import { lazyModule } from '../../base/lazy.js';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import { stateListConverter } from '../../core/display.js';
+import { formatUsMobile } from '../../core/phone.js';
+import { statesEn } from '../../i18n/states.en.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
@@ -26,21 +27,10 @@ import {
   type MyDelegatesEvent,
   type MyDelegatesState,
 } from './my-delegates.machine.js';
-import { myDelegatesFrameEn } from './my-delegates.frame.messages.js';
+import { myDelegatesEn } from './my-delegates.messages.js';
 import { myDelegatesStyles } from './my-delegates.styles.js';
 
-/**
- * The list itself (delegates, statuses, Resend invitation, the empty state) is not part of what
- * a host loads first: a chunk of its own, fetched alongside the first `listDelegates` call (the
- * element shows "Loading your delegates…" until both are there).
- */
-let catalogue: Catalogue = myDelegatesFrameEn;
-const list = lazyModule(() =>
-  import('./my-delegates.steps.js').then((m) => {
-    catalogue = { ...catalogue, ...m.myDelegatesListEn, ...m.statesEn };
-    return m;
-  }),
-);
+const catalogue: Catalogue = { ...myDelegatesEn, ...statesEn };
 
 /**
  * The producer's **My Delegates** tab (spec slide 3): the list of their delegates with name,
@@ -80,7 +70,7 @@ export class PepMyDelegates extends PepElement {
   };
 
   static {
-    this.states('machine');
+    this.states('state');
   }
 
   protected override get catalogue(): Catalogue {
@@ -90,7 +80,8 @@ export class PepMyDelegates extends PepElement {
   /** The states the producer may assign, passed to Add Delegate (`allowed-states="IL TX"`). */
   allowedStates: StateCode[] = [...STATE_CODES];
 
-  protected machine: MyDelegatesState = initialMyDelegates();
+  /** The current state: the list (`loading`, `ready`, `failed`), the dialog, the notice. */
+  state: MyDelegatesState = initialMyDelegates();
 
   protected get dialog(): HTMLDialogElement | null {
     return this.renderRoot?.querySelector('dialog') ?? null;
@@ -104,13 +95,8 @@ export class PepMyDelegates extends PepElement {
   /** The delegate added in the open dialog, if any: closing by Escape then also refreshes. */
   #added?: DelegateSummary;
 
-  /** The current state: the list (`loading`, `ready`, `failed`), the dialog, the notice. */
-  get state(): MyDelegatesState {
-    return this.machine;
-  }
-
   protected send(event: MyDelegatesEvent): void {
-    this.machine = myDelegatesTransition(this.machine, event);
+    this.state = myDelegatesTransition(this.state, event);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -123,7 +109,7 @@ export class PepMyDelegates extends PepElement {
   protected override updated(): void {
     const dialog = this.dialog;
     if (!dialog) return;
-    if (this.machine.dialogOpen && !dialog.open) {
+    if (this.state.dialogOpen && !dialog.open) {
       dialog.showModal();
       const form = dialog.querySelector('pep-add-delegate');
       // The form may still be loading: focus it once defined (if the dialog is still open).
@@ -132,24 +118,20 @@ export class PepMyDelegates extends PepElement {
           if (form.isConnected) void form.focusHeading();
         });
     }
-    if (!this.machine.dialogOpen && dialog.open) dialog.close();
+    if (!this.state.dialogOpen && dialog.open) dialog.close();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-inserted after being removed mid-load (the call was abandoned): load again.
-    if (this.hasUpdated && this.machine.list === 'loading' && !this.calling) void this.load();
+    if (this.hasUpdated && this.state.list === 'loading' && !this.calling) void this.load();
   }
 
   /** Reload the list from the adapter. */
   async load(): Promise<void> {
     this.send({ type: 'LOAD' });
     try {
-      // The list renders with its module: fetched alongside the call (a lost chunk is a
-      // retryable failure of the load, like a lost answer).
-      const [delegates] = await this.call((a, signal) =>
-        Promise.all([a.listDelegates({ signal }), this.settle(list.load())]),
-      );
+      const delegates = await this.call((a, signal) => a.listDelegates({ signal }));
       this.send({ type: 'LOAD_OK', delegates });
     } catch (err) {
       const error = err as AdapterError;
@@ -188,7 +170,7 @@ export class PepMyDelegates extends PepElement {
   }
 
   protected override render(): TemplateResult {
-    const m = this.machine;
+    const m = this.state;
     return html`<div class="card">
       <div class="toolbar">
         ${stepHeading(this.t('my-delegates.title'))}
@@ -210,13 +192,7 @@ export class PepMyDelegates extends PepElement {
             ? { label: this.t('common.retry'), onRetry: () => this.retry() }
             : null,
       })}
-      <div role="status" part="status" class="notice-region">
-        ${
-          // A notice follows an addition or a resend, which show in (and reload) the list: it
-          // comes with the list's module.
-          list.get()?.renderNotice(this) ?? nothing
-        }
-      </div>
+      <div role="status" part="status" class="notice-region">${this.renderNotice()}</div>
       ${this.renderList()}
       <dialog
         part="dialog"
@@ -245,7 +221,7 @@ export class PepMyDelegates extends PepElement {
   }
 
   protected retry(): void {
-    const r = this.machine.retry;
+    const r = this.state.retry;
     // The retry button goes away with the error: keep focus on the control of that action.
     if (r?.type === 'OPEN_ADD') {
       void this.openAdd();
@@ -256,20 +232,93 @@ export class PepMyDelegates extends PepElement {
       this.renderRoot
         .querySelector<HTMLElement>(`[data-id="${CSS.escape(r.delegateId)}"] [part=resend-button]`)
         ?.focus();
-      // A failed resend was offered by the list: its module is there.
-      void list.get()?.resend(this, r.delegateId);
+      void this.resend(r.delegateId);
     }
   }
 
   protected renderList(): TemplateResult | typeof nothing {
-    const m = this.machine;
+    const m = this.state;
     if (m.list === 'loading' && m.delegates.length === 0) {
       return html`<p>
         <span class="spinner" aria-hidden="true"></span>${this.t('my-delegates.loading')}
       </p>`;
     }
-    // Past the first load, the list's module is there (`load` waits for it).
-    return list.get()?.renderList(this) ?? nothing;
+    if (m.list === 'failed' && m.delegates.length === 0) return nothing;
+    if (m.delegates.length === 0) {
+      return html`<p part="empty">${this.t('my-delegates.empty')}</p>`;
+    }
+    return html`<ul
+      class="delegates"
+      part="list"
+      aria-busy=${m.list === 'loading' ? 'true' : 'false'}
+    >
+      ${m.delegates.map((d) => this.renderDelegate(d))}
+    </ul>`;
+  }
+
+  /** Resend the invitation of an invited delegate (the list's button, or Try again). */
+  protected async resend(delegateId: string): Promise<void> {
+    const before = this.state;
+    this.send({ type: 'RESEND', delegateId });
+    if (this.state === before) return;
+    try {
+      await this.call((a, signal) => a.resendInvitation({ delegateId }, { signal }));
+      this.send({ type: 'RESEND_OK' });
+      const notice = this.state.notice;
+      if (notice) this.emit('pep-invitation-resent', { delegate: notice.delegate });
+    } catch (err) {
+      const error = err as AdapterError;
+      if (!this.ignoreAbort(error)) this.send({ type: 'RESEND_FAIL', error });
+    }
+  }
+
+  protected renderDelegate(d: DelegateSummary): TemplateResult {
+    const resendingId = this.state.resendingId;
+    return html`<li class="delegate" part="delegate" data-id=${d.id}>
+      <h3>${this.name(d)}</h3>
+      <dl>
+        <dt>${this.t('my-delegates.username')}</dt>
+        <dd>${d.username}</dd>
+        <dt>${this.t('my-delegates.email')}</dt>
+        <dd>${d.email}</dd>
+        <dt>${this.t('my-delegates.mobile')}</dt>
+        <dd>${formatUsMobile(d.mobile)}</dd>
+        <dt>${this.t('my-delegates.states')}</dt>
+        <dd>${d.states.map((s) => this.t(`state.${s}`)).join(', ')}</dd>
+        <dt>${this.t('my-delegates.status')}</dt>
+        <dd class="status" data-status=${d.status}>${this.t(`my-delegates.status.${d.status}`)}</dd>
+      </dl>
+      ${d.status === 'invited'
+        ? html`<div class="actions">
+            <button
+              type="button"
+              class="secondary"
+              part="resend-button"
+              aria-disabled=${resendingId ? 'true' : 'false'}
+              @click=${() => void this.resend(d.id)}
+            >
+              ${resendingId === d.id
+                ? html`<span class="spinner" aria-hidden="true"></span>${this.t(
+                      'my-delegates.resending',
+                    )}`
+                : html`${this.t('my-delegates.resend')}<span class="visually-hidden">
+                      ${this.t('my-delegates.resend-to', { name: this.name(d) })}</span
+                    >`}
+            </button>
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  /** The polite notice after an addition or a resend (in the status region). */
+  protected renderNotice(): TemplateResult | typeof nothing {
+    const n = this.state.notice;
+    if (!n) return nothing;
+    const text =
+      n.kind === 'added'
+        ? this.t('my-delegates.added', { name: this.name(n.delegate) })
+        : this.t('my-delegates.resent', { email: n.delegate.email });
+    return html`<p class="success">${text}</p>`;
   }
 }
 

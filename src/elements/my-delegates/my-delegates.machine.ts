@@ -1,7 +1,6 @@
 /**
  * Pure state machine of `<pep-my-delegates>`: the list (loading / ready / failed), the Add
- * Delegate dialog, and the polite notices after each. Resend invitation's transitions come with
- * the list (`my-delegates.list.machine.ts`).
+ * Delegate dialog, Resend invitation, and the polite notices after each.
  */
 import type { AdapterError } from '../../adapter/errors.js';
 import type { DelegateSummary } from '../../adapter/types.js';
@@ -31,7 +30,11 @@ export type MyDelegatesEvent =
   /** Cancel / Escape: close without adding. */
   | { type: 'CLOSE_ADD' }
   /** Finish after "Delegate was added": close and refresh. */
-  | { type: 'FINISH'; delegate: DelegateSummary };
+  | { type: 'FINISH'; delegate: DelegateSummary }
+  /** Resend invitation to an invited delegate. */
+  | { type: 'RESEND'; delegateId: string }
+  | { type: 'RESEND_OK' }
+  | { type: 'RESEND_FAIL'; error: AdapterError };
 
 export const initialMyDelegates = (): MyDelegatesState => ({
   list: 'loading',
@@ -75,6 +78,25 @@ export function myDelegatesTransition(
         error: null,
         retry: null,
         notice: { kind: 'added', delegate: event.delegate },
+      };
+    case 'RESEND': {
+      if (state.resendingId !== null) return state;
+      const delegate = state.delegates.find((d) => d.id === event.delegateId);
+      if (!delegate || delegate.status !== 'invited') return state;
+      return { ...state, resendingId: delegate.id, error: null, retry: null, notice: null };
+    }
+    case 'RESEND_OK': {
+      const delegate = state.delegates.find((d) => d.id === state.resendingId);
+      if (!delegate) return state;
+      return { ...state, resendingId: null, notice: { kind: 'resent', delegate } };
+    }
+    case 'RESEND_FAIL':
+      if (state.resendingId === null) return state;
+      return {
+        ...state,
+        resendingId: null,
+        error: event.error,
+        retry: { type: 'RESEND', delegateId: state.resendingId },
       };
   }
 }

@@ -6,22 +6,24 @@ import {
   type PropertyDeclarations,
 } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
-import { lazyModule } from '../../base/lazy.js';
 import { formStyles, tokens } from '../../base/styles.js';
-import { toAdapterError, type AdapterError } from '../../adapter/errors.js';
+import type { AdapterError } from '../../adapter/errors.js';
 import type { Session } from '../../adapter/types.js';
+import { formatUsMobile } from '../../core/phone.js';
+import { formatDuration } from '../../i18n/duration.js';
 import type { Catalogue } from '../../i18n/format.js';
+import { statesEn } from '../../i18n/states.en.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { sharedStyles } from '../../shared/styles.js';
-import type { PortalConfig } from './portal-config.js';
+import type { PortalConfig, PortalLink, PortalLinkGroup } from './portal-config.js';
 import {
   initialPortalHomeState,
-  transition,
+  portalHomeTransition,
   type PortalHomeEvent,
   type PortalHomeState,
   type PortalView,
 } from './portal-home.machine.js';
-import { portalHomeStatusEn } from './portal-home.status.messages.js';
+import { portalHomeEn } from './portal-home.messages.js';
 import { portalHomeStyles } from './portal-home.styles.js';
 
 /** Why `<pep-portal-home>` signed the user out. */
@@ -58,18 +60,39 @@ declare global {
   }
 }
 
-/**
- * The signed-in page is not part of what a host loads first: a chunk of its own, fetched in the
- * background once the element has rendered (while the session is being read); until it is
- * there, the element shows "Loading your session…".
- */
-let catalogue: Catalogue = portalHomeStatusEn;
-const page = lazyModule(() =>
-  import('./portal-home.page.js').then((m) => {
-    catalogue = { ...portalHomeStatusEn, ...m.portalHomePageEn, ...m.personEn };
-    return m;
-  }),
-);
+const catalogue: Catalogue = { ...portalHomeEn, ...statesEn };
+
+type Ready = Extract<PortalHomeState, { status: 'ready' }>;
+
+const browserTimers: IdleTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** The warning opens this long before the idle timeout. */
+const WARN_BEFORE_MS = 2 * 60_000;
+/** Longest delay `setTimeout` takes; a later moment is reached in steps. */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/** Only these URL schemes (or relative URLs) are rendered as links. */
+const SAFE_HREF = /^(?:https?:|mailto:|tel:|[#/.?]|[^:]*$)/i;
+
+/** When the session ends, and whether that is the idle timeout (not the absolute end). */
+function sessionEnd(s: Session): { end: number; idle: boolean } {
+  const idle = Number.isFinite(s.idleExpiresAt) && s.idleExpiresAt < s.expiresAt;
+  return { end: idle ? s.idleExpiresAt : s.expiresAt, idle };
+}
+
+/** The element focused inside shadow roots (where focus goes back when the dialog closes). */
+function deepActiveElement(): HTMLElement | null {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a instanceof HTMLElement ? a : null;
+}
+
+function heading(text: string): TemplateResult {
+  return html`<h1 data-step-heading tabindex="-1" part="view-heading">${text}</h1>`;
+}
 
 /**
  * The authenticated delegate's landing page (spec slides 20–22): a header with the portal name,
@@ -136,7 +159,7 @@ export class PepPortalHome extends PepElement {
   };
 
   static {
-    this.states('page');
+    this.states('state');
   }
 
   /**
@@ -154,36 +177,41 @@ export class PepPortalHome extends PepElement {
   /** Timers of the idle timeout (with `now`); unset: `setTimeout`. Tests may replace them. */
   timers?: IdleTimers;
 
-  private page: PortalHomeState = initialPortalHomeState;
+  private state: PortalHomeState = initialPortalHomeState;
 
   protected override get catalogue(): Catalogue {
     return catalogue;
   }
 
   #loading = false;
-  #fetching = false;
-  /** The signed-in page's module could not be fetched (offline): Try again fetches it again. */
-  #pageError: AdapterError | null = null;
+
+  /**
+   * The idle timeout: the timer scheduled (and for when), the session seen and the longest idle
+   * time one gave (ms: "inactive for 30 minutes"), where focus was before the dialog.
+   */
+  #idle: {
+    handle?: unknown;
+    at?: number;
+    session?: Session;
+    idleMs: number;
+    returnFocus?: HTMLElement | null;
+  } = { idleMs: 0 };
 
   /** The view shown: `home`, `information`, `hierarchy` or `quote` (when signed in). */
   get view(): PortalView | null {
-    return this.page.status === 'ready' ? this.page.view : null;
+    return this.state.status === 'ready' ? this.state.view : null;
   }
 
   /** Show a view (same as choosing it in the navigation or the user menu). */
   show(view: PortalView): void {
-    this.dispatch({ type: 'NAVIGATE', view });
+    this.send({ type: 'NAVIGATE', view });
   }
 
-  private dispatch(event: PortalHomeEvent): void {
-    this.moveTo(transition(this.page, event));
-  }
-
-  /** Show `after` (also the page's menu and Logout states, from `portal-home.page.ts`). */
-  private moveTo(after: PortalHomeState): void {
-    const before = this.page;
+  private send(event: PortalHomeEvent): void {
+    const before = this.state;
+    const after = portalHomeTransition(before, event);
     if (after === before) return;
-    this.page = after;
+    this.state = after;
     if (after.status === 'ready' && before.status === 'ready' && after.view !== before.view) {
       this.emit('pep-view-change', { view: after.view });
       void this.focusHeading();
@@ -196,31 +224,16 @@ export class PepPortalHome extends PepElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session') && this.session !== undefined) {
-      this.dispatch({ type: 'SESSION', session: this.session });
+      this.send({ type: 'SESSION', session: this.session });
     }
-  }
-
-  protected override firstUpdated(): void {
-    page.prefetch();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.page.status === 'ready' && !page.get() && !this.#pageError && !this.#fetching) {
-      this.#fetching = true;
-      void this.settle(page.load())
-        .catch((err: unknown) => {
-          this.#pageError = toAdapterError(err);
-        })
-        .finally(() => {
-          this.#fetching = false;
-          this.requestUpdate();
-        });
-    }
-    if (this.page.status === 'loading' && this.session === undefined && this.adapter)
+    if (this.state.status === 'loading' && this.session === undefined && this.adapter)
       void this.#load();
     // The idle timeout (signed-in page only): schedule, warn, end; stopped once signed out.
-    page.get()?.syncIdle(this);
+    this.#syncIdle();
   }
 
   async #load(): Promise<void> {
@@ -228,11 +241,11 @@ export class PepPortalHome extends PepElement {
     this.#loading = true;
     try {
       const session = await this.call((a, signal) => a.getSession({ signal }));
-      this.dispatch({ type: 'SESSION', session });
+      this.send({ type: 'SESSION', session });
     } catch (err) {
       const error = err as AdapterError;
-      if (error.code === 'NOT_AUTHENTICATED') this.dispatch({ type: 'SESSION', session: null });
-      else if (error.code !== 'ABORTED') this.dispatch({ type: 'LOAD_FAILED', error });
+      if (error.code === 'NOT_AUTHENTICATED') this.send({ type: 'SESSION', session: null });
+      else if (error.code !== 'ABORTED') this.send({ type: 'LOAD_FAILED', error });
     } finally {
       this.#loading = false;
     }
@@ -241,38 +254,40 @@ export class PepPortalHome extends PepElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-inserted after being removed mid-load (the call was abandoned): `updated` loads again.
-    if (this.hasUpdated && this.page.status === 'loading' && !this.calling) this.requestUpdate();
+    if (this.hasUpdated && this.state.status === 'loading' && !this.calling) this.requestUpdate();
     // Re-inserted while signed in: `updated` schedules the idle timeout again.
-    if (this.hasUpdated && this.page.status === 'ready') this.requestUpdate();
+    if (this.hasUpdated && this.state.status === 'ready') this.requestUpdate();
     document.addEventListener('click', this.#onDocumentClick);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('click', this.#onDocumentClick);
-    page.get()?.stopIdle(this);
+    this.#stopIdle();
   }
 
-  // The user menu is part of the signed-in page (and so is closing it on a click outside).
-  #onDocumentClick = (e: MouseEvent): void => page.get()?.onDocumentClick(this, e);
+  /** A click outside the user menu closes it. */
+  #onDocumentClick = (e: MouseEvent): void => {
+    const menu = this.renderRoot.querySelector('.user-menu');
+    if (menu && !e.composedPath().includes(menu)) this.send({ type: 'CLOSE_MENU' });
+  };
 
   override render(): TemplateResult {
-    const p = this.page;
+    const p = this.state;
     switch (p.status) {
       case 'loading':
         return this.renderLoading();
       case 'failed':
-        return this.renderFailed(p.error, () => this.dispatch({ type: 'LOAD' }));
+        return this.renderFailed(p.error, () => this.send({ type: 'LOAD' }));
       case 'signed-out':
         return html`<div class="page" part="base">
           <div class="content" part="content">
-            <h1 data-step-heading tabindex="-1" part="view-heading">
-              ${this.t('portal-home.signed-out-title')}
-            </h1>
+            ${heading(this.t('portal-home.signed-out-title'))}
             <p role="status">
               ${p.idleMinutes !== undefined
-                ? // Signed out by the idle timeout: only ever from the signed-in page (loaded).
-                  page.get()?.idleSignedOutText(this, p.idleMinutes)
+                ? this.t('portal-home.idle-signed-out', {
+                    duration: formatDuration(p.idleMinutes * 60_000, this.intlLocale),
+                  })
                 : this.t(p.loggedOut ? 'portal-home.logged-out' : 'portal-home.signed-out')}
             </p>
             ${this.loginHref
@@ -283,18 +298,8 @@ export class PepPortalHome extends PepElement {
             ${errorRegion({})}
           </div>
         </div>`;
-      case 'ready': {
-        const m = page.get();
-        if (m) return m.renderReady(this, p);
-        // The page module is still on its way (see `updated`), or could not be fetched.
-        const error = this.#pageError;
-        return error
-          ? this.renderFailed(error, () => {
-              this.#pageError = null;
-              this.requestUpdate();
-            })
-          : this.renderLoading();
-      }
+      case 'ready':
+        return this.renderReady(p);
     }
   }
 
@@ -317,5 +322,443 @@ export class PepPortalHome extends PepElement {
         })}
       </div>
     </div>`;
+  }
+
+  async #logout(): Promise<void> {
+    if (this.state.status !== 'ready') return;
+    const username = this.state.session.user.username;
+    const before = this.state;
+    this.send({ type: 'LOGOUT' });
+    if (this.state === before) return;
+    try {
+      await this.call((a, signal) => a.logout({ signal }));
+      this.send({ type: 'LOGGED_OUT' });
+      this.emit('pep-logged-out', { username, reason: 'logout' });
+    } catch (err) {
+      const error = err as AdapterError;
+      if (!this.ignoreAbort(error)) this.send({ type: 'LOGOUT_FAILED', error });
+    }
+  }
+
+  // ---- The idle timeout ----------------------------------------------------------------------
+
+  get #timers(): IdleTimers {
+    return this.timers ?? browserTimers;
+  }
+
+  #schedule(at: number): void {
+    const c = this.#idle;
+    if (c.handle !== undefined && c.at === at) return;
+    if (c.handle !== undefined) this.#timers.clearTimeout(c.handle);
+    c.at = at;
+    const delay = Math.min(MAX_DELAY_MS, Math.max(0, at - this.now()));
+    c.handle = this.#timers.setTimeout(() => {
+      c.handle = undefined;
+      this.#syncIdle();
+    }, delay);
+  }
+
+  /** Stop the idle timer (signed out, or the element was removed). */
+  #stopIdle(): void {
+    const c = this.#idle;
+    if (c.handle !== undefined) this.#timers.clearTimeout(c.handle);
+    c.handle = undefined;
+  }
+
+  /**
+   * After each render and when the timer fires: compare the session's end with the clock;
+   * schedule the warning or the end, open or close the dialog, or sign out.
+   */
+  #syncIdle(): void {
+    const c = this.#idle;
+    const p = this.state;
+    if (p.status !== 'ready' || p.loggingOut || !this.isConnected) {
+      this.#stopIdle();
+      this.#syncDialog();
+      return;
+    }
+    const now = this.now();
+    const { end, idle } = sessionEnd(p.session);
+    if (c.session !== p.session) {
+      c.session = p.session;
+      if (idle) c.idleMs = Math.max(c.idleMs, end - now);
+    }
+    if (now >= end) {
+      this.#stopIdle();
+      // A Stay signed in in flight decides (its answer renders, and this runs again).
+      if (!p.idle?.renewing) {
+        if (idle) void this.#timeOut();
+        else this.send({ type: 'EXPIRED' });
+      }
+      return;
+    }
+    if (idle && now >= end - WARN_BEFORE_MS) {
+      this.send({ type: 'IDLE_WARN' });
+      this.#schedule(end);
+    } else {
+      this.send({ type: 'IDLE_DISMISS' });
+      this.#schedule(idle ? end - WARN_BEFORE_MS : end);
+    }
+    this.#syncDialog();
+  }
+
+  /** The idle minutes to report: the longest idle time a session gave, in whole minutes. */
+  get #idleMinutes(): number {
+    return Math.max(1, Math.round(this.#idle.idleMs / 60_000));
+  }
+
+  /** Signed out by the idle timeout: end the session (whatever the answer) and say why. */
+  async #timeOut(): Promise<void> {
+    if (this.state.status !== 'ready') return;
+    const username = this.state.session.user.username;
+    this.send({ type: 'LOGOUT' });
+    try {
+      await this.call((a, signal) => a.logout({ signal }));
+    } catch (err) {
+      // The backend ends an idle session on its next use anyway: the page signs out regardless.
+      if (this.ignoreAbort(err as AdapterError)) return;
+    }
+    this.send({ type: 'LOGGED_OUT', idleMinutes: this.#idleMinutes });
+    this.emit('pep-logged-out', { username, reason: 'idle' });
+  }
+
+  /** Stay signed in: a call with the session moves its idle end; the new end restarts the timer. */
+  async #stay(): Promise<void> {
+    const before = this.state;
+    this.send({ type: 'STAY' });
+    if (this.state === before || before.status !== 'ready') return;
+    const username = before.session.user.username;
+    let session: Session | null;
+    try {
+      session = await this.call((a, signal) => a.getSession({ signal }));
+    } catch (err) {
+      const error = err as AdapterError;
+      if (this.ignoreAbort(error)) return;
+      if (error.code !== 'NOT_AUTHENTICATED') return this.send({ type: 'RENEW_FAILED', error });
+      session = null;
+    }
+    if (session) return this.send({ type: 'RENEWED', session });
+    // The session had already ended.
+    this.send({ type: 'RENEW_ENDED', idleMinutes: this.#idleMinutes });
+    this.emit('pep-logged-out', { username, reason: 'idle' });
+  }
+
+  /** Open the rendered dialog as a modal (remembering focus) or give focus back once it is gone. */
+  #syncDialog(): void {
+    const c = this.#idle;
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.idle-dialog');
+    if (dialog && !dialog.open) {
+      // (Opened again after the browser closed it: focus still goes back where it first was.)
+      if (c.returnFocus === undefined) c.returnFocus = deepActiveElement();
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[part~="stay-button"]')?.focus();
+    } else if (!dialog && c.returnFocus !== undefined) {
+      const back = c.returnFocus;
+      c.returnFocus = undefined;
+      // Signed out: the signed-out page's heading takes focus instead.
+      if (this.state.status === 'ready' && !this.state.loggingOut && back?.isConnected)
+        back.focus();
+    }
+  }
+
+  // Escape closes a modal dialog ("cancel"): here it means Stay signed in.
+  #onIdleCancel = (e: Event): void => {
+    e.preventDefault();
+    void this.#stay();
+  };
+
+  // A browser may close it without a cancelable "cancel" (a second Escape in a row): the same.
+  // (Not a dialog closed because it was removed: the warning it belonged to is over.)
+  #onIdleClose = (e: Event): void => {
+    const dialog = e.currentTarget as HTMLDialogElement;
+    if (dialog.isConnected && this.state.status === 'ready' && this.state.idle) void this.#stay();
+  };
+
+  private renderIdleDialog(p: Ready): TemplateResult {
+    const idle = p.idle!;
+    const { end } = sessionEnd(p.session);
+    const error = idle.error;
+    return html`<dialog
+      class="idle-dialog"
+      part="idle-dialog"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="idle-title"
+      aria-describedby="idle-text"
+      @cancel=${this.#onIdleCancel}
+      @close=${this.#onIdleClose}
+    >
+      <h2 id="idle-title">${this.t('portal-home.idle-title')}</h2>
+      <p id="idle-text">
+        ${this.t('portal-home.idle-text', {
+          wait: formatDuration(end - this.now(), this.intlLocale),
+        })}
+      </p>
+      ${errorRegion({
+        id: 'idle-error',
+        message: error ? this.errorMessage(error) : null,
+        key: error,
+        retry: isRetryable(error)
+          ? { label: this.t('common.retry'), onRetry: () => void this.#stay() }
+          : null,
+      })}
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          part="stay-button"
+          aria-disabled=${idle.renewing ? 'true' : 'false'}
+          @click=${() => void this.#stay()}
+        >
+          ${idle.renewing
+            ? html`<span class="spinner" aria-hidden="true"></span>`
+            : nothing}${this.t('portal-home.idle-stay')}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          part="idle-logout-button"
+          @click=${() => void this.#logout()}
+        >
+          ${this.t('portal-home.idle-logout')}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  // ---- The signed-in page --------------------------------------------------------------------
+
+  #onMenuKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || this.state.status !== 'ready' || !this.state.menuOpen) return;
+    e.stopPropagation();
+    this.send({ type: 'CLOSE_MENU' });
+    this.renderRoot.querySelector<HTMLButtonElement>('.menu-button')?.focus();
+  };
+
+  #onMenuFocusOut = (e: FocusEvent): void => {
+    const menu = e.currentTarget as HTMLElement;
+    const next = e.relatedTarget as Node | null;
+    if (next && menu.contains(next)) return;
+    this.send({ type: 'CLOSE_MENU' });
+  };
+
+  private renderReady(p: Ready): TemplateResult {
+    const cfg = this.portalConfig;
+    const user = p.session.user;
+    const name = `${user.firstName} ${user.lastName}`;
+    const navItem = (view: PortalView, key: string) =>
+      html`<li>
+        <button
+          type="button"
+          class="nav-item"
+          part="nav-item"
+          aria-current=${p.view === view ? 'page' : nothing}
+          @click=${() => this.show(view)}
+        >
+          ${this.t(key)}
+        </button>
+      </li>`;
+    return html`<div class="page" part="base">
+      <header part="header">
+        <span class="portal-name" part="portal-name">${cfg?.portalName ?? ''}</span>
+        <nav aria-label=${this.t('portal-home.nav-label')} part="nav">
+          <ul>
+            ${navItem('home', 'portal-home.nav.home')}
+            ${navItem('hierarchy', 'portal-home.nav.hierarchy')}
+            ${navItem('quote', 'portal-home.nav.quote')}
+          </ul>
+        </nav>
+        <div class="user-menu" @keydown=${this.#onMenuKeydown} @focusout=${this.#onMenuFocusOut}>
+          <button
+            type="button"
+            class="menu-button"
+            part="menu-button"
+            aria-expanded=${p.menuOpen ? 'true' : 'false'}
+            aria-controls="user-menu"
+            @click=${() => this.send({ type: 'TOGGLE_MENU' })}
+          >
+            ${name}<span class="caret" aria-hidden="true">▾</span>
+          </button>
+          <ul id="user-menu" class="menu" part="menu" ?hidden=${!p.menuOpen}>
+            <li>
+              <button
+                type="button"
+                part="menu-item"
+                aria-current=${p.view === 'information' ? 'page' : nothing}
+                @click=${() => this.show('information')}
+              >
+                ${this.t('portal-home.menu.information')}
+              </button>
+            </li>
+            <li>
+              <button
+                type="button"
+                part="menu-item"
+                data-action="logout"
+                aria-disabled=${p.loggingOut ? 'true' : 'false'}
+                @click=${() => void this.#logout()}
+              >
+                ${p.loggingOut
+                  ? html`<span class="spinner" aria-hidden="true"></span>${this.t(
+                        'portal-home.logging-out',
+                      )}`
+                  : this.t('portal-home.menu.logout')}
+              </button>
+            </li>
+          </ul>
+        </div>
+      </header>
+      ${errorRegion({
+        message: p.error ? this.errorMessage(p.error) : null,
+        key: p.error,
+        retry: isRetryable(p.error)
+          ? { label: this.t('common.retry'), onRetry: () => void this.#logout() }
+          : null,
+      })}
+      <div class="content" part="content">${this.renderView(p)}</div>
+      ${cfg?.footerText ? html`<footer part="footer">${cfg.footerText}</footer>` : nothing}
+      ${p.idle ? this.renderIdleDialog(p) : nothing}
+    </div>`;
+  }
+
+  private renderView(p: Ready): TemplateResult {
+    switch (p.view) {
+      case 'home':
+        return this.renderHome(p);
+      case 'information':
+        return this.renderInformation(p);
+      case 'hierarchy':
+        return this.renderHierarchy(p);
+      case 'quote':
+        return this.renderQuote(p);
+    }
+  }
+
+  private renderHome(p: Ready): TemplateResult {
+    const cfg = this.portalConfig;
+    const user = p.session.user;
+    return html`<section class="banner" part="banner">
+        ${heading(cfg?.welcomeTitle ?? '')}
+        ${cfg?.welcomeText ? html`<p>${cfg.welcomeText}</p>` : nothing}
+        <p class="greeting">${user.firstName} ${user.lastName}</p>
+      </section>
+      <div class="grid">
+        ${cfg ? this.renderHelp(cfg) : nothing}
+        ${cfg ? this.renderGroup(p, cfg.quickLinks) : nothing}
+        ${(cfg?.resourceGroups ?? []).map((g) => this.renderGroup(p, g))}
+      </div>`;
+  }
+
+  private renderHelp(cfg: PortalConfig): TemplateResult {
+    return html`<section class="box" part="help" aria-labelledby="help-title">
+      <h2 id="help-title">${cfg.helpTitle}</h2>
+      <ul class="contacts">
+        ${cfg.contacts.map(
+          (c) =>
+            html`<li>
+              ${c.label}
+              <a
+                part="link"
+                href=${c.kind === 'email'
+                  ? `mailto:${c.value}`
+                  : `tel:${c.value.replace(/[^\d+]/g, '')}`}
+                >${c.value}</a
+              >${c.note ? html` <span class="hint">${c.note}</span>` : nothing}
+            </li>`,
+        )}
+      </ul>
+      ${cfg.reportIssueHref
+        ? html`<p>
+            <a part="link" href=${cfg.reportIssueHref}>${this.t('portal-home.report-issue')}</a>
+          </p>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderGroup(p: Ready, g: PortalLinkGroup): TemplateResult {
+    return html`<section class="box" part="group" aria-labelledby=${`group-${g.id}`}>
+      <h2 id=${`group-${g.id}`}>${g.title}</h2>
+      <ul class="links">
+        ${g.links.map((l) => this.renderLink(p, l))}
+      </ul>
+    </section>`;
+  }
+
+  private renderLink(p: Ready, l: PortalLink): TemplateResult {
+    if (l.requires && !p.session.capabilities[l.requires]) {
+      const note =
+        l.unavailableNote ??
+        this.t(`portal-home.unavailable.${l.requires}`, {
+          portal: this.portalConfig?.portalName ?? '',
+        });
+      const badge =
+        p.session.user.role === 'delegate'
+          ? this.t('portal-home.not-available')
+          : this.t('portal-home.not-available-generic');
+      return html`<li class="unavailable" part="unavailable" data-capability=${l.requires}>
+        <span class="label">${l.label}</span><span class="badge">${badge}</span>
+        <p class="hint">${note}</p>
+      </li>`;
+    }
+    if (!SAFE_HREF.test(l.href.trim())) return html`<li><span class="label">${l.label}</span></li>`;
+    return html`<li>
+      ${l.external
+        ? html`<a part="link" href=${l.href} target="_blank" rel="noopener noreferrer"
+            >${l.label}<span class="visually-hidden"> ${this.t('portal-home.new-tab')}</span></a
+          >`
+        : html`<a part="link" href=${l.href}>${l.label}</a>`}
+      ${l.description ? html`<p class="hint">${l.description}</p>` : nothing}
+    </li>`;
+  }
+
+  private renderInformation(p: Ready): TemplateResult {
+    const u = p.session.user;
+    return html`${heading(this.t('portal-home.information.title'))}
+      <dl part="profile">
+        <dt>${this.t('portal-home.information.name')}</dt>
+        <dd>${u.firstName} ${u.lastName}</dd>
+        <dt>${this.t('portal-home.information.username')}</dt>
+        <dd>${u.username}</dd>
+        <dt>${this.t('portal-home.information.email')}</dt>
+        <dd>${u.email}</dd>
+        <dt>${this.t('portal-home.information.mobile')}</dt>
+        <dd>${formatUsMobile(u.mobile)}</dd>
+        <dt>${this.t('portal-home.information.states')}</dt>
+        <dd>${u.states.map((s) => this.t(`state.${s}`)).join(', ')}</dd>
+        <dt>${this.t('portal-home.information.role')}</dt>
+        <dd>${this.t(`portal-home.role.${u.role}`)}</dd>
+      </dl>`;
+  }
+
+  private renderHierarchy(p: Ready): TemplateResult {
+    const u = p.session.user;
+    const producer = u.producer;
+    return html`${heading(this.t('portal-home.hierarchy.title'))}
+      <section class="box" aria-labelledby="producer-title">
+        <h2 id="producer-title">${this.t('portal-home.hierarchy.producer')}</h2>
+        ${producer
+          ? html`<dl part="producer">
+              <dt>${this.t('portal-home.information.name')}</dt>
+              <dd>${producer.firstName} ${producer.lastName}</dd>
+              <dt>${this.t('portal-home.hierarchy.producer-id')}</dt>
+              <dd>${producer.producerId}</dd>
+              <dt>${this.t('portal-home.information.username')}</dt>
+              <dd>${producer.username}</dd>
+            </dl>`
+          : html`<p>${this.t('portal-home.hierarchy.no-producer')}</p>`}
+      </section>
+      <section class="box" aria-labelledby="states-title">
+        <h2 id="states-title">${this.t('portal-home.hierarchy.states')}</h2>
+        <ul part="states">
+          ${u.states.map((s) => html`<li data-state=${s}>${this.t(`state.${s}`)} (${s})</li>`)}
+        </ul>
+      </section>`;
+  }
+
+  private renderQuote(p: Ready): TemplateResult {
+    return html`${heading(this.t('portal-home.quote.title'))}
+      <ul class="links" part="group">
+        ${(this.portalConfig?.quoteEnroll ?? []).map((l) => this.renderLink(p, l))}
+      </ul>`;
   }
 }

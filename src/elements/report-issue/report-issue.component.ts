@@ -14,16 +14,17 @@ import {
   PRODUCT_TYPES,
   STATE_CODES,
   type IssueReport,
+  type IssueTicket,
   type ProductType,
   type Session,
   type StateCode,
 } from '../../adapter/types.js';
+import { validateIssueReport } from '../../core/issue-report.js';
 import {
   SCREENSHOT_MAX_BYTES,
   SCREENSHOT_TYPES,
   type IssueReportField,
 } from '../../core/issue-report.limits.js';
-import { lazyModule } from '../../base/lazy.js';
 import type { FieldReason } from '../../core/validation.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
@@ -33,11 +34,11 @@ import { sharedStyles } from '../../shared/styles.js';
 import { fieldFrame, textField } from '../../shared/text-field.js';
 import {
   initialReportIssueState,
-  transition,
+  reportIssueTransition,
   type ReportIssueEvent,
   type ReportIssueState,
 } from './report-issue.machine.js';
-import { reportIssueFormEn } from './report-issue.form.messages.js';
+import { reportIssueEn } from './report-issue.messages.js';
 import { reportIssueStyles } from './report-issue.styles.js';
 
 declare module '../../base/events.js' {
@@ -65,23 +66,10 @@ const FIELDS: readonly IssueReportField[] = [
   'screenshot',
 ];
 
-type ReportIssueSteps = typeof import('./report-issue.steps.js');
+const catalogue: Catalogue = { ...reportIssueEn, ...statesEn };
 
-/**
- * The field checks, the screenshot preview and the Issue Reported step are not part of what a
- * host loads first: a chunk of their own, fetched in the background once the form has rendered
- * (touched fields show their errors when it is there) and awaited by Submit.
- */
-let catalogue: Catalogue = { ...reportIssueFormEn, ...statesEn };
-const steps = lazyModule(() =>
-  import('./report-issue.steps.js').then((m) => {
-    catalogue = { ...catalogue, ...m.reportIssueStepsEn };
-    return m;
-  }),
-);
-
-/** What the form holds (the report before `toReport` in `report-issue.steps.ts`). */
-export interface ReportIssueValues {
+/** What the form holds (the report before `toReport`). */
+interface ReportIssueValues {
   description: string;
   stepsTaken: string;
   clientName: string;
@@ -109,12 +97,44 @@ export function toLocalDateTime(ms: number): string {
 /**
  * `1536` → `1.5 KB`, `5242880` → `5 MB`; the number in `locale`'s format (`1,5 KB` in Spanish).
  */
-export function formatBytes(bytes: number, locale?: string): string {
+function formatBytes(bytes: number, locale?: string): string {
   const n = (v: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v);
   if (bytes < 1024) return `${n(bytes)} B`;
   const kb = bytes / 1024;
   if (kb < 1024) return `${n(kb)} KB`;
   return `${n(kb / 1024)} MB`;
+}
+
+/**
+ * The report as sent: texts trimmed (an empty Client/Contact Name left out), the observed time
+ * as ISO 8601 when it parses (else as typed, which the checks then refuse), the screenshot.
+ */
+function toReport(v: ReportIssueValues, file: File | null): IssueReport {
+  const observed = new Date(v.observedAt);
+  return {
+    description: v.description,
+    stepsTaken: v.stepsTaken,
+    ...(v.clientName.trim() ? { clientName: v.clientName.trim() } : {}),
+    agentName: v.agentName.trim(),
+    producerId: v.producerId.trim(),
+    productType: v.productType as ProductType,
+    state: v.state as StateCode,
+    observedAt:
+      v.observedAt && !Number.isNaN(observed.getTime()) ? observed.toISOString() : v.observedAt,
+    ...(file
+      ? { screenshot: { name: file.name, type: file.type, size: file.size, data: file } }
+      : {}),
+  };
+}
+
+/** The backend's field reasons (`VALIDATION`) for the fields this form has. */
+function formReasons(
+  reasons: Record<string, FieldReason>,
+  fields: readonly IssueReportField[],
+): Partial<Record<IssueReportField, FieldReason>> {
+  const out: Partial<Record<IssueReportField, FieldReason>> = {};
+  for (const f of fields) if (reasons[f]) out[f] = reasons[f];
+  return out;
 }
 
 /**
@@ -162,7 +182,7 @@ export class PepReportIssue extends PepElement {
 
   static {
     this.states(
-      'flow',
+      'state',
       'values',
       'screenshot',
       'fileError',
@@ -181,7 +201,7 @@ export class PepReportIssue extends PepElement {
   /** Where "Back to Home" points (not shown when empty). */
   homeHref = '';
 
-  private flow: ReportIssueState = initialReportIssueState;
+  private state: ReportIssueState = initialReportIssueState;
   private values: ReportIssueValues = this.#emptyValues();
   private screenshot: Screenshot | null = null;
   private fileError: FieldReason | null = null;
@@ -201,7 +221,7 @@ export class PepReportIssue extends PepElement {
 
   /** The current step of the flow (also announced by `pep-step-change`). */
   get step(): ReportIssueState['step'] {
-    return this.flow.step;
+    return this.state.step;
   }
 
   #emptyValues(): ReportIssueValues {
@@ -238,12 +258,6 @@ export class PepReportIssue extends PepElement {
     if (changed.has('session')) this.#prefill(this.session);
   }
 
-  protected override firstUpdated(): void {
-    // Touched fields show their errors, and an attached screenshot its preview, once the later
-    // chunk is there. A failed fetch is tried again by the next attachment and by Submit.
-    this.fetchChunk(steps);
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.session === undefined && this.adapter && !this.#sessionRequested) {
@@ -262,11 +276,11 @@ export class PepReportIssue extends PepElement {
     this.#setScreenshot(null);
   }
 
-  #dispatch(event: ReportIssueEvent): void {
-    const before = this.flow;
-    const after = transition(before, event);
+  private send(event: ReportIssueEvent): void {
+    const before = this.state;
+    const after = reportIssueTransition(before, event);
     if (after === before) return;
-    this.flow = after;
+    this.state = after;
     if (after.step !== before.step) {
       this.emit('pep-step-change', { step: after.step });
       void this.focusHeading();
@@ -312,7 +326,6 @@ export class PepReportIssue extends PepElement {
       this.#setScreenshot(null);
     } else {
       this.#setScreenshot(file);
-      this.fetchChunk(steps); // its preview
     }
   };
 
@@ -328,14 +341,13 @@ export class PepReportIssue extends PepElement {
     }
   };
 
-  /** The report as sent (from the later chunk, which Submit and the checks wait for). */
-  #report(m: ReportIssueSteps): IssueReport {
-    return m.toReport(this.values, this.screenshot?.file ?? null);
+  /** The report as sent. */
+  #report(): IssueReport {
+    return toReport(this.values, this.screenshot?.file ?? null);
   }
 
   #reasons(): Partial<Record<IssueReportField, FieldReason>> {
-    const m = steps.get();
-    const local = m ? m.validateIssueReport(this.#report(m), this.now()) : {};
+    const local = validateIssueReport(this.#report(), this.now());
     return {
       ...local,
       ...this.serverErrors,
@@ -359,21 +371,8 @@ export class PepReportIssue extends PepElement {
 
   #onSubmit = async (e?: Event): Promise<void> => {
     e?.preventDefault();
-    if (this.flow.step !== 'form' || this.flow.submitting) return;
+    if (this.state.step !== 'form' || this.state.submitting) return;
     this.#form.submit();
-    if (!steps.get()) {
-      // The checks' chunk (prefetched, so normally already there): the button shows it works,
-      // and a failed fetch is a failure with "Try again", like any other.
-      this.#dispatch({ type: 'SUBMIT' });
-      try {
-        await this.call(() => steps.load());
-      } catch (err) {
-        const error = err as AdapterError;
-        if (!this.ignoreAbort(error)) this.#dispatch({ type: 'FAILED', error });
-        return;
-      }
-      this.#dispatch({ type: 'CHECKED' });
-    }
     const reasons = this.#reasons();
     if (Object.keys(reasons).length) {
       this.summary = {};
@@ -381,26 +380,26 @@ export class PepReportIssue extends PepElement {
       return;
     }
     this.summary = null;
-    await this.#send();
+    await this.#sendReport();
   };
 
-  async #send(): Promise<void> {
-    const report = this.#report(steps.get()!);
-    const before = this.flow;
-    this.#dispatch({ type: 'SUBMIT' });
-    if (this.flow === before) return;
+  async #sendReport(): Promise<void> {
+    const report = this.#report();
+    const before = this.state;
+    this.send({ type: 'SUBMIT' });
+    if (this.state === before) return;
     try {
       const ticket = await this.call((a, signal) => a.reportIssue(report, { signal }));
-      this.#dispatch({ type: 'SUBMITTED', ticket });
+      this.send({ type: 'SUBMITTED', ticket });
       this.emit('pep-issue-reported', { ticketId: ticket.ticketId });
     } catch (err) {
       const error = err as AdapterError;
       if (this.ignoreAbort(error)) return;
       if (error.is('VALIDATION')) {
-        this.serverErrors = steps.get()!.formReasons(error.data.fields, FIELDS);
+        this.serverErrors = formReasons(error.data.fields, FIELDS);
         void this.#form.focusFirstInvalid(this.serverErrors);
       }
-      this.#dispatch({ type: 'FAILED', error });
+      this.send({ type: 'FAILED', error });
     }
   }
 
@@ -414,12 +413,14 @@ export class PepReportIssue extends PepElement {
     this.#prefill(this.session);
     this.#sessionRequested = this.session !== undefined;
     this.#form.reset();
-    this.#dispatch({ type: 'NEW_REPORT' });
+    this.send({ type: 'NEW_REPORT' });
   };
 
   override render(): TemplateResult {
     return html`<div class="card" part="base">
-      ${this.flow.step === 'form' ? this.renderForm(this.flow) : this.renderDone(this.flow)}
+      ${this.state.step === 'form'
+        ? this.renderForm(this.state)
+        : this.renderDone(this.state.ticket)}
       ${this.homeHref
         ? html`<p class="footer-links">
             <a href=${this.homeHref} part="link">${this.t('report-issue.home')}</a>
@@ -565,16 +566,7 @@ export class PepReportIssue extends PepElement {
             @change=${this.#onFile}
           />`,
       )}
-      ${this.screenshot
-        ? // Rendered from \`report-issue.steps.ts\` (fetched once the form rendered): shown when
-          // it is there.
-          steps.get()?.renderPreview(this, {
-            name: this.screenshot.file.name,
-            url: this.screenshot.url,
-            size: formatBytes(this.screenshot.file.size, this.intlLocale),
-            onRemove: this.#removeScreenshot,
-          })
-        : nothing}
+      ${this.screenshot ? this.renderPreview(this.screenshot) : nothing}
       <div role="status" class="visually-hidden">
         ${this.fileStatus ? this.t(this.fileStatus) : ''}
       </div>
@@ -602,8 +594,32 @@ export class PepReportIssue extends PepElement {
     </form>`;
   }
 
-  private renderDone(s: Extract<ReportIssueState, { step: 'done' }>): TemplateResult {
-    // Rendered from `report-issue.steps.ts`: Submit loaded it before the report was sent.
-    return steps.get()!.renderDone(this, s.ticket, this.#newReport);
+  /** The attached screenshot: preview, name and size, and Remove screenshot. */
+  private renderPreview(shot: Screenshot): TemplateResult {
+    const name = shot.file.name;
+    const size = formatBytes(shot.file.size, this.intlLocale);
+    return html`<div class="preview" part="preview">
+      <img src=${shot.url} alt=${this.t('report-issue.screenshot-preview', { name })} />
+      <span>${this.t('report-issue.screenshot-attached', { name, size })}</span>
+      <button type="button" class="secondary" part="remove-button" @click=${this.#removeScreenshot}>
+        ${this.t('report-issue.screenshot-remove')}
+      </button>
+    </div>`;
+  }
+
+  private renderDone(ticket: IssueTicket): TemplateResult {
+    return html`<div part="form">
+      ${stepHeading(this.t('report-issue.done-title'))}
+      <p class="success">${this.t('report-issue.done')}</p>
+      <p class="ticket" part="ticket">
+        ${this.t('report-issue.ticket', { ticketId: ticket.ticketId })}
+      </p>
+      ${errorRegion({})}
+      <div class="actions">
+        <button type="button" class="secondary" part="secondary-button" @click=${this.#newReport}>
+          ${this.t('report-issue.another')}
+        </button>
+      </div>
+    </div>`;
   }
 }

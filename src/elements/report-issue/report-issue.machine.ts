@@ -12,11 +12,6 @@ export type ReportIssueState =
 
 export type ReportIssueEvent =
   | { type: 'SUBMIT' }
-  /**
-   * What Submit waited for before checking the fields (the checks' chunk) is there: the form
-   * is idle again, and Submit goes on (SUBMIT again) or stops at the field errors.
-   */
-  | { type: 'CHECKED' }
   | { type: 'SUBMITTED'; ticket: IssueTicket }
   | { type: 'FAILED'; error: AdapterError }
   /** "Report another issue": an empty form again. */
@@ -24,14 +19,15 @@ export type ReportIssueEvent =
 
 export const initialReportIssueState: ReportIssueState = { step: 'form', submitting: false };
 
-export function transition(state: ReportIssueState, event: ReportIssueEvent): ReportIssueState {
+export function reportIssueTransition(
+  state: ReportIssueState,
+  event: ReportIssueEvent,
+): ReportIssueState {
   switch (state.step) {
     case 'form':
       switch (event.type) {
         case 'SUBMIT':
           return state.submitting ? state : { step: 'form', submitting: true };
-        case 'CHECKED':
-          return state.submitting ? { step: 'form', submitting: false } : state;
         case 'SUBMITTED':
           return state.submitting ? { step: 'done', ticket: event.ticket } : state;
         case 'FAILED':

@@ -1,10 +1,44 @@
-import { reportIssueFormEn } from './report-issue.form.messages.js';
-import { reportIssueStepsEn } from './report-issue.steps.messages.js';
-
-/**
- * English messages of `<pep-report-issue>` (the spec's words, slide 23). The element loads its
- * form's part with it, and the part shown once the user has acted with its later chunk.
- */
-export const reportIssueEn = { ...reportIssueFormEn, ...reportIssueStepsEn } as const;
-
-export type ReportIssueMessageKey = keyof typeof reportIssueEn;
+/** English messages of `<pep-report-issue>` (the spec's words, slide 23). */
+export const reportIssueEn = {
+  'report-issue.title': 'Report an Issue',
+  'report-issue.intro':
+    'If you identify any errors or are experiencing any Quoting or Enrollment issues, tell us here.',
+  'report-issue.description': 'Detailed Description of Issue/Error Message (required)',
+  'report-issue.steps': 'Steps taken prior to receiving the error (required)',
+  'report-issue.client-name': 'Client/Contact Name (where applicable)',
+  'report-issue.agent-name': 'Agent Name (required)',
+  'report-issue.producer-id': 'Producer ID (required)',
+  'report-issue.product-type': 'Product Type (required)',
+  'report-issue.product-type-choose': 'Choose a product type',
+  'report-issue.state': 'State (required)',
+  'report-issue.state-choose': 'Choose a state',
+  'report-issue.observed-at': 'Date/Time issue was observed (required)',
+  'report-issue.observed-at-hint': 'Set to now; change it if the issue happened earlier.',
+  'report-issue.screenshot': 'Screenshot',
+  'report-issue.screenshot-hint':
+    'Full screen screenshot preferred. An image file (PNG, JPEG, GIF or WebP) up to {max}.',
+  'report-issue.submit': 'Submit',
+  'report-issue.submitting': 'Submitting…',
+  'report-issue.home': 'Back to Home',
+  'field.screenshot.invalid-file-type':
+    'The screenshot must be an image file (PNG, JPEG, GIF or WebP).',
+  'field.screenshot.file-too-large': 'The screenshot is larger than {max}. Choose a smaller image.',
+  'report-issue.screenshot-preview': 'Preview of {name}',
+  'report-issue.screenshot-attached': 'Attached: {name} ({size})',
+  'report-issue.screenshot-remove': 'Remove screenshot',
+  'report-issue.screenshot-removed': 'Screenshot removed.',
+  'report-issue.done-title': 'Issue Reported',
+  'report-issue.done': 'Thank you. Your issue was sent to the support team.',
+  'report-issue.ticket': 'Ticket reference: {ticketId}',
+  'report-issue.another': 'Report another issue',
+  'field.invalid-date': 'Enter a valid date and time.',
+  'field.description.required': 'Describe the issue or the error message.',
+  'field.stepsTaken.required': 'Enter the steps you took before the error.',
+  'field.agentName.required': 'Enter the agent name.',
+  'field.producerId.required': 'Enter the producer ID.',
+  'field.productType.required': 'Choose a product type.',
+  'field.productType.not-allowed': 'Choose one of the listed product types.',
+  'field.state.required': 'Choose a state.',
+  'field.observedAt.required': 'Enter the date and time the issue was observed.',
+  'field.observedAt.invalid-date': 'Enter a valid date and time that is not in the future.',
+} as const;

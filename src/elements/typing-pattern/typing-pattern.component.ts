@@ -1,14 +1,14 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
 import { formStyles, tokens } from '../../base/styles.js';
-import { lazyModule } from '../../base/lazy.js';
 import type { AdapterError } from '../../adapter/errors.js';
 import type { PendingLogin, Session, TypingSample } from '../../adapter/types.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { sharedStyles } from '../../shared/styles.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
-import type { DeviceStore } from '../../shared/device-store.js';
+import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
+import { rememberDevice, rememberDeviceStyles } from '../../shared/remember-device.js';
 import {
   ATTEMPTS,
   initialTypingState,
@@ -17,7 +17,7 @@ import {
   type TypingState,
 } from './typing-pattern.machine.js';
 import { TypingRecorder, isCorrectionKey } from './typing-recorder.js';
-import { typingPatternFormEn } from './typing-pattern.form.messages.js';
+import { typingPatternEn } from './typing-pattern.messages.js';
 import { typingPatternStyles } from './typing-pattern.styles.js';
 
 export type TypingPatternMode = 'enroll' | 'verify';
@@ -46,19 +46,6 @@ declare global {
     'pep-verification-expired': CustomEvent<Record<string, never>>;
   }
 }
-
-/**
- * The submission (the adapter call and its outcome), the Remember row shown with Submit and the
- * steps after it are not part of what a host loads first: a chunk of their own, fetched in the
- * background once the form has rendered, and awaited by Submit before anything is sent.
- */
-let catalogue: Catalogue = typingPatternFormEn;
-const steps = lazyModule(() =>
-  import('./typing-pattern.steps.js').then((m) => {
-    catalogue = { ...typingPatternFormEn, ...m.typingPatternStepsEn };
-    return m;
-  }),
-);
 
 /**
  * Keyboard typing pattern: the user types a highlighted sentence three times; the element
@@ -95,8 +82,13 @@ const steps = lazyModule(() =>
  * @cssprop --pep-color-primary - Buttons and progress dots.
  */
 export class PepTypingPattern extends PepElement {
-  // The Remember row's styles come with `typing-pattern.steps.ts`, which renders it.
-  static override styles = [tokens, formStyles, sharedStyles, typingPatternStyles];
+  static override styles = [
+    tokens,
+    formStyles,
+    sharedStyles,
+    typingPatternStyles,
+    rememberDeviceStyles,
+  ];
 
   static override properties: PropertyDeclarations = {
     mode: { reflect: true },
@@ -107,11 +99,11 @@ export class PepTypingPattern extends PepElement {
   };
 
   static {
-    this.states('flow', 'typed', 'remember', 'tipOpen');
+    this.states('state', 'typed', 'remember', 'tipOpen');
   }
 
   protected override get catalogue(): Catalogue {
-    return catalogue;
+    return typingPatternEn;
   }
 
   /** `enroll` on first login, `verify` to verify the account with the pattern. */
@@ -132,12 +124,10 @@ export class PepTypingPattern extends PepElement {
   /** Render without the card frame (used inside `<pep-verify-account>` / `<pep-login>`). */
   embedded = false;
 
-  private flow: TypingState = initialTypingState;
+  private state: TypingState = initialTypingState;
   private typed = '';
-  /** @internal Read and written by the Remember row in `typing-pattern.steps.ts`. */
-  protected remember = false;
-  /** @internal */
-  protected tipOpen = false;
+  private remember = false;
+  private tipOpen = false;
 
   private get input(): HTMLInputElement | null {
     return this.renderRoot?.querySelector('#typing') ?? null;
@@ -147,7 +137,7 @@ export class PepTypingPattern extends PepElement {
 
   /** The current step (also announced by `pep-step-change`). */
   get step(): TypingState['step'] {
-    return this.flow.step;
+    return this.state.step;
   }
 
   /** The sentence in use. */
@@ -160,31 +150,26 @@ export class PepTypingPattern extends PepElement {
     return this.focusHeading();
   }
 
-  /** Start again from attempt 1 (e.g. when a host shows the element again). */
+  /**
+   * Start again from attempt 1 (e.g. when a host shows the element again), at any moment: a
+   * pending submission is abandoned, no error and no Remember choice stays.
+   */
   reset(): void {
     this.abortCalls();
     this.#recorder.reset();
     this.typed = '';
-    this.flow = initialTypingState;
+    if (this.input) this.input.value = '';
+    this.remember = false;
+    this.tipOpen = false;
+    this.send({ type: 'RESET' });
   }
 
   private send(event: TypingEvent): void {
-    this.moveTo(transition(this.flow, event));
-    const f = this.flow;
-    // A voided attempt's notice has its words in the later chunk (see `noticeMessage`).
-    if (f.step === 'typing' && f.notice && f.notice !== 'recorded') this.fetchChunk(steps);
-  }
-
-  /** Show `next` (also the outcome of a submission, from `typing-pattern.steps.ts`). */
-  private moveTo(next: TypingState): void {
-    const before = this.flow.step;
-    this.flow = next;
-    if (this.flow.step !== before) {
-      // The Remember row (verify mode) and Submit need the later chunk: prefetched at first
-      // render, fetched again here if that failed (a failure is left to Submit).
-      if (this.flow.step === 'ready') this.fetchChunk(steps);
-      this.emit('pep-step-change', { step: this.flow.step });
-      if (this.flow.step === 'expired') this.emit('pep-verification-expired', {});
+    const before = this.state.step;
+    this.state = transition(this.state, event);
+    if (this.state.step !== before) {
+      this.emit('pep-step-change', { step: this.state.step });
+      if (this.state.step === 'expired') this.emit('pep-verification-expired', {});
       void this.focusHeading();
     }
   }
@@ -282,31 +267,47 @@ export class PepTypingPattern extends PepElement {
 
   private async submit(e?: Event): Promise<void> {
     e?.preventDefault();
-    if (this.flow.step !== 'ready' || this.flow.submitting) return;
+    if (this.state.step !== 'ready' || this.state.submitting) return;
     const pending = this.pending;
     if (!pending) {
       console.error('<pep-typing-pattern>: set the `pending` property (a PendingLogin).');
       return;
     }
-    const samples = this.flow.samples;
+    const samples = this.state.samples;
     this.send({ type: 'SUBMIT' });
-    let m = steps.get();
-    if (!m) {
-      // Prefetched while the sentence was typed, so normally already there; a failed fetch is a
-      // failure with "Try again" that keeps the attempts, and nothing is sent. Arriving only
-      // now, the chunk sends with Remember unchecked (the user never saw the row): the safe
-      // default, the device is not remembered without being asked.
-      try {
-        m = await this.call(() => this.settle(steps.load()));
-        // The Remember row came with it: shown (disabled) while this submission runs.
-        this.requestUpdate();
-      } catch (err) {
-        const error = err as AdapterError;
-        if (!this.ignoreAbort(error)) this.send({ type: 'FAILED', error });
-        return;
+    try {
+      if (this.mode === 'enroll') {
+        const next = await this.call((a, signal) =>
+          a.enrollTypingPattern({ pendingId: pending.pendingId, samples }, { signal }),
+        );
+        this.send({ type: 'SUCCEEDED' });
+        this.emit('pep-pattern-enrolled', { pending: next });
+      } else {
+        const rememberDevice = this.remember;
+        const verified = await this.call((a, signal) =>
+          a.verifyTypingPattern(
+            { pendingId: pending.pendingId, samples, rememberDevice },
+            { signal },
+          ),
+        );
+        if (verified.deviceToken) {
+          (this.deviceStore ?? defaultDeviceStore).set(
+            pending.username,
+            verified.deviceToken.token,
+            verified.deviceToken.expiresAt,
+          );
+        }
+        this.send({ type: 'SUCCEEDED' });
+        this.emit('pep-authenticated', { session: verified.session });
+      }
+    } catch (err) {
+      const error = err as AdapterError;
+      if (this.ignoreAbort(error)) return;
+      this.send({ type: 'FAILED', error });
+      if (error.code === 'PATTERN_UNAVAILABLE' && this.mode !== 'enroll') {
+        this.emit('pep-choose-other-method', { reason: 'unavailable' });
       }
     }
-    await m.submitSamples(this, pending, samples);
   }
 
   private chooseOther(reason: OtherMethodReason): void {
@@ -318,49 +319,51 @@ export class PepTypingPattern extends PepElement {
   // Render
   // ------------------------------------------------------------------------------------------
 
-  protected override firstUpdated(): void {
-    steps.prefetch();
-  }
-
   override render(): TemplateResult {
     return html`<div class=${this.embedded ? '' : 'card'}>${this.renderStep()}</div>`;
   }
 
   private renderStep(): TemplateResult {
-    const f = this.flow;
+    const f = this.state;
     switch (f.step) {
       case 'typing':
       case 'ready':
-        return this.renderForm();
-      default:
-        // Reached only through a submission, which loaded `typing-pattern.steps.ts` first.
-        return steps.get()!.renderOutcome(this, f);
+        return this.renderForm(f);
+      case 'done':
+        return html`${stepHeading(this.stepTitle())}
+          <p class="success" role="status" part="status">
+            ${this.t(this.mode === 'enroll' ? 'typing.enrolled' : 'typing.verified')}
+          </p>
+          ${errorRegion({})}`;
+      case 'unavailable':
+        return html`${stepHeading(this.stepTitle())}
+        ${errorRegion({ message: this.errorMessage(f.error), key: f.error })} ${this.renderNote()}`;
+      case 'expired':
+        return html`${stepHeading(this.stepTitle())}
+        ${errorRegion({ message: this.t('typing.expired') })}`;
     }
   }
 
-  private title_(): string {
+  private stepTitle(): string {
     return this.t(this.mode === 'enroll' ? 'typing.title.enroll' : 'typing.title.verify');
   }
 
-  private noticeMessage(): string {
-    const f = this.flow;
+  /** Why the last attempt was not recorded, or ''. */
+  private noticeMessage(f: Extract<TypingState, { step: 'typing' | 'ready' }>): string {
     if (f.step !== 'typing' || !f.notice || f.notice === 'recorded') return '';
     const params = { current: f.samples.length + 1, total: ATTEMPTS };
-    const key =
-      f.notice === 'ime' && this.mode === 'enroll' ? 'typing.ime-enroll' : `typing.${f.notice}`;
-    // Its words come with the later chunk (prefetched at first render, so there by the time an
-    // attempt was typed); until it arrives (`send` fetches it again), a short notice.
-    const text = this.t(key, params);
-    return text === key ? this.t('typing.again', params) : text;
+    return this.t(
+      f.notice === 'ime' && this.mode === 'enroll' ? 'typing.ime-enroll' : `typing.${f.notice}`,
+      params,
+    );
   }
 
-  private renderForm(): TemplateResult {
-    const f = this.flow as Extract<TypingState, { step: 'typing' | 'ready' }>;
+  private renderForm(f: Extract<TypingState, { step: 'typing' | 'ready' }>): TemplateResult {
     const ready = f.step === 'ready';
     const submitting = ready && f.submitting;
     const done = f.samples.length;
     const error: AdapterError | undefined = f.error;
-    const notice = this.noticeMessage();
+    const notice = this.noticeMessage(f);
     const alert = error ? this.errorMessage(error) : notice;
     const status =
       f.step === 'typing' && f.notice === 'recorded'
@@ -371,7 +374,7 @@ export class PepTypingPattern extends PepElement {
     const progress = ready
       ? this.t('typing.progress-done', { total: ATTEMPTS })
       : this.t('typing.progress', { current: done + 1, total: ATTEMPTS });
-    return html`${stepHeading(this.title_())}
+    return html`${stepHeading(this.stepTitle())}
       <form part="form" novalidate @submit=${(e: Event) => void this.submit(e)}>
         <p>${this.t(this.mode === 'enroll' ? 'typing.intro.enroll' : 'typing.intro.verify')}</p>
         <div>
@@ -428,10 +431,19 @@ export class PepTypingPattern extends PepElement {
               : null,
         })}
         ${
-          // From the later chunk, once the attempts are recorded (the spec's order: type the
-          // sentence three times, then Remember, then Submit).
+          // Once the attempts are recorded (the spec's order: type the sentence three times,
+          // then Remember, then Submit).
           ready && this.mode === 'verify'
-            ? (steps.get()?.renderRemember(this, submitting) ?? nothing)
+            ? rememberDevice({
+                checked: this.remember,
+                disabled: submitting,
+                tipOpen: this.tipOpen,
+                onChange: (v) => (this.remember = v),
+                onTip: (open) => (this.tipOpen = open),
+                label: this.t('typing.remember'),
+                infoLabel: this.t('typing.remember-info'),
+                tip: this.t('typing.remember-tip'),
+              })
             : nothing
         }
         <div class="actions">

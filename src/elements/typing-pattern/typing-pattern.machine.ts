@@ -1,7 +1,6 @@
 /**
  * The `<pep-typing-pattern>` flow as a pure state machine: three typed attempts of the sample
- * sentence → submit to the adapter (enroll or verify) → its answer
- * (`typing-pattern.steps.machine.ts`, loaded with the submission). No DOM, no adapter.
+ * sentence → submit to the adapter (enroll or verify) → its answer. No DOM, no adapter.
  *
  * The samples (with their raw key timings) live only in this state, inside the element; they
  * leave it only through the adapter call.
@@ -36,8 +35,6 @@ export type TypingState =
   /** The pending login is void: log in again. */
   | { step: 'expired' };
 
-export type TypingStep = TypingState['step'];
-
 export type TypingEvent =
   /** One attempt finished; `text` is the sentence it must equal. */
   | { type: 'ATTEMPT'; sample: TypingSample; text: string }
@@ -45,15 +42,17 @@ export type TypingEvent =
   /** Throw away every attempt and type the sentence three times again. */
   | { type: 'START_OVER' }
   | { type: 'SUBMIT' }
-  /**
-   * The submission failed before the adapter answered (e.g. its module could not be fetched).
-   * The adapter's answers are {@link answered} in `typing-pattern.steps.machine.ts`.
-   */
-  | { type: 'FAILED'; error: AdapterError };
+  /** The adapter accepted the samples. */
+  | { type: 'SUCCEEDED' }
+  /** The submission failed (the adapter's answer, or a network failure). */
+  | { type: 'FAILED'; error: AdapterError }
+  /** `reset()`: attempt 1 again from any step (a pending submission is abandoned). */
+  | { type: 'RESET' };
 
 export const initialTypingState: TypingState = { step: 'typing', samples: [] };
 
 export function transition(state: TypingState, event: TypingEvent): TypingState {
+  if (event.type === 'RESET') return initialTypingState;
   switch (state.step) {
     case 'typing':
       switch (event.type) {
@@ -79,9 +78,10 @@ export function transition(state: TypingState, event: TypingEvent): TypingState 
           return { step: 'ready', samples: state.samples, submitting: true };
         case 'START_OVER':
           return state.submitting ? state : initialTypingState;
+        case 'SUCCEEDED':
+          return state.submitting ? { step: 'done' } : state;
         case 'FAILED':
-          // Keep the attempts, let the user retry.
-          return state.submitting ? { ...state, submitting: false, error: event.error } : state;
+          return state.submitting ? failed(state, event.error) : state;
         default:
           return state;
       }
@@ -89,5 +89,26 @@ export function transition(state: TypingState, event: TypingEvent): TypingState 
     case 'unavailable':
     case 'expired':
       return state;
+  }
+}
+
+/** The flow after a failed submission. */
+function failed(state: Extract<TypingState, { step: 'ready' }>, error: AdapterError): TypingState {
+  switch (error.code) {
+    case 'PATTERN_MISMATCH':
+      // The last allowed failure turns the pattern off until a code verification.
+      if ((error as AdapterError<'PATTERN_MISMATCH'>).data.attemptsLeft <= 0)
+        return { step: 'unavailable', error };
+      return { step: 'typing', samples: [], error };
+    case 'PATTERN_INVALID_SAMPLES':
+      // The three attempts are spent: type them again.
+      return { step: 'typing', samples: [], error };
+    case 'PATTERN_UNAVAILABLE':
+      return { step: 'unavailable', error };
+    case 'FLOW_EXPIRED':
+      return { step: 'expired' };
+    default:
+      // Network and other failures: keep the attempts, let the user retry.
+      return { ...state, submitting: false, error };
   }
 }

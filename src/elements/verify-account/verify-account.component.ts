@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { PepElement } from '../../base/pep-element.js';
-import { lazyModule } from '../../base/lazy.js';
 import { accountEn } from '../../i18n/account.en.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { formStyles, tokens } from '../../base/styles.js';
@@ -11,34 +10,26 @@ import type {
   VerificationMethod,
   VerificationOption,
 } from '../../adapter/types.js';
+import { OTP_LENGTH } from '../../core/otp.js';
 import { sharedStyles } from '../../shared/styles.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';
-import type { DeviceStore } from '../../shared/device-store.js';
+import { codeInput } from '../../shared/code-input.js';
+import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
+import { rememberDevice, rememberDeviceStyles } from '../../shared/remember-device.js';
 import type {} from '../typing-pattern/pep-typing-pattern.js';
 import type { OtherMethodReason } from '../typing-pattern/typing-pattern.component.js';
 import {
-  frontTransition,
   initialVerifyState,
+  transition,
   type VerifyEvent,
   type VerifyState,
 } from './verify-account.machine.js';
-import { verifyAccountChooseEn } from './verify-account.choose.messages.js';
+import { verifyAccountEn } from './verify-account.messages.js';
 import { verifyAccountStyles } from './verify-account.styles.js';
 
-/**
- * The code step (with Remember this device) is not part of what a host loads first: a chunk of
- * its own, fetched in the background once the first step has rendered, and awaited (within
- * the Send Code call) before the code is sent.
- */
-let catalogue: Catalogue = { ...verifyAccountChooseEn, ...accountEn };
-const steps = lazyModule(() =>
-  import('./verify-account.steps.js').then((m) => {
-    catalogue = { ...catalogue, ...m.verifyAccountStepsEn };
-    return m;
-  }),
-);
+const catalogue: Catalogue = { ...verifyAccountEn, ...accountEn };
 
 /**
  * *Verify your account*: after a correct password, the user chooses one of three ways — a code
@@ -70,8 +61,13 @@ const steps = lazyModule(() =>
  * @cssprop --pep-color-primary - Buttons, links, radio buttons.
  */
 export class PepVerifyAccount extends PepElement {
-  // The Remember row's styles come with `verify-account.steps.ts` (the code step renders it).
-  static override styles = [tokens, formStyles, sharedStyles, verifyAccountStyles];
+  static override styles = [
+    tokens,
+    formStyles,
+    sharedStyles,
+    verifyAccountStyles,
+    rememberDeviceStyles,
+  ];
 
   static override properties: PropertyDeclarations = {
     pending: { attribute: false },
@@ -80,7 +76,7 @@ export class PepVerifyAccount extends PepElement {
   };
 
   static {
-    this.states('flow', 'code', 'remember', 'tipOpen');
+    this.states('state', 'code', 'remember', 'tipOpen');
   }
 
   protected override get catalogue(): Catalogue {
@@ -99,54 +95,45 @@ export class PepVerifyAccount extends PepElement {
   /** Render without the card frame (inside `<pep-login>`). */
   embedded = false;
 
-  private flow: VerifyState = { step: 'choose', options: [], sending: false };
+  private state: VerifyState = { step: 'choose', options: [], sending: false };
 
   /** The current step (also announced by `pep-step-change`). */
   get step(): VerifyState['step'] {
-    return this.flow.step;
+    return this.state.step;
   }
 
-  /** @internal The code typed (read and written by the code step in `verify-account.steps.ts`). */
-  protected code = '';
-  /** @internal */
-  protected remember = false;
-  /** @internal */
-  protected tipOpen = false;
+  /** The code typed. */
+  private code = '';
+  private remember = false;
+  private tipOpen = false;
 
   private form = new FormState<'code'>(this, ['code']);
 
   /** Move focus to the current step's heading (used by a host that shows this element). */
   async focusStep(): Promise<void> {
     await this.updateComplete;
-    if (this.flow.step === 'pattern') {
+    if (this.state.step === 'pattern') {
       const child = this.renderRoot.querySelector('pep-typing-pattern');
       if (child) return child.focusStep();
     }
     return this.focusHeading();
   }
 
-  protected override firstUpdated(): void {
-    steps.prefetch();
-  }
-
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('pending') && this.pending) {
       this.abortCalls();
-      this.flow = initialVerifyState(this.pending);
+      this.state = initialVerifyState(this.pending);
       this.code = '';
       if (this.form.submitted) this.form.reset();
     }
   }
 
   private send(event: VerifyEvent): void {
-    const before = this.flow.step;
-    const f = this.flow;
-    // The code step is reached once the steps chunk is there (its part of the machine with it).
-    this.flow =
-      f.step === 'code' ? steps.get()!.codeTransition(f, event) : frontTransition(f, event);
-    if (this.flow.step !== before) {
-      this.emit('pep-step-change', { step: this.flow.step });
-      if (this.flow.step === 'expired') this.emit('pep-verification-expired', {});
+    const before = this.state.step;
+    this.state = transition(this.state, event);
+    if (this.state.step !== before) {
+      this.emit('pep-step-change', { step: this.state.step });
+      if (this.state.step === 'expired') this.emit('pep-verification-expired', {});
       void this.focusStep();
     }
   }
@@ -160,7 +147,7 @@ export class PepVerifyAccount extends PepElement {
 
   private async continue(e?: Event): Promise<void> {
     e?.preventDefault();
-    const f = this.flow;
+    const f = this.state;
     if (f.step !== 'choose' || f.sending || !f.selected || !this.pending) return;
     const channel = f.selected;
     this.send({ type: 'CONTINUE' });
@@ -175,19 +162,69 @@ export class PepVerifyAccount extends PepElement {
       return;
     }
     const pendingId = this.pending.pendingId;
-    steps.prefetch();
     try {
-      // The code step's module first (prefetched, so normally there already): a failed fetch
-      // must fail the step before a code is sent, not after.
-      const sent = await this.call(async (a, signal) => {
-        await steps.load();
-        return a.sendVerificationCode({ pendingId, channel }, { signal });
-      });
+      const sent = await this.call((a, signal) =>
+        a.sendVerificationCode({ pendingId, channel }, { signal }),
+      );
       this.code = '';
       this.form.reset();
       this.send({ type: 'CODE_SENT', sent });
     } catch (err) {
       this.fail(err as AdapterError, (error) => ({ type: 'SEND_FAILED', error }));
+    }
+  }
+
+  private async resend(): Promise<void> {
+    const f = this.state;
+    if (f.step !== 'code' || f.resending || f.submitting || !this.pending) return;
+    const pendingId = this.pending.pendingId;
+    this.send({ type: 'RESEND' });
+    try {
+      const sent = await this.call((a, signal) =>
+        a.sendVerificationCode({ pendingId, channel: f.channel }, { signal }),
+      );
+      this.send({ type: 'RESENT', sent });
+    } catch (err) {
+      this.fail(err as AdapterError, (error) => ({ type: 'RESEND_FAILED', error }));
+    }
+  }
+
+  /** The code field's message key, or null when the code can be sent. */
+  private codeReason(): string | null {
+    if (!this.code) return 'field.code.required';
+    if (this.code.length !== OTP_LENGTH) return 'field.invalid-code';
+    return null;
+  }
+
+  private async submitCode(e?: Event): Promise<void> {
+    e?.preventDefault();
+    const f = this.state;
+    if (f.step !== 'code' || f.submitting || f.resending || !this.pending) return;
+    this.form.submit();
+    if (this.codeReason()) {
+      await this.form.focusFirstInvalid({ code: true });
+      return;
+    }
+    const pending = this.pending;
+    const code = this.code;
+    const rememberDevice = this.remember;
+    this.send({ type: 'SUBMIT_CODE' });
+    try {
+      const verified = await this.call((a, signal) =>
+        a.verifyAccountCode({ pendingId: pending.pendingId, code, rememberDevice }, { signal }),
+      );
+      if (verified.deviceToken) {
+        (this.deviceStore ?? defaultDeviceStore).set(
+          pending.username,
+          verified.deviceToken.token,
+          verified.deviceToken.expiresAt,
+        );
+      }
+      this.code = '';
+      this.send({ type: 'VERIFIED', session: verified.session });
+      this.emit('pep-authenticated', { session: verified.session });
+    } catch (err) {
+      this.fail(err as AdapterError, (error) => ({ type: 'CODE_FAILED', error }));
     }
   }
 
@@ -210,13 +247,12 @@ export class PepVerifyAccount extends PepElement {
   }
 
   private renderStep(): TemplateResult {
-    const f = this.flow;
+    const f = this.state;
     switch (f.step) {
       case 'choose':
         return this.renderChoose(f);
       case 'code':
-        // Reached once the steps module is loaded (the flow waits for it).
-        return steps.get()!.renderCode(this, f);
+        return this.renderCode(f);
       case 'pattern':
         return html`<pep-typing-pattern
           part="typing-pattern"
@@ -280,6 +316,79 @@ export class PepVerifyAccount extends PepElement {
           >
             ${f.sending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
             ${this.t(isPattern ? 'verify.next' : 'verify.send-code')}
+          </button>
+        </div>
+      </form>`;
+  }
+
+  private renderCode(f: Extract<VerifyState, { step: 'code' }>): TemplateResult {
+    const busy = f.submitting || f.resending;
+    const reason = this.codeReason();
+    const error = f.error;
+    const now = this.now();
+    const status = f.resent
+      ? this.t('verify.resent')
+      : f.sent.resendAvailableAt > now
+        ? this.t('verify.resend-wait', { time: this.formatTime(f.sent.resendAvailableAt) })
+        : '';
+    return html`${stepHeading(this.t('verify.title'))}
+      <form part="form" novalidate @submit=${(e: Event) => void this.submitCode(e)}>
+        <p>${this.t(`verify.sent.${f.channel}`, { masked: f.sent.masked })}</p>
+        ${codeInput({
+          label: this.t('verify.code-label'),
+          value: this.code,
+          hint: this.t('verify.code-hint', { time: this.formatTime(f.sent.expiresAt) }),
+          error: this.form.errorFor('code', reason ? this.t(reason) : null),
+          disabled: f.submitting,
+          onInput: (v) => (this.code = v),
+          onBlur: () => this.form.touch('code'),
+        })}
+        <p class="resend">
+          ${this.t('verify.resend-prompt')}
+          <button
+            type="button"
+            class="link"
+            part="link"
+            ?disabled=${busy}
+            @click=${() => void this.resend()}
+          >
+            ${this.t('common.resend-it')}</button
+          >.
+        </p>
+        <p class="status hint" role="status" part="status">${status}</p>
+        ${rememberDevice({
+          checked: this.remember,
+          disabled: f.submitting,
+          tipOpen: this.tipOpen,
+          onChange: (v) => (this.remember = v),
+          onTip: (open) => (this.tipOpen = open),
+          label: this.t('verify.remember'),
+          infoLabel: this.t('verify.remember-info'),
+          tip: this.t('verify.remember-tip'),
+        })}
+        ${errorRegion({
+          message: error ? this.errorMessage(error) : '',
+          key: error,
+          retry: isRetryable(error)
+            ? {
+                label: this.t('common.retry'),
+                onRetry: () => void (f.resending ? this.resend() : this.submitCode()),
+              }
+            : null,
+        })}
+        <div class="actions">
+          <button type="submit" class="primary" part="submit-button" ?disabled=${busy}>
+            ${f.submitting ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+            ${this.t('verify.submit')}
+          </button>
+          <button
+            type="button"
+            class="link"
+            part="link"
+            ?disabled=${f.submitting}
+            @click=${() => this.send({ type: 'BACK' })}
+          >
+            ${this.t('verify.other-method')}
           </button>
         </div>
       </form>`;

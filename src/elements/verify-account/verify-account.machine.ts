@@ -1,8 +1,6 @@
 /**
  * The `<pep-verify-account>` flow as a pure state machine: choose a method → (send code → enter
- * code) or (type the pattern) → done. No DOM, no adapter. The code step's part and `transition`,
- * the whole machine, are in `verify-account.steps.machine.ts`, which comes with the element's
- * later chunk.
+ * code) or (type the pattern) → done. No DOM, no adapter.
  */
 import type { AdapterError } from '../../adapter/errors.js';
 import type {
@@ -38,13 +36,14 @@ export type VerifyState =
   /** The pending login is void: the user must log in again. */
   | { step: 'expired' };
 
-export type VerifyStep = VerifyState['step'];
-
 export type VerifyEvent =
   | { type: 'SELECT'; method: VerificationMethod }
   /** Send Code (email / sms) or Next (pattern) on the selected option. */
   | { type: 'CONTINUE' }
-  /** The pattern step's widget is loaded (after CONTINUE on pattern): show it. */
+  /**
+   * `<pep-typing-pattern>` (a nested element, fetched when the pattern is chosen) is defined
+   * after CONTINUE on pattern: show it.
+   */
   | { type: 'PATTERN_READY' }
   | { type: 'CODE_SENT'; sent: CodeSent }
   | { type: 'SEND_FAILED'; error: AdapterError }
@@ -83,7 +82,7 @@ export function initialVerifyState(pending: PendingLogin): VerifyState {
 }
 
 /** A copy of `state` without its error (no `error: undefined` key left behind). */
-export function clearError<S extends { error?: AdapterError }>(state: S): S {
+function clearError<S extends { error?: AdapterError }>(state: S): S {
   const copy = { ...state };
   delete copy.error;
   return copy;
@@ -101,11 +100,7 @@ function firstAvailable(options: VerificationOption[]): VerificationMethod | und
   return options.find((o) => o.available)?.method;
 }
 
-/** The machine up to a code being sent, and the pattern step (the element's first chunk). */
-export function frontTransition(
-  state: Exclude<VerifyState, { step: 'code' }>,
-  event: VerifyEvent,
-): VerifyState {
+export function transition(state: VerifyState, event: VerifyEvent): VerifyState {
   if (event.type === 'EXPIRED') return state.step === 'done' ? state : { step: 'expired' };
   switch (state.step) {
     case 'choose':
@@ -132,6 +127,35 @@ export function frontTransition(
           };
         case 'SEND_FAILED':
           return state.sending ? { ...state, sending: false, error: event.error } : state;
+        default:
+          return state;
+      }
+    case 'code':
+      switch (event.type) {
+        case 'SUBMIT_CODE':
+          if (state.submitting || state.resending) return state;
+          return { ...clearError(state), submitting: true, resent: false };
+        case 'VERIFIED':
+          return state.submitting ? { step: 'done', session: event.session } : state;
+        case 'CODE_FAILED':
+          return state.submitting ? { ...state, submitting: false, error: event.error } : state;
+        case 'RESEND':
+          if (state.submitting || state.resending) return state;
+          return { ...clearError(state), resending: true, resent: false };
+        case 'RESENT':
+          return state.resending
+            ? { ...state, sent: event.sent, resending: false, resent: true }
+            : state;
+        case 'RESEND_FAILED':
+          return state.resending ? { ...state, resending: false, error: event.error } : state;
+        case 'BACK':
+          if (state.submitting) return state;
+          return {
+            step: 'choose',
+            options: state.options,
+            selected: state.channel,
+            sending: false,
+          };
         default:
           return state;
       }

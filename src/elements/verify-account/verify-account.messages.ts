@@ -1,8 +1,30 @@
-import { verifyAccountChooseEn } from './verify-account.choose.messages.js';
-import { verifyAccountStepsEn } from './verify-account.steps.messages.js';
-
-/**
- * English messages of `<pep-verify-account>` (the spec's words where it has them). The element
- * loads its method step's part with it and the code step's part with that step.
- */
-export const verifyAccountEn = { ...verifyAccountChooseEn, ...verifyAccountStepsEn } as const;
+/** English messages of `<pep-verify-account>` (the spec's words where it has them). */
+export const verifyAccountEn = {
+  'verify.title': 'Verify your account',
+  'verify.intro': 'Choose how you want to verify your account.',
+  'verify.legend': 'Three ways to verify your account',
+  'verify.option.email': 'Send verification code in an email to {masked}',
+  'verify.option.sms': 'Send verification code in a SMS Text to {masked}',
+  'verify.option.pattern': 'Prompt me for personalized keyboard typing pattern',
+  'verify.reason.not-set-up': 'Available from your next login, once your typing pattern is set up.',
+  'verify.reason.pattern-locked':
+    'Turned off after 3 unsuccessful attempts until you verify with a code. The Internet Help Desk at {phone} can reset your typing pattern.',
+  'verify.reason.unavailable': 'Not available right now.',
+  'verify.send-code': 'Send Code',
+  'verify.next': 'Next',
+  'verify.expired': 'This login has expired. Please log in again.',
+  'verify.done': 'Your account is verified.',
+  'verify.sent.email': 'We sent a verification code in an email to {masked}.',
+  'verify.sent.sms': 'We sent a verification code in a SMS Text to {masked}.',
+  'verify.code-label': 'Verification code',
+  'verify.code-hint': 'Enter the 8-character One-Time Passcode (OTP). It expires at {time}.',
+  'verify.resend-prompt': 'Did not get the code, or it expired? You can',
+  'verify.resend-wait': 'A new code can be sent from {time}.',
+  'verify.resent': 'A new code was sent. Earlier codes no longer work.',
+  'verify.remember': 'Remember this device for 30 days',
+  'verify.remember-info': 'About remembering this device',
+  'verify.remember-tip':
+    'Select this if you do not want to verify your account on each login from this browser for 30 days. Do not select it on a shared or public computer.',
+  'verify.submit': 'Submit',
+  'verify.other-method': 'Choose another way to verify',
+} as const;

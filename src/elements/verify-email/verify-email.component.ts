@@ -7,7 +7,6 @@ import {
 } from 'lit';
 import type { AdapterError } from '../../adapter/errors.js';
 import { PepElement } from '../../base/pep-element.js';
-import { lazyModule } from '../../base/lazy.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { formStyles, tokens } from '../../base/styles.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
@@ -20,7 +19,7 @@ import {
   type VerifyEmailEvent,
   type VerifyEmailState,
 } from './verify-email.machine.js';
-import { verifyEmailConfirmEn } from './verify-email.confirm.messages.js';
+import { verifyEmailEn } from './verify-email.messages.js';
 import { linkEn } from '../../i18n/link.en.js';
 import { accountEn } from '../../i18n/account.en.js';
 import { verifyEmailStyles } from './verify-email.styles.js';
@@ -40,17 +39,7 @@ declare global {
   }
 }
 
-/**
- * The result pages (Email Verification Complete!, an expired or used link) are not part of what
- * a host loads first: a chunk of their own, loaded in parallel with the `confirmEmail` call.
- */
-let catalogue: Catalogue = { ...verifyEmailConfirmEn, ...linkEn, ...accountEn };
-const result = lazyModule(() =>
-  import('./verify-email.steps.js').then((m) => {
-    catalogue = { ...catalogue, ...m.verifyEmailResultEn };
-    return m;
-  }),
-);
+const catalogue: Catalogue = { ...verifyEmailEn, ...linkEn, ...accountEn };
 
 /**
  * The token of the current page URL: `?token=` in the query, or in a hash route's query
@@ -94,7 +83,7 @@ export class PepVerifyEmail extends PepElement {
   };
 
   static {
-    this.states('machine');
+    this.states('state');
   }
 
   protected get catalogue(): Catalogue {
@@ -107,28 +96,22 @@ export class PepVerifyEmail extends PepElement {
   /** Where Create a Password goes (a link); without it, a button that only fires the event. */
   createPasswordHref?: string;
 
-  protected machine: VerifyEmailState = initialVerifyEmail();
-
-  /**
-   * The answer to a token that was confirmed: a link confirms once, so Try again after a lost
-   * result chunk shows it without asking again.
-   */
-  #confirmed: { token: string; username: string } | undefined;
+  protected state: VerifyEmailState = initialVerifyEmail();
 
   /** The current step of the flow (also announced by `pep-step-change`). */
   get step(): VerifyEmailState['step'] {
-    return this.machine.step;
+    return this.state.step;
   }
 
   protected send(event: VerifyEmailEvent): void {
-    const before = this.machine;
-    this.machine = verifyEmailTransition(before, event);
-    if (before.step !== this.machine.step) {
-      this.emit('pep-step-change', { step: this.machine.step });
+    const before = this.state;
+    this.state = verifyEmailTransition(before, event);
+    if (before.step !== this.state.step) {
+      this.emit('pep-step-change', { step: this.state.step });
       // The first page is announced by the page itself; later pages take focus.
       if (before.step !== 'idle') void this.focusHeading();
     }
-    if (this.machine.step === 'verifying' && before.step !== 'verifying') void this.confirm();
+    if (this.state.step === 'verifying' && before.step !== 'verifying') void this.confirm();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -142,33 +125,18 @@ export class PepVerifyEmail extends PepElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-inserted after being removed mid-call (the call was abandoned): confirm again.
-    if (this.hasUpdated && this.machine.step === 'verifying' && !this.calling) void this.confirm();
+    if (this.hasUpdated && this.state.step === 'verifying' && !this.calling) void this.confirm();
   }
 
   protected async confirm(): Promise<void> {
-    if (this.machine.step !== 'verifying') return;
-    const token = this.machine.token;
-    result.prefetch();
-    // The result page: not loaded (e.g. offline), a retryable NETWORK failure.
-    const loadResult = () => this.call(() => this.settle(result.load()));
+    if (this.state.step !== 'verifying') return;
+    const token = this.state.token;
     try {
-      let username = this.#confirmed?.token === token ? this.#confirmed.username : undefined;
-      if (username === undefined) {
-        ({ username } = await this.call((a, signal) => a.confirmEmail({ token }, { signal })));
-        this.#confirmed = { token, username };
-      }
-      await loadResult();
+      const { username } = await this.call((a, signal) => a.confirmEmail({ token }, { signal }));
       this.send({ type: 'OK', username });
       this.emit('pep-email-verified', { username });
     } catch (err) {
-      let error = err as AdapterError;
-      // An expired or used link's page has its words in the chunk.
-      if (error.code === 'LINK_EXPIRED' || error.code === 'LINK_USED') {
-        error = await loadResult().then(
-          () => error,
-          (e: unknown) => e as AdapterError,
-        );
-      }
+      const error = err as AdapterError;
       if (error.code !== 'ABORTED') this.send({ type: 'FAIL', error });
     }
   }
@@ -178,7 +146,7 @@ export class PepVerifyEmail extends PepElement {
   }
 
   protected renderStep(): TemplateResult {
-    const m = this.machine;
+    const m = this.state;
     switch (m.step) {
       case 'idle':
       case 'verifying':
@@ -187,11 +155,38 @@ export class PepVerifyEmail extends PepElement {
             <span class="spinner" aria-hidden="true"></span>${this.t('common.working')}
           </p>`;
       case 'verified':
-        // Reached once the result chunk is there.
-        return result.get()!.renderVerified(this, m.username);
+        return this.renderVerified(m.username);
       case 'failed':
         return this.renderFailed(m.error);
     }
+  }
+
+  /** Email Verification Complete! with Create a Password (a link, or a button firing the event). */
+  protected renderVerified(username: string): TemplateResult {
+    const onCreatePassword = (e: Event) => {
+      const go = this.emit('pep-create-password', { username }, true);
+      if (!go) e.preventDefault();
+    };
+    return html`${stepHeading(this.t('verify-email.done-title'))} ${errorRegion({})}
+      <p class="success">${this.t('verify-email.done-text', { username })}</p>
+      <div class="actions">
+        ${this.createPasswordHref
+          ? html`<a
+              class="primary"
+              part="submit-button"
+              href=${this.createPasswordHref}
+              @click=${onCreatePassword}
+              >${this.t('verify-email.create-password')}</a
+            >`
+          : html`<button
+              type="button"
+              class="primary"
+              part="submit-button"
+              @click=${onCreatePassword}
+            >
+              ${this.t('verify-email.create-password')}
+            </button>`}
+      </div>`;
   }
 
   protected renderFailed(error: AdapterError): TemplateResult {

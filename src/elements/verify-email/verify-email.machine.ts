@@ -22,7 +22,7 @@ export type VerifyEmailEvent =
 export const initialVerifyEmail = (): VerifyEmailState => ({ step: 'idle' });
 
 /** The page a failure shows. */
-export type LinkProblem = 'expired' | 'used' | 'invalid' | 'retry' | 'other';
+type LinkProblem = 'expired' | 'used' | 'invalid' | 'retry' | 'other';
 
 export function linkProblem(error: AdapterError): LinkProblem {
   switch (error.code) {

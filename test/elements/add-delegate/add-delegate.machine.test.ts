@@ -43,19 +43,6 @@ describe('add-delegate.machine', () => {
     expect(next(initialAddDelegate(), { type: 'CANCEL' })).to.deep.equal(initialAddDelegate());
   });
 
-  it('CHECKED (the checks arrived while Submit waited) ends pending without an error; ignored otherwise', () => {
-    const p = next(initialAddDelegate(), { type: 'SUBMIT' });
-    expect(next(p, { type: 'CHECKED' })).to.deep.equal(initialAddDelegate());
-    const idle = initialAddDelegate();
-    expect(next(idle, { type: 'CHECKED' }), 'nothing was waiting').to.equal(idle);
-    const done = next(p, { type: 'SUBMIT_OK', delegate });
-    expect(next(done, { type: 'CHECKED' })).to.equal(done);
-    const failed = next(p, { type: 'SUBMIT_FAIL', error: adapterError('NETWORK') });
-    expect(next(failed, { type: 'CHECKED' }), 'the error stays until a new Submit').to.equal(
-      failed,
-    );
-  });
-
   it('SUBMIT_OK → done with the delegate', () => {
     const p = next(initialAddDelegate(), { type: 'SUBMIT' });
     expect(next(p, { type: 'SUBMIT_OK', delegate })).to.deep.equal({ step: 'done', delegate });

@@ -202,6 +202,57 @@ describe('<pep-add-delegate>', () => {
     expect(fake.calls['addDelegate']).to.equal(1);
   });
 
+  it('reset() at any moment: a pending call is abandoned, the form empty and enabled, no old error', async () => {
+    // An error already shown goes.
+    const fake = failing(adapter, { addDelegate: [adapterError('NETWORK')] });
+    const el = await mount(fake);
+    await fill(el);
+    $<HTMLButtonElement>(el, '[part~=submit-button]').click();
+    await until(() => alertText(el).includes('could not reach'), 3000, 'network error');
+    el.reset();
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('');
+    expect(el.shadowRoot!.querySelector('[part=retry-button]')).to.equal(null);
+    expect($<HTMLInputElement>(el, '#username').value).to.equal('');
+
+    // A pending Create Delegate is abandoned: its late answer changes nothing.
+    let answer!: () => void;
+    const slow = new Proxy(adapter, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (prop !== 'addDelegate') return value;
+        return (...args: Parameters<MemoryAdapter['addDelegate']>) =>
+          new Promise((resolve, reject) => {
+            answer = () => void target.addDelegate(...args).then(resolve, reject);
+          });
+      },
+    });
+    el.adapter = slow;
+    await el.updateComplete;
+    await fill(el);
+    const button = $<HTMLButtonElement>(el, '[part~=submit-button]');
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    let added = 0;
+    el.addEventListener('pep-delegate-added', () => added++);
+    el.reset();
+    await el.updateComplete;
+    const submit = $<HTMLButtonElement>(el, '[part~=submit-button]');
+    expect(submit.getAttribute('aria-disabled')).to.equal('false');
+    expect(submit.textContent!.trim()).to.equal('Create Delegate');
+    for (const id of ['username', 'email', 'firstName', 'lastName', 'mobile'])
+      expect($<HTMLInputElement>(el, `#${id}`).value, id).to.equal('');
+    expect($<HTMLInputElement>(el, '#state-TX').checked).to.equal(false);
+    expect(alertText(el)).to.equal('');
+    answer();
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(el.step).to.equal('form');
+    expect(added).to.equal(0);
+    expect($(el, '#username-error').textContent).to.equal('');
+  });
+
   it('Cancel fires pep-cancel', async () => {
     const el = await mount(adapter);
     const cancel = oneEvent(el, 'pep-cancel');

@@ -2,12 +2,15 @@ import { expect } from '@open-wc/testing';
 import { adapterError } from '../../../src/adapter/errors.js';
 import type { CodeSent, PasswordFlow } from '../../../src/adapter/types.js';
 import {
-  initialForgotPasswordState,
+  initialPasswordFlow,
   passwordFlowStepNumber,
-  transition,
-  type ForgotPasswordEvent,
-  type ForgotPasswordState,
-} from '../../../src/elements/forgot-password/forgot-password.machine.js';
+  passwordFlowTransition as transition,
+  type PasswordFlowEvent as ForgotPasswordEvent,
+  type PasswordFlowState as ForgotPasswordState,
+} from '../../../src/shared/password-flow.machine.js';
+
+/** Forgot Password runs the password-flow machine with purpose `reset`. */
+const initialForgotPasswordState = () => initialPasswordFlow('reset');
 
 const flow: PasswordFlow = {
   flowId: 'f1',

@@ -1,16 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { adapterError } from '../../../src/adapter/errors.js';
 import {
-  emailTransition,
+  forgotUsernameTransition as transition,
   initialForgotUsernameState,
-  type ForgotUsernameEvent,
   type ForgotUsernameState,
 } from '../../../src/elements/forgot-username/forgot-username.machine.js';
-import { sentTransition } from '../../../src/elements/forgot-username/forgot-username.sent.machine.js';
-
-/** The whole flow: the email step's transitions, then the "sent" step's (loaded with it). */
-const transition = (s: ForgotUsernameState, e: ForgotUsernameEvent): ForgotUsernameState =>
-  s.step === 'email' ? emailTransition(s, e) : sentTransition(s, e);
 
 const typed = transition(initialForgotUsernameState, { type: 'INPUT', email: ' a@example.com ' });
 const submitting = transition(typed, { type: 'SUBMIT' });
@@ -42,21 +36,6 @@ describe('forgot-username machine', () => {
       error: undefined,
     });
     expect(transition(again, { type: 'SUBMIT' })).to.equal(again);
-  });
-
-  it('CHECKED (the check arrived while Send Email waited) ends submitting, keeping the address; ignored otherwise', () => {
-    expect(transition(submitting, { type: 'CHECKED' })).to.deep.equal({
-      step: 'email',
-      email: ' a@example.com ',
-      submitting: false,
-      error: undefined,
-    });
-    expect(transition(typed, { type: 'CHECKED' }), 'nothing was waiting').to.equal(typed);
-    const failed = transition(submitting, { type: 'FAILED', error: adapterError('NETWORK') });
-    expect(transition(failed, { type: 'CHECKED' })).to.equal(failed);
-    expect(transition(sent, { type: 'CHECKED' })).to.equal(sent);
-    const resending = transition(sent, { type: 'RESEND', now: 60_000 });
-    expect(transition(resending, { type: 'CHECKED' }), 'not a resend').to.equal(resending);
   });
 
   it('SENT moves to the confirmation with the trimmed email and the throttle time', () => {

@@ -108,6 +108,20 @@ describe('login.machine', () => {
     expect(transition(submitting, { type: 'RESTART' })).to.equal(submitting);
   });
 
+  it('RESET (reset()) goes to the empty form from every step, also while submitting', () => {
+    const error = adapterError('NETWORK');
+    const states: LoginState[] = [
+      initialLoginState,
+      submitting,
+      { step: 'credentials', submitting: false, error },
+      { step: 'enroll', pending: pending(true) },
+      { step: 'verify', pending: pending(false) },
+      { step: 'done', session },
+    ];
+    for (const s of states)
+      expect(transition(s, { type: 'RESET' })).to.deep.equal(initialLoginState);
+  });
+
   it('enroll: PATTERN_ENROLLED moves to verify with the new pending login', () => {
     const enroll: LoginState = { step: 'enroll', pending: pending(true) };
     expect(transition(enroll, { type: 'PATTERN_ENROLLED', pending: pending(false) })).to.deep.equal(

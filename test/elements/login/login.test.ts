@@ -16,6 +16,7 @@ import {
   pendingLogin,
   settle,
   setupDelegate,
+  spying,
   typeInto,
   until,
 } from './fixtures.js';
@@ -371,6 +372,47 @@ describe('<pep-login>', () => {
     await sendKeys({ type: DELEGATE.password });
     await sendKeys({ press: 'Enter' });
     await until(() => el.step === 'enroll', 'enroll');
+  });
+
+  describe('reset()', () => {
+    const disabled = (el: PepLogin) =>
+      ['#username', '#password', '[part="submit-button"]'].filter(
+        (sel) => $<HTMLInputElement | HTMLButtonElement>(el, sel).disabled,
+      );
+
+    it('while the login call is pending: the call is abandoned, the form is empty and enabled', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const el = await mount(spying(adapter, (m) => (m === 'login' ? held : undefined)));
+      fill(el, DELEGATE.username, DELEGATE.password);
+      $<HTMLButtonElement>(el, '[part="submit-button"]').click();
+      await until(() => disabled(el).length === 3, 'the pending login');
+      el.reset();
+      await settle(el);
+      expect(disabled(el)).to.deep.equal([]);
+      expect($<HTMLInputElement>(el, '#username').value).to.equal('');
+      expect($<HTMLInputElement>(el, '#password').value).to.equal('');
+      expect(alertText(el)).to.equal('');
+      // The abandoned call's answer changes nothing.
+      release();
+      await settle(el);
+      expect(el.step).to.equal('credentials');
+      expect(disabled(el)).to.deep.equal([]);
+      // …and the form works again.
+      await logIn(el);
+      await until(() => el.step === 'enroll', 'the enroll step');
+    });
+
+    it('an error already shown does not survive it', async () => {
+      const el = await mount(adapter);
+      await logIn(el, 'Wrong-Password-1');
+      await until(() => alertText(el) !== '', 'the alert');
+      el.reset();
+      await settle(el);
+      expect(alertText(el)).to.equal('');
+      expect($<HTMLInputElement>(el, '#username').value).to.equal('');
+      expect(disabled(el)).to.deep.equal([]);
+    });
   });
 
   it('an expired pending login returns to Log In with a message', async () => {

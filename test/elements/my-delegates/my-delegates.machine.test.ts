@@ -2,10 +2,6 @@ import { expect } from '@open-wc/testing';
 import { adapterError } from '../../../src/adapter/errors.js';
 import type { DelegateSummary } from '../../../src/adapter/types.js';
 import {
-  resendTransition,
-  type ResendEvent,
-} from '../../../src/elements/my-delegates/my-delegates.list.machine.js';
-import {
   initialMyDelegates,
   myDelegatesTransition,
   type MyDelegatesEvent,
@@ -23,13 +19,8 @@ const d = (id: string, status: DelegateSummary['status'] = 'invited'): DelegateS
   status,
   createdAt: 0,
 });
-/** The element's machine with Resend invitation's transitions (which come with the list). */
-const next = (s: MyDelegatesState, e: MyDelegatesEvent | ResendEvent): MyDelegatesState =>
-  e.type === 'RESEND' || e.type === 'RESEND_OK' || e.type === 'RESEND_FAIL'
-    ? resendTransition(s, e)
-    : myDelegatesTransition(s, e);
-const run = (s: MyDelegatesState, ...events: (MyDelegatesEvent | ResendEvent)[]) =>
-  events.reduce(next, s);
+const next = myDelegatesTransition;
+const run = (s: MyDelegatesState, ...events: MyDelegatesEvent[]) => events.reduce(next, s);
 const ready = (list = [d('1'), d('2', 'active'), d('3', 'locked')]) =>
   run(initialMyDelegates(), { type: 'LOAD_OK', delegates: list });
 

@@ -2,10 +2,9 @@ import { expect } from '@open-wc/testing';
 import { adapterError } from '../../../src/adapter/errors.js';
 import {
   initialPortalHomeState,
-  transition,
+  portalHomeTransition as transition,
   type PortalHomeState,
 } from '../../../src/elements/portal-home/portal-home.machine.js';
-import { pageTransition } from '../../../src/elements/portal-home/portal-home.page.machine.js';
 import { delegateSession } from './fixtures.js';
 
 const ready = transition(initialPortalHomeState, { type: 'SESSION', session: delegateSession });
@@ -41,51 +40,51 @@ describe('portal-home machine', () => {
   });
 
   it('NAVIGATE switches the view and closes the menu', () => {
-    const open = pageTransition(ready, { type: 'TOGGLE_MENU' });
+    const open = transition(ready, { type: 'TOGGLE_MENU' });
     expect(open).to.include({ menuOpen: true });
     const info = transition(open, { type: 'NAVIGATE', view: 'information' });
     expect(info).to.include({ view: 'information', menuOpen: false });
   });
 
   it('TOGGLE_MENU / CLOSE_MENU', () => {
-    const open = pageTransition(ready, { type: 'TOGGLE_MENU' });
-    expect(pageTransition(open, { type: 'TOGGLE_MENU' })).to.include({ menuOpen: false });
-    expect(pageTransition(open, { type: 'CLOSE_MENU' })).to.include({ menuOpen: false });
-    expect(pageTransition(ready, { type: 'CLOSE_MENU' })).to.equal(ready);
+    const open = transition(ready, { type: 'TOGGLE_MENU' });
+    expect(transition(open, { type: 'TOGGLE_MENU' })).to.include({ menuOpen: false });
+    expect(transition(open, { type: 'CLOSE_MENU' })).to.include({ menuOpen: false });
+    expect(transition(ready, { type: 'CLOSE_MENU' })).to.equal(ready);
     // Menu and Logout events concern only the signed-in page.
     const out: PortalHomeState = { status: 'signed-out', loggedOut: false };
-    expect(pageTransition(out, { type: 'TOGGLE_MENU' })).to.equal(out);
-    expect(pageTransition(out, { type: 'LOGOUT' })).to.equal(out);
+    expect(transition(out, { type: 'TOGGLE_MENU' })).to.equal(out);
+    expect(transition(out, { type: 'LOGOUT' })).to.equal(out);
   });
 
   it('LOGOUT once; LOGGED_OUT → signed-out (logged out); navigation is ignored meanwhile', () => {
-    const out = pageTransition(ready, { type: 'LOGOUT' });
+    const out = transition(ready, { type: 'LOGOUT' });
     expect(out).to.include({ loggingOut: true });
-    expect(pageTransition(out, { type: 'LOGOUT' })).to.equal(out);
+    expect(transition(out, { type: 'LOGOUT' })).to.equal(out);
     expect(transition(out, { type: 'NAVIGATE', view: 'quote' })).to.equal(out);
     expect(transition(out, { type: 'SESSION', session: delegateSession })).to.equal(out);
-    expect(pageTransition(out, { type: 'LOGGED_OUT' })).to.deep.equal({
+    expect(transition(out, { type: 'LOGGED_OUT' })).to.deep.equal({
       status: 'signed-out',
       loggedOut: true,
     });
-    expect(pageTransition(ready, { type: 'LOGGED_OUT' })).to.equal(ready);
+    expect(transition(ready, { type: 'LOGGED_OUT' })).to.equal(ready);
   });
 
   it('LOGOUT_FAILED keeps the page with the error, and logout can be retried', () => {
-    const out = pageTransition(ready, { type: 'LOGOUT' });
-    const failed = pageTransition(out, {
+    const out = transition(ready, { type: 'LOGOUT' });
+    const failed = transition(out, {
       type: 'LOGOUT_FAILED',
       error: adapterError('TIMEOUT'),
     }) as Extract<PortalHomeState, { status: 'ready' }>;
     expect(failed.loggingOut).to.equal(false);
     expect(failed.error?.code).to.equal('TIMEOUT');
-    expect(pageTransition(failed, { type: 'LOGOUT' })).to.include({
+    expect(transition(failed, { type: 'LOGOUT' })).to.include({
       loggingOut: true,
       error: undefined,
     });
-    expect(
-      pageTransition(ready, { type: 'LOGOUT_FAILED', error: adapterError('TIMEOUT') }),
-    ).to.equal(ready);
+    expect(transition(ready, { type: 'LOGOUT_FAILED', error: adapterError('TIMEOUT') })).to.equal(
+      ready,
+    );
   });
 
   it('a new session replaces the old one and keeps the view; null signs out', () => {

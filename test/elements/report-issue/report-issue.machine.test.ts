@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { adapterError } from '../../../src/adapter/errors.js';
 import {
   initialReportIssueState,
-  transition,
+  reportIssueTransition as transition,
 } from '../../../src/elements/report-issue/report-issue.machine.js';
 
 describe('report-issue machine', () => {
@@ -40,18 +40,6 @@ describe('report-issue machine', () => {
     expect(
       transition(initialReportIssueState, { type: 'FAILED', error: adapterError('NETWORK') }),
     ).to.equal(initialReportIssueState);
-  });
-
-  it('CHECKED (the checks arrived) leaves submitting without an error; ignored otherwise', () => {
-    expect(transition(submitting, { type: 'CHECKED' })).to.deep.equal({
-      step: 'form',
-      submitting: false,
-    });
-    expect(transition(initialReportIssueState, { type: 'CHECKED' })).to.equal(
-      initialReportIssueState,
-    );
-    const done = transition(submitting, { type: 'SUBMITTED', ticket: { ticketId: 'PEP-1' } });
-    expect(transition(done, { type: 'CHECKED' })).to.equal(done);
   });
 
   it('NEW_REPORT from done starts again; ignored on the form', () => {

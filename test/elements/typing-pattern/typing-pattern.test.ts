@@ -13,7 +13,9 @@ import {
   TYPIST_B,
   memoryStore,
   pendingLogin,
+  settle,
   setupDelegate,
+  spying,
   typeInto,
   until,
   verifiedDelegateLogin,
@@ -384,6 +386,52 @@ describe('<pep-typing-pattern>', () => {
     const enrolled = oneEvent(el, 'pep-pattern-enrolled');
     await sendKeys({ press: 'Enter' });
     await enrolled;
+  });
+
+  describe('reset()', () => {
+    it('while the submission is pending: the call is abandoned, attempt 1 shows empty and enabled', async () => {
+      const pending = await verifiedDelegateLogin(adapter);
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const spy = spying(adapter, (m) => (m === 'verifyTypingPattern' ? held : undefined));
+      const el = await mount(spy, pending, 'verify');
+      let authenticated = 0;
+      el.addEventListener('pep-authenticated', () => authenticated++);
+      await typeThree(el);
+      await el.updateComplete;
+      root(el).querySelector<HTMLInputElement>('#remember')!.click();
+      submitButton(el)!.click();
+      await until(() => !!submitButton(el)?.disabled, 'the pending submission');
+      el.reset();
+      await settle(el);
+      expect(el.step).to.equal('typing');
+      expect(progress(el)).to.contain('1 of 3');
+      expect(input(el).disabled).to.equal(false);
+      expect(input(el).value).to.equal('');
+      expect(alertText(el)).to.equal('');
+      expect(submitButton(el)).to.equal(null);
+      // The abandoned call's answer changes nothing.
+      release();
+      await settle(el);
+      expect(el.step).to.equal('typing');
+      expect(authenticated).to.equal(0);
+      // Nothing of the abandoned attempt stays: Remember is unchecked again.
+      await typeThree(el);
+      await el.updateComplete;
+      expect(root(el).querySelector<HTMLInputElement>('#remember')!.checked).to.equal(false);
+      expect(submitButton(el)!.disabled).to.equal(false);
+    });
+
+    it('an error already shown does not survive it', async () => {
+      const el = await mount(adapter, await verifiedDelegateLogin(adapter), 'verify');
+      await typeThree(el, TYPIST_B);
+      submitButton(el)!.click();
+      await until(() => alertText(el) !== '', 'the alert');
+      el.reset();
+      await settle(el);
+      expect(alertText(el)).to.equal('');
+      expect(progress(el)).to.contain('1 of 3');
+    });
   });
 
   it('the remember tooltip opens on focus, is described by, and closes with Escape', async () => {

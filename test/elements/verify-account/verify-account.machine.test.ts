@@ -10,9 +10,9 @@ import {
   METHODS,
   normalizeOptions,
   initialVerifyState,
+  transition,
   type VerifyState,
 } from '../../../src/elements/verify-account/verify-account.machine.js';
-import { transition } from '../../../src/elements/verify-account/verify-account.steps.machine.js';
 
 const options: VerificationOption[] = [
   { method: 'email', masked: 'xxxxna@example.com', available: true },

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 
 export interface RememberDeviceOptions {
   checked: boolean;
@@ -18,6 +18,8 @@ export interface RememberDeviceOptions {
  * (`role="tooltip"`, referenced by `aria-describedby` from both the box and the button, so the
  * explanation is read even while it is not shown). The tooltip opens on hover or focus of the
  * button, toggles on click, and Escape closes it. Parts: `remember`, `tooltip-button`, `tooltip`.
+ * Used by `<pep-verify-account>` (code step) and `<pep-typing-pattern>` (verify mode); each
+ * lists {@link rememberDeviceStyles} in its static styles.
  */
 export function rememberDevice(o: RememberDeviceOptions): TemplateResult {
   const onKeydown = (e: KeyboardEvent) => {
@@ -70,5 +72,49 @@ export function rememberDevice(o: RememberDeviceOptions): TemplateResult {
   </div>`;
 }
 
-/** Styles for {@link rememberDevice}: the chunk rendering the row adds them (`addLaterStyles`). */
-export { rememberDeviceStyles } from './remember-device.styles.js';
+/** Styles for {@link rememberDevice}. */
+export const rememberDeviceStyles = css`
+  .remember {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_space-2);
+  }
+  .tip-anchor {
+    position: relative;
+    display: inline-flex;
+  }
+  .info {
+    min-height: 24px;
+    min-width: 24px;
+    width: 1.5rem;
+    height: 1.5rem;
+    padding: 0;
+    border-radius: 50%;
+    font-size: var(--_font-size-sm);
+    font-style: italic;
+    font-family: Georgia, serif;
+    background: var(--_surface);
+    color: var(--_primary);
+  }
+  .tooltip {
+    position: absolute;
+    z-index: 1;
+    inset-inline-end: 0;
+    top: calc(100% + var(--_space-1));
+    width: min(18rem, 80vw);
+    padding: var(--_space-2) var(--_space-3);
+    border-radius: var(--_radius);
+    background: var(--_text);
+    color: var(--_surface);
+    font-size: var(--_font-size-sm);
+    box-shadow: var(--_shadow);
+  }
+  .tooltip[hidden] {
+    display: none;
+  }
+  @media (forced-colors: active) {
+    .tooltip {
+      border: 1px solid CanvasText;
+    }
+  }
+`;
