@@ -47,27 +47,6 @@ const copyThemes = () => ({
   },
 });
 
-// CDN build only: the modules an element component otherwise fetches later as a chunk of its own
-// (its later steps or signed-in page, the password-manager hand-off) become static imports, so
-// the single file holds every element whole; only languages stay lazy chunks.
-const LAZY_VIEWS = /^\.{1,2}\/(?:[\w./-]*\/)?(?:[\w-]+\.(?:steps|page)|credentials)\.js$/;
-const bundleLazyViews = () => ({
-  name: 'bundle-lazy-views',
-  transform(code, id) {
-    if (!id.endsWith('.component.ts')) return null;
-    const imports = [];
-    const out = code.replace(/\bimport\((['"])([^'"]+)\1\)/g, (call, quote, spec) => {
-      if (!LAZY_VIEWS.test(spec)) return call;
-      const name = `__lazyView${imports.length}`;
-      imports.push(`import * as ${name} from ${quote}${spec}${quote};`);
-      return `Promise.resolve(${name})`;
-    });
-    // Imports are hoisted: appended at the end, they leave every line where it was (map: null
-    // keeps the source map of the TypeScript output).
-    return imports.length ? { code: `${out}\n${imports.join('\n')}\n`, map: null } : null;
-  },
-});
-
 const onwarn = (warning, warn) => {
   // `this` at the top level of TypeScript's decorator helper: harmless in ES modules.
   if (warning.code === 'THIS_IS_UNDEFINED') return;
@@ -152,7 +131,6 @@ export default [
     plugins: [
       resolve({ exportConditions: ['production'] }),
       ts({ declaration: false, declarationMap: false, inlineSources: true, outDir: 'dist/cdn' }),
-      bundleLazyViews(),
       minifyTemplates(),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],

@@ -1,6 +1,6 @@
 // Web Test Runner command `fail-requests` ({ urlPattern: string | null }): from now on, requests
 // of the calling test page whose URL matches `urlPattern` (`*` wildcards, e.g.
-// `*report-issue.steps.ts*`) fail as a lost connection would — as a chunk does on a flaky
+// `*pep-typing-pattern.ts*`) fail as a lost connection would — as a chunk does on a flaky
 // network; `null` lets them through again. Only that page is affected (the other test files
 // running alongside are not), and its HTTP cache is off meanwhile, so a module another page
 // already fetched is requested, and failed, again. Chromium only (DevTools Protocol).

@@ -13,7 +13,7 @@ import { formStyles, tokens } from '../base/styles.js';
 import { isOtpShaped } from '../core/otp.js';
 import { failedPasswordRules } from '../core/password-policy.js';
 import { validateUsername } from '../core/username.js';
-import { ResendCountdown } from '../elements/forgot-username/resend-countdown.js';
+import { ResendCountdown } from './resend-countdown.js';
 import { codeInput } from './code-input.js';
 import { errorRegion, isRetryable } from './error-region.js';
 import { FormState } from './form-state.js';

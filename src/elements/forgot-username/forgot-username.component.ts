@@ -18,7 +18,7 @@ import {
 import { accountEn } from '../../i18n/account.en.js';
 import { forgotUsernameEn } from './forgot-username.messages.js';
 import { forgotUsernameStyles } from './forgot-username.styles.js';
-import { ResendCountdown } from './resend-countdown.js';
+import { ResendCountdown } from '../../shared/resend-countdown.js';
 
 declare module '../../base/events.js' {
   interface PepEventMap {

@@ -221,11 +221,12 @@ describe('<pep-forgot-password>', () => {
   });
 
   it('an expired code asks to resend it', async () => {
-    const b = backend({ codeTtl: 40 });
+    // Long enough that reaching the code step never outlasts it, even on a loaded machine.
+    const b = backend({ codeTtl: 1000 });
     const { el, toCode } = await setup(b);
     await toCode();
     expect(el.shadowRoot!.textContent).to.not.contain('This code no longer works');
-    await new Promise((r) => setTimeout(r, 120));
+    await new Promise((r) => setTimeout(r, 1300));
     await el.updateComplete;
     expect(el.shadowRoot!.textContent).to.contain('This code no longer works');
     await expect(el).to.be.accessible();
