@@ -11,17 +11,26 @@
 //    template and style caches exist), take the baseline (forced GC, CDP `Runtime.getHeapUsage`),
 //    then CYCLES times mount 100 <pep-login> (each with the adapter, first render complete),
 //    remove them, force GC and measure again. What stays above the baseline is retained.
+// 3. Against <hanko-auth> (@teamhanko/hanko-elements, a devDependency) on an emulated slow network
+//    (1.6 Mbps down, 750 Kbps up, 150 ms latency, HTTP cache off; bench/render/wire.mjs): each
+//    element on its own page from one local gzip static server, Hanko's API answered by a local
+//    stub (bench/render/hanko-stub.mjs); bytes over the wire and time from navigation start until
+//    the form takes input, WIRE_RUNS fresh pages each, medians and the ratio to ours. Not part of
+//    --check; if Hanko cannot be measured, its row says why.
 //
 //   node bench/render.mjs                  report
 //   node bench/render.mjs --json           report as JSON
 //   node bench/render.mjs --check          exit 1 if the heap retained after the last cycle
 //                                          exceeds TOLERANCE_BYTES
 //   node bench/render.mjs --runs 40        more timing runs
+//   node bench/render.mjs --wire-runs 9    more slow-network pages per element (default 5)
+//   BENCH_SCREENSHOT=/tmp/x node bench/render.mjs   save each element's form as /tmp/x-<tag>.png
 import { chromium } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
 import { findChromium, CHROMIUM_ARGS } from '../scripts/find-browser.mjs';
+import { loadBundles, compare, table as wireTable } from './render/wire.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const BUNDLE = 'dist/cdn/pep-auth-elements.js';
@@ -31,6 +40,7 @@ const arg = (name, fallback) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const RUNS = arg('--runs', 25);
+const WIRE_RUNS = Math.max(1, arg('--wire-runs', 5));
 const WIDGETS = 100;
 const CYCLES = 3;
 /** Heap allowed above the baseline after the last mount/remove cycle (100 widgets). */
@@ -47,6 +57,7 @@ if (!executablePath) {
 }
 
 const bundle = await readFile(root + BUNDLE);
+const wireBundles = await loadBundles(root, BUNDLE);
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
 <link rel="icon" href="data:,"></head><body><main id="host"></main></body></html>`;
 
@@ -152,6 +163,12 @@ await cycle(); // warm-up: Lit's template and style caches, the adapter's first 
 const baseline = await heap();
 const cycles = [];
 for (let i = 0; i < CYCLES; i++) cycles.push(await cycle());
+await context.close();
+
+// ---------------------------------------------------------------------------------------------
+// 3. <pep-login> and <hanko-auth> on a slow network
+// ---------------------------------------------------------------------------------------------
+const wire = await compare(browser, wireBundles, { runs: WIRE_RUNS });
 await browser.close();
 
 const last = cycles[cycles.length - 1];
@@ -170,7 +187,9 @@ const ok =
   memory.retained <= TOLERANCE_BYTES && memory.retainedNodes <= 0 && memory.retainedListeners <= 0;
 
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ date: new Date().toISOString(), timing, memory, ok }, null, 2));
+  console.log(
+    JSON.stringify({ date: new Date().toISOString(), timing, memory, wire, ok }, null, 2),
+  );
 } else {
   const ms = (v) => `${v.toFixed(1)} ms`;
   const kb = (v) => `${(v / 1024).toFixed(1)} KB`;
@@ -204,5 +223,15 @@ if (process.argv.includes('--json')) {
   console.log(
     `\n≈ ${kb(memory.perWidgetMounted)} of JS heap per mounted widget. After the last cycle: ${signed(memory.retained, kb)} JS heap (tolerance ${kb(TOLERANCE_BYTES)}), ${signed(memory.retainedNodes)} DOM nodes, ${signed(memory.retainedListeners)} listeners: ${ok ? '✓ no leak' : '✗ LEAK'}`,
   );
+  const n = wire.network;
+  console.log(
+    `\nOn a slow network (Chromium Network.emulateNetworkConditions: ${n.downKbps / 1000} Mbps down, ${n.upKbps} Kbps up, ${n.latencyMs} ms latency; HTTP cache disabled), each element alone on a page from one local static server (${n.compression}), ${wire.runs} fresh pages each. Bytes: encoded response sizes (headers included) of every request the page makes until the network is quiet; time: navigation start until a text input in the element's shadow root takes focus. <hanko-auth>'s API is a local stub (bench/render/hanko-stub.mjs) on another origin, as Hanko Cloud is: its two flow calls (preflight, login_init) and their CORS preflights are in the time; CDP reports the preflights as 0 bytes, and the stub's JSON is not compressed.\n`,
+  );
+  console.log(wireTable(wire));
+  for (const r of wire.rows)
+    if (r.runs)
+      console.log(
+        `\n${r.element}: ${r.requests.map((q) => q.request).join(', ')}; times ${r.timesToInput.join(', ')} ms; form input: ${r.input}`,
+      );
 }
 if (!ok && process.argv.includes('--check')) process.exit(1);

@@ -25,6 +25,7 @@ export type {
   PortalLinkGroup,
   PortalContact,
 } from './elements/portal-home/portal-config.js';
+export type { IdleTimers, LogoutReason } from './elements/portal-home/portal-home.component.js';
 export type {
   TypingPatternMode,
   OtherMethodReason,

@@ -6,7 +6,7 @@ import '../src/elements/login/pep-login.js';
 import type { PepLogin } from '../src/elements/login/pep-login.js';
 import '../src/elements/forgot-username/pep-forgot-username.js';
 import { StorageDeviceStore } from '../src/shared/device-store.js';
-import { DELEGATE, setupDelegate, until } from '../test/elements/login/fixtures.js';
+import { DELEGATE, setupDelegate, until } from '../test/support/login.js';
 import { click, type } from './registration.story-helpers.js';
 
 /** A device store that keeps nothing between stories. */

@@ -6,7 +6,7 @@ import type { AuthAdapter } from '../src/adapter/types.js';
 import '../src/elements/login/pep-login.js';
 import type { PepLogin } from '../src/elements/login/pep-login.js';
 import { StorageDeviceStore } from '../src/shared/device-store.js';
-import { DELEGATE, pendingLogin, setupDelegate, until } from '../test/elements/login/fixtures.js';
+import { DELEGATE, pendingLogin, setupDelegate, until } from '../test/support/login.js';
 import { failingWith, latestCode } from './registration.story-helpers.js';
 
 /** A device store that keeps nothing between stories. */

@@ -14,7 +14,7 @@ import {
   typeInto,
   verifiedDelegateLogin,
   until,
-} from '../test/elements/login/fixtures.js';
+} from '../test/support/login.js';
 import { failingWith } from './registration.story-helpers.js';
 
 const SENTENCE = 'Helping families find the right health plan today.';

@@ -12,7 +12,7 @@ import {
   setupDelegate,
   verifiedDelegateLogin,
   until,
-} from '../test/elements/login/fixtures.js';
+} from '../test/support/login.js';
 import { failingWith, latestCode } from './registration.story-helpers.js';
 
 const SENTENCE = 'Helping families find the right health plan today.';

@@ -3,7 +3,7 @@ import { cmuSample, type CmuDataset } from '../../src/core/typing/cmu.js';
 import type { TypingMatcher, TypingTemplate } from '../../src/core/typing/types.js';
 
 /** Genuine and impostor scores of one subject (lower = more like the subject). */
-export interface SubjectScores {
+interface SubjectScores {
   subject: string;
   genuine: number[];
   impostor: number[];
@@ -41,7 +41,7 @@ export function equalErrorRate(genuine: readonly number[], impostor: readonly nu
   return best;
 }
 
-export function rates(s: SubjectScores, threshold: number): { far: number; frr: number } {
+function rates(s: SubjectScores, threshold: number): { far: number; frr: number } {
   return {
     far: s.impostor.filter((x) => x <= threshold).length / s.impostor.length,
     frr: s.genuine.filter((x) => x > threshold).length / s.genuine.length,
@@ -49,7 +49,7 @@ export function rates(s: SubjectScores, threshold: number): { far: number; frr: 
 }
 
 /** Mean over subjects of FAR and FRR at one global threshold. */
-export function meanRates(subjects: readonly SubjectScores[], threshold: number) {
+function meanRates(subjects: readonly SubjectScores[], threshold: number) {
   const r = subjects.map((s) => rates(s, threshold));
   return {
     far: r.reduce((a, x) => a + x.far, 0) / r.length,
@@ -58,7 +58,7 @@ export function meanRates(subjects: readonly SubjectScores[], threshold: number)
 }
 
 /** The one global threshold at which mean FAR and mean FRR are closest (for the baseline). */
-export function equalErrorThreshold(subjects: readonly SubjectScores[]): number {
+function equalErrorThreshold(subjects: readonly SubjectScores[]): number {
   const all = [...new Set(subjects.flatMap((s) => [...s.genuine, ...s.impostor]))].sort(
     (a, b) => a - b,
   );

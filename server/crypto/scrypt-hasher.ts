@@ -51,8 +51,8 @@ export const PRODUCTION_SCRYPT_COST: Readonly<ScryptCost> = Object.freeze({
   p: 1,
 });
 
-export const SALT_BYTES = 16;
-export const KEY_BYTES = 32;
+const SALT_BYTES = 16;
+const KEY_BYTES = 32;
 
 /** Bytes scrypt needs for a cost (128·N·r for V, 128·r·p for B, plus slack). */
 export function scryptMemory(cost: ScryptCost): number {

@@ -11,10 +11,10 @@ import { Keyring, type KeySpec } from '../../src/adapter/engine/sealing.js';
 import type { LineLogger } from '../mail/senders.js';
 
 /** The demo key file's name, in the database's directory. */
-export const DEMO_KEY_FILE = 'demo-typing-keys';
+const DEMO_KEY_FILE = 'demo-typing-keys';
 
 /** Where the demo key is kept for a SQLite database file; null when there is none to keep it by. */
-export function demoKeyPath(databasePath: string | null): string | null {
+function demoKeyPath(databasePath: string | null): string | null {
   if (databasePath === null || databasePath === ':memory:') return null;
   return join(dirname(databasePath), DEMO_KEY_FILE);
 }

@@ -12,9 +12,9 @@ import { CSP, TYPES as CONTENT_TYPES } from '../../scripts/demo-server.mjs';
 const TYPES: Record<string, string> = CONTENT_TYPES;
 
 /** The marker the demo's main.ts reads to choose the HttpAdapter. */
-export const BACKEND_META = '<meta name="pep-backend" content="http" />';
+const BACKEND_META = '<meta name="pep-backend" content="http" />';
 
-export const STATIC_HEADERS: Record<string, string> = {
+const STATIC_HEADERS: Record<string, string> = {
   'content-security-policy': CSP,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',

@@ -2,8 +2,6 @@
 import { DEMO_HELP_DESK, DEMO_PRODUCER } from '../../src/adapter/memory/seed.js';
 import type { AuthEngine } from '../../src/adapter/engine/index.js';
 
-export { DEMO_HELP_DESK, DEMO_PRODUCER };
-
 /**
  * Create the demo producer `demoproducer` (password `Demo-Producer-2026!`, licensed in IL, MT,
  * NM, OK and TX, producer id `P-100200`) unless it exists. Resolves true when it was created.

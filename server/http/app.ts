@@ -58,7 +58,7 @@ import {
  * What the app needs of the engine: the operations, the session check of non-public routes, the
  * admin hooks, optionally its clock.
  */
-export type EngineLike = AuthEngineOperations & {
+type EngineLike = AuthEngineOperations & {
   /**
    * Resolve when the context's session may call a route of this access; reject
    * `NOT_AUTHENTICATED` (no live session) or `FORBIDDEN` (another role) otherwise.
@@ -73,7 +73,7 @@ export type EngineLike = AuthEngineOperations & {
 };
 
 /** Test-only hooks. Passing this object (and only then) adds the `/__test/*` routes. */
-export interface TestingHooks {
+interface TestingHooks {
   /** Move the engine's clock forward (a ManualClock). Enables `POST /__test/advance-time`. */
   advanceTime?(ms: number): void | Promise<void>;
   /** Every message sent so far, oldest first. Enables `GET /__test/outbox`. */

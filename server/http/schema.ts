@@ -42,7 +42,7 @@ export interface OpenApiDocument {
   [key: string]: unknown;
 }
 
-export const OPENAPI_PATH = fileURLToPath(new URL('../../openapi.yaml', import.meta.url));
+const OPENAPI_PATH = fileURLToPath(new URL('../../openapi.yaml', import.meta.url));
 
 let cached: OpenApiDocument | null = null;
 
@@ -60,11 +60,7 @@ export function own(obj: unknown, key: string): unknown {
 }
 
 /** Keys refused anywhere in a request body (prototype pollution, and their look-alikes). */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
-  '__proto__',
-  'constructor',
-  'prototype',
-]);
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Follow a local `#/…` reference (own properties only). */
 export function resolveRef(doc: OpenApiDocument, ref: string): unknown {

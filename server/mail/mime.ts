@@ -51,7 +51,7 @@ function decodeCharset(bytes: Buffer, charset: string): string {
 }
 
 /** Quoted-printable to bytes (soft line breaks removed). */
-export function decodeQuotedPrintable(input: string): Buffer {
+function decodeQuotedPrintable(input: string): Buffer {
   const text = input.replace(/=\r?\n/g, '');
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {

@@ -10,7 +10,7 @@ import type { OutboxMessage } from '../../src/adapter/types.js';
 import type { OutgoingMessage } from '../../src/adapter/engine/messages.js';
 
 /** The engine's delivery port: `send` resolves once the message is handed over. */
-export interface MessageDelivery {
+interface MessageDelivery {
   send(message: OutgoingMessage): Promise<void>;
 }
 

@@ -42,12 +42,12 @@ import type {
 } from '../../src/adapter/engine/security.js';
 
 /** A fixed-window budget: `points` requests per `windowMs`. */
-export interface Budget {
+interface Budget {
   points: number;
   windowMs: number;
 }
 
-export type Scope = 'client' | 'account';
+type Scope = 'client' | 'account';
 
 export type RateLimitTable = Record<LimitedOperation, Record<Scope, Budget>>;
 

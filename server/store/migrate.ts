@@ -21,7 +21,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** The migrations in `dir`, by version; throws on a malformed name or a duplicate version. */
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
@@ -41,7 +41,7 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 }
 
 /** The highest version recorded in the database (0 for a fresh one). */
-export function currentVersion(db: Database): number {
+function currentVersion(db: Database): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,

@@ -31,29 +31,17 @@ import type {
   IssueReport,
   OutboxMessage,
   PendingLogin,
-  StateCode,
   VerifiedLogin,
 } from './types.js';
 
-export interface ConformanceProducer {
-  username: string;
+export interface ConformanceProducer extends DelegateInput {
   password: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  mobile: string;
-  states: StateCode[];
   producerId: string;
 }
 
 /** An Internet Help Desk staff member (role `help-desk`): no producer, no states. */
-export interface ConformanceStaff {
-  username: string;
+export interface ConformanceStaff extends Omit<DelegateInput, 'states'> {
   password: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  mobile: string;
 }
 
 export interface ConformanceHarness {

@@ -6,8 +6,8 @@
  * widgets map codes and data to messages in the active locale.
  */
 import type { AdapterError } from './errors.js';
+import type { DelegateInput } from '../core/delegate-input.js';
 import type { IssueReport } from '../core/issue-report.limits.js';
-import type { StateCode } from '../core/states.js';
 import type { TypingSample } from '../core/typing/types.js';
 
 // Domain definitions live in `core/` (which imports nothing from here); the contract re-exports
@@ -33,27 +33,13 @@ export interface CallOptions {
 // Delegates (producer side)
 // ---------------------------------------------------------------------------------------------
 
-/** What a producer types into Add Delegate. `mobile` may be in any common US format. */
-export interface DelegateInput {
-  username: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  mobile: string;
-  states: StateCode[];
-}
+export type { DelegateInput } from '../core/delegate-input.js';
 
 export type DelegateStatus = 'invited' | 'active' | 'locked';
 
 /** A delegate as the producer's My Delegates list shows it. `mobile` is E.164 (`+13125550101`). */
-export interface DelegateSummary {
+export interface DelegateSummary extends DelegateInput {
   id: string;
-  username: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  mobile: string;
-  states: StateCode[];
   status: DelegateStatus;
   /** Epoch milliseconds. */
   createdAt: number;
@@ -152,14 +138,8 @@ export interface ProducerRef {
   producerId: string;
 }
 
-export interface UserProfile {
-  username: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  /** E.164. */
-  mobile: string;
-  states: StateCode[];
+/** A signed-in user's details. `mobile` is E.164. */
+export interface UserProfile extends DelegateInput {
   role: Role;
   /** For a delegate: the producer who added them. */
   producer?: ProducerRef;

@@ -1,13 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { follow, inherited, unfollow } from './follow.js';
 
-export type Theme = 'light' | 'dark';
+type Theme = 'light' | 'dark';
 
 /**
  * The `theme` (`dark` or `light`) set on the nearest ancestor of `node` — crossing shadow roots
  * to their hosts, so a widget nested inside another widget follows it — or `undefined`.
  */
-export function inheritedTheme(node: Node): Theme | undefined {
+function inheritedTheme(node: Node): Theme | undefined {
   return inherited(
     node.parentNode ?? (node instanceof ShadowRoot ? node.host : null),
     'theme',

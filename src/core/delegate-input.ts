@@ -78,18 +78,24 @@ export function validateStates(
   return null;
 }
 
-export type DelegateField = 'username' | 'email' | 'firstName' | 'lastName' | 'mobile' | 'states';
+/**
+ * What a producer types into Add Delegate: the shape of a delegate record, declared once (the
+ * adapter contract re-exports it). `mobile` may be in any common US format.
+ */
+export interface DelegateInput {
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  mobile: string;
+  states: StateCode[];
+}
+
+export type DelegateField = keyof DelegateInput;
 
 /** Validate every Add Delegate field; returns only the failing ones. */
 export function validateDelegateInput(
-  input: {
-    username: string;
-    email: string;
-    firstName: string;
-    lastName: string;
-    mobile: string;
-    states: readonly string[];
-  },
+  input: DelegateInput,
   allowedStates: readonly StateCode[] = STATE_CODES,
 ): Partial<Record<DelegateField, FieldReason>> {
   const out: Partial<Record<DelegateField, FieldReason>> = {};

@@ -16,7 +16,7 @@ import type { verifyEmailEn } from '../elements/verify-email/verify-email.messag
  * A translation is typed `satisfies LocaleCatalogue`, so a key missing from it (or a key that no
  * longer exists in English) fails `tsc`. Type-only imports: nothing English is bundled with it.
  */
-export type MessageKey =
+type MessageKey =
   | keyof typeof commonEn
   | keyof typeof addDelegateEn
   | keyof typeof createPasswordEn

@@ -7,7 +7,7 @@ import { textField } from './text-field.js';
  * Room for a whole pasted code with separators (`ABCD-EFGH`, `ABCD EFGH`, ` abcd efgh `); the
  * value is normalised on every input, so what stays in the field is at most the code itself.
  */
-export const CODE_INPUT_MAXLENGTH = OTP_LENGTH * 3;
+const CODE_INPUT_MAXLENGTH = OTP_LENGTH * 3;
 
 export interface CodeInputOptions {
   /** Input id (default `code`); also its `name`. */

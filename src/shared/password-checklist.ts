@@ -18,9 +18,7 @@ const waiting = new Set<{ requestUpdate(): void }>();
  * background: `host.requestUpdate()` runs when it arrives. A failed load leaves the rule pending
  * (the backend checks it anyway) and is tried again at the next call.
  */
-export function commonPasswordCheckFor(host: {
-  requestUpdate(): void;
-}): CommonPasswordCheck | null {
+function commonPasswordCheckFor(host: { requestUpdate(): void }): CommonPasswordCheck | null {
   if (commonCheck) return commonCheck;
   waiting.add(host);
   void loadCommonPasswordCheck().then(

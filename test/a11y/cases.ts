@@ -22,8 +22,8 @@ import {
   nextTask,
   pendingLogin as enrolledLogin,
   typeInto,
-} from '../elements/login/fixtures.js';
-import { delegateSession, testConfig } from '../elements/portal-home/fixtures.js';
+} from '../support/login.js';
+import { delegateSession, testConfig } from '../support/portal.js';
 
 /** A remembered-device store that never touches the page's localStorage. */
 function memoryDeviceStore(): StorageDeviceStore {

@@ -12,7 +12,7 @@ import '../../src/elements/forgot-password/pep-forgot-password.js';
 import '../../src/elements/create-password/pep-create-password.js';
 import type { PepCreatePassword } from '../../src/elements/create-password/pep-create-password.js';
 import { CASES, until } from './cases.js';
-import { DELEGATE, setupDelegate } from '../elements/login/fixtures.js';
+import { DELEGATE, setupDelegate } from '../support/login.js';
 
 interface Stored {
   id: string;

@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import type { PepElement } from '../../src/base/pep-element.js';
 import { CASES, deepActive, until } from './cases.js';
-import { DELEGATE } from '../elements/login/fixtures.js';
+import { DELEGATE } from '../support/login.js';
 
 const render = (tag: string) => CASES.find((c) => c.tag === tag)!.render();
 const $ = <T extends HTMLElement = HTMLElement>(el: PepElement, sel: string) =>

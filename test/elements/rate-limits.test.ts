@@ -26,9 +26,9 @@ import '../../src/elements/login/pep-login.js';
 import '../../src/elements/report-issue/pep-report-issue.js';
 import '../../src/elements/typing-pattern/pep-typing-pattern.js';
 import '../../src/elements/verify-account/pep-verify-account.js';
-import { fakeAdapter, type CallLog } from './forgot-username/fake-adapter.js';
-import { noStore, SAMPLE, TYPIST_A, typeInto as typeKeys } from './login/fixtures.js';
-import { delegateSession } from './portal-home/fixtures.js';
+import { fakeAdapter, type CallLog } from '../support/fake-adapter.js';
+import { noStore, SAMPLE, TYPIST_A, typeInto as typeKeys } from '../support/login.js';
+import { delegateSession } from '../support/portal.js';
 
 /** The element's clock: every widget gets `now = () => T0`. */
 const T0 = Date.UTC(2026, 0, 5, 15, 0, 0);

@@ -21,8 +21,8 @@ import '../../src/elements/my-delegates/pep-my-delegates.js';
 import '../../src/elements/verify-email/pep-verify-email.js';
 import type { PepMyDelegates } from '../../src/elements/my-delegates/pep-my-delegates.js';
 import type { PepVerifyEmail } from '../../src/elements/verify-email/pep-verify-email.js';
-import { $, alertText, spinners, typeInto, until } from '../hardening/element-helpers.js';
-import { delegateInput, makeAdapter } from '../hardening/helpers.js';
+import { $, alertText, spinners, typeInto, until } from '../support/element-helpers.js';
+import { delegateInput, makeAdapter } from '../support/hardening.js';
 
 type Widget = LitElement & { adapter: unknown; token?: string };
 

@@ -10,7 +10,13 @@ import { typingSamplesFor } from '../../src/adapter/memory/typist.js';
 import type { Channel, PendingLogin } from '../../src/adapter/types.js';
 import { DAY, MINUTE, SECOND } from '../../src/core/clock.js';
 import { generateOtp, OTP_ALPHABET } from '../../src/core/otp.js';
-import { activeDelegate, delegateInput, failsWith, makeAdapter, PASSWORD } from './helpers.js';
+import {
+  activeDelegate,
+  delegateInput,
+  failsWith,
+  makeAdapter,
+  PASSWORD,
+} from '../support/hardening.js';
 import type { MemoryAdapter } from '../../src/adapter/memory/memory-adapter.js';
 
 const wrong = (i: number) => `Wrong-Guess-${i}!`;

@@ -15,7 +15,7 @@ import { AdapterError } from '../../src/adapter/errors.js';
 import type { AuthAdapter, CallOptions } from '../../src/adapter/types.js';
 import { MemoryAdapter } from '../../src/adapter/memory/memory-adapter.js';
 import { DEMO_PRODUCER, seedDemo } from '../../src/adapter/memory/seed.js';
-import { failsWith, flushTasks, makeAdapter, VirtualTime } from './helpers.js';
+import { failsWith, flushTasks, makeAdapter, VirtualTime } from '../support/hardening.js';
 
 /** Every method of the AuthAdapter contract. */
 const METHODS: ChaosMethod[] = [

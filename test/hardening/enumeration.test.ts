@@ -11,7 +11,7 @@ import { expect } from '@open-wc/testing';
 import { AdapterError } from '../../src/adapter/errors.js';
 import type { MemoryAdapter } from '../../src/adapter/memory/memory-adapter.js';
 import { HOUR, MINUTE, SECOND } from '../../src/core/clock.js';
-import { activeDelegate, delegateInput, makeAdapter } from './helpers.js';
+import { activeDelegate, delegateInput, makeAdapter } from '../support/hardening.js';
 import { DEMO_PRODUCER, seedDemo } from '../../src/adapter/memory/seed.js';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;

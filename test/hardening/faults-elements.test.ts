@@ -41,8 +41,15 @@ import {
   spinners,
   typeInto,
   until,
-} from './element-helpers.js';
-import { delegateInput, holding, makeAdapter, PASSWORD, producer, VirtualTime } from './helpers.js';
+} from '../support/element-helpers.js';
+import {
+  delegateInput,
+  holding,
+  makeAdapter,
+  PASSWORD,
+  producer,
+  VirtualTime,
+} from '../support/hardening.js';
 
 /** 3 s of nominal latency cost 30 ms of real time. */
 const compressed: ChaosOptions['sleep'] = (ms, signal) => realSleep(ms / 100, signal);

@@ -9,7 +9,7 @@ import { AdapterError } from '../../src/adapter/errors.js';
 import { DEMO_PRODUCER, seedDemo } from '../../src/adapter/memory/seed.js';
 import { latestLinkToken } from '../../src/adapter/memory/outbox.js';
 import type { DelegateInput, IssueReport } from '../../src/adapter/types.js';
-import { activeDelegate, delegateInput, failsWith, makeAdapter } from './helpers.js';
+import { activeDelegate, delegateInput, failsWith, makeAdapter } from '../support/hardening.js';
 import { EXTREME_INPUTS, HOSTILE_VALID_EMAILS, XSS_PAYLOADS } from './corpus.js';
 
 const TEXT_FIELDS = ['username', 'email', 'firstName', 'lastName', 'mobile'] as const;

@@ -28,8 +28,8 @@ import {
   sanitized,
   typeInto,
   until,
-} from './element-helpers.js';
-import { activeDelegate, delegateInput, makeAdapter } from './helpers.js';
+} from '../support/element-helpers.js';
+import { activeDelegate, delegateInput, makeAdapter } from '../support/hardening.js';
 
 /** Wait long enough for an `<img onerror>` or `<svg onload>` to have fired, then check. */
 async function expectNothingExecuted(el: Element): Promise<void> {

@@ -16,8 +16,8 @@ import '../../src/elements/forgot-password/pep-forgot-password.js';
 import '../../src/elements/forgot-username/pep-forgot-username.js';
 import '../../src/elements/login/pep-login.js';
 import '../../src/elements/portal-home/pep-portal-home.js';
-import { $, $maybe, recordUncaught, typeInto, until } from './element-helpers.js';
-import { delegateInput, makeAdapter, PASSWORD } from './helpers.js';
+import { $, $maybe, recordUncaught, typeInto, until } from '../support/element-helpers.js';
+import { delegateInput, makeAdapter, PASSWORD } from '../support/hardening.js';
 
 /** Timers and global listeners created (and not yet cleared or fired) while recording. */
 function recordResources() {

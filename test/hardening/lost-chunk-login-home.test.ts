@@ -8,8 +8,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/login/pep-login.js';
 import type { PepLogin } from '../../src/elements/login/pep-login.js';
-import { DELEGATE, noStore, setupDelegate } from '../elements/login/fixtures.js';
-import { typeInto, until } from '../elements/add-delegate/fixtures.js';
+import { DELEGATE, noStore, setupDelegate } from '../support/login.js';
+import { typeInto, until } from '../support/registration.js';
 import { expectNetworkFailure, failRequests } from './lost-chunk.js';
 
 describe('lost chunk of Log In: <pep-verify-account>', () => {

@@ -11,10 +11,10 @@ import '../../src/elements/login/pep-login.js';
 import type { PepLogin } from '../../src/elements/login/pep-login.js';
 import { adapterError } from '../../src/adapter/errors.js';
 import type { AuthAdapter } from '../../src/adapter/types.js';
-import { DELEGATE, noStore, setupDelegate } from '../elements/login/fixtures.js';
-import { typeInto, until } from '../elements/add-delegate/fixtures.js';
-import { fakeAdapter } from '../elements/forgot-username/fake-adapter.js';
-import { delegateSession } from '../elements/portal-home/fixtures.js';
+import { DELEGATE, noStore, setupDelegate } from '../support/login.js';
+import { typeInto, until } from '../support/registration.js';
+import { fakeAdapter } from '../support/fake-adapter.js';
+import { delegateSession } from '../support/portal.js';
 import { expectNetworkFailure, failRequests } from './lost-chunk.js';
 
 const CHUNK = '*pep-typing-pattern.ts*';

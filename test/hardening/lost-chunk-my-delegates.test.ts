@@ -6,7 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/my-delegates/pep-my-delegates.js';
 import type { PepMyDelegates } from '../../src/elements/my-delegates/pep-my-delegates.js';
-import { producerAdapter, until } from '../elements/add-delegate/fixtures.js';
+import { producerAdapter, until } from '../support/registration.js';
 import { expectNetworkFailure, failRequests } from './lost-chunk.js';
 
 describe('<pep-my-delegates> when the Add Delegate form cannot be fetched', () => {

@@ -11,8 +11,8 @@ import '../../src/elements/forgot-password/pep-forgot-password.js';
 import type { PepCreatePassword } from '../../src/elements/create-password/pep-create-password.js';
 import type { PepForgotPassword } from '../../src/elements/forgot-password/pep-forgot-password.js';
 import type { CodeSent } from '../../src/adapter/types.js';
-import { fakeAdapter } from '../elements/forgot-username/fake-adapter.js';
-import { $, typeInto, until } from '../elements/add-delegate/fixtures.js';
+import { fakeAdapter } from '../support/fake-adapter.js';
+import { $, typeInto, until } from '../support/registration.js';
 import { failRequests } from './lost-chunk.js';
 
 export async function newPasswordWithoutDictionary(tag: 'create' | 'forgot', chunk: string) {

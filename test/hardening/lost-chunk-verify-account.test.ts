@@ -9,8 +9,8 @@ import '../../src/elements/verify-account/pep-verify-account.js';
 import type { PepVerifyAccount } from '../../src/elements/verify-account/pep-verify-account.js';
 import type { AuthAdapter, PendingLogin } from '../../src/adapter/types.js';
 import type { DeviceStore } from '../../src/shared/device-store.js';
-import { setupDelegate, verifiedDelegateLogin } from '../elements/login/fixtures.js';
-import { until } from '../elements/add-delegate/fixtures.js';
+import { setupDelegate, verifiedDelegateLogin } from '../support/login.js';
+import { until } from '../support/registration.js';
 import { expectNetworkFailure, failRequests } from './lost-chunk.js';
 
 const noStore: DeviceStore = { get: () => null, set: () => undefined, delete: () => undefined };

@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { until } from '../elements/add-delegate/fixtures.js';
+import { until } from '../support/registration.js';
 
 /** Fail the requests whose URL matches `urlPattern` (`*` wildcards); `null` lets them through. */
 export function failRequests(urlPattern: string | null): Promise<unknown> {

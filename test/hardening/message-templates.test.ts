@@ -7,8 +7,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { createChaosAdapter } from '../../src/adapter/chaos.js';
 import type { DelegateSummary, StateCode } from '../../src/adapter/types.js';
 import '../../src/elements/my-delegates/pep-my-delegates.js';
-import { until } from './element-helpers.js';
-import { producer } from './helpers.js';
+import { until } from '../support/element-helpers.js';
+import { producer } from '../support/hardening.js';
 
 describe('hardening / backend values are never message templates', () => {
   it('<pep-my-delegates> shows an unknown state code verbatim', async () => {

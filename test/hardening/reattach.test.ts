@@ -19,8 +19,8 @@ import '../../src/elements/forgot-username/pep-forgot-username.js';
 import '../../src/elements/login/pep-login.js';
 import '../../src/elements/my-delegates/pep-my-delegates.js';
 import '../../src/elements/verify-email/pep-verify-email.js';
-import { $, spinners, typeInto, until } from './element-helpers.js';
-import { delegateInput, makeAdapter } from './helpers.js';
+import { $, spinners, typeInto, until } from '../support/element-helpers.js';
+import { delegateInput, makeAdapter } from '../support/hardening.js';
 
 const FILL: Record<string, ((el: LitElement) => void) | null> = {
   'pep-login': (el) => {

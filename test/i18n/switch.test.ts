@@ -17,7 +17,7 @@ import { forgotPasswordEn } from '../../src/elements/forgot-password/forgot-pass
 import { typingPatternEn } from '../../src/elements/typing-pattern/typing-pattern.messages.js';
 import { commonEn } from '../../src/i18n/common.en.js';
 import { CASES, deepActive, typeText, until } from '../a11y/cases.js';
-import { DELEGATE } from '../elements/login/fixtures.js';
+import { DELEGATE } from '../support/login.js';
 
 const heading = (el: Element) =>
   el.shadowRoot!.querySelector('[data-step-heading]')!.textContent!.replace(/\s+/g, ' ').trim();

@@ -16,7 +16,7 @@ import { loadMigrations, type Migration } from '../migrate.js';
 /** One numbered migration (the same file format as SQLite's). */
 export type PgMigration = Migration;
 
-export const PG_MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const PG_MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** The migrations in `dir`, by version; throws on a malformed name or a gap in the numbers. */
 export function loadPgMigrations(dir = PG_MIGRATIONS_DIR): PgMigration[] {

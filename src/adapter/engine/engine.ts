@@ -282,32 +282,22 @@ export const DEFAULT_PLACEHOLDER_DOMAINS: readonly string[] = [
 /** Who may call an operation ({@link AuthEngine.authorize}). */
 export type Access = 'session' | 'producer' | 'help-desk';
 
-/** What `admin.createProducer` needs. The password must meet the policy. */
-export interface ProducerInput {
-  username: string;
+/**
+ * What `admin.createProducer` needs: a delegate record's fields (`mobile` in any common US
+ * format, stored E.164), a password that meets the policy, and the producer id.
+ */
+export interface ProducerInput extends DelegateInput {
   password: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  /** Any common US format; stored E.164. */
-  mobile: string;
-  states: StateCode[];
   producerId: string;
 }
 
 /**
  * What `admin.createHelpDeskUser` needs: an Internet Help Desk staff member (role `help-desk`,
  * no producer, no states). The fields are validated like a producer's; the password must meet
- * the policy.
+ * the policy. `mobile`: any common US format; stored E.164.
  */
-export interface StaffInput {
-  username: string;
+export interface StaffInput extends Omit<DelegateInput, 'states'> {
   password: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  /** Any common US format; stored E.164. */
-  mobile: string;
 }
 
 /** What `admin.createDelegate` needs: Add Delegate's fields plus the producer's username. */

@@ -2,7 +2,7 @@
  * The emails and text messages the engine sends, in the spec's words. Pure functions of their
  * inputs: the engine hands the result to its {@link MessageSender}.
  */
-import type { Channel, IssueReport, OutboxMessage } from '../types.js';
+import type { Channel, DelegateInput, IssueReport, OutboxMessage } from '../types.js';
 
 /** A message to deliver: what a `MessageSender` receives. */
 export type OutgoingMessage = Omit<OutboxMessage, 'id' | 'sentAt'>;
@@ -15,13 +15,7 @@ export interface MessageSender {
   send(message: OutgoingMessage): Promise<void>;
 }
 
-interface Person {
-  firstName: string;
-  lastName: string;
-  username: string;
-  email: string;
-  mobile: string;
-}
+type Person = Omit<DelegateInput, 'states'>;
 
 export function codeMessage(
   account: Person,

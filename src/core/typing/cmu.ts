@@ -37,7 +37,7 @@ const NAMED_KEYS: Record<string, { key: string; char: string; code: string }> = 
 };
 
 /** The `key`, typed character and `code` of a CMU key name (`period`, `x`, `7`, `Shift.r`, …). */
-export function cmuKey(name: string): { key: string; char: string; code: string } {
+function cmuKey(name: string): { key: string; char: string; code: string } {
   const named = NAMED_KEYS[name];
   if (named) return named;
   if (name.startsWith('Shift.') && name.length === 7) {

@@ -6,7 +6,7 @@ export { extractFeatures } from './features.js';
 /** The sentence delegates type three times (enrollment and verification). */
 export const DEFAULT_SAMPLE_TEXT = 'Helping families find the right health plan today.';
 
-export const MATCHER_ID = 'pep-keystroke-v1';
+const MATCHER_ID = 'pep-keystroke-v1';
 /**
  * Version of the template data: 2 = per-key summary statistics ({@link KeystrokeTemplateData}).
  * Version 1 (the feature vectors of the latest samples, {@link LegacyKeystrokeTemplateData}) is
@@ -14,7 +14,7 @@ export const MATCHER_ID = 'pep-keystroke-v1';
  */
 export const MATCHER_VERSION = 2;
 /** The version whose data was the raw feature vectors of the latest samples. */
-export const LEGACY_MATCHER_VERSION = 1;
+const LEGACY_MATCHER_VERSION = 1;
 
 /**
  * Accept when the attempt's score is at most this. Chosen on the IIITBh-Big benchmark
@@ -35,9 +35,9 @@ export const DEFAULT_WINDOW = 30;
  */
 export const MIN_ENROLL_SAMPLES = 3;
 /** Shortest sentence (characters) that yields a usable template. */
-export const MIN_TEXT_LENGTH = 4;
+const MIN_TEXT_LENGTH = 4;
 /** Longest sentence (characters) a template may be enrolled on (bounds a template's size). */
-export const MAX_TEXT_LENGTH = 500;
+const MAX_TEXT_LENGTH = 500;
 
 /*
  * Model constants (global, not per-feature, so they carry over to any sentence). Times are
@@ -98,7 +98,7 @@ export interface KeystrokeTemplateData {
 }
 
 /** `TypingTemplate.data` of version 1: the feature vectors (ms) of the latest samples. */
-export interface LegacyKeystrokeTemplateData {
+interface LegacyKeystrokeTemplateData {
   samples: number[][];
 }
 
@@ -215,19 +215,6 @@ function attemptScore(model: Model, features: readonly number[]): number {
     }),
   );
   return (hold + flight) / 2;
-}
-
-/**
- * Score of attempts against enrolled feature vectors (lower is closer): the mean over the
- * attempts of each attempt's distance. Exported for the benchmark and for backends that keep
- * their own storage.
- */
-export function scoreFeatures(
-  enrolled: readonly number[][],
-  attempts: readonly number[][],
-): number {
-  const model = buildModel(summarize(enrolled));
-  return mean(attempts.map((a) => attemptScore(model, a)));
 }
 
 const roundTo = (x: number): number => {

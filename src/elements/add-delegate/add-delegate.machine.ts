@@ -8,7 +8,7 @@ import type { DelegateSummary } from '../../adapter/types.js';
 import type { DelegateField, FieldReason } from '../../core/validation.js';
 
 /** A reason the adapter gave for one field: a validation reason, or the username is taken. */
-export type ServerFieldReason = FieldReason | 'taken';
+type ServerFieldReason = FieldReason | 'taken';
 
 export type ServerFieldErrors = Partial<Record<DelegateField, ServerFieldReason>>;
 

@@ -5,7 +5,7 @@
 import type { Capabilities } from '../../adapter/types.js';
 
 /** A capability a link needs (from the session's `capabilities`). */
-export type PortalCapability = Exclude<keyof Capabilities, 'manageDelegates' | 'helpDesk'>;
+type PortalCapability = Exclude<keyof Capabilities, 'manageDelegates' | 'helpDesk'>;
 
 export interface PortalLink {
   /** Visible text, e.g. "Off-Exchange Quote & Enroll". */

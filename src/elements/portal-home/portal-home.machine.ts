@@ -28,7 +28,7 @@ export type PortalHomeState =
       idle?: IdleWarning;
     };
 
-export interface IdleWarning {
+interface IdleWarning {
   renewing: boolean;
   /** Stay signed in failed (shown in the dialog). */
   error?: AdapterError;

@@ -12,7 +12,7 @@ import type { TypingSample } from '../../adapter/types.js';
 export const ATTEMPTS = 3;
 
 /** Why the last attempt was not recorded (or what just happened), shown to the user. */
-export type TypingNotice =
+type TypingNotice =
   /** The attempt was recorded. */
   | 'recorded'
   /** The typed text is not the sentence. */
@@ -24,7 +24,7 @@ export type TypingNotice =
   /** An input method editor composed characters: key timings cannot be measured. */
   | 'ime';
 
-export type VoidReason = 'backspace' | 'paste' | 'ime';
+type VoidReason = 'backspace' | 'paste' | 'ime';
 
 export type TypingState =
   | { step: 'typing'; samples: TypingSample[]; notice?: TypingNotice; error?: AdapterError }

@@ -13,7 +13,7 @@ import {
   producerAdapter,
   typeInto,
   until,
-} from './fixtures.js';
+} from '../../support/registration.js';
 
 async function mount(adapter: unknown, attrs = '') {
   const el = await fixture<PepAddDelegate>(html`<pep-add-delegate></pep-add-delegate>`);

@@ -3,8 +3,8 @@ import { adapterError } from '../../../src/adapter/errors.js';
 import type { CodeSent } from '../../../src/adapter/types.js';
 import '../../../src/elements/create-password/pep-create-password.js';
 import type { PepCreatePassword } from '../../../src/elements/create-password/pep-create-password.js';
-import { fakeAdapter } from '../forgot-username/fake-adapter.js';
-import { $, typeInto, until } from '../add-delegate/fixtures.js';
+import { fakeAdapter } from '../../support/fake-adapter.js';
+import { $, typeInto, until } from '../../support/registration.js';
 
 const COMMON = 'Password1!';
 const UNCOMMON = 'Zebra-Quilt-93!';

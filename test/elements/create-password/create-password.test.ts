@@ -15,7 +15,7 @@ import {
   producerAdapter,
   typeInto,
   until,
-} from '../add-delegate/fixtures.js';
+} from '../../support/registration.js';
 
 const PASSWORD = 'Sunny-Day-42x';
 

@@ -4,8 +4,8 @@ import { adapterError } from '../../../src/adapter/errors.js';
 import type { PasswordFlow } from '../../../src/adapter/types.js';
 import '../../../src/elements/create-password/pep-create-password.js';
 import type { PepCreatePassword } from '../../../src/elements/create-password/pep-create-password.js';
-import { deferred, fakeAdapter } from '../forgot-username/fake-adapter.js';
-import { $, alertText, typeInto, until } from '../add-delegate/fixtures.js';
+import { deferred, fakeAdapter } from '../../support/fake-adapter.js';
+import { $, alertText, typeInto, until } from '../../support/registration.js';
 
 describe('<pep-create-password>: reset()', () => {
   it('works at any moment: a pending call is abandoned, Find Account shows empty and enabled, no old error stays', async () => {

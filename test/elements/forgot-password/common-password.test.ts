@@ -5,7 +5,7 @@ import { adapterError } from '../../../src/adapter/errors.js';
 import type { CodeSent } from '../../../src/adapter/types.js';
 import '../../../src/elements/forgot-password/pep-forgot-password.js';
 import type { PepForgotPassword } from '../../../src/elements/forgot-password/pep-forgot-password.js';
-import { fakeAdapter } from '../forgot-username/fake-adapter.js';
+import { fakeAdapter } from '../../support/fake-adapter.js';
 
 const T0 = Date.UTC(2026, 0, 5, 15, 0, 0);
 const GOOD = 'K7M2Q9PX';

@@ -4,8 +4,8 @@ import { adapterError } from '../../../src/adapter/errors.js';
 import type { PasswordFlow } from '../../../src/adapter/types.js';
 import '../../../src/elements/forgot-password/pep-forgot-password.js';
 import type { PepForgotPassword } from '../../../src/elements/forgot-password/pep-forgot-password.js';
-import { deferred, fakeAdapter } from '../forgot-username/fake-adapter.js';
-import { $, alertText, typeInto, until } from '../add-delegate/fixtures.js';
+import { deferred, fakeAdapter } from '../../support/fake-adapter.js';
+import { $, alertText, typeInto, until } from '../../support/registration.js';
 
 describe('<pep-forgot-password>: reset()', () => {
   it('works at any moment: a pending call is abandoned, Find Account shows empty and enabled, no old error stays', async () => {

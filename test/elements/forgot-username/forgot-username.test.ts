@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { adapterError } from '../../../src/adapter/errors.js';
 import '../../../src/elements/forgot-username/pep-forgot-username.js';
 import type { PepForgotUsername } from '../../../src/elements/forgot-username/pep-forgot-username.js';
-import { deferred, fakeAdapter } from './fake-adapter.js';
+import { deferred, fakeAdapter } from '../../support/fake-adapter.js';
 
 const T0 = Date.UTC(2026, 0, 5, 15, 0, 0);
 

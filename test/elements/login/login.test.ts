@@ -19,7 +19,7 @@ import {
   spying,
   typeInto,
   until,
-} from './fixtures.js';
+} from '../../support/login.js';
 
 type WithRoot = HTMLElement & { updateComplete: Promise<boolean> };
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) =>

@@ -3,7 +3,7 @@
  * test that keeps the stories working without a Storybook build.
  */
 import { expect } from '@open-wc/testing';
-import { nextTask } from './fixtures.js';
+import { nextTask } from '../../support/login.js';
 import type { TemplateResult } from 'lit';
 import * as login from '../../../stories/login.stories.js';
 import * as verify from '../../../stories/verify-account.stories.js';

@@ -16,7 +16,7 @@ import {
   producerAdapter,
   typeInto,
   until,
-} from '../add-delegate/fixtures.js';
+} from '../../support/registration.js';
 
 async function mount(adapter: unknown, states?: string) {
   const el = await fixture<PepMyDelegates>(html`<pep-my-delegates></pep-my-delegates>`);

@@ -6,8 +6,8 @@ import { MINUTE, SECOND } from '../../../src/core/clock.js';
 import '../../../src/elements/portal-home/pep-portal-home.js';
 import type { PepPortalHome } from '../../../src/elements/portal-home/pep-portal-home.js';
 import { ManualTimers } from '../../../stories/manual-timers.js';
-import { fakeAdapter } from '../forgot-username/fake-adapter.js';
-import { delegateSession, testConfig } from './fixtures.js';
+import { fakeAdapter } from '../../support/fake-adapter.js';
+import { delegateSession, testConfig } from '../../support/portal.js';
 
 /** A session read at `now`: idle end in 30 minutes, absolute end in 8 hours. */
 const sessionAt = (now: number, idle = 30 * MINUTE): Session => ({

@@ -5,7 +5,7 @@ import {
   portalHomeTransition as transition,
   type PortalHomeState,
 } from '../../../src/elements/portal-home/portal-home.machine.js';
-import { delegateSession } from './fixtures.js';
+import { delegateSession } from '../../support/portal.js';
 
 const ready = transition(initialPortalHomeState, { type: 'SESSION', session: delegateSession });
 

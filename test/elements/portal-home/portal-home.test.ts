@@ -4,8 +4,8 @@ import { adapterError } from '../../../src/adapter/errors.js';
 import type { Session } from '../../../src/adapter/types.js';
 import '../../../src/elements/portal-home/pep-portal-home.js';
 import type { PepPortalHome } from '../../../src/elements/portal-home/pep-portal-home.js';
-import { fakeAdapter } from '../forgot-username/fake-adapter.js';
-import { delegateSession, testConfig } from './fixtures.js';
+import { fakeAdapter } from '../../support/fake-adapter.js';
+import { delegateSession, testConfig } from '../../support/portal.js';
 
 async function setup(
   opts: { getSession?: () => Promise<Session | null>; logout?: () => Promise<void> } = {},

@@ -7,8 +7,8 @@ import {
   toLocalDateTime,
   type PepReportIssue,
 } from '../../../src/elements/report-issue/report-issue.component.js';
-import { deferred, fakeAdapter } from '../forgot-username/fake-adapter.js';
-import { delegateSession } from '../portal-home/fixtures.js';
+import { deferred, fakeAdapter } from '../../support/fake-adapter.js';
+import { delegateSession } from '../../support/portal.js';
 
 const NOW = new Date(2026, 0, 5, 9, 30).getTime();
 

@@ -19,7 +19,7 @@ import {
   typeInto,
   until,
   verifiedDelegateLogin,
-} from '../login/fixtures.js';
+} from '../../support/login.js';
 
 const root = (el: PepTypingPattern) => el.shadowRoot!;
 const input = (el: PepTypingPattern) => root(el).querySelector<HTMLInputElement>('#typing')!;

@@ -18,7 +18,7 @@ import {
   setupDelegate,
   typeInto,
   verifiedDelegateLogin,
-} from '../login/fixtures.js';
+} from '../../support/login.js';
 
 const root = (el: HTMLElement) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, sel: string) =>

@@ -16,7 +16,7 @@ import {
   failing,
   producerAdapter,
   until,
-} from '../add-delegate/fixtures.js';
+} from '../../support/registration.js';
 
 async function mount(adapter: unknown, token: string | null, href?: string) {
   const el = await fixture<PepVerifyEmail>(

@@ -1,4 +1,4 @@
-import type { AuthAdapter } from '../../../src/adapter/types.js';
+import type { AuthAdapter } from '../../src/adapter/types.js';
 
 /** Calls recorded by {@link fakeAdapter}: method name and first argument. */
 export type CallLog = { method: string; input: unknown }[];

@@ -3,10 +3,10 @@
  * typing into shadow-DOM inputs, and a scriptable fake adapter for failure injection.
  */
 import { aTimeout } from '@open-wc/testing';
-import { MemoryAdapter } from '../../../src/adapter/memory/memory-adapter.js';
-import { seedDemo, DEMO_PRODUCER } from '../../../src/adapter/memory/seed.js';
-import { ManualClock } from '../../../src/core/clock.js';
-import type { AuthAdapter, DelegateInput, DelegateSummary } from '../../../src/adapter/types.js';
+import { MemoryAdapter } from '../../src/adapter/memory/memory-adapter.js';
+import { seedDemo, DEMO_PRODUCER } from '../../src/adapter/memory/seed.js';
+import { ManualClock } from '../../src/core/clock.js';
+import type { AuthAdapter, DelegateInput, DelegateSummary } from '../../src/adapter/types.js';
 
 export { DEMO_PRODUCER };
 

@@ -3,17 +3,17 @@
  * set), synthetic typing samples, and a way to type into `<pep-typing-pattern>` with controlled
  * `event.timeStamp`s.
  */
-import { MemoryAdapter } from '../../../src/adapter/memory/memory-adapter.js';
-import { seedDemo, DEMO_PRODUCER } from '../../../src/adapter/memory/seed.js';
-import { latestCode, latestLinkToken } from '../../../src/adapter/memory/outbox.js';
+import { MemoryAdapter } from '../../src/adapter/memory/memory-adapter.js';
+import { seedDemo, DEMO_PRODUCER } from '../../src/adapter/memory/seed.js';
+import { latestCode, latestLinkToken } from '../../src/adapter/memory/outbox.js';
 import type {
   AuthAdapter,
   KeystrokeEvent,
   PendingLogin,
   TypingSample,
-} from '../../../src/adapter/types.js';
-import { ManualClock } from '../../../src/core/clock.js';
-import type { DeviceStore, StoredDevice } from '../../../src/shared/device-store.js';
+} from '../../src/adapter/types.js';
+import { ManualClock } from '../../src/core/clock.js';
+import type { DeviceStore, StoredDevice } from '../../src/shared/device-store.js';
 
 /** A device store in memory (`map` to inspect what was remembered). */
 export function memoryStore(): DeviceStore & { map: Map<string, StoredDevice> } {

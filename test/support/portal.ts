@@ -1,5 +1,5 @@
-import type { Session } from '../../../src/adapter/types.js';
-import type { PortalConfig } from '../../../src/elements/portal-home/portal-config.js';
+import type { Session } from '../../src/adapter/types.js';
+import type { PortalConfig } from '../../src/elements/portal-home/portal-config.js';
 
 export const delegateSession: Session = {
   user: {
