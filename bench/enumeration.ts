@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import { TabClient } from './http-client.js';
 
 /** Why the benchmark turns the request rate limits off (printed with the results). */
 export const RATE_LIMITS_NOTE =
@@ -112,45 +113,17 @@ export function median(values: readonly number[]): number {
 // The client
 // ---------------------------------------------------------------------------------------------
 
-/** One client: its cookies (the CSRF cookie) and CSRF token, like a browser tab. */
-class Client {
-  private readonly cookies = new Map<string, string>();
-  private csrf = '';
-  constructor(private readonly api: string) {}
-
-  private async request(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) {
-      headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    }
-    const res = await fetch(`${this.api}${path}`, { ...init, headers });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair!.indexOf('=');
-      this.cookies.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
-    }
-    const token = res.headers.get('x-csrf-token');
-    if (token) this.csrf = token;
-    return res;
-  }
-
-  async init(): Promise<void> {
-    await (await this.request('/csrf')).arrayBuffer();
+/** One client (a browser tab), with the answer of a POST and its time. */
+class Client extends TabClient {
+  override init(): Promise<void> {
+    return super.init('/csrf');
   }
 
   /** POST a JSON body; resolves the answer and the time until its body was read (ms). */
   async post(path: string, body: unknown): Promise<{ answer: string; ms: number; json: unknown }> {
     const payload = JSON.stringify(body);
     const start = performance.now();
-    const res = await this.request(path, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-csrf-token': this.csrf,
-        origin: new URL(this.api).origin,
-      },
-      body: payload,
-    });
+    const res = await this.postJson(path, payload);
     const text = await res.text();
     const ms = performance.now() - start;
     const json = text ? (JSON.parse(text) as unknown) : null;

@@ -30,6 +30,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TabClient } from './http-client.js';
 import { typingSamplesFor } from '../src/adapter/memory/typist.js';
 import { DEFAULT_SAMPLE_TEXT } from '../src/core/typing/matcher.js';
 import {
@@ -88,31 +89,10 @@ interface Row {
   wallS: number;
 }
 
-/** A client with its own cookies (the CSRF cookie) and CSRF token. */
-class Client {
-  private cookies = new Map<string, string>();
-  private csrf = '';
-
-  constructor(private readonly base: string) {}
-
-  private async request(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) {
-      headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    }
-    const res = await fetch(`${this.base}${path}`, { ...init, headers });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair!.indexOf('=');
-      this.cookies.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
-    }
-    const token = res.headers.get('x-csrf-token');
-    if (token) this.csrf = token;
-    return res;
-  }
-
-  async init(): Promise<void> {
-    await (await this.request('/api/csrf')).arrayBuffer();
+/** A client (a browser tab) that reads JSON answers and Retry-After. */
+class Client extends TabClient {
+  override init(): Promise<void> {
+    return super.init('/api/csrf');
   }
 
   async get(path: string): Promise<unknown> {
@@ -126,12 +106,7 @@ class Client {
     body: unknown,
     signal?: AbortSignal,
   ): Promise<{ status: number; json: unknown; retryAfterS: number | null }> {
-    const res = await this.request(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': this.csrf, origin: this.base },
-      body: JSON.stringify(body),
-      ...(signal ? { signal } : {}),
-    });
+    const res = await this.postJson(path, JSON.stringify(body), signal);
     const text = await res.text();
     const retryAfter = res.headers.get('retry-after');
     return {

@@ -81,9 +81,8 @@ type Env = Record<string, string | undefined>;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-/** Read and validate the configuration; throws {@link ConfigError} listing every problem. */
-export function loadConfig(env: Env = process.env): ServerConfig {
-  const problems: string[] = [];
+/** Readers of environment variables that collect every problem in `problems`. */
+function envReader(env: Env, problems: string[]) {
   const text = (name: string): string | undefined => {
     const v = env[name]?.trim();
     return v === undefined || v === '' ? undefined : v;
@@ -106,6 +105,28 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     problems.push(`${name} must be 1/true or 0/false (got "${raw}")`);
     return fallback;
   };
+  return { text, int, flag };
+}
+
+/** SCRYPT_N / SCRYPT_R / SCRYPT_P, checked by `validateCost`. */
+function scryptCost(int: ReturnType<typeof envReader>['int'], problems: string[]): ScryptCost {
+  const scrypt = {
+    N: int('SCRYPT_N', PRODUCTION_SCRYPT_COST.N, 2, 2 ** 24),
+    r: int('SCRYPT_R', PRODUCTION_SCRYPT_COST.r, 1, 64),
+    p: int('SCRYPT_P', PRODUCTION_SCRYPT_COST.p, 1, 16),
+  };
+  try {
+    validateCost(scrypt);
+  } catch (err) {
+    problems.push((err as Error).message);
+  }
+  return scrypt;
+}
+
+/** Read and validate the configuration; throws {@link ConfigError} listing every problem. */
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const problems: string[] = [];
+  const { text, int, flag } = envReader(env, problems);
 
   const demo = flag('DEMO', false);
   const port = int('PORT', 8787, 0, 65535);
@@ -127,16 +148,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   }
   const confirmPath = text('CONFIRM_PATH') ?? '/#/delegate/verify-email';
 
-  const scrypt = {
-    N: int('SCRYPT_N', PRODUCTION_SCRYPT_COST.N, 2, 2 ** 24),
-    r: int('SCRYPT_R', PRODUCTION_SCRYPT_COST.r, 1, 64),
-    p: int('SCRYPT_P', PRODUCTION_SCRYPT_COST.p, 1, 16),
-  };
-  try {
-    validateCost(scrypt);
-  } catch (err) {
-    problems.push((err as Error).message);
-  }
+  const scrypt = scryptCost(int, problems);
 
   let smtp: SmtpSettings | null = null;
   const smtpHost = text('SMTP_HOST');
@@ -214,30 +226,8 @@ export interface AdminConfig {
  */
 export function loadAdminConfig(env: Env = process.env): AdminConfig {
   const problems: string[] = [];
-  const text = (name: string): string | undefined => {
-    const v = env[name]?.trim();
-    return v === undefined || v === '' ? undefined : v;
-  };
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = text(name);
-    if (raw === undefined) return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-      return fallback;
-    }
-    return n;
-  };
-  const scrypt = {
-    N: int('SCRYPT_N', PRODUCTION_SCRYPT_COST.N, 2, 2 ** 24),
-    r: int('SCRYPT_R', PRODUCTION_SCRYPT_COST.r, 1, 64),
-    p: int('SCRYPT_P', PRODUCTION_SCRYPT_COST.p, 1, 16),
-  };
-  try {
-    validateCost(scrypt);
-  } catch (err) {
-    problems.push((err as Error).message);
-  }
+  const { text, int } = envReader(env, problems);
+  const scrypt = scryptCost(int, problems);
   const config: AdminConfig = {
     databasePath: resolve(text('DATABASE_PATH') ?? 'data/pep-auth.sqlite'),
     databaseUrl: postgresUrl(text('DATABASE_URL'), problems),
