@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { forcedColorsPlugin } from './scripts/wtr-forced-colors.mjs';
 import { failRequestsPlugin } from './scripts/wtr-fail-requests.mjs';
+import { webauthnPlugin } from './scripts/wtr-webauthn.mjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium, CHROMIUM_ARGS } from './scripts/find-browser.mjs';
 
@@ -22,6 +23,7 @@ export default {
     esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     forcedColorsPlugin(),
     failRequestsPlugin(),
+    webauthnPlugin(),
   ],
   browsers: [
     chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } }),

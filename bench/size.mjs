@@ -14,7 +14,11 @@
 // Never counted, in any of them: other languages (a page fetches the one it uses) and the HTTP
 // adapter behind `LazyHttpAdapter` (a backend choice, not a widget's). The common-password
 // dictionary (@zxcvbn-ts/language-common, fetched once a new password is typed) is data, not
-// code: it is not counted either, and is reported on a row of its own.
+// code: it is not counted either, and is reported on a row of its own. Nor is what only passkeys
+// fetch (`<pep-auth-provider passkeys>`, off by default: `<pep-passkeys>`, `<pep-passkey-offer>`,
+// `@simplewebauthn/browser` behind their `import()`s), nor any other element added after the
+// twelve that one of them fetches behind an `import()` (`<pep-activity-log>`, …): shown as
+// "+ N KB added later" beside the element that may fetch them.
 // Elements added after these twelve (any other `pep-*.js`) get a row of their own, held to the
 // first-screen goal, and count against neither 3 nor 4. Reported as information: the shipped CDN
 // file (dist/cdn/pep-auth-elements.js, the whole API) and what the demo loads.
@@ -43,16 +47,23 @@ const GOAL_LOGIN_JOURNEY = 25 * KB;
 const GOAL_TWELVE = 50 * KB;
 const GOAL_CDN_LIKE = 55 * KB;
 /**
- * Open misses of goal 1 (issue 20 stays open on them): folding each element back into one place
- * put their later steps on their first screen (README "Size and speed" has the numbers). Until
- * they are back under the goal, `--check` holds them to these ceilings (today's size plus under
- * 1 %), so they cannot grow; any other element is held to the goal itself.
+ * Open misses of goal 1 (issue 20 stays open on them; README "Size and speed" has the numbers).
+ * Until they are back under the goal, `--check` holds them to these ceilings (today's size plus
+ * under 1 %), so they cannot grow; any other element is held to the goal itself.
  */
 const FIRST_SCREEN_OPEN = new Map([
-  ['pep-create-password', 18_900],
-  ['pep-forgot-password', 19_000],
+  ['pep-create-password', 16_700],
+  ['pep-forgot-password', 16_850],
   ['pep-portal-home', 16_600],
 ]);
+/**
+ * Open miss of goal 2 (issue 20 stays open on it): issue 21 put the login form in light DOM for
+ * password managers (credential-form, 0.9 KB) and the passkey plumbing that must exist with
+ * passkeys off (+0.6 KB; the passkey code itself is lazy and not counted), and the error
+ * catalogue gained the passkey and deactivation messages (+0.14 KB): 25,239 B at b658f63 →
+ * 26,694 B. Held to this ceiling until it is back under 25 KB.
+ */
+const LOGIN_JOURNEY_OPEN = 26_900;
 // The elements the goals were set for (issue 20). Any other `pep-*.js` is measured on its own.
 const TODAY = [
   'add-delegate',
@@ -94,9 +105,14 @@ if (missing.length) {
   process.exit(1);
 }
 
+// What only passkeys fetch: their elements, `<pep-login>`'s passkey sign-in, the WebAuthn library.
+// (With an element added later behind an `import()`: kind 'added later', not counted.)
+const PASSKEYS =
+  /\/dist\/elements\/passkeys?(-offer)?\/|\/dist\/elements\/login\/login\.passkeys\.js$|\/@simplewebauthn\//;
 /**
  * What a lazily loaded module is, when it is one that is never counted: another language, the
- * HTTP adapter, or the common-password dictionary (reported on its own). `null` otherwise.
+ * HTTP adapter, the common-password dictionary (reported on its own), or what only passkeys or
+ * elements added later fetch (reported as "+ N KB added later"). `null` otherwise.
  */
 const uncounted = (id) =>
   /\/dist\/locales\//.test(id)
@@ -105,7 +121,9 @@ const uncounted = (id) =>
       ? 'http adapter'
       : /\/node_modules\/@zxcvbn-ts\//.test(id)
         ? 'dictionary'
-        : null;
+        : PASSKEYS.test(id) || addedLater.some((e) => id.endsWith(e.slice(root.length)))
+          ? 'added later'
+          : null;
 // A lazy chunk is what its `import()` names (its facade), whatever Rollup put beside it.
 const kindOf = (chunk) =>
   chunk.facadeModuleId
@@ -167,6 +185,7 @@ async function measure(imports, uses = []) {
   // A chunk imported statically is loaded with its importer, whatever it holds; an uncounted one
   // (another language, the HTTP adapter, the dictionary) is left out only behind an `import()`.
   const dictionary = new Set();
+  const passkeys = new Set();
   const reach = (start, lazyToo) => {
     const seen = new Set();
     const visit = (c) => {
@@ -180,6 +199,7 @@ async function measure(imports, uses = []) {
         if (!next) continue;
         const kind = kindOf(next);
         if (kind === 'dictionary') dictionary.add(next);
+        if (kind === 'added later') passkeys.add(next);
         if (!kind) visit(next);
       }
     };
@@ -188,7 +208,12 @@ async function measure(imports, uses = []) {
   };
   const first = reach(entry, false);
   const everything = reach(entry, true);
-  const r = { min: 0, gz: 0, gzAll: 0, dictionary: null, first: [], later: [] };
+  // What passkeys and elements added later add: their chunks and what those fetch.
+  const withPasskeys = new Set();
+  for (const c of passkeys) for (const d of reach(c, true)) withPasskeys.add(d);
+  for (const c of [...passkeys]) passkeys.delete(c);
+  for (const c of withPasskeys) if (!everything.has(c) && !dictionary.has(c)) passkeys.add(c);
+  const r = { min: 0, gz: 0, gzAll: 0, dictionary: null, passkeys: 0, first: [], later: [] };
   for (const c of everything) {
     const { min, gz } = await minGz(c.code);
     r.gzAll += gz;
@@ -197,6 +222,7 @@ async function measure(imports, uses = []) {
       r.gz += gz;
     }
   }
+  for (const c of passkeys) r.passkeys += (await minGz(c.code)).gz;
   for (const c of dictionary) {
     const { min, gz } = await minGz(c.code);
     r.dictionary ??= { min: 0, gz: 0 };
@@ -338,6 +364,7 @@ const row = (what, r, goal) => {
   const out = { what, min: r.min, gz: r.gz };
   if (r.gzAll !== undefined) out.gzAll = r.gzAll;
   if (r.dictionary) out.dictionary = true;
+  if (r.passkeys) out.passkeys = r.passkeys;
   if (goal) Object.assign(out, { goal: goal.name, on: goal.on, limit: goal.limit });
   if (goal) out.ok = out[goal.on] <= goal.limit;
   if (goal?.ceiling !== undefined) out.ceiling = goal.ceiling;
@@ -357,6 +384,7 @@ row('Log In journey: <pep-login> + everything it can fetch', login, {
   name: 'in all',
   on: 'gzAll',
   limit: GOAL_LOGIN_JOURNEY,
+  ceiling: LOGIN_JOURNEY_OPEN,
 });
 const all = await measure(twelve);
 row("today's twelve elements", all, {
@@ -401,7 +429,10 @@ if (process.argv.includes('--json')) {
       r.ceiling !== undefined ? ` (open in issue 20; may not grow past ${kb(r.ceiling)})` : '';
     const goal = r.goal ? `${r.goal} ≤ ${kb(r.limit)} ${r.ok ? '✓' : `✗ over${open}`}` : '';
     const later =
-      r.gzAll === undefined ? '' : `${kb(r.gzAll)}${r.dictionary ? ' + dictionary' : ''}`;
+      r.gzAll === undefined
+        ? ''
+        : `${kb(r.gzAll)}${r.dictionary ? ' + dictionary' : ''}` +
+          (r.passkeys ? ` + ${kb(r.passkeys)} added later` : '');
     console.log(`| ${r.what} | ${kb(r.min)} | ${kb(r.gz)} | ${later} | ${goal} |`);
   }
 }

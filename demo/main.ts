@@ -95,6 +95,10 @@ function renderNav(current: string): void {
       ${group(
         'Delegate',
         routes.filter((r) => r.nav === 'delegate'),
+      )}
+      ${group(
+        'Help Desk',
+        routes.filter((r) => r.nav === 'help-desk'),
       )}`,
     nav,
   );
@@ -108,10 +112,11 @@ function renderRoute(): void {
   const ctx: DemoContext = { adapter, navigate, params };
   document.title = `${route.title} — Producer Experience Portal (demo)`;
   renderNav(route.path);
-  // A fresh subtree per navigation, so every widget starts at its first step.
+  // A fresh subtree per navigation, so every widget starts at its first step. Passkeys are on
+  // (the MemoryAdapter has them for this page; the reference server in demo mode for its URL).
   render(nothing, main);
   render(
-    html`<pep-auth-provider .adapter=${adapter}>${route.render(ctx)}</pep-auth-provider>`,
+    html`<pep-auth-provider passkeys .adapter=${adapter}>${route.render(ctx)}</pep-auth-provider>`,
     main,
   );
   if (!firstRender) main.focus({ preventScroll: true });

@@ -28,6 +28,6 @@ export interface DemoRoute {
   /** Shown in the document title and the navigation. */
   title: string;
   /** Which navigation group it belongs to. Routes with `nav: false` are not listed. */
-  nav: 'producer' | 'delegate' | false;
+  nav: 'producer' | 'delegate' | 'help-desk' | false;
   render(ctx: DemoContext): TemplateResult;
 }

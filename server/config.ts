@@ -68,7 +68,26 @@ export interface ServerConfig {
   idleTimeoutMinutes: number;
   /** The help-desk operations and their routes exist (`HELP_DESK`, default on). */
   helpDesk: boolean;
+  /** Activity-log entries are kept this many days (`ACTIVITY_RETENTION_DAYS`, default 365). */
+  activityRetentionDays: number;
+  /**
+   * Passkeys (WebAuthn): the relying party (`WEBAUTHN_RP_ID`, `WEBAUTHN_ORIGINS`,
+   * `WEBAUTHN_RP_NAME`); `'own-url'` in demo mode without them (the RP is the server's own URL,
+   * or PUBLIC_URL); null: off (production without WEBAUTHN_RP_ID, or `PASSKEYS=0`), and the
+   * passkey routes do not exist.
+   */
+  webauthn: WebAuthnConfig | 'own-url' | null;
 }
+
+/** A configured relying party. */
+interface WebAuthnConfig {
+  rpId: string;
+  rpName: string;
+  origins: string[];
+}
+
+/** What authenticators show when a passkey is created, unless `WEBAUTHN_RP_NAME` says. */
+export const DEFAULT_RP_NAME = 'Producer Experience Portal';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -206,9 +225,76 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     // At most the absolute session length (8 hours).
     idleTimeoutMinutes: int('IDLE_TIMEOUT_MINUTES', 30, 1, 480),
     helpDesk: flag('HELP_DESK', true),
+    activityRetentionDays: int('ACTIVITY_RETENTION_DAYS', 365, 1, 3650),
+    webauthn: webAuthnConfig(text, flag('PASSKEYS', true), demo, publicUrl, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+const HOSTNAME =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/**
+ * WEBAUTHN_RP_ID (a host name: the portal's domain or a parent of it), WEBAUTHN_ORIGINS (the
+ * exact origins the portal is served from, each on the RP ID or a subdomain of it; https, or
+ * http on localhost; default: PUBLIC_URL's origin), WEBAUTHN_RP_NAME. Off without an RP ID
+ * outside demo mode; `PASSKEYS=0` turns them off anywhere.
+ */
+function webAuthnConfig(
+  text: (name: string) => string | undefined,
+  on: boolean,
+  demo: boolean,
+  publicUrl: string | null,
+  problems: string[],
+): ServerConfig['webauthn'] {
+  const rawRpId = text('WEBAUTHN_RP_ID');
+  const rawOrigins = text('WEBAUTHN_ORIGINS');
+  const rpName = text('WEBAUTHN_RP_NAME') ?? DEFAULT_RP_NAME;
+  if (!on) return null;
+  if (rawRpId === undefined) {
+    if (rawOrigins !== undefined) problems.push('WEBAUTHN_ORIGINS needs WEBAUTHN_RP_ID');
+    return demo ? 'own-url' : null;
+  }
+  const rpId = rawRpId.toLowerCase();
+  if (!HOSTNAME.test(rpId)) {
+    problems.push(`WEBAUTHN_RP_ID must be a host name like portal.example.com (got "${rawRpId}")`);
+    return null;
+  }
+  const listed = rawOrigins
+    ? rawOrigins
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== '')
+    : publicUrl
+      ? [new URL(publicUrl).origin]
+      : [];
+  if (listed.length === 0) {
+    problems.push('WEBAUTHN_ORIGINS is required with WEBAUTHN_RP_ID (or set PUBLIC_URL)');
+    return null;
+  }
+  const origins: string[] = [];
+  for (const origin of listed) {
+    let url: URL | null = null;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = null;
+    }
+    const host = url?.hostname ?? '';
+    const secure =
+      url?.protocol === 'https:' || (url?.protocol === 'http:' && host === 'localhost');
+    if (!url || url.origin !== origin || !secure) {
+      problems.push(
+        `WEBAUTHN_ORIGINS entries must be https origins like https://portal.example.com (got "${origin}")`,
+      );
+    } else if (host !== rpId && !host.endsWith(`.${rpId}`)) {
+      problems.push(`WEBAUTHN_ORIGINS: ${origin} is not on WEBAUTHN_RP_ID ${rpId} or below it`);
+    } else {
+      origins.push(origin);
+    }
+  }
+  return { rpId, rpName, origins };
 }
 
 /** What `npm run admin` needs: the database, the scrypt cost and the sealing keys. */

@@ -34,7 +34,13 @@ import { Keyring } from '../src/adapter/engine/sealing.js';
 import type { SecurityEvent, SecurityLog } from '../src/adapter/engine/security.js';
 import { systemClock, type Clock } from '../src/core/clock.js';
 import { createApp } from './http/app.js';
-import { ConfigError, confirmLinkUrl, loadConfig, type ServerConfig } from './config.js';
+import {
+  ConfigError,
+  DEFAULT_RP_NAME,
+  confirmLinkUrl,
+  loadConfig,
+  type ServerConfig,
+} from './config.js';
 import { defaultConcurrency, ScryptHasher } from './crypto/scrypt-hasher.js';
 import { RateLimits, rateLimitTable, type RateLimitOverrides } from './security/rate-limits.js';
 import { SqliteStore } from './store/sqlite-store.js';
@@ -53,7 +59,7 @@ import {
 import { demoSite } from './demo/demo-site.js';
 import { DevOutbox, devRoutes } from './demo/dev-routes.js';
 import { demoKeySpecs } from './demo/demo-keys.js';
-import { seedDemoHelpDesk, seedDemoProducer } from './demo/seed.js';
+import { seedDemoDelegates, seedDemoHelpDesk, seedDemoProducer } from './demo/seed.js';
 
 export interface StartOptions {
   /** Log lines (start-up, deliveries, shutdown). Default: console with a prefix. */
@@ -247,6 +253,17 @@ export async function startServer(
     });
 
     let ownUrl = `http://localhost:${config.port}`;
+    // Demo mode without WEBAUTHN_*: passkeys for the server's own URL (or PUBLIC_URL), whose
+    // port is known once it listens.
+    const siteUrl = () => new URL(config.publicUrl ?? ownUrl);
+    const webauthn =
+      config.webauthn === 'own-url'
+        ? {
+            rpId: siteUrl().hostname,
+            rpName: DEFAULT_RP_NAME,
+            origins: () => [siteUrl().origin],
+          }
+        : config.webauthn;
     const engine = new AuthEngine({
       store,
       hasher,
@@ -254,6 +271,8 @@ export async function startServer(
       securityLog,
       idleTimeout: config.idleTimeoutMinutes * 60_000,
       helpDesk: config.helpDesk,
+      activityRetention: config.activityRetentionDays * 24 * 60 * 60_000,
+      ...(webauthn ? { webauthn } : {}),
       onQueued: () => worker.kick(),
       ...(limiter ? { limiter } : {}),
       // The server's own URL is known once it listens (PORT=0 picks a free port).
@@ -268,6 +287,11 @@ export async function startServer(
       if (config.helpDesk && (await seedDemoHelpDesk(engine))) {
         seeded.push('the demo help-desk user "helpdesk1"');
       }
+      if (await seedDemoDelegates(engine)) {
+        seeded.push(
+          'the demo delegates "lockeddelegate" (locked) and "activedelegate" of "demoproducer2"',
+        );
+      }
       return seeded;
     };
     if (config.demo) {
@@ -275,6 +299,10 @@ export async function startServer(
       if (seeded.length) log.info(`demo: seeded ${seeded.join(' and ')}`);
     }
     if (!config.helpDesk) log.info('help desk: off (HELP_DESK=0): its routes do not exist');
+    if (!webauthn) log.info('passkeys: off (no WEBAUTHN_RP_ID, or PASSKEYS=0): no passkey routes');
+    else if (config.webauthn !== 'own-url') {
+      log.info(`passkeys: RP ID ${webauthn.rpId}, origins ${config.webauthn!.origins.join(', ')}`);
+    }
 
     // Messages queued before this start (or by another instance) are sent from now on; `close()`
     // stops the worker (the store closes last).

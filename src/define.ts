@@ -4,13 +4,17 @@
  * Defines every pep-* tag (each only if not defined yet) and re-exports the public API. This is
  * the entry of the single-file CDN bundle `dist/cdn/pep-auth-elements.js`.
  */
+import './elements/activity-log/pep-activity-log.js';
 import './elements/add-delegate/pep-add-delegate.js';
 import './elements/auth-provider/pep-auth-provider.js';
 import './elements/create-password/pep-create-password.js';
+import './elements/delegate-admin/pep-delegate-admin.js';
 import './elements/forgot-password/pep-forgot-password.js';
 import './elements/forgot-username/pep-forgot-username.js';
 import './elements/login/pep-login.js';
 import './elements/my-delegates/pep-my-delegates.js';
+import './elements/passkey-offer/pep-passkey-offer.js';
+import './elements/passkeys/pep-passkeys.js';
 import './elements/portal-home/pep-portal-home.js';
 import './elements/report-issue/pep-report-issue.js';
 import './elements/typing-pattern/pep-typing-pattern.js';

@@ -7,13 +7,17 @@
  */
 
 // Element classes (extend them, or define them under your own tag names).
+export { PepActivityLog } from './elements/activity-log/activity-log.component.js';
 export { PepAddDelegate } from './elements/add-delegate/add-delegate.component.js';
 export { PepAuthProvider } from './elements/auth-provider/auth-provider.component.js';
 export { PepCreatePassword } from './elements/create-password/create-password.component.js';
+export { PepDelegateAdmin } from './elements/delegate-admin/delegate-admin.component.js';
 export { PepForgotPassword } from './elements/forgot-password/forgot-password.component.js';
 export { PepForgotUsername } from './elements/forgot-username/forgot-username.component.js';
 export { PepLogin } from './elements/login/login.component.js';
 export { PepMyDelegates } from './elements/my-delegates/my-delegates.component.js';
+export { PepPasskeyOffer } from './elements/passkey-offer/passkey-offer.component.js';
+export { PepPasskeys } from './elements/passkeys/passkeys.component.js';
 export { PepPortalHome } from './elements/portal-home/portal-home.component.js';
 export { PepReportIssue } from './elements/report-issue/report-issue.component.js';
 export { PepTypingPattern } from './elements/typing-pattern/typing-pattern.component.js';
@@ -32,13 +36,17 @@ export type {
 } from './elements/typing-pattern/typing-pattern.component.js';
 
 // Tag names (HTMLElementTagNameMap) and events (HTMLElementEventMap), as types only.
+export type {} from './elements/activity-log/pep-activity-log.js';
 export type {} from './elements/add-delegate/pep-add-delegate.js';
 export type {} from './elements/auth-provider/pep-auth-provider.js';
 export type {} from './elements/create-password/pep-create-password.js';
+export type {} from './elements/delegate-admin/pep-delegate-admin.js';
 export type {} from './elements/forgot-password/pep-forgot-password.js';
 export type {} from './elements/forgot-username/pep-forgot-username.js';
 export type {} from './elements/login/pep-login.js';
 export type {} from './elements/my-delegates/pep-my-delegates.js';
+export type {} from './elements/passkey-offer/pep-passkey-offer.js';
+export type {} from './elements/passkeys/pep-passkeys.js';
 export type {} from './elements/portal-home/pep-portal-home.js';
 export type {} from './elements/report-issue/pep-report-issue.js';
 export type {} from './elements/typing-pattern/pep-typing-pattern.js';
@@ -47,12 +55,16 @@ export type {} from './elements/verify-email/pep-verify-email.js';
 
 // English message catalogues: the keys a host may override through the `messages` property.
 export { commonEn, type CommonMessageKey } from './i18n/common.en.js';
+export { activityLogEn } from './elements/activity-log/activity-log.messages.js';
 export { addDelegateEn } from './elements/add-delegate/add-delegate.messages.js';
 export { createPasswordEn } from './elements/create-password/create-password.messages.js';
+export { delegateAdminEn } from './elements/delegate-admin/delegate-admin.messages.js';
 export { forgotPasswordEn } from './elements/forgot-password/forgot-password.messages.js';
 export { forgotUsernameEn } from './elements/forgot-username/forgot-username.messages.js';
 export { loginEn } from './elements/login/login.messages.js';
 export { myDelegatesEn } from './elements/my-delegates/my-delegates.messages.js';
+export { passkeyOfferEn, passkeyEn } from './elements/passkey-offer/passkey-offer.messages.js';
+export { passkeysEn } from './elements/passkeys/passkeys.messages.js';
 export { portalHomeEn } from './elements/portal-home/portal-home.messages.js';
 export { reportIssueEn } from './elements/report-issue/report-issue.messages.js';
 export { typingPatternEn } from './elements/typing-pattern/typing-pattern.messages.js';

@@ -43,8 +43,8 @@ const login = (canvas: HTMLElement) => canvas.querySelector<PepLogin>('pep-login
 
 async function logIn(el: PepLogin, password: string): Promise<void> {
   await el.updateComplete;
-  type(el, '#username', DELEGATE.username);
-  type(el, '#password', password);
+  type(el, '[name="username"]', DELEGATE.username);
+  type(el, '[name="password"]', password);
   click(el, '[part~="submit-button"]');
   await el.updateComplete;
   await until(

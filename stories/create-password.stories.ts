@@ -183,7 +183,7 @@ export const CreateNewPassword: Story = {
   play: async ({ canvasElement, loaded }) => {
     const e = el(canvasElement);
     await to(e, adapterOf(loaded), 'password');
-    type(e, '#password', 'sunny-day');
+    type(e, '[name="password"]', 'sunny-day');
   },
 };
 
@@ -192,8 +192,8 @@ export const PasswordsDoNotMatch: Story = {
   play: async ({ canvasElement, loaded }) => {
     const e = el(canvasElement);
     await to(e, adapterOf(loaded), 'password');
-    type(e, '#password', 'Sunny-Day-42x');
-    type(e, '#confirm', 'Sunny-Day-42y');
+    type(e, '[name="password"]', 'Sunny-Day-42x');
+    type(e, '[name="confirm"]', 'Sunny-Day-42y');
     click(e, '[part~=submit-button]');
   },
 };
@@ -210,8 +210,8 @@ export const PasswordReused: Story = {
   play: async ({ canvasElement, loaded }) => {
     const e = el(canvasElement);
     await to(e, adapterOf(loaded), 'password');
-    type(e, '#password', 'Sunny-Day-42x');
-    type(e, '#confirm', 'Sunny-Day-42x');
+    type(e, '[name="password"]', 'Sunny-Day-42x');
+    type(e, '[name="confirm"]', 'Sunny-Day-42x');
     click(e, '[part~=submit-button]');
   },
 };
@@ -246,8 +246,8 @@ export const Done: Story = {
   play: async ({ canvasElement, loaded }) => {
     const e = el(canvasElement);
     await to(e, adapterOf(loaded), 'password');
-    type(e, '#password', 'Sunny-Day-42x');
-    type(e, '#confirm', 'Sunny-Day-42x');
+    type(e, '[name="password"]', 'Sunny-Day-42x');
+    type(e, '[name="confirm"]', 'Sunny-Day-42x');
     click(e, '[part~=submit-button]');
     await until(() => e.step === 'done');
   },

@@ -79,8 +79,8 @@ async function toPassword(el: PepForgotPassword, adapter: MemoryAdapter): Promis
 }
 
 async function setPassword(el: PepForgotPassword, password: string): Promise<void> {
-  type(el, '#password', password);
-  type(el, '#confirm', password);
+  type(el, '[name="password"]', password);
+  type(el, '[name="confirm"]', password);
   await el.updateComplete;
   click(el, '[part~=submit-button]');
   await settled(el);

@@ -57,7 +57,8 @@ async function submit(el: PepLogin, password: string): Promise<void> {
     ['username', DELEGATE.username],
     ['password', password],
   ] as const) {
-    const input = root.querySelector<HTMLInputElement>(`#${id}`)!;
+    // The credential form is in the element's light DOM (for password managers).
+    const input = el.querySelector<HTMLInputElement>(`[name="${id}"]`)!;
     input.value = value;
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
   }

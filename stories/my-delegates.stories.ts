@@ -117,3 +117,27 @@ export const NotSignedIn: Story = {
       .adapter=${failingWith(loaded['world'].adapter, { listDelegates: 'NOT_AUTHENTICATED' })}
     ></pep-my-delegates>`,
 };
+
+/** Deactivate asked: the confirmation under the delegate (Escape or Cancel closes it). */
+export const ConfirmDeactivate: Story = {
+  loaders: [async () => ({ world: await storyWorld({ delegates: [JANE, BOB], activate: true }) })],
+  play: async ({ canvasElement }) => {
+    const e = el(canvasElement);
+    await until(() => e.state.list === 'ready');
+    await e.updateComplete;
+    click(e, '[data-control=deactivate]');
+  },
+};
+
+/** Jane was deactivated by her producer: Reactivate is offered. */
+export const Deactivated: Story = {
+  loaders: [async () => ({ world: await storyWorld({ delegates: [JANE, BOB], activate: true }) })],
+  play: async ({ canvasElement }) => {
+    const e = el(canvasElement);
+    await until(() => e.state.list === 'ready');
+    await e.updateComplete;
+    click(e, '[data-control=deactivate]');
+    await e.updateComplete;
+    click(e, '[part=confirm-button]');
+  },
+};

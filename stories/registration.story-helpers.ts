@@ -110,8 +110,10 @@ export async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 500 && !check(); i++) await wait(10);
 }
 
+/** In the shadow root, else in the light-DOM credential form (`[data-pep-credentials]`). */
 export function inShadow<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  return el.shadowRoot!.querySelector<T>(selector)!;
+  return (el.shadowRoot!.querySelector<T>(selector) ??
+    el.querySelector<T>(`[data-pep-credentials] ${selector}`))!;
 }
 
 export function type(el: Element, selector: string, value: string): void {

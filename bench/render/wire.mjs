@@ -8,7 +8,7 @@
 //   over every request the page makes until the network has been quiet for QUIET_MS after the
 //   form took input (CORS preflights to the Hanko API included);
 // - time to input: from navigation start (performance.timeOrigin) until an enabled, visible text
-//   input inside the element's shadow root takes focus (page.waitForFunction, polled each frame).
+//   input of the element (its light DOM, then its shadow root) takes focus (page.waitForFunction, polled each frame).
 import { createServer } from 'node:http';
 import { gzipSync, constants as zlib } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
@@ -83,7 +83,11 @@ async function startStatic(files) {
   };
 }
 
-/** In the page: the first enabled, visible text input in `tag`'s shadow tree, once it takes focus. */
+/**
+ * In the page: the first enabled, visible text input of `tag`, once it takes focus: in its own
+ * light DOM first (where `<pep-login>` renders its credential form for password managers), then
+ * in its shadow tree.
+ */
 function inputReady(tag) {
   const host = document.querySelector(tag);
   if (!host || !host.shadowRoot) return false;
@@ -99,7 +103,7 @@ function inputReady(tag) {
       }
     return null;
   };
-  const input = find(host.shadowRoot);
+  const input = find(host) ?? find(host.shadowRoot);
   if (!input) return false;
   input.focus();
   if (input.getRootNode().activeElement !== input) return false;

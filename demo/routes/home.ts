@@ -2,6 +2,8 @@
 import { html } from 'lit';
 import '../../src/elements/portal-home/pep-portal-home.js';
 import '../../src/elements/report-issue/pep-report-issue.js';
+// Passkeys on My Information (shown there with `<pep-auth-provider passkeys>`).
+import '../../src/elements/passkeys/pep-passkeys.js';
 import type { DemoContext, DemoRoute } from '../types.js';
 import { demoPortalConfig } from '../portal-config.js';
 
@@ -32,6 +34,7 @@ export const routes: DemoRoute[] = [
             // Signed out for inactivity: the element says why, with a link to Log In.
             if (e.detail.reason !== 'idle') ctx.navigate(LOGIN);
           }}
+          ><pep-passkeys slot="information"></pep-passkeys
         ></pep-portal-home>
       </section>
     `,

@@ -4,5 +4,12 @@ import { routes as registration } from './registration.js';
 import { routes as login } from './login.js';
 import { routes as recovery } from './recovery.js';
 import { routes as home } from './home.js';
+import { routes as helpDesk } from './help-desk.js';
 
-export const allRoutes: DemoRoute[] = [...registration, ...login, ...recovery, ...home];
+export const allRoutes: DemoRoute[] = [
+  ...registration,
+  ...login,
+  ...recovery,
+  ...home,
+  ...helpDesk,
+];

@@ -21,7 +21,11 @@ export const routes: DemoRoute[] = [
           username=${ctx.params.get('username') ?? ''}
           forgot-username-href="#/delegate/forgot-username"
           forgot-password-href="#/delegate/forgot-password"
-          @pep-authenticated=${() => ctx.navigate('#/delegate/home')}
+          @pep-authenticated=${(e: HTMLElementEventMap['pep-authenticated']) =>
+            // Internet Help Desk staff land on their console.
+            ctx.navigate(
+              e.detail.session.capabilities.helpDesk ? '#/help-desk' : '#/delegate/home',
+            )}
         ></pep-login>
       </section>
     `,

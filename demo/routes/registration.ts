@@ -10,10 +10,21 @@ import '../../src/elements/create-password/pep-create-password.js';
 import { DEMO_PRODUCER } from '../../src/adapter/memory/seed.js';
 import type { DemoContext, DemoRoute } from '../types.js';
 
-/** The demo producer's session (the portal's own producer login is out of scope here). */
+/**
+ * The signed-in producer's delegates: a producer who signed in on Log In (e.g. `demoproducer2`,
+ * whose delegates the Help Desk demo seeds) keeps their session; anyone else gets the demo
+ * producer's (the portal's own producer login is out of scope here).
+ */
 async function producerDelegates(ctx: DemoContext) {
-  const session = await ctx.adapter.admin.signIn(DEMO_PRODUCER.username);
-  return html`<pep-my-delegates .allowedStates=${session.user.states}></pep-my-delegates>`;
+  const current = await ctx.adapter.getSession().catch(() => null);
+  const session =
+    current?.user.role === 'producer'
+      ? current
+      : await ctx.adapter.admin.signIn(DEMO_PRODUCER.username);
+  return html`<p class="page-note">
+      Signed in as the producer <code>${session.user.username}</code>.
+    </p>
+    <pep-my-delegates .allowedStates=${session.user.states}></pep-my-delegates>`;
 }
 
 export const routes: DemoRoute[] = [
@@ -24,9 +35,6 @@ export const routes: DemoRoute[] = [
     render: (ctx) => html`
       <section class="demo-page" aria-labelledby="delegates-page-title">
         <h1 id="delegates-page-title" class="page-title">Producer Experience Portal</h1>
-        <p class="page-note">
-          Signed in as the demo producer <code>${DEMO_PRODUCER.username}</code>.
-        </p>
         ${until(producerDelegates(ctx), html`<p>Loading…</p>`)}
       </section>
     `,

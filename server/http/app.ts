@@ -16,7 +16,8 @@
  * becomes its fixed status and `{code, data}` body (RATE_LIMITED, BUSY and ACCOUNT_LOCKED with
  * `Retry-After`); anything else is logged (error and route only: never a body, a cookie or a
  * header) and answered `500 {"code":"UNAVAILABLE","data":{}}`. Every response carries security
- * headers and `no-store`. With `helpDesk: false` the help-desk routes do not exist.
+ * headers and `no-store`. With `helpDesk: false` the help-desk routes do not exist, and
+ * without passkeys (no `webauthn` in the engine, or `passkeys: false`) the passkey routes.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Buffer } from 'node:buffer';
@@ -70,6 +71,8 @@ type EngineLike = AuthEngineOperations & {
   ): Promise<void>;
   readonly admin: AuthEngineAdmin;
   readonly clock?: Clock;
+  /** The passkey relying party; null or absent when passkeys are off. */
+  readonly webauthn?: object | null;
 };
 
 /** Test-only hooks. Passing this object (and only then) adds the `/__test/*` routes. */
@@ -116,6 +119,11 @@ export interface CreateAppOptions {
    * Default true; false: they are not registered (404 NOT_FOUND like any unknown route).
    */
   helpDesk?: boolean;
+  /**
+   * Serve the seven passkey routes. Default: when the engine has passkeys on (its `webauthn`
+   * option); false: they are not registered (404 NOT_FOUND like any unknown route).
+   */
+  passkeys?: boolean;
   /** Where unexpected errors are reported. Default: `console.error`. */
   log?: (entry: LogEntry) => void;
   /** Test-only routes (`/__test/*`). Never set in production (refused when NODE_ENV=production). */
@@ -138,7 +146,25 @@ const BODY_LIMIT_BY_OPERATION: Partial<Record<OperationName, number>> = {
 };
 
 /** Operations whose engine method takes only the context. */
-const NO_INPUT: ReadonlySet<OperationName> = new Set(['getSession', 'listDelegates', 'logout']);
+const NO_INPUT: ReadonlySet<OperationName> = new Set([
+  'getSession',
+  'listDelegates',
+  'logout',
+  'listPasskeys',
+  'startPasskeyRegistration',
+  'startPasskeySignIn',
+]);
+
+/** The passkey operations: served only when passkeys are on. */
+const PASSKEY_OPERATIONS: ReadonlySet<OperationName> = new Set([
+  'startPasskeyRegistration',
+  'finishPasskeyRegistration',
+  'listPasskeys',
+  'renamePasskey',
+  'deletePasskey',
+  'startPasskeySignIn',
+  'finishPasskeySignIn',
+]);
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
@@ -299,6 +325,7 @@ export function createApp(options: CreateAppOptions): Hono {
   const allowed = new Set(options.allowedOrigins ?? []);
   const log = options.log ?? defaultLog;
   const helpDesk = options.helpDesk ?? true;
+  const passkeys = options.passkeys ?? (engine.webauthn !== null && engine.webauthn !== undefined);
   const now = () => (engine.clock ?? { now: Date.now }).now();
   if (options.testing && process.env.NODE_ENV === 'production') {
     throw new Error('createApp: the testing routes are refused when NODE_ENV=production');
@@ -482,6 +509,7 @@ export function createApp(options: CreateAppOptions): Hono {
   for (const op of operations) {
     const access = op.route.access;
     if (access === 'help-desk' && !helpDesk) continue;
+    if (PASSKEY_OPERATIONS.has(op.name) && !passkeys) continue;
     const limit = BODY_LIMIT_BY_OPERATION[op.name] ?? BODY_LIMITS.default;
     const register = op.route.method === 'GET' ? api.get.bind(api) : api.post.bind(api);
     register(op.route.path, (c) =>

@@ -72,6 +72,16 @@ export const DEFAULT_RATE_LIMITS: Readonly<RateLimitTable> = Object.freeze({
     client: { points: 10, windowMs: 10 * MIN },
     account: { points: 5, windowMs: 15 * MIN },
   },
+  // Passkey sign-in, like login: starting a ceremony names no account (the account budget is
+  // never counted); finishing counts per credential id.
+  'passkey-options': {
+    client: { points: 30, windowMs: 5 * MIN },
+    account: { points: 20, windowMs: 15 * MIN },
+  },
+  'passkey-sign-in': {
+    client: { points: 30, windowMs: 5 * MIN },
+    account: { points: 20, windowMs: 15 * MIN },
+  },
 });
 
 export const LIMITED_OPERATIONS = Object.keys(DEFAULT_RATE_LIMITS) as LimitedOperation[];

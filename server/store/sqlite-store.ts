@@ -21,7 +21,11 @@ import {
   type AccountPatch,
   type AccountRecord,
   type AccountRepo,
+  type ActivityRecord,
+  type ActivityRepo,
   type AuthStore,
+  type CeremonyRecord,
+  type CeremonyRepo,
   type CodeRecord,
   type DeviceRecord,
   type DeviceRepo,
@@ -33,6 +37,8 @@ import {
   type LoginGuard,
   type OutboxItem,
   type OutboxRepo,
+  type PasskeyRecord,
+  type PasskeyRepo,
   type PendingRecord,
   type PendingRepo,
   type SessionRecord,
@@ -141,7 +147,13 @@ const ACCOUNT_COLUMNS: Record<string, (v: unknown) => [string, unknown]> = {
   password: (v) => ['password', v === null || v === undefined ? null : json(v)],
   typing: (v) => ['typing', v === null || v === undefined ? null : json(v)],
   patternFailures: (v) => ['pattern_failures', num(v)],
+  deactivatedAt: (v) => ['deactivated_at', optNum(v)],
 };
+
+/** `needle` as a LIKE pattern that matches it anywhere, literally (escape character `\`). */
+function containsPattern(needle: string): string {
+  return `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 
 export class SqliteStore implements AuthStore {
   readonly db: Database;
@@ -155,6 +167,9 @@ export class SqliteStore implements AuthStore {
   readonly sessions: SessionRepo;
   readonly tickets: TicketRepo;
   readonly outbox: OutboxRepo;
+  readonly passkeys: PasskeyRepo;
+  readonly ceremonies: CeremonyRepo;
+  readonly activity: ActivityRepo;
   /** The schema versions applied when this store opened the file (empty when current). */
   readonly appliedMigrations: number[];
   private readonly mutex = new KeyedMutex();
@@ -184,6 +199,9 @@ export class SqliteStore implements AuthStore {
     this.sessions = this.sessionRepo();
     this.tickets = this.ticketRepo();
     this.outbox = this.outboxRepo();
+    this.passkeys = this.passkeyRepo();
+    this.ceremonies = this.ceremonyRepo();
+    this.activity = this.activityRepo();
   }
 
   /** The schema version recorded in the database. */
@@ -211,6 +229,10 @@ export class SqliteStore implements AuthStore {
   clearAll(): void {
     this.db.transaction(() => {
       for (const t of [
+        'activity',
+        'ceremonies',
+        'passkey_users',
+        'passkeys',
         'outbox',
         'rate_limits',
         'tickets',
@@ -259,10 +281,10 @@ export class SqliteStore implements AuthStore {
     );
     const insert = db.prepare(`INSERT INTO accounts (id, role, username, username_key, email,
         email_key, first_name, last_name, mobile, producer_id, producer_account_id, created_at,
-        email_confirmed, password, typing, pattern_failures)
+        email_confirmed, password, typing, pattern_failures, deactivated_at)
       VALUES (@id, @role, @username, @username_key, @email, @email_key, @first_name, @last_name,
         @mobile, @producer_id, @producer_account_id, @created_at, @email_confirmed, @password,
-        @typing, @pattern_failures)
+        @typing, @pattern_failures, @deactivated_at)
       ON CONFLICT (username_key) DO NOTHING`);
     const clearStates = db.prepare('DELETE FROM account_states WHERE account_id = ?');
     const addState = db.prepare(
@@ -274,6 +296,12 @@ export class SqliteStore implements AuthStore {
     );
     const exists = db.prepare('SELECT 1 FROM accounts WHERE id = ?');
     const update = new UpdateBuilder(db, 'accounts', 'id');
+    const search = db.prepare(`SELECT * FROM accounts WHERE role = 'delegate' AND (
+        username_key LIKE @p ESCAPE '\\' OR email_key LIKE @p ESCAPE '\\'
+        OR lower(first_name) LIKE @p ESCAPE '\\' OR lower(last_name) LIKE @p ESCAPE '\\'
+        OR lower(first_name || ' ' || last_name) LIKE @p ESCAPE '\\'
+        OR mobile LIKE @p ESCAPE '\\')
+      ORDER BY username_key LIMIT @limit`);
 
     const writeStates = (id: string, states: StateCode[]) => {
       clearStates.run(id);
@@ -309,6 +337,7 @@ export class SqliteStore implements AuthStore {
         typing: row['typing'] === null ? null : (JSON.parse(String(row['typing'])) as SealedValue),
         patternFailures: num(row['pattern_failures']),
       };
+      if (row['deactivated_at'] !== null) account.deactivatedAt = num(row['deactivated_at']);
       if (row['producer_id'] !== null) account.producerId = String(row['producer_id']);
       if (row['producer_account_id'] !== null) {
         account.producerAccountId = String(row['producer_account_id']);
@@ -333,6 +362,7 @@ export class SqliteStore implements AuthStore {
         password: a.password ? json(a.password) : null,
         typing: a.typing ? json(a.typing) : null,
         pattern_failures: a.patternFailures,
+        deactivated_at: a.deactivatedAt ?? null,
       });
       if (result.changes === 0) return false;
       writeStates(a.id, a.states);
@@ -357,6 +387,8 @@ export class SqliteStore implements AuthStore {
       get: async (id) => read(byId.get(id) as Row | undefined),
       getByUsername: async (key) => read(byUsername.get(key) as Row | undefined),
       listByEmail: async (key) => (byEmail.all(key) as Row[]).map((r) => read(r)!),
+      searchDelegates: async (needle, limit) =>
+        (search.all({ p: containsPattern(needle), limit }) as Row[]).map((r) => read(r)!),
       listDelegates: async (producer) => (byProducer.all(producer) as Row[]).map((r) => read(r)!),
       create: async (account) => create(account),
       update: async (id, p) => patch(id, p),
@@ -542,7 +574,11 @@ export class SqliteStore implements AuthStore {
     );
     const delAccount = db.prepare('DELETE FROM devices WHERE account_id = ?');
     const expired = db.prepare('DELETE FROM devices WHERE expires_at <= ?');
+    const count = db.prepare(
+      'SELECT count(*) AS n FROM devices WHERE account_id = ? AND expires_at > ?',
+    );
     return {
+      countForAccount: async (accountId, now) => num((count.get(accountId, now) as Row)['n']),
       get: async (digest) => {
         const row = get.get(digest) as Row | undefined;
         return row
@@ -693,6 +729,165 @@ export class SqliteStore implements AuthStore {
         reschedule.run(availableAt, id);
       },
       count: async () => num((count.get() as Row)['n']),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Passkeys and WebAuthn ceremonies
+  // -------------------------------------------------------------------------------------------
+
+  private passkeyRepo(): PasskeyRepo {
+    const db = this.db;
+    const get = db.prepare('SELECT * FROM passkeys WHERE id = ?');
+    const ofAccount = db.prepare(
+      'SELECT * FROM passkeys WHERE account_id = ? ORDER BY created_at, rowid',
+    );
+    const insert = db.prepare(`INSERT INTO passkeys (id, account_id, public_key, counter,
+        transports, name, created_at, last_used_at)
+      VALUES (@id, @account_id, @public_key, @counter, @transports, @name, @created_at,
+        @last_used_at)
+      ON CONFLICT (id) DO NOTHING`);
+    const del = db.prepare('DELETE FROM passkeys WHERE id = ?');
+    const delAccount = db.prepare('DELETE FROM passkeys WHERE account_id = ?');
+    const addHandle = db.prepare(
+      'INSERT INTO passkey_users (account_id, user_handle) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    );
+    const handleOf = db.prepare('SELECT user_handle FROM passkey_users WHERE account_id = ?');
+    const update = new UpdateBuilder(db, 'passkeys', 'id');
+    const read = (row: Row): PasskeyRecord => ({
+      id: String(row['id']),
+      accountId: String(row['account_id']),
+      publicKey: String(row['public_key']),
+      counter: num(row['counter']),
+      transports: JSON.parse(String(row['transports'])) as string[],
+      name: String(row['name']),
+      createdAt: num(row['created_at']),
+      lastUsedAt: optNum(row['last_used_at']),
+    });
+    const userHandle = db.transaction((accountId: string, candidate: string): string => {
+      addHandle.run(accountId, candidate);
+      return String((handleOf.get(accountId) as Row)['user_handle']);
+    });
+    return {
+      get: async (id) => {
+        const row = get.get(id) as Row | undefined;
+        return row ? read(row) : null;
+      },
+      listForAccount: async (accountId) => (ofAccount.all(accountId) as Row[]).map(read),
+      create: async (p) =>
+        insert.run({
+          id: p.id,
+          account_id: p.accountId,
+          public_key: p.publicKey,
+          counter: p.counter,
+          transports: json(p.transports),
+          name: p.name,
+          created_at: p.createdAt,
+          last_used_at: p.lastUsedAt,
+        }).changes === 1,
+      update: async (id, p) => {
+        const c: Record<string, unknown> = {};
+        if (p.name !== undefined) c['name'] = p.name;
+        if (p.counter !== undefined) c['counter'] = p.counter;
+        if (p.lastUsedAt !== undefined) c['last_used_at'] = p.lastUsedAt;
+        update.run(id, c);
+      },
+      delete: async (id) => {
+        del.run(id);
+      },
+      deletePasskeysOf: async (accountId) => delAccount.run(accountId).changes,
+      userHandle: async (accountId, candidate) => userHandle(accountId, candidate),
+    };
+  }
+
+  private ceremonyRepo(): CeremonyRepo {
+    const db = this.db;
+    const get = db.prepare('SELECT * FROM ceremonies WHERE digest = ?');
+    const insert = db.prepare(`INSERT INTO ceremonies (digest, purpose, challenge, account_id,
+        expires_at, used) VALUES (?, ?, ?, ?, ?, ?)`);
+    const markUsed = db.prepare('UPDATE ceremonies SET used = 1 WHERE digest = ? AND used = 0');
+    const expired = db.prepare('DELETE FROM ceremonies WHERE expires_at <= ?');
+    return {
+      get: async (digest): Promise<CeremonyRecord | null> => {
+        const row = get.get(digest) as Row | undefined;
+        return row
+          ? {
+              digest: String(row['digest']),
+              purpose: row['purpose'] as CeremonyRecord['purpose'],
+              challenge: String(row['challenge']),
+              accountId: row['account_id'] === null ? null : String(row['account_id']),
+              expiresAt: num(row['expires_at']),
+              used: row['used'] === 1,
+            }
+          : null;
+      },
+      create: async (c) => {
+        insert.run(c.digest, c.purpose, c.challenge, c.accountId, c.expiresAt, bool(c.used));
+      },
+      markUsed: async (digest) => markUsed.run(digest).changes === 1,
+      deleteExpired: async (now) => expired.run(now).changes,
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Activity log
+  // -------------------------------------------------------------------------------------------
+
+  private activityRepo(): ActivityRepo {
+    const db = this.db;
+    const insert = db.prepare(`INSERT INTO activity (id, account_id, at, type, method, outcome,
+        actor_role, actor_id, actor_name, reason)
+      VALUES (@id, @account_id, @at, @type, @method, @outcome, @actor_role, @actor_id,
+        @actor_name, @reason)`);
+    const before = db.prepare('DELETE FROM activity WHERE at < ?');
+    const read = (row: Row): ActivityRecord => ({
+      id: String(row['id']),
+      accountId: String(row['account_id']),
+      at: num(row['at']),
+      type: row['type'] as ActivityRecord['type'],
+      method: row['method'] === null ? null : (row['method'] as ActivityRecord['method']),
+      outcome: row['outcome'] as ActivityRecord['outcome'],
+      actorRole: row['actor_role'] as ActivityRecord['actorRole'],
+      actorId: row['actor_id'] === null ? null : String(row['actor_id']),
+      actorName: row['actor_name'] === null ? null : String(row['actor_name']),
+      reason: row['reason'] === null ? null : String(row['reason']),
+    });
+    return {
+      add: async (e) => {
+        insert.run({
+          id: e.id,
+          account_id: e.accountId,
+          at: e.at,
+          type: e.type,
+          method: e.method,
+          outcome: e.outcome,
+          actor_role: e.actorRole,
+          actor_id: e.actorId,
+          actor_name: e.actorName,
+          reason: e.reason,
+        });
+      },
+      list: async (accountId, cursor, limit, types) => {
+        const where = ['account_id = ?'];
+        const args: unknown[] = [accountId];
+        if (cursor) {
+          where.push('(at < ? OR (at = ? AND id < ?))');
+          args.push(cursor.at, cursor.at, cursor.id);
+        }
+        if (types) {
+          if (types.length === 0) return [];
+          where.push(`type IN (${types.map(() => '?').join(', ')})`);
+          args.push(...types);
+        }
+        args.push(limit);
+        const rows = db
+          .prepare(
+            `SELECT * FROM activity WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`,
+          )
+          .all(...args) as Row[];
+        return rows.map(read);
+      },
+      deleteBefore: async (at) => before.run(at).changes,
     };
   }
 

@@ -307,6 +307,27 @@ export function createChaosAdapter(inner: AuthAdapter, options: ChaosOptions): C
     resetTypingPattern: (input, o) =>
       run('resetTypingPattern', o, (x) => inner.resetTypingPattern(input, x)),
     unlockAccount: (input, o) => run('unlockAccount', o, (x) => inner.unlockAccount(input, x)),
+    searchDelegates: (input, o) =>
+      run('searchDelegates', o, (x) => inner.searchDelegates(input, x)),
+    getDelegateDetail: (input, o) =>
+      run('getDelegateDetail', o, (x) => inner.getDelegateDetail(input, x)),
+    listDelegateActivity: (input, o) =>
+      run('listDelegateActivity', o, (x) => inner.listDelegateActivity(input, x)),
+    helpDeskAction: (input, o) => run('helpDeskAction', o, (x) => inner.helpDeskAction(input, x)),
+    setDelegateActive: (input, o) =>
+      run('setDelegateActive', o, (x) => inner.setDelegateActive(input, x)),
+    unlockDelegate: (input, o) => run('unlockDelegate', o, (x) => inner.unlockDelegate(input, x)),
+    listMyActivity: (input, o) => run('listMyActivity', o, (x) => inner.listMyActivity(input, x)),
+    startPasskeyRegistration: (o) =>
+      run('startPasskeyRegistration', o, (x) => inner.startPasskeyRegistration(x)),
+    finishPasskeyRegistration: (input, o) =>
+      run('finishPasskeyRegistration', o, (x) => inner.finishPasskeyRegistration(input, x)),
+    listPasskeys: (o) => run('listPasskeys', o, (x) => inner.listPasskeys(x)),
+    renamePasskey: (input, o) => run('renamePasskey', o, (x) => inner.renamePasskey(input, x)),
+    deletePasskey: (input, o) => run('deletePasskey', o, (x) => inner.deletePasskey(input, x)),
+    startPasskeySignIn: (o) => run('startPasskeySignIn', o, (x) => inner.startPasskeySignIn(x)),
+    finishPasskeySignIn: (input, o) =>
+      run('finishPasskeySignIn', o, (x) => inner.finishPasskeySignIn(input, x)),
   } satisfies ChaosAdapter;
   return adapter;
 }

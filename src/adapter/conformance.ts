@@ -26,13 +26,47 @@ import { typingSamplesFor } from './memory/typist.js';
 import { codeIn, latestCode, latestLinkToken } from './memory/outbox.js';
 import type {
   AuthAdapter,
+  AuthenticationResponseJSON,
   Channel,
   DelegateInput,
   IssueReport,
   OutboxMessage,
   PendingLogin,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
   VerifiedLogin,
 } from './types.js';
+
+/** Ways a test authenticator makes one response wrong (none: a genuine response). */
+export interface AuthenticatorTweaks {
+  /** The origin clientDataJSON names instead of the authenticator's own. */
+  origin?: string;
+  /** Set the user-verified flag (default true). */
+  userVerified?: boolean;
+  /** Sign this signature counter instead of the next one. */
+  counter?: number;
+  /** Answer with this user handle instead of the credential's. */
+  userHandle?: string;
+  /** Hash this RP ID into the authenticator data instead of the credential's. */
+  rpId?: string;
+  /** Break the signature. */
+  badSignature?: boolean;
+  /** Use this credential (by id) instead of the first one for the RP. */
+  credentialId?: string;
+}
+
+/** A (software) WebAuthn authenticator holding discoverable credentials. */
+export interface ConformanceAuthenticator {
+  create(
+    options: PublicKeyCredentialCreationOptionsJSON,
+    tweaks?: AuthenticatorTweaks,
+  ): Promise<RegistrationResponseJSON>;
+  get(
+    options: PublicKeyCredentialRequestOptionsJSON,
+    tweaks?: AuthenticatorTweaks,
+  ): Promise<AuthenticationResponseJSON>;
+}
 
 export interface ConformanceProducer extends DelegateInput {
   password: string;
@@ -62,6 +96,12 @@ export interface ConformanceHarness {
   advanceTime?(ms: number): Promise<void>;
   /** Release resources after each test. */
   dispose?(): Promise<void>;
+  /**
+   * Passkeys are on in this backend: `origin` is one of its relying party's origins, and
+   * `authenticator()` makes a fresh authenticator answering as a page of that origin. The
+   * passkey tests are skipped without it.
+   */
+  passkeys?: { origin: string; authenticator(): ConformanceAuthenticator };
 }
 
 const SECOND = 1000;
@@ -1508,6 +1548,480 @@ export function adapterConformanceSuite(
         ok(again.status === 'verification-required', 'the device no longer skips verification');
         pending = again.pending;
         equal(pending.mustEnrollPattern, true, 'enroll again');
+      });
+    });
+
+    describe('delegate administration (issue 22)', () => {
+      /** The id of the signed-in producer's delegate `username`. */
+      async function idOf(username: string): Promise<string> {
+        await w.h.signInProducer(w.producer.username);
+        const found = (await w.a.listDelegates()).find((d) => d.username === username);
+        ok(found, `${username} is listed`);
+        return found.id;
+      }
+
+      it('a delegate or another producer is refused with a typed error; a missing id looks the same', async () => {
+        const { input } = await enrolledDelegate(w);
+        const id = await idOf(input.username);
+        const other: ConformanceProducer = {
+          ...w.producer,
+          username: `prod${unique()}`,
+          email: `pat.${unique()}@agency.example`,
+          producerId: `P-${unique()}`,
+        };
+        await w.h.createProducer(other);
+        await w.h.signInProducer(other.username);
+        for (const delegateId of [id, `dlg_${unique()}`]) {
+          await rejects(
+            w.a.setDelegateActive({ delegateId, active: false }),
+            'NOT_FOUND',
+            'another producer: set-active',
+          );
+          await rejects(
+            w.a.unlockDelegate({ delegateId }),
+            'NOT_FOUND',
+            'another producer: unlock',
+          );
+        }
+        await rejects(w.a.searchDelegates({ query: input.username }), 'FORBIDDEN', 'producer');
+        await w.a.logout();
+        await signInByPattern(w, input.username);
+        await rejects(
+          w.a.setDelegateActive({ delegateId: id, active: false }),
+          'FORBIDDEN',
+          'delegate: set-active',
+        );
+        await rejects(
+          w.a.helpDeskAction({ delegateId: id, action: 'deactivate', reason: 'Just because' }),
+          'FORBIDDEN',
+          'delegate: help-desk action',
+        );
+        await rejects(w.a.getDelegateDetail({ delegateId: id }), 'FORBIDDEN', 'delegate: detail');
+        const own = await w.a.listMyActivity({ limit: 100 });
+        ok(
+          own.entries.some((e) => e.type === 'sign-in' && e.actor.role === 'self'),
+          'the delegate sees their own sign-ins',
+        );
+        await w.a.logout();
+        await rejects(w.a.listMyActivity(), 'NOT_AUTHENTICATED', 'anonymous: activity');
+        await w.h.signInProducer(w.producer.username);
+        equal(
+          (await w.a.listDelegates()).find((d) => d.id === id)?.status,
+          'active',
+          'nothing changed',
+        );
+      });
+
+      it('deactivated by the producer: ACCOUNT_DEACTIVATED only after the right password; reactivated', async () => {
+        const input = await activeDelegate(w);
+        const id = await idOf(input.username);
+        const off = await w.a.setDelegateActive({ delegateId: id, active: false });
+        equal(off.status, 'deactivated', 'status');
+        await w.a.logout();
+        await rejects(
+          w.a.login({ username: input.username, password: 'Wrong-Guess-1!' }),
+          'INVALID_CREDENTIALS',
+          'wrong password',
+        );
+        await rejects(
+          w.a.login({ username: input.username, password: DELEGATE_PASSWORD }),
+          'ACCOUNT_DEACTIVATED',
+          'right password',
+        );
+        const before = (await messagesTo(w, input.email)).length;
+        await w.a.forgotUsername({ email: input.email });
+        equal((await messagesTo(w, input.email)).length, before, 'no username reminder');
+        await w.h.signInProducer(w.producer.username);
+        equal(
+          (await w.a.setDelegateActive({ delegateId: id, active: true })).status,
+          'active',
+          'reactivated',
+        );
+        const notices = (await messagesTo(w, input.email)).map((m) => m.subject);
+        ok(notices.includes('Account Information - Account Deactivated'), 'told: deactivated');
+        ok(notices.includes('Account Information - Account Reactivated'), 'told: reactivated');
+        await w.a.logout();
+        await pendingLogin(w, input.username);
+      });
+
+      it('help desk: a reason is required; the action is in the activity with actor and reason', async () => {
+        const input = await activeDelegate(w);
+        const id = await idOf(input.username);
+        await w.a.logout();
+        await signedInHelpDesk(w);
+        const err = await rejects(
+          w.a.helpDeskAction({ delegateId: id, action: 'forget-devices', reason: 'no' }),
+          'VALIDATION',
+          'short reason',
+        );
+        equal(dataOf(err).fields, { reason: 'too-short' }, 'reason field');
+        await rejects(
+          w.a.helpDeskAction({
+            delegateId: `dlg_${unique()}`,
+            action: 'forget-devices',
+            reason: 'Lost laptop',
+          }),
+          'NOT_FOUND',
+          'missing delegate',
+        );
+        const hits = await w.a.searchDelegates({ query: input.email.toUpperCase() });
+        equal(
+          hits.map((d) => d.username),
+          [input.username],
+          'found by email',
+        );
+        const detail = await w.a.helpDeskAction({
+          delegateId: id,
+          action: 'forget-devices',
+          reason: 'Lost laptop',
+        });
+        equal(detail.rememberedDevices.count, 0, 'no devices');
+        const page = await w.a.listDelegateActivity({ delegateId: id });
+        const entry = page.entries.find((e) => e.type === 'devices-forgotten');
+        ok(entry, 'recorded');
+        equal(entry.actor.role, 'help-desk', 'actor');
+        equal(entry.reason, 'Lost laptop', 'reason');
+      });
+    });
+
+    describe('passkeys', () => {
+      /** A test that needs passkeys on; skipped without `passkeys` in the harness. */
+      function withPasskeys(
+        title: string,
+        body: (auth: ConformanceAuthenticator, origin: string) => Promise<void>,
+        needsClock = false,
+      ) {
+        it(title, async function (this: Mocha.Context) {
+          const passkeys = w.h.passkeys;
+          if (!passkeys || (needsClock && !w.h.advanceTime)) this.skip();
+          await body(passkeys.authenticator(), passkeys.origin);
+        });
+      }
+
+      /** Register a passkey for the signed-in user. */
+      async function register(auth: ConformanceAuthenticator, name = 'Work laptop') {
+        const { ceremonyId, options } = await w.a.startPasskeyRegistration();
+        return w.a.finishPasskeyRegistration({
+          ceremonyId,
+          response: await auth.create(options),
+          name,
+        });
+      }
+
+      /** Sign in with the authenticator's passkey (tweaked, or not). */
+      async function signIn(auth: ConformanceAuthenticator, tweaks?: AuthenticatorTweaks) {
+        const { ceremonyId, options } = await w.a.startPasskeySignIn();
+        return w.a.finishPasskeySignIn({
+          ceremonyId,
+          response: await auth.get(options, tweaks),
+        });
+      }
+
+      /** An enrolled delegate, signed in (password + pattern), with one passkey. */
+      async function delegateWithPasskey(auth: ConformanceAuthenticator) {
+        const { input } = await enrolledDelegate(w);
+        await signInByPattern(w, input.username);
+        const passkey = await register(auth);
+        return { input, passkey };
+      }
+
+      withPasskeys('create a passkey, sign out, sign in with it alone', async (auth) => {
+        const { input } = await enrolledDelegate(w);
+        await signInByPattern(w, input.username);
+        const { ceremonyId, options } = await w.a.startPasskeyRegistration();
+        equal(options.authenticatorSelection?.residentKey, 'required', 'discoverable');
+        equal(options.authenticatorSelection?.userVerification, 'required', 'user verification');
+        equal(options.attestation ?? 'none', 'none', 'attestation none');
+        equal(
+          options.pubKeyCredParams.map((p) => p.alg).sort((a, b) => a - b),
+          [-257, -7],
+          'ES256 and RS256',
+        );
+        ok(
+          options.user.id !== input.username && !options.user.id.includes(input.username),
+          'the user handle is not the username',
+        );
+        equal(options.excludeCredentials ?? [], [], 'no passkey to exclude yet');
+        const passkey = await w.a.finishPasskeyRegistration({
+          ceremonyId,
+          response: await auth.create(options),
+          name: '  Work laptop  ',
+        });
+        equal(passkey.name, 'Work laptop', 'the name, trimmed');
+        equal(passkey.lastUsedAt, null, 'never used');
+        equal(await w.a.listPasskeys(), [passkey], 'listed');
+        const again = await w.a.startPasskeyRegistration();
+        equal(again.options.user.id, options.user.id, 'one user handle per account');
+        equal(
+          (again.options.excludeCredentials ?? []).map((c) => c.id),
+          [passkey.id],
+          'the passkey is excluded from the next registration',
+        );
+
+        await w.a.logout();
+        const { ceremonyId: signInId, options: request } = await w.a.startPasskeySignIn();
+        equal(request.allowCredentials ?? [], [], 'discoverable: no credential list');
+        equal(request.userVerification, 'required', 'user verification on sign-in');
+        const verified = await w.a.finishPasskeySignIn({
+          ceremonyId: signInId,
+          response: await auth.get(request),
+        });
+        equal(verified.session.user.username, input.username, 'signed in as the delegate');
+        equal(verified.deviceToken, undefined, 'no device token');
+        equal(verified.session.expiresAt - verified.session.issuedAt, 8 * HOUR, 'absolute 8 h');
+        equal(
+          verified.session.idleExpiresAt - verified.session.issuedAt,
+          30 * MINUTE,
+          'idle 30 min',
+        );
+        equal((await w.a.getSession())?.user.username, input.username, 'a live session');
+        const [listed] = await w.a.listPasskeys();
+        ok(listed && listed.lastUsedAt !== null, 'last used is recorded');
+      });
+
+      withPasskeys('a challenge is answered once', async (auth) => {
+        await delegateWithPasskey(auth);
+        await w.a.logout();
+        const { ceremonyId, options } = await w.a.startPasskeySignIn();
+        const response = await auth.get(options);
+        await w.a.finishPasskeySignIn({ ceremonyId, response });
+        await w.a.logout();
+        const replay = await rejects(
+          w.a.finishPasskeySignIn({ ceremonyId, response }),
+          'PASSKEY_REJECTED',
+          'the same response again',
+        );
+        equal(dataOf(replay), { reason: 'expired' }, 'a used ceremony is expired');
+        equal(await w.a.getSession(), null, 'the replay signed nobody in');
+        const unknown = await rejects(
+          w.a.finishPasskeySignIn({ ceremonyId: `x${unique()}`, response }),
+          'PASSKEY_REJECTED',
+          'an unknown ceremony',
+        );
+        equal(dataOf(unknown), { reason: 'expired' }, 'an unknown ceremony is expired');
+        // A wrong response uses the ceremony up too.
+        const next = await w.a.startPasskeySignIn();
+        await rejects(
+          w.a.finishPasskeySignIn({
+            ceremonyId: next.ceremonyId,
+            response: await auth.get(next.options, { badSignature: true }),
+          }),
+          'PASSKEY_REJECTED',
+          'bad signature',
+        );
+        const spent = await rejects(
+          w.a.finishPasskeySignIn({
+            ceremonyId: next.ceremonyId,
+            response: await auth.get(next.options),
+          }),
+          'PASSKEY_REJECTED',
+          'after a wrong answer',
+        );
+        equal(dataOf(spent), { reason: 'expired' }, 'one answer per challenge, right or wrong');
+      });
+
+      withPasskeys(
+        'a ceremony expires after 5 minutes',
+        async (auth) => {
+          const { input } = await enrolledDelegate(w);
+          await signInByPattern(w, input.username);
+          const registration = await w.a.startPasskeyRegistration();
+          await w.h.advanceTime!(5 * MINUTE);
+          const late = await rejects(
+            w.a.finishPasskeyRegistration({
+              ceremonyId: registration.ceremonyId,
+              response: await auth.create(registration.options),
+              name: 'Late',
+            }),
+            'PASSKEY_REJECTED',
+            'registration after 5 minutes',
+          );
+          equal(dataOf(late), { reason: 'expired' }, 'expired');
+          await register(auth);
+          await w.a.logout();
+          const challenge = await w.a.startPasskeySignIn();
+          await w.h.advanceTime!(5 * MINUTE - SECOND);
+          const verified = await w.a.finishPasskeySignIn({
+            ceremonyId: challenge.ceremonyId,
+            response: await auth.get(challenge.options),
+          });
+          equal(verified.session.user.username, input.username, 'just in time');
+        },
+        true,
+      );
+
+      withPasskeys('refuses responses that do not verify', async (auth, origin) => {
+        await delegateWithPasskey(auth);
+        await w.a.logout();
+        const host = new URL(origin).hostname;
+        const wrong: [string, AuthenticatorTweaks][] = [
+          ['another origin', { origin: 'https://evil.example' }],
+          ['another RP ID', { rpId: `evil-${host}` }],
+          ['no user verification', { userVerified: false }],
+          ['a broken signature', { badSignature: true }],
+          ['another user handle', { userHandle: `u${unique()}` }],
+        ];
+        for (const [what, tweaks] of wrong) {
+          const err = await rejects(signIn(auth, tweaks), 'PASSKEY_REJECTED', what);
+          equal(dataOf(err), { reason: 'invalid' }, what);
+          equal(await w.a.getSession(), null, `${what}: nobody signed in`);
+        }
+        ok((await signIn(auth)).session, 'the genuine response still signs in');
+      });
+
+      withPasskeys('refuses a registration that does not verify', async (auth) => {
+        const { input } = await enrolledDelegate(w);
+        await signInByPattern(w, input.username);
+        const cases: [string, AuthenticatorTweaks][] = [
+          ['another origin', { origin: 'https://evil.example' }],
+          ['no user verification', { userVerified: false }],
+        ];
+        for (const [what, tweaks] of cases) {
+          const { ceremonyId, options } = await w.a.startPasskeyRegistration();
+          const err = await rejects(
+            w.a.finishPasskeyRegistration({
+              ceremonyId,
+              response: await auth.create(options, tweaks),
+              name: 'Refused',
+            }),
+            'PASSKEY_REJECTED',
+            what,
+          );
+          equal(dataOf(err), { reason: 'invalid' }, what);
+        }
+        equal(await w.a.listPasskeys(), [], 'nothing registered');
+        // A bad name is refused before the ceremony is used: the same ceremony still works.
+        const { ceremonyId, options } = await w.a.startPasskeyRegistration();
+        const response = await auth.create(options);
+        for (const [name, reason] of [
+          ['   ', 'required'],
+          ['x'.repeat(65), 'too-long'],
+        ] as const) {
+          const err = await rejects(
+            w.a.finishPasskeyRegistration({ ceremonyId, response, name }),
+            'VALIDATION',
+            `name ${JSON.stringify(name.slice(0, 5))}`,
+          );
+          equal(dataOf(err).fields, { name: reason }, 'the name field');
+        }
+        const passkey = await w.a.finishPasskeyRegistration({
+          ceremonyId,
+          response,
+          name: 'é'.repeat(64),
+        });
+        equal([...passkey.name].length, 64, '64 characters are allowed');
+      });
+
+      withPasskeys('refuses a signature counter that does not go up (a clone)', async (auth) => {
+        await delegateWithPasskey(auth);
+        await w.a.logout();
+        await signIn(auth, { counter: 5 });
+        await w.a.logout();
+        for (const counter of [5, 3, 0]) {
+          const err = await rejects(
+            signIn(auth, { counter }),
+            'PASSKEY_REJECTED',
+            `counter ${counter} after 5`,
+          );
+          equal(dataOf(err), { reason: 'invalid' }, `counter ${counter}`);
+        }
+        ok((await signIn(auth, { counter: 6 })).session, 'a higher counter signs in');
+      });
+
+      withPasskeys('manage only your own passkeys', async (auth) => {
+        const { input, passkey } = await delegateWithPasskey(auth);
+        for (const [name, reason] of [
+          ['', 'required'],
+          ['x'.repeat(65), 'too-long'],
+        ] as const) {
+          const err = await rejects(
+            w.a.renamePasskey({ passkeyId: passkey.id, name }),
+            'VALIDATION',
+            'rename: bad name',
+          );
+          equal(dataOf(err).fields, { name: reason }, 'rename: the name field');
+        }
+        const renamed = await w.a.renamePasskey({ passkeyId: passkey.id, name: ' Phone ' });
+        equal(renamed, { ...passkey, name: 'Phone' }, 'renamed');
+
+        // The producer sees none of the delegate's passkeys and cannot touch them.
+        await w.h.signInProducer(w.producer.username);
+        equal(await w.a.listPasskeys(), [], "the producer's own list");
+        await rejects(
+          w.a.renamePasskey({ passkeyId: passkey.id, name: 'Mine' }),
+          'NOT_FOUND',
+          "rename another's",
+        );
+        await rejects(
+          w.a.deletePasskey({ passkeyId: passkey.id }),
+          'NOT_FOUND',
+          "delete another's",
+        );
+        await rejects(
+          w.a.deletePasskey({ passkeyId: `missing${unique()}` }),
+          'NOT_FOUND',
+          'delete a missing one',
+        );
+
+        await signIn(auth);
+        equal((await w.a.getSession())?.user.username, input.username, 'still works');
+        equal(
+          (await w.a.listPasskeys()).map((p) => p.name),
+          ['Phone'],
+          'unchanged by others',
+        );
+        await w.a.deletePasskey({ passkeyId: passkey.id });
+        equal(await w.a.listPasskeys(), [], 'deleted');
+        await w.a.logout();
+        await rejects(signIn(auth), 'PASSKEY_UNKNOWN', 'a deleted passkey');
+      });
+
+      withPasskeys('who may manage passkeys: a signed-in delegate or producer', async (auth) => {
+        await w.a.logout();
+        const anonymous: [string, () => Promise<unknown>][] = [
+          ['startPasskeyRegistration', () => w.a.startPasskeyRegistration()],
+          ['listPasskeys', () => w.a.listPasskeys()],
+          ['renamePasskey', () => w.a.renamePasskey({ passkeyId: 'x', name: 'y' })],
+          ['deletePasskey', () => w.a.deletePasskey({ passkeyId: 'x' })],
+        ];
+        for (const [what, call] of anonymous) await rejects(call(), 'NOT_AUTHENTICATED', what);
+        await signedInHelpDesk(w);
+        for (const [what, call] of anonymous)
+          await rejects(call(), 'FORBIDDEN', `help desk ${what}`);
+        // A producer may have passkeys too; anyone may start a sign-in.
+        await w.h.signInProducer(w.producer.username);
+        const passkey = await register(auth, 'Producer key');
+        await w.a.logout();
+        const verified = await signIn(auth);
+        equal(verified.session.user.username, w.producer.username, 'the producer signs in');
+        equal(
+          (await w.a.listPasskeys()).map((p) => [p.id, p.name]),
+          [[passkey.id, 'Producer key']],
+          "the producer's passkey",
+        );
+      });
+
+      withPasskeys('a locked account stays locked; a passkey resets nothing else', async (auth) => {
+        const { input } = await delegateWithPasskey(auth);
+        await w.a.logout();
+        // Four wrong passwords, then a passkey sign-in: the counter is not reset by it.
+        for (let i = 0; i < 4; i++) {
+          await rejects(
+            w.a.login({ username: input.username, password: OTHER_PASSWORD }),
+            'INVALID_CREDENTIALS',
+            `wrong password ${i + 1}`,
+          );
+        }
+        await signIn(auth);
+        await w.a.logout();
+        const locked = await rejects(
+          w.a.login({ username: input.username, password: OTHER_PASSWORD }),
+          'ACCOUNT_LOCKED',
+          'the fifth wrong password locks',
+        );
+        const err = await rejects(signIn(auth), 'ACCOUNT_LOCKED', 'passkey while locked');
+        equal(dataOf(err).unlocksAt, dataOf(locked).unlocksAt, 'the same unlock time');
+        equal(await w.a.getSession(), null, 'nobody signed in');
       });
     });
 

@@ -13,6 +13,12 @@ export interface AdapterErrorDataMap {
   VALIDATION: { fields: Record<string, FieldReason> };
   /** Wrong username or password (indistinguishable by design). */
   INVALID_CREDENTIALS: Record<string, never>;
+  /**
+   * The password was RIGHT but the account is deactivated (by its producer or the Help Desk):
+   * contact your producer. Only after a correct password (or a verified passkey), so it reveals
+   * nothing to someone who does not know it; public forms answer as for a missing account.
+   */
+  ACCOUNT_DEACTIVATED: Record<string, never>;
   /** Too many failed logins; `unlocksAt` is epoch ms. */
   ACCOUNT_LOCKED: { unlocksAt: number };
   /** Wrong code; `attemptsLeft` before the code is void. */
@@ -55,6 +61,14 @@ export interface AdapterErrorDataMap {
   FORBIDDEN: Record<string, never>;
   /** The referenced record does not exist (e.g. delegate id). */
   NOT_FOUND: Record<string, never>;
+  /**
+   * A passkey ceremony failed. `expired`: the ceremony is unknown, already used or older than 5
+   * minutes (start again); `invalid`: the response did not verify (origin, RP ID, signature,
+   * user verification missing, signature-counter regression, credential of another user).
+   */
+  PASSKEY_REJECTED: { reason: 'expired' | 'invalid' };
+  /** The passkey is not registered for any account (deleted, or never): the same for all. */
+  PASSKEY_UNKNOWN: Record<string, never>;
   /** The network failed (offline, DNS, connection reset). Retryable. */
   NETWORK: Record<string, never>;
   /** The call took too long. Retryable. */

@@ -31,6 +31,8 @@ export {
 export { typeSentence, typingSamplesFor, type TypistOptions } from './memory/typist.js';
 export {
   adapterConformanceSuite,
+  type AuthenticatorTweaks,
+  type ConformanceAuthenticator,
   type ConformanceHarness,
   type ConformanceProducer,
   type ConformanceStaff,

@@ -9,6 +9,12 @@ import type { AdapterError } from './errors.js';
 import type { DelegateInput } from '../core/delegate-input.js';
 import type { IssueReport } from '../core/issue-report.limits.js';
 import type { TypingSample } from '../core/typing/types.js';
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/browser';
 
 // Domain definitions live in `core/` (which imports nothing from here); the contract re-exports
 // them so that adapters, widgets and hosts find every type of an adapter call in this module.
@@ -35,7 +41,12 @@ export interface CallOptions {
 
 export type { DelegateInput } from '../core/delegate-input.js';
 
-export type DelegateStatus = 'invited' | 'active' | 'locked';
+/**
+ * `invited`: no password yet; `active`; `locked`: too many wrong passwords (until
+ * `lockedUntil`); `deactivated`: turned off by their producer or the Help Desk (cannot sign in,
+ * recover or receive codes until reactivated). `deactivated` wins over `locked`.
+ */
+export type DelegateStatus = 'invited' | 'active' | 'locked' | 'deactivated';
 
 /** A delegate as the producer's My Delegates list shows it. `mobile` is E.164 (`+13125550101`). */
 export interface DelegateSummary extends DelegateInput {
@@ -43,7 +54,106 @@ export interface DelegateSummary extends DelegateInput {
   status: DelegateStatus;
   /** Epoch milliseconds. */
   createdAt: number;
+  /**
+   * Epoch ms when the lock ends (status `locked`), else null. Always present in engine
+   * answers (optional only so that older hand-made values still type-check).
+   */
+  lockedUntil?: number | null;
+  /** Epoch ms of the last successful sign-in (within the activity retention); null when none. */
+  lastSignInAt?: number | null;
 }
+
+/** A delegate as the Internet Help Desk console shows it (`getDelegateDetail`). */
+export interface DelegateDetail extends DelegateSummary {
+  lockedUntil: number | null;
+  lastSignInAt: number | null;
+  /** The producer who added them. */
+  producer: ProducerRef;
+  /** A typing pattern is enrolled (a reset, or a first login not yet done: false). */
+  patternEnrolled: boolean;
+  /** Epoch ms of the enrollment, when the activity log still holds it; else null. */
+  patternEnrolledAt: number | null;
+  /** Remembered devices still valid, and the last sign-in that used one (null: never/unknown). */
+  rememberedDevices: { count: number; lastUsedAt: number | null };
+  /** How many passkeys they have registered (0 when passkeys are off). */
+  passkeys: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Activity log (every security event of an account; never a secret)
+// ---------------------------------------------------------------------------------------------
+
+/** What happened. A closed list: widgets map each to a sentence in the active locale. */
+export type ActivityType =
+  | 'sign-in'
+  | 'sign-in-failed'
+  | 'locked'
+  | 'unlocked'
+  | 'password-created'
+  | 'password-changed'
+  | 'code-sent'
+  | 'verification-passed'
+  | 'verification-failed'
+  | 'device-remembered'
+  | 'devices-forgotten'
+  | 'pattern-enrolled'
+  | 'pattern-reset'
+  | 'passkey-added'
+  | 'passkey-removed'
+  | 'invitation-resent'
+  | 'deactivated'
+  | 'reactivated';
+
+/**
+ * How: the channel of a code (`code-sent`, `verification-*`: `email` / `sms`), `pattern`, or
+ * for a `sign-in`: `passkey`, `device` (a remembered device skipped verification) — a sign-in
+ * without `method` is password + verification.
+ */
+export type ActivityMethod = 'email' | 'sms' | 'pattern' | 'passkey' | 'device';
+
+/** Who acted: the account itself, its producer, Internet Help Desk staff, or the system (lockout). */
+export interface ActivityActor {
+  role: 'self' | 'producer' | 'help-desk' | 'system';
+  /**
+   * The actor's name (`First Last`) for `producer` and `help-desk`; the Help Desk's view only
+   * for `help-desk` actors (a delegate's own list says "the Internet Help Desk", no name).
+   */
+  name?: string;
+}
+
+export interface ActivityEntry {
+  /** Unique, opaque. */
+  id: string;
+  /** Epoch ms. */
+  at: number;
+  type: ActivityType;
+  method?: ActivityMethod;
+  actor: ActivityActor;
+  outcome: 'success' | 'failure';
+  /** The reason given for a help-desk or producer action; only in the Help Desk's view. */
+  reason?: string;
+}
+
+/** One page of activity, newest first; pass `nextCursor` back for older entries (null: no more). */
+export interface ActivityPage {
+  entries: ActivityEntry[];
+  nextCursor: string | null;
+}
+
+/** Paging of an activity list: `limit` 1–100 (default 20); `cursor` from a previous page. */
+export interface ActivityQuery {
+  cursor?: string;
+  limit?: number;
+}
+
+/** What the Help Desk may do to a delegate (`helpDeskAction`); each needs a reason. */
+export type HelpDeskActionName =
+  | 'unlock'
+  | 'reset-pattern'
+  | 'forget-devices'
+  | 'resend-invitation'
+  | 'deactivate'
+  | 'reactivate';
 
 /** Result of confirming the emailed *Confirm Your Email Address* link. */
 export interface EmailConfirmation {
@@ -181,6 +291,49 @@ export interface IssueTicket {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Passkeys (WebAuthn): on only when the backend is configured for them (else NOT_FOUND)
+// ---------------------------------------------------------------------------------------------
+
+export type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/browser';
+
+/** One of the signed-in user's passkeys, as My Information lists it. */
+export interface Passkey {
+  /** The credential id (base64url). */
+  id: string;
+  /** 1–64 characters, chosen by the user. */
+  name: string;
+  /** Epoch ms. */
+  createdAt: number;
+  /** Epoch ms of the last sign-in with it; null when never used. */
+  lastUsedAt: number | null;
+}
+
+/**
+ * A registration ceremony: pass `options` to `navigator.credentials.create()` (e.g. through
+ * `startRegistration({ optionsJSON })` of `@simplewebauthn/browser`), then the response and the
+ * `ceremonyId` to `finishPasskeyRegistration`. One use; void after 5 minutes.
+ */
+export interface PasskeyRegistration {
+  ceremonyId: string;
+  options: PublicKeyCredentialCreationOptionsJSON;
+}
+
+/**
+ * A sign-in ceremony (discoverable credentials: no username asked): pass `options` to
+ * `navigator.credentials.get()`, then the response and the `ceremonyId` to
+ * `finishPasskeySignIn`. One use; void after 5 minutes.
+ */
+export interface PasskeyChallenge {
+  ceremonyId: string;
+  options: PublicKeyCredentialRequestOptionsJSON;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Outbox (reference adapter only, but typed here so demos and tests share it)
 // ---------------------------------------------------------------------------------------------
 
@@ -260,6 +413,80 @@ export interface AuthAdapter {
   // session, FORBIDDEN with another role, whether or not the username exists).
   resetTypingPattern(input: { username: string }, options?: CallOptions): Promise<void>;
   unlockAccount(input: { username: string }, options?: CallOptions): Promise<void>;
+  /**
+   * Delegates whose username, email, first/last name or mobile number contains `query`
+   * (case-insensitive; at least 2 characters after trim, else VALIDATION {fields:{query}}),
+   * at most 20, by username.
+   */
+  searchDelegates(input: { query: string }, options?: CallOptions): Promise<DelegateSummary[]>;
+  /** A delegate's page. Unknown id (or not a delegate): NOT_FOUND. */
+  getDelegateDetail(input: { delegateId: string }, options?: CallOptions): Promise<DelegateDetail>;
+  /** A delegate's activity, newest first, with actor names and reasons. Unknown id: NOT_FOUND. */
+  listDelegateActivity(
+    input: { delegateId: string } & ActivityQuery,
+    options?: CallOptions,
+  ): Promise<ActivityPage>;
+  /**
+   * Act on a delegate, recorded with the staff member and `reason` (3–500 characters after
+   * trim, else VALIDATION {fields:{reason}}; an unknown `action` VALIDATION {fields:{action}}).
+   * `unlock`: clears the lock and failed logins; `reset-pattern`: the next login enrolls
+   * again (remembered devices forgotten too); `forget-devices`: every device verifies again;
+   * `resend-invitation`: a new email link (the old ones void); `deactivate` / `reactivate`.
+   * The delegate is emailed on unlock, reset-pattern, deactivate and reactivate. Resolves the
+   * delegate's new detail. Unknown id: NOT_FOUND.
+   */
+  helpDeskAction(
+    input: { delegateId: string; action: HelpDeskActionName; reason: string },
+    options?: CallOptions,
+  ): Promise<DelegateDetail>;
+
+  // Producer controls: a signed-in producer, their OWN delegates only (another producer's
+  // delegate rejects NOT_FOUND, exactly as a missing id). Delegates and help desk: FORBIDDEN.
+  /**
+   * Deactivate (`active: false`: cannot sign in, recover or receive codes; their sessions end,
+   * their remembered devices and passkeys are deleted) or reactivate one of their delegates.
+   * The delegate is emailed. Idempotent. Resolves the delegate's new summary.
+   */
+  setDelegateActive(
+    input: { delegateId: string; active: boolean },
+    options?: CallOptions,
+  ): Promise<DelegateSummary>;
+  /** Clear the delegate's lock (and failed logins); the delegate is emailed. */
+  unlockDelegate(input: { delegateId: string }, options?: CallOptions): Promise<DelegateSummary>;
+
+  // Activity: any signed-in user, their own account (no `reason`, no help-desk staff names).
+  listMyActivity(input?: ActivityQuery, options?: CallOptions): Promise<ActivityPage>;
+
+  // Passkeys: a signed-in delegate or producer (help-desk: FORBIDDEN; none: NOT_AUTHENTICATED).
+  // Off unless the backend is configured for them: then all seven reject NOT_FOUND.
+  // Names: 1–64 characters after trim, else VALIDATION { fields: { name } }.
+  startPasskeyRegistration(options?: CallOptions): Promise<PasskeyRegistration>;
+  /** Rejects PASSKEY_REJECTED (`expired`: ceremony unknown, used or older than 5 minutes; `invalid`). */
+  finishPasskeyRegistration(
+    input: { ceremonyId: string; response: RegistrationResponseJSON; name: string },
+    options?: CallOptions,
+  ): Promise<Passkey>;
+  /** The caller's own passkeys, oldest first. */
+  listPasskeys(options?: CallOptions): Promise<Passkey[]>;
+  /** Another account's passkey id rejects NOT_FOUND, as a missing one does. */
+  renamePasskey(
+    input: { passkeyId: string; name: string },
+    options?: CallOptions,
+  ): Promise<Passkey>;
+  /** Another account's passkey id rejects NOT_FOUND, as a missing one does. */
+  deletePasskey(input: { passkeyId: string }, options?: CallOptions): Promise<void>;
+
+  // Passkey sign-in: public (discoverable credentials, no username asked: nothing to enumerate).
+  startPasskeySignIn(options?: CallOptions): Promise<PasskeyChallenge>;
+  /**
+   * User verification required: the session counts as password + verification (no Verify Your
+   * Account step, no device token). Rejects PASSKEY_REJECTED, PASSKEY_UNKNOWN (the credential
+   * is not registered: deleted, or never), ACCOUNT_LOCKED (as for a password), RATE_LIMITED.
+   */
+  finishPasskeySignIn(
+    input: { ceremonyId: string; response: AuthenticationResponseJSON },
+    options?: CallOptions,
+  ): Promise<VerifiedLogin>;
 }
 
 /** Narrowing helper type for consumers who want the error type alongside the contract. */

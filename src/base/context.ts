@@ -8,6 +8,11 @@ export const adapterContext = createContext<AuthAdapter | undefined>(Symbol('pep
 export interface PepConfig {
   /** Internet Help Desk phone number shown in help texts. */
   helpDeskPhone: string;
+  /**
+   * Passkey UI on (`<pep-auth-provider passkeys>`): sign-in with a passkey, the offer after
+   * sign-in, passkeys on My Information. Off when absent; never shown without WebAuthn.
+   */
+  passkeys?: boolean;
 }
 
 export const DEFAULT_CONFIG: PepConfig = {

@@ -12,7 +12,6 @@ import {
   type MessageParams,
 } from '../i18n/format.js';
 import { baseEn } from '../i18n/base.en.js';
-import type { LazyModule } from './lazy.js';
 import { LocalizeController } from './localize.js';
 import { ThemeController } from './theme.js';
 
@@ -26,10 +25,23 @@ let errors: typeof import('../i18n/errors.en.js') | undefined;
 let errorsLoading: Promise<unknown> | undefined;
 const loadErrorMessages = (): Promise<unknown> =>
   (errorsLoading ??= import('../i18n/errors.en.js').then(
-    (m) => (errors = m),
+    (m) => {
+      errors = m;
+      addLateEnglish(m.errorsEn);
+    },
     // Tried again with the next call; meanwhile `t` shows the generic error text.
     () => (errorsLoading = undefined),
   ));
+
+/**
+ * English that arrives with a lazily loaded module: the adapter errors' (above) and the
+ * new-password step's checklist (`password-flow.new-password.ts`). Looked up after the English
+ * every element shares.
+ */
+const lateEnglish: Catalogue[] = [];
+export function addLateEnglish(catalogue: Catalogue): void {
+  lateEnglish.push(catalogue);
+}
 
 /**
  * Thin base for every pep-* element: adapter and config from context (or set directly), typed
@@ -97,8 +109,8 @@ export abstract class PepElement extends LitElement {
   /**
    * Translate `key` into the active language, filling `{name}` placeholders from `params`.
    * Order: host `messages` override → active language's catalogue → the element's English →
-   * the English every element shares (`baseEn`, then the adapter errors' `errorsEn` once an
-   * adapter call loaded it) → the key itself.
+   * the English every element shares (`baseEn`, then the English of lazily loaded modules, such
+   * as the adapter errors' `errorsEn` once an adapter call loaded it) → the key itself.
    */
   t(key: string, params?: MessageParams): string {
     const template = this.#template(key);
@@ -119,7 +131,7 @@ export abstract class PepElement extends LitElement {
       this.#localize.catalogue?.[key] ??
       this.catalogue[key] ??
       (baseEn as Catalogue)[key] ??
-      (errors?.errorsEn as Catalogue | undefined)?.[key]
+      lateEnglish.find((english) => key in english)?.[key]
     );
   }
 
@@ -145,10 +157,10 @@ export abstract class PepElement extends LitElement {
    * `abortCalls()` runs (e.g. on step change). Always rejects with an {@link AdapterError}, and
    * with its message at hand: when that message is one of the lazily loaded English error
    * messages (their loading starts with the call), once they have arrived.
+   *
+   * @internal (public for the modules that render an element's steps, e.g. the new-password step)
    */
-  protected async call<T>(
-    fn: (adapter: AuthAdapter, signal: AbortSignal) => Promise<T>,
-  ): Promise<T> {
+  async call<T>(fn: (adapter: AuthAdapter, signal: AbortSignal) => Promise<T>): Promise<T> {
     const messages = loadErrorMessages();
     try {
       return await this.#call(fn);
@@ -175,19 +187,6 @@ export abstract class PepElement extends LitElement {
     );
     this.#settling.add(done);
     return work;
-  }
-
-  /**
-   * Fetch a later chunk the current screen renders with when it is there (a field's check, a
-   * notice, a row), and render again once it arrives. A failed fetch is left to the call that
-   * needs the chunk, which waits for it through {@link call} and shows a retryable failure.
-   */
-  protected fetchChunk(chunk: LazyModule<unknown>): void {
-    if (!chunk.get())
-      void this.settle(chunk.load()).then(
-        () => this.requestUpdate(),
-        () => undefined,
-      );
   }
 
   async #call<T>(fn: (adapter: AuthAdapter, signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -238,8 +237,10 @@ export abstract class PepElement extends LitElement {
    * gives `{wait}`: how long from now by the element's clock
    * ({@link now}), "4 minutes" or, under a minute, "30 seconds" — computed at each render, so a
    * later render shows what is left.
+   *
+   * @internal (public for the modules that render an element's steps, e.g. the new-password step)
    */
-  protected errorMessage(error: AdapterError): string {
+  errorMessage(error: AdapterError): string {
     const data = error.data as Record<string, unknown>;
     const params: MessageParams = {};
     for (const [k, v] of Object.entries(data)) {
@@ -251,15 +252,9 @@ export abstract class PepElement extends LitElement {
       params['wait'] = errors.formatDuration(data['retryAfter'] - this.now(), this.intlLocale);
     if (error.code === 'CODE_INVALID' && data['attemptsLeft'] === 1)
       return this.t('error.CODE_INVALID_LAST');
+    if (error.code === 'PASSKEY_REJECTED' && data['reason'] === 'expired')
+      return this.t('error.PASSKEY_REJECTED_EXPIRED');
     return this.t(`error.${error.code}`, params);
-  }
-
-  /**
-   * The active locale: the element's `lang`, else the nearest ancestor's (across shadow roots,
-   * e.g. `<pep-auth-provider lang="es">`), else the page's `<html lang>`, else `en`.
-   */
-  protected get locale(): string {
-    return this.#localize.lang;
   }
 
   /**
@@ -277,10 +272,14 @@ export abstract class PepElement extends LitElement {
     return result;
   }
 
-  /** `locale` if `Intl` accepts it (a malformed `lang` falls back to the browser's default). */
+  /**
+   * The active locale for `Intl`: the element's `lang`, else the nearest ancestor's (across
+   * shadow roots, e.g. `<pep-auth-provider lang="es">`), else the page's `<html lang>`, else `en`
+   * (a malformed `lang` falls back to the browser's default).
+   */
   protected get intlLocale(): string | undefined {
     try {
-      return Intl.getCanonicalLocales(this.locale)[0];
+      return Intl.getCanonicalLocales(this.#localize.lang)[0];
     } catch {
       return undefined;
     }

@@ -17,6 +17,8 @@ export const errorsEn = {
     'This username is already in use. If this delegate is already registered as a Producer, they need a different username as a Delegate.',
   'error.VALIDATION': 'Some fields need attention.',
   'error.INVALID_CREDENTIALS': 'The username or password you entered is incorrect.',
+  'error.ACCOUNT_DEACTIVATED':
+    'This account has been deactivated. Contact your producer to have it reactivated.',
   'error.ACCOUNT_LOCKED':
     'Your account is locked after too many incorrect attempts. It will unlock automatically at {time}. You can also use Forgot Username or Forgot Password to unlock it now.',
   'error.CODE_INVALID': 'That code is incorrect. You have {attemptsLeft} attempts left.',
@@ -42,6 +44,11 @@ export const errorsEn = {
   'error.NOT_AUTHENTICATED': 'Your session has ended. Please log in again.',
   'error.FORBIDDEN': 'You do not have permission to do this.',
   'error.NOT_FOUND': 'We could not find that record. Refresh and try again.',
+  'error.PASSKEY_REJECTED':
+    'This passkey could not be verified. Please try again or log in with your password.',
+  'error.PASSKEY_REJECTED_EXPIRED': 'That took too long. Please try your passkey again.',
+  'error.PASSKEY_UNKNOWN':
+    'This passkey is not registered for any account. It may have been deleted. Log in with your password.',
 
   // Generic words no element shows at present (kept so that `commonEn` stays the same set).
   'common.required-mark': '(required)',

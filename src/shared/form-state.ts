@@ -33,10 +33,6 @@ export class FormState<F extends string = string> implements ReactiveController 
     return this.#submitted;
   }
 
-  isTouched(field: F): boolean {
-    return this.#touched.has(field);
-  }
-
   /** Mark a field as left by the user (call on blur); re-renders the host. */
   touch(field: F): void {
     if (this.#touched.has(field)) return;
@@ -69,16 +65,18 @@ export class FormState<F extends string = string> implements ReactiveController 
 
   /**
    * After the next render, focus the first field (in constructor order) that has an entry in
-   * `errors`: the first enabled element in the host's shadow root with `name="<field>"` (for a
-   * group of check boxes, the first box). Returns the field focused, if any.
+   * `errors`: the first enabled element with `name="<field>"` in the host's shadow root, else in
+   * its light DOM (a `CredentialForm`'s fields); for a group of check boxes, the first box.
+   * Returns the field focused, if any.
    */
   async focusFirstInvalid(errors: Partial<Record<F, unknown>>): Promise<F | null> {
     await this.#host.updateComplete;
     for (const field of this.#order) {
       if (!errors[field]) continue;
-      const el = this.#host.renderRoot.querySelector<HTMLElement>(
-        `[name="${field}"]:not(:disabled)`,
-      );
+      const selector = `[name="${field}"]:not(:disabled)`;
+      const el =
+        this.#host.renderRoot.querySelector<HTMLElement>(selector) ??
+        this.#host.querySelector<HTMLElement>(selector);
       if (el) {
         el.focus();
         return field;

@@ -6,4 +6,5 @@ export * from './step-heading.js';
 export * from './error-region.js';
 export * from './form-state.js';
 export * from './styles.js';
+export * from './password-styles.js';
 export * from './password-flow.machine.js';

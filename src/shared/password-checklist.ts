@@ -4,8 +4,8 @@ import { evaluatePassword, type PasswordContext } from '../core/password-policy.
 import { passwordField, type Translate } from './password-field.js';
 
 // A module of its own, apart from `passwordField`: Log In shows a password field on its first
-// screen, but the checklist (and the password policy it evaluates) only shows on the later steps
-// of Create Password and Forgot Password (`password-flow.component.ts`).
+// screen, but the checklist (and the password policy it evaluates) only shows on the new-password
+// step of Create Password and Forgot Password (`password-flow.new-password.ts`, loaded lazily).
 
 // The common/breached password dictionary (about 200 KB gzip) is a chunk of its own: the
 // new-password step starts loading it when it first renders, and its hosts render again once it
@@ -111,6 +111,11 @@ export interface NewPasswordFieldsOptions {
   /** The element: rendered again when the common-password check has loaded. */
   host: { requestUpdate(): void };
   t: Translate;
+  /**
+   * The id of each part (`password`, `password-rules`, `confirm`), e.g. page-unique ids in light
+   * DOM (`CredentialForm.id`); the inputs keep their names. Default: the name itself.
+   */
+  id?: (name: string) => string;
 }
 
 /**
@@ -120,9 +125,11 @@ export interface NewPasswordFieldsOptions {
  * common-password check (see {@link commonPasswordCheckFor}) the first time it renders.
  */
 export function newPasswordFields(o: NewPasswordFieldsOptions): TemplateResult {
+  const ids = o.id ?? ((name: string) => name);
   const field = (id: 'password' | 'confirm', describedBy?: string) =>
     passwordField({
-      id,
+      id: ids(id),
+      name: id,
       label: o.labels[id],
       value: o.values[id],
       visible: o.visible[id],
@@ -133,8 +140,9 @@ export function newPasswordFields(o: NewPasswordFieldsOptions): TemplateResult {
       ...(describedBy ? { describedBy } : {}),
       t: o.t,
     });
-  return html`${field('password', 'password-rules')}
+  return html`${field('password', ids('password-rules'))}
   ${passwordChecklist({
+    id: ids('password-rules'),
     password: o.values.password,
     context: { ...o.context, isCommon: commonPasswordCheckFor(o.host) },
     t: o.t,

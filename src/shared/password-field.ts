@@ -8,6 +8,8 @@ export type Translate = (key: string, params?: MessageParams) => string;
 export interface PasswordFieldOptions {
   /** Input id (and name), e.g. `password` or `confirm`. */
   id: string;
+  /** `name` of the input when it differs from `id` (a page-unique id in light DOM). */
+  name?: string;
   label: string;
   value: string;
   /** Whether the password is shown as text (the caller keeps this state). */
@@ -34,6 +36,7 @@ export interface PasswordFieldOptions {
 export function passwordField(o: PasswordFieldOptions): TemplateResult {
   return textField({
     id: o.id,
+    name: o.name,
     label: o.label,
     value: o.value,
     type: o.visible ? 'text' : 'password',

@@ -7,17 +7,15 @@ import {
 } from 'lit';
 import { adapterError, type AdapterError } from '../adapter/errors.js';
 import type { Channel, CodeSent, PasswordFlowPurpose } from '../adapter/types.js';
-import { offerCredential } from '../base/credentials.js';
+import { lazyModule } from '../base/lazy.js';
 import { PepElement } from '../base/pep-element.js';
 import { formStyles, tokens } from '../base/styles.js';
 import { isOtpShaped } from '../core/otp.js';
-import { failedPasswordRules } from '../core/password-policy.js';
 import { validateUsername } from '../core/username.js';
 import { ResendCountdown } from './resend-countdown.js';
 import { codeInput } from './code-input.js';
 import { errorRegion, isRetryable } from './error-region.js';
 import { FormState } from './form-state.js';
-import { loadedCommonPasswordCheck, newPasswordFields } from './password-checklist.js';
 import {
   initialPasswordFlow,
   passwordFlowStepNumber,
@@ -26,19 +24,24 @@ import {
   type PasswordFlowState,
   type PasswordFlowStep,
 } from './password-flow.machine.js';
+import type { NewPasswordHost } from './password-flow.new-password.js';
 import { passwordFlowStyles } from './password-flow.styles.js';
 import { stepHeading } from './step-heading.js';
-import { passwordStyles, sharedStyles } from './styles.js';
+import { sharedStyles } from './styles.js';
 import { textField } from './text-field.js';
 
 type Field = 'username' | 'code' | 'password' | 'confirm';
 type S<K extends PasswordFlowStep> = Extract<PasswordFlowState, { step: K }>;
 
-/** Codes of a Set Password failure that concern the New Password field. */
-const PASSWORD_FIELD_CODES = new Set(['PASSWORD_POLICY', 'PASSWORD_REUSED']);
-
 /** Longest delay for the local "code expired" timer; beyond it (clock skew) the adapter decides. */
 const MAX_EXPIRY_TIMER = 60 * 60 * 1000;
+
+/**
+ * The new-password step (its checklist, the password policy, their words): not on the first
+ * screen. Fetched while the code step shows, and awaited with the code's check (a failed fetch
+ * is a retryable failure of that check), so it is there when the step shows.
+ */
+const newPasswordStep = lazyModule(() => import('./password-flow.new-password.js'));
 
 /**
  * The password flow of `<pep-create-password>` and `<pep-forgot-password>` (spec slides 6–7 and
@@ -47,10 +50,14 @@ const MAX_EXPIRY_TIMER = 60 * 60 * 1000;
  * Have" checklist) → confirmation and the way to Log In. One class, one machine
  * (`password-flow.machine.ts`); each tag is a thin subclass giving its words (`variant`, the
  * prefix of its message keys), its purpose and its event. Where the two tags' screens differ
- * (Forgot Password's notes, links and method labels), `render<Step>()` says so.
+ * (Forgot Password's notes, links and method labels), `render<Step>()` says so. Step 4 and the
+ * confirmation after it are in `password-flow.new-password.ts`, loaded once the code step shows
+ * (the element is its `NewPasswordHost`).
  */
-export abstract class PasswordFlowElement extends PepElement {
-  static override styles = [tokens, formStyles, sharedStyles, passwordStyles, passwordFlowStyles];
+export abstract class PasswordFlowElement extends PepElement implements NewPasswordHost {
+  // (`passwordStyles`, the fields' and the checklist's, go with the new-password step's module
+  // to its light-DOM form.)
+  static override styles = [tokens, formStyles, sharedStyles, passwordFlowStyles];
 
   static override properties: PropertyDeclarations = {
     loginHref: { attribute: 'login-href' },
@@ -66,24 +73,30 @@ export abstract class PasswordFlowElement extends PepElement {
   /** The purpose the flow starts with (`findAccount`'s purpose). */
   protected abstract flowPurpose(): PasswordFlowPurpose;
 
-  /** Announce a saved password (each tag has its event). */
-  protected abstract passwordSaved(username: string, purpose: PasswordFlowPurpose): void;
+  /** @internal Announce a saved password (each tag has its event). */
+  abstract passwordSaved(username: string, purpose: PasswordFlowPurpose): void;
 
   /** Where the Log In links go; no link is shown when empty. */
   loginHref = '';
 
-  protected state: PasswordFlowState = initialPasswordFlow(this.flowPurpose());
-  protected values: Record<Field, string> = { username: '', code: '', password: '', confirm: '' };
-  protected showPassword?: boolean;
-  protected showConfirm?: boolean;
-  /** The password last sent to setPassword (its adapter error applies while unchanged). */
-  protected refusedPassword?: string | null;
+  // Members marked @internal are public for the new-password step (`NewPasswordHost`) only.
+  /** @internal */
+  state: PasswordFlowState = initialPasswordFlow(this.flowPurpose());
+  /** @internal */
+  values: Record<Field, string> = { username: '', code: '', password: '', confirm: '' };
+  /** @internal */
+  showPassword?: boolean;
+  /** @internal */
+  showConfirm?: boolean;
+  /** @internal The password last sent to setPassword (its adapter error applies while unchanged). */
+  refusedPassword?: string | null;
   /** The username last sent to findAccount (its VALIDATION error applies while unchanged). */
   protected submittedUsername: string | null = null;
-  /** The last adapter action, repeated by "Try again" after a retryable failure. */
-  protected retryAction?: () => void;
+  /** @internal The last adapter action, repeated by "Try again" after a retryable failure. */
+  retryAction?: () => void;
 
-  protected form = new FormState<Field>(this, ['username', 'code', 'password', 'confirm']);
+  /** @internal */
+  form = new FormState<Field>(this, ['username', 'code', 'password', 'confirm']);
   /** The resend throttle of the code step ("You can resend the code in m:ss"). */
   protected countdown = new ResendCountdown(this, () => this.now());
   /** The local "code expired" timer of the code step. */
@@ -123,8 +136,8 @@ export abstract class PasswordFlowElement extends PepElement {
     clearTimeout(this.expiryTimer);
   }
 
-  /** This tag's word for `key` (its `.reset` twin first for purpose `reset`, if it has one). */
-  protected words(key: string, params?: Record<string, string | number>): string {
+  /** @internal This tag's word for `key` (its `.reset` twin first for purpose `reset`, if any). */
+  words(key: string, params?: Record<string, string | number>): string {
     const own = `${this.variant}.${key}`;
     if (this.state.purpose === 'reset') {
       const twin = `${own}.reset`;
@@ -134,11 +147,13 @@ export abstract class PasswordFlowElement extends PepElement {
     return this.t(own, params);
   }
 
-  protected get forgot(): boolean {
+  /** @internal */
+  get forgot(): boolean {
     return this.variant === 'forgot-password';
   }
 
-  protected send(event: PasswordFlowEvent): void {
+  /** @internal */
+  send(event: PasswordFlowEvent): void {
     const before = this.state;
     const after = passwordFlowTransition(before, event);
     if (after === before) return;
@@ -146,11 +161,16 @@ export abstract class PasswordFlowElement extends PepElement {
     if (after.step === 'code') {
       // A code just sent: the resend countdown and the expiry timer start again.
       if (before.step !== 'code' || before.sent !== after.sent) this.codeSent(after.sent);
-      if (before.step !== 'code') this.setValue('code', '');
+      if (before.step !== 'code') {
+        this.setValue('code', '');
+        newPasswordStep.prefetch();
+      }
     } else clearTimeout(this.expiryTimer);
     if (before.step !== after.step) {
       this.form.reset();
       if (after.step === 'find') this.values = { ...this.values, code: '' };
+      if (after.step === 'done')
+        this.values = { ...this.values, password: '', confirm: '', code: '' };
       this.emit('pep-step-change', { step: after.step });
       void this.focusHeading();
     }
@@ -164,11 +184,13 @@ export abstract class PasswordFlowElement extends PepElement {
     this.expiryTimer = setTimeout(() => this.send({ type: 'CODE_EXPIRED' }), delay);
   }
 
-  protected setValue(field: Field, value: string): void {
+  /** @internal */
+  setValue(field: Field, value: string): void {
     this.values = { ...this.values, [field]: value };
   }
 
-  private fail(
+  /** @internal */
+  fail(
     err: unknown,
     type: 'FIND_FAIL' | 'SEND_FAIL' | 'RESEND_FAIL' | 'VERIFY_FAIL' | 'SET_FAIL',
   ): AdapterError | null {
@@ -179,17 +201,6 @@ export abstract class PasswordFlowElement extends PepElement {
   }
 
   // ------------------------------------------------------------------------ field checks
-
-  /**
-   * The message for the backend's refusal of a new password: a password refused as common or
-   * breached (`PASSWORD_POLICY` with `not-common`) is said as such, rather than "does not meet
-   * every requirement"; any other error has its usual message.
-   */
-  private refusalText(error: AdapterError): string {
-    return error.is('PASSWORD_POLICY') && error.data.failed.includes('not-common')
-      ? this.t('error.PASSWORD_COMMON')
-      : this.errorMessage(error);
-  }
 
   private usernameError(): string | null {
     const s = this.state;
@@ -211,50 +222,6 @@ export abstract class PasswordFlowElement extends PepElement {
           ? null
           : this.t('field.invalid-code');
     return this.form.errorFor('code', reason);
-  }
-
-  /** The adapter's refusal of the password just submitted, while it is unchanged. */
-  private refusal(): AdapterError | null {
-    const s = this.state;
-    return s.step === 'password' &&
-      s.error &&
-      PASSWORD_FIELD_CODES.has(s.error.code) &&
-      this.values.password === this.refusedPassword
-      ? s.error
-      : null;
-  }
-
-  private passwordErrors(username: string): { password: string | null; confirm: string | null } {
-    const { password, confirm } = this.values;
-    const confirmReason =
-      confirm === ''
-        ? this.words('confirm-required')
-        : confirm !== password
-          ? this.t('field.mismatch')
-          : null;
-    const confirmError = this.form.errorFor('confirm', confirmReason);
-    const reason =
-      password === ''
-        ? this.t('field.password.required')
-        : failedPasswordRules(password, { username, isCommon: loadedCommonPasswordCheck() }).length
-          ? this.t('error.PASSWORD_POLICY')
-          : null;
-    const local = this.form.errorFor('password', reason);
-    const refusal = this.refusal();
-    if (!refusal) return { password: local, confirm: confirmError };
-    if (!this.forgot) return { password: this.refusalText(refusal), confirm: confirmError };
-    // Forgot Password says a refusal under the field in its own words.
-    const common = refusal.is('PASSWORD_POLICY') && refusal.data.failed.includes('not-common');
-    return {
-      password:
-        local ??
-        (refusal.code === 'PASSWORD_REUSED'
-          ? this.t('forgot-password.reused-field')
-          : common
-            ? this.t('error.PASSWORD_COMMON')
-            : null),
-      confirm: confirmError,
-    };
   }
 
   // ------------------------------------------------------------------------ step actions
@@ -334,7 +301,12 @@ export abstract class PasswordFlowElement extends PepElement {
     this.retryAction = () => void this.verify();
     this.send({ type: 'VERIFY' });
     try {
-      await this.call((a, signal) => a.verifyCode({ flowId, code }, { signal }));
+      await this.call(async (a, signal) => {
+        // The next step's module first (normally there already): a failed fetch fails the
+        // check before the code is sent, so Try again does not send a used code.
+        await newPasswordStep.load();
+        return a.verifyCode({ flowId, code }, { signal });
+      });
       this.send({ type: 'VERIFY_OK' });
     } catch (err) {
       if (this.fail(err, 'VERIFY_FAIL') && this.state.step === 'code') {
@@ -344,38 +316,10 @@ export abstract class PasswordFlowElement extends PepElement {
     }
   }
 
-  private async setPassword(e?: Event): Promise<void> {
-    e?.preventDefault();
-    const s = this.state;
-    if (s.step !== 'password' || s.pending) return;
-    this.form.submit();
-    this.refusedPassword = null;
-    const errors = this.passwordErrors(s.username);
-    if (errors.password || errors.confirm) {
-      await this.form.focusFirstInvalid(errors);
-      return;
-    }
-    const password = this.values.password;
-    const { flowId } = s.flow;
-    this.refusedPassword = password;
-    this.retryAction = () => void this.setPassword();
-    this.send({ type: 'SET_PASSWORD' });
-    try {
-      await this.call((a, signal) => a.setPassword({ flowId, password }, { signal }));
-      this.send({ type: 'SET_OK' });
-      this.values = { ...this.values, password: '', confirm: '', code: '' };
-      // Password managers may not see fields in a shadow root: offer them the new password.
-      void offerCredential(s.username, password);
-      this.passwordSaved(s.username, s.purpose);
-    } catch (err) {
-      this.fail(err, 'SET_FAIL');
-      if (this.refusal()) await this.form.focusFirstInvalid({ password: true });
-    }
-  }
-
   // ------------------------------------------------------------------------ rendering
 
-  private heading(title: string): TemplateResult {
+  /** @internal */
+  heading(title: string): TemplateResult {
     const n = passwordFlowStepNumber(this.state.step);
     return stepHeading(
       title,
@@ -383,8 +327,8 @@ export abstract class PasswordFlowElement extends PepElement {
     );
   }
 
-  /** The step's error region; `message`: the text when it is not the error's usual one. */
-  private renderError(message?: string | null): TemplateResult {
+  /** @internal The step's error region; `message`: the text when not the error's usual one. */
+  renderError(message?: string | null): TemplateResult {
     const error = this.state.error;
     const retry = this.retryAction;
     return errorRegion({
@@ -404,7 +348,8 @@ export abstract class PasswordFlowElement extends PepElement {
     });
   }
 
-  private submitButton(label: string, busyLabel: string, pending: boolean): TemplateResult {
+  /** @internal */
+  submitButton(label: string, busyLabel: string, pending: boolean): TemplateResult {
     return html`<button
       type="submit"
       class="primary"
@@ -439,9 +384,8 @@ export abstract class PasswordFlowElement extends PepElement {
           ? this.renderChoose(s)
           : s.step === 'code'
             ? this.renderCode(s)
-            : s.step === 'password'
-              ? this.renderPassword(s)
-              : this.renderDone(s)}
+            : // Step 4 and the confirmation come with the new-password step's module.
+              newPasswordStep.get()?.renderNewPassword(this, s)}
       ${this.forgot && this.loginHref && s.step !== 'done'
         ? html`<p class="footer-links">
             <a href=${this.loginHref} part="link">${this.t('forgot-password.back-to-login')}</a>
@@ -609,63 +553,5 @@ export abstract class PasswordFlowElement extends PepElement {
         ${wait}
         <div class="actions">${submit} ${this.backButton(this.words('back'), false)}</div>
       </form>`;
-  }
-
-  private renderPassword(s: S<'password'>): TemplateResult {
-    const errors = this.passwordErrors(s.username);
-    const fields = newPasswordFields({
-      host: this,
-      values: this.values,
-      visible: { password: !!this.showPassword, confirm: !!this.showConfirm },
-      onToggle: (f) =>
-        f === 'password'
-          ? (this.showPassword = !this.showPassword)
-          : (this.showConfirm = !this.showConfirm),
-      onInput: (f, v) => this.setValue(f, v),
-      onBlur: (f) => this.form.touch(f),
-      t: (k, p) => this.t(k, p),
-      labels: { password: this.words('new-password'), confirm: this.words('confirm-password') },
-      errors,
-      context: { username: s.username },
-    });
-    const submit = this.submitButton(this.words('submit'), this.words('saving'), s.pending);
-    const onSubmit = (e: Event) => void this.setPassword(e);
-    if (this.forgot)
-      return html`<form part="form" novalidate @submit=${onSubmit}>
-        ${this.heading(this.words('password-title'))}
-        <p>${this.words('password-text')}</p>
-        ${fields} ${this.renderError(s.error ? this.refusalText(s.error) : undefined)}
-        <div class="actions">${submit}</div>
-      </form>`;
-    const fieldLevel = !!s.error && PASSWORD_FIELD_CODES.has(s.error.code);
-    return html`${this.heading(this.words('password-title'))}
-      <p>${this.words('password-text')}</p>
-      ${this.renderError(fieldLevel ? this.t('common.error-summary') : undefined)}
-      <form part="form" novalidate @submit=${onSubmit}>
-        <input type="text" name="username" autocomplete="username" .value=${s.username} hidden />
-        ${fields}
-        <div class="actions">${submit}</div>
-      </form>`;
-  }
-
-  private renderDone(s: S<'done'>): TemplateResult {
-    const login = this.loginHref
-      ? this.forgot
-        ? html`<p><a href=${this.loginHref} part="link">${this.words('login')}</a></p>`
-        : html`<div class="actions">
-            <a class="primary" part="login-link submit-button" href=${this.loginHref}
-              >${this.words('login')}</a
-            >
-          </div>`
-      : nothing;
-    if (this.forgot)
-      return html`<div part="form">
-        ${this.heading(this.words('done-title'))}
-        <p class="success" role="status">${this.words('done-text')}</p>
-        ${errorRegion({})} ${login}
-      </div>`;
-    return html`${this.heading(this.words('done-title'))} ${errorRegion({})}
-      <p class="success">${this.words('done-text', { username: s.username })}</p>
-      ${login}`;
   }
 }

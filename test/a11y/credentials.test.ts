@@ -56,11 +56,14 @@ describe('accessible authentication', () => {
   for (const c of CASES) {
     it(`<${c.tag}>: password and code fields accept paste and have autocomplete tokens`, async () => {
       const el = await c.render();
+      const sel =
+        'input[type="password"], input[autocomplete="one-time-code"], input[name="username"]';
+      // Shadow root, and the light-DOM credential form (Log In's, the new-password step's).
       const fields = [
-        ...el.shadowRoot!.querySelectorAll<HTMLInputElement>(
-          'input[type="password"], input[autocomplete="one-time-code"], input[name="username"]',
-        ),
+        ...el.shadowRoot!.querySelectorAll<HTMLInputElement>(sel),
+        ...el.querySelectorAll<HTMLInputElement>(`[data-pep-credentials] ${sel}`),
       ];
+      if (OWN_USERNAME.has(c.tag)) expect(fields.length, 'its Username field').to.be.above(0);
       for (const f of fields) {
         const paste = new Event('paste', { bubbles: true, cancelable: true, composed: true });
         f.dispatchEvent(paste);
@@ -104,7 +107,9 @@ describe('accessible authentication', () => {
           .now=${() => clock.now()}
         ></pep-forgot-password>`,
       );
-      const $ = <T extends HTMLElement>(s: string) => el.shadowRoot!.querySelector<T>(s)!;
+      // (The new-password step's fields are in the element's light DOM.)
+      const $ = <T extends HTMLElement>(s: string) =>
+        (el.shadowRoot!.querySelector<T>(s) ?? el.querySelector<T>(s))!;
       const fill = async (name: string, value: string) => {
         const input = $<HTMLInputElement>(`[name="${name}"]`);
         input.value = value;
@@ -139,7 +144,9 @@ describe('accessible authentication', () => {
     const api = stubCredentialApi();
     try {
       const el = await CASES.find((c) => c.tag === 'pep-login')!.render();
-      const $ = <T extends HTMLElement>(s: string) => el.shadowRoot!.querySelector<T>(s)!;
+      // The fields are in the element's light DOM (the credential form), the rest in its shadow.
+      const $ = <T extends HTMLElement>(s: string) =>
+        (el.shadowRoot!.querySelector<T>(s) ?? el.querySelector<T>(s))!;
       const fill = async (name: string, value: string) => {
         const input = $<HTMLInputElement>(`[name="${name}"]`);
         input.value = value;
@@ -178,7 +185,9 @@ describe('accessible authentication', () => {
       const el = await fixture<PepCreatePassword>(
         html`<pep-create-password .adapter=${adapter} username="janedoe01"></pep-create-password>`,
       );
-      const $ = <T extends HTMLElement>(s: string) => el.shadowRoot!.querySelector<T>(s)!;
+      // (The new-password step's fields are in the element's light DOM.)
+      const $ = <T extends HTMLElement>(s: string) =>
+        (el.shadowRoot!.querySelector<T>(s) ?? el.querySelector<T>(s))!;
       const fill = async (name: string, value: string) => {
         const input = $<HTMLInputElement>(`input[name="${name}"]:not([hidden])`);
         input.value = value;
@@ -200,7 +209,7 @@ describe('accessible authentication', () => {
         latestCode(adapter, 'email'),
       );
       submit();
-      await until(() => !!el.shadowRoot!.querySelector('input[name="confirm"]'), 'password');
+      await until(() => !!el.querySelector('input[name="confirm"]'), 'password');
       await fill('password', 'Fresh-Start-2027x');
       await fill('confirm', 'Fresh-Start-2027x');
       submit();

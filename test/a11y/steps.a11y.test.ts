@@ -8,8 +8,9 @@ import { CASES, deepActive, until } from './cases.js';
 import { DELEGATE } from '../support/login.js';
 
 const render = (tag: string) => CASES.find((c) => c.tag === tag)!.render();
+/** In the shadow root, else in the light-DOM credential form. */
 const $ = <T extends HTMLElement = HTMLElement>(el: PepElement, sel: string) =>
-  el.shadowRoot!.querySelector<T>(sel);
+  el.shadowRoot!.querySelector<T>(sel) ?? el.querySelector<T>(`[data-pep-credentials] ${sel}`);
 const heading = (el: PepElement) => $(el, '[data-step-heading]')!.textContent!.trim();
 
 async function fill(el: PepElement, name: string, value: string): Promise<void> {

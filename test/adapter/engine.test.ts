@@ -324,6 +324,13 @@ describe('AuthEngine', () => {
         'reportIssue',
         'resetTypingPattern',
         'unlockAccount',
+        'searchDelegates',
+        'getDelegateDetail',
+        'listDelegateActivity',
+        'helpDeskAction',
+        'setDelegateActive',
+        'unlockDelegate',
+        'listMyActivity',
       ];
       for (const n of names) expect(typeof ops[n], n).to.equal('function');
       expect(typeof w.engine.authorize).to.equal('function');

@@ -1,6 +1,13 @@
 import { adapterConformanceSuite } from '../../src/adapter/conformance.js';
 import { MemoryAdapter } from '../../src/adapter/memory/memory-adapter.js';
 import { ManualClock } from '../../src/core/clock.js';
+import { SoftAuthenticator } from '../support/soft-authenticator.js';
+
+/** Passkeys are on by default for the page (WTR serves it from http://localhost:<port>). */
+const passkeys = {
+  origin: location.origin,
+  authenticator: () => new SoftAuthenticator({ origin: location.origin }),
+};
 
 // PBKDF2 at 1 000 iterations for speed (production default: 210 000).
 adapterConformanceSuite('MemoryAdapter', async () => {
@@ -13,6 +20,7 @@ adapterConformanceSuite('MemoryAdapter', async () => {
     createProducer: async (p) => void (await adapter.admin.createProducer(p)),
     createHelpDeskUser: async (u) => void (await adapter.admin.createHelpDeskUser(u)),
     signInProducer: async (u) => void (await adapter.admin.signIn(u)),
+    passkeys,
   };
 });
 

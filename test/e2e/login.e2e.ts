@@ -129,7 +129,11 @@ test('first login: typing-pattern enrollment, then an email code', async () => {
   await demo.screenshot('login-1-form');
   await logIn();
   await page.getByRole('heading', { name: 'Set up your keyboard typing pattern' }).waitFor();
-  assert.equal(await page.locator('#password').count(), 0, 'the password field is gone');
+  assert.equal(
+    await page.locator('input[name="password"]').count(),
+    0,
+    'the password field is gone',
+  );
   await demo.screenshot('login-2-enroll');
   await typeThreeTimes(TYPIST_A);
   await demo.screenshot('login-3-enroll-ready');

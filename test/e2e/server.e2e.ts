@@ -272,7 +272,13 @@ test('second login: SMS code and "Remember this device"; the server restarts; th
   await page.getByRole('checkbox', { name: 'Remember this device for 30 days' }).check();
   await page.getByRole('button', { name: 'Submit' }).click();
   await expectHome();
+  // The login page asks for a passkey challenge in the background (autofill): let it be
+  // answered before the server stops.
+  const challenge = page
+    .waitForResponse((r) => r.url().includes('/passkeys/sign-in/start'), { timeout: 10_000 })
+    .catch(() => null);
   await logOut();
+  await challenge;
 
   // Restart mid-journey: a new process state on the same database file and port.
   await server.close();

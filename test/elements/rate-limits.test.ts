@@ -36,7 +36,9 @@ const T0 = Date.UTC(2026, 0, 5, 15, 0, 0);
 type El = LitElement & { step: string; now: () => number };
 
 const root = (el: El) => el.shadowRoot!;
-const $ = <E extends Element = HTMLElement>(el: El, sel: string) => root(el).querySelector<E>(sel)!;
+/** In the shadow root, else in the light-DOM credential form. */
+const $ = <E extends Element = HTMLElement>(el: El, sel: string) =>
+  (root(el).querySelector<E>(sel) ?? el.querySelector<E>(`[data-pep-credentials] ${sel}`))!;
 const alertText = (el: El) =>
   [...root(el).querySelectorAll('[role="alert"]')].map((a) => a.textContent!.trim()).join(' ');
 const retryButton = (el: El) =>
@@ -176,10 +178,10 @@ const widgets: Widget[] = [
     method: 'login',
     render: (a) => html`<pep-login .adapter=${a} .deviceStore=${noStore}></pep-login>`,
     prepare: async (el) => {
-      type(el, '#username', 'dana0001');
-      type(el, '#password', 'Blue-Sky-Walk-42');
+      type(el, '[name="username"]', 'dana0001');
+      type(el, '[name="password"]', 'Blue-Sky-Walk-42');
     },
-    kept: ['#username', '#password'],
+    kept: ['[name="username"]', '[name="password"]'],
     advanced: (el) => el.step !== 'credentials',
   },
   {
@@ -336,7 +338,7 @@ async function mount(w: Widget, failures: AdapterError[]): Promise<{ el: El; cal
 
 const valuesOf = (el: El, sels: string[]) =>
   sels.map((sel) => {
-    const input = root(el).querySelector<HTMLInputElement>(sel);
+    const input = $<HTMLInputElement>(el, sel);
     expect(input, sel).to.not.equal(null);
     return input!.value;
   });

@@ -28,9 +28,9 @@ type Widget = LitElement & { adapter: unknown; token?: string };
 
 const FILL: Record<string, (el: LitElement) => Record<string, string>> = {
   'pep-login': (el) => {
-    typeInto($<HTMLInputElement>(el, '#username'), 'someone01');
-    typeInto($<HTMLInputElement>(el, '#password'), 'Not-The-Password-1!');
-    return { '#username': 'someone01' };
+    typeInto($<HTMLInputElement>(el, '[name="username"]'), 'someone01');
+    typeInto($<HTMLInputElement>(el, '[name="password"]'), 'Not-The-Password-1!');
+    return { '[name="username"]': 'someone01' };
   },
   'pep-forgot-username': (el) => {
     typeInto($<HTMLInputElement>(el, '#email'), 'a@example.com');

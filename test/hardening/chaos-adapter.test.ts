@@ -39,8 +39,29 @@ const METHODS: ChaosMethod[] = [
   'reportIssue',
   'resetTypingPattern',
   'unlockAccount',
+  'startPasskeyRegistration',
+  'finishPasskeyRegistration',
+  'listPasskeys',
+  'renamePasskey',
+  'deletePasskey',
+  'startPasskeySignIn',
+  'finishPasskeySignIn',
+  'searchDelegates',
+  'getDelegateDetail',
+  'listDelegateActivity',
+  'helpDeskAction',
+  'setDelegateActive',
+  'unlockDelegate',
+  'listMyActivity',
 ];
-const NO_INPUT = new Set<ChaosMethod>(['listDelegates', 'getSession', 'logout']);
+const NO_INPUT = new Set<ChaosMethod>([
+  'listDelegates',
+  'getSession',
+  'logout',
+  'startPasskeyRegistration',
+  'listPasskeys',
+  'startPasskeySignIn',
+]);
 
 interface FakeCall {
   method: string;

@@ -216,11 +216,11 @@ describe('hardening / faults at the element level', () => {
         );
         const host = () => el;
         const has = (sel: string) => () => $maybe(el, sel) !== null;
-        typeInto($<HTMLInputElement>(el, '#username'), username);
+        typeInto($<HTMLInputElement>(el, '[name="username"]'), username);
         let failures = await completeStep(host, adapter, {
           method: 'findAccount',
           advanced: has('input[type=radio][value=sms]'),
-          keep: ['#username'],
+          keep: ['[name="username"]'],
         });
         $<HTMLInputElement>(el, 'input[type=radio][value=sms]').click();
         await el.updateComplete;
@@ -231,16 +231,16 @@ describe('hardening / faults at the element level', () => {
         typeInto($<HTMLInputElement>(el, '#code'), latestCode(memory, 'sms'));
         failures += await completeStep(host, adapter, {
           method: 'verifyCode',
-          advanced: has('#password'),
+          advanced: has('[name="password"]'),
           keep: ['#code'],
         });
         const next = 'Fresh-Start-Plan-81!';
-        typeInto($<HTMLInputElement>(el, '#password'), next);
-        typeInto($<HTMLInputElement>(el, '#confirm'), next);
+        typeInto($<HTMLInputElement>(el, '[name="password"]'), next);
+        typeInto($<HTMLInputElement>(el, '[name="confirm"]'), next);
         failures += await completeStep(host, adapter, {
           method: 'setPassword',
-          advanced: () => $maybe(el, '#password') === null,
-          keep: ['#password', '#confirm'],
+          advanced: () => $maybe(el, '[name="password"]') === null,
+          keep: ['[name="password"]', '[name="confirm"]'],
         });
         // The new password works: the journey really completed.
         const r = await memory.login({ username, password: next });
@@ -342,8 +342,8 @@ describe('hardening / faults at the element level', () => {
       await el.updateComplete;
       await completeStep(() => el, adapter, {
         method: 'addDelegate',
-        advanced: () => $maybe(el, '#username') === null,
-        keep: ['#username', '#email', '#firstName', '#lastName'],
+        advanced: () => $maybe(el, '[name="username"]') === null,
+        keep: ['[name="username"]', '#email', '#firstName', '#lastName'],
       });
       const list = await memory.listDelegates();
       expect(list.map((d) => d.username)).to.deep.equal([input.username]);
@@ -357,13 +357,13 @@ describe('hardening / faults at the element level', () => {
       const { username } = await enrolledDelegate(memory);
       const adapter = chaos(memory, seed);
       const el = await fixture<LitElement>(html`<pep-login .adapter=${adapter}></pep-login>`);
-      typeInto($<HTMLInputElement>(el, '#username'), username);
-      typeInto($<HTMLInputElement>(el, '#password'), PASSWORD);
+      typeInto($<HTMLInputElement>(el, '[name="username"]'), username);
+      typeInto($<HTMLInputElement>(el, '[name="password"]'), PASSWORD);
       const verify = () => el.shadowRoot!.querySelector<LitElement>('pep-verify-account');
       await completeStep(() => el, adapter, {
         method: 'login',
         advanced: () => verify() !== null,
-        keep: ['#username', '#password'],
+        keep: ['[name="username"]', '[name="password"]'],
       });
       const v = () => verify();
       const vv = () => verify()!;
@@ -465,13 +465,13 @@ describe('hardening / faults at the element level', () => {
       await memory.setPassword({ flowId: flow.flowId, password: PASSWORD });
       const adapter = chaos(memory, seed);
       const el = await fixture<LitElement>(html`<pep-login .adapter=${adapter}></pep-login>`);
-      typeInto($<HTMLInputElement>(el, '#username'), username);
-      typeInto($<HTMLInputElement>(el, '#password'), PASSWORD);
+      typeInto($<HTMLInputElement>(el, '[name="username"]'), username);
+      typeInto($<HTMLInputElement>(el, '[name="password"]'), PASSWORD);
       const typing = () => el.shadowRoot!.querySelector<LitElement>('pep-typing-pattern');
       await completeStep(() => el, adapter, {
         method: 'login',
         advanced: () => typing() !== null,
-        keep: ['#username', '#password'],
+        keep: ['[name="username"]', '[name="password"]'],
       });
       await typing()!.updateComplete;
       // Three real typed attempts of the sentence.
@@ -527,8 +527,8 @@ describe('hardening / faults at the element level', () => {
       };
       // Enroll once (no faults), the way this same keyboard types.
       const first = await fixture<LitElement>(html`<pep-login .adapter=${memory}></pep-login>`);
-      typeInto($<HTMLInputElement>(first, '#username'), username);
-      typeInto($<HTMLInputElement>(first, '#password'), PASSWORD);
+      typeInto($<HTMLInputElement>(first, '[name="username"]'), username);
+      typeInto($<HTMLInputElement>(first, '[name="password"]'), PASSWORD);
       $<HTMLButtonElement>(first, '[part~=submit-button]').click();
       const enrolling = () => first.shadowRoot!.querySelector<LitElement>('pep-typing-pattern')!;
       await until(() => first.shadowRoot!.querySelector('pep-typing-pattern') !== null, 'enroll');
@@ -555,13 +555,13 @@ describe('hardening / faults at the element level', () => {
       // Log in again under chaos and verify by pattern.
       const adapter = chaos(memory, seed);
       const el = await fixture<LitElement>(html`<pep-login .adapter=${adapter}></pep-login>`);
-      typeInto($<HTMLInputElement>(el, '#username'), username);
-      typeInto($<HTMLInputElement>(el, '#password'), PASSWORD);
+      typeInto($<HTMLInputElement>(el, '[name="username"]'), username);
+      typeInto($<HTMLInputElement>(el, '[name="password"]'), PASSWORD);
       const verify = () => el.shadowRoot!.querySelector<LitElement>('pep-verify-account');
       await completeStep(() => el, adapter, {
         method: 'login',
         advanced: () => verify() !== null,
-        keep: ['#username', '#password'],
+        keep: ['[name="username"]', '[name="password"]'],
       });
       await verify()!.updateComplete;
       $<HTMLInputElement>(verify()!, 'input[type=radio][value=pattern]').click();
@@ -615,9 +615,9 @@ describe('hardening / faults at the element level', () => {
       sleep: network.sleep,
     });
     const el = await fixture<LitElement>(html`<pep-login .adapter=${adapter}></pep-login>`);
-    typeInto($<HTMLInputElement>(el, '#username'), username);
-    typeInto($<HTMLInputElement>(el, '#password'), PASSWORD, false);
-    $<HTMLInputElement>(el, '#password').focus();
+    typeInto($<HTMLInputElement>(el, '[name="username"]'), username);
+    typeInto($<HTMLInputElement>(el, '[name="password"]'), PASSWORD, false);
+    $<HTMLInputElement>(el, '[name="password"]').focus();
     await sendKeys({ press: 'Enter' });
     for (let i = 0; i < 5; i++) {
       $<HTMLButtonElement>(el, '[part~=submit-button]').click();
@@ -652,7 +652,7 @@ describe('hardening / faults at the element level', () => {
       await add.updateComplete;
     }
     expect(adapter.log.at(-1)!.outcome).to.equal('pending');
-    await letThrough(network, () => $maybe(add, '#username') === null);
+    await letThrough(network, () => $maybe(add, '[name="username"]') === null);
     expect(adapter.log.filter((r) => r.method === 'addDelegate')).to.have.length(1);
 
     const forgot = await fixture<LitElement>(
@@ -687,7 +687,7 @@ describe('hardening / faults at the element level', () => {
           const el = await fixture<LitElement>(
             html`<pep-forgot-password .adapter=${adapter}></pep-forgot-password>`,
           );
-          typeInto($<HTMLInputElement>(el, '#username'), username);
+          typeInto($<HTMLInputElement>(el, '[name="username"]'), username);
           return { el, act: submit(el), done: () => $maybe(el, 'input[type=radio]') !== null };
         },
       },
@@ -697,7 +697,7 @@ describe('hardening / faults at the element level', () => {
           const el = await fixture<LitElement>(
             html`<pep-create-password .adapter=${adapter}></pep-create-password>`,
           );
-          typeInto($<HTMLInputElement>(el, '#username'), username);
+          typeInto($<HTMLInputElement>(el, '[name="username"]'), username);
           return { el, act: submit(el), done: () => $maybe(el, 'input[type=radio]') !== null };
         },
       },
@@ -764,8 +764,8 @@ describe('hardening / faults at the element level', () => {
     const { username } = await enrolledDelegate(memory);
     const held = holding(memory, 'sendVerificationCode');
     const el = await fixture<LitElement>(html`<pep-login .adapter=${held.adapter}></pep-login>`);
-    typeInto($<HTMLInputElement>(el, '#username'), username);
-    typeInto($<HTMLInputElement>(el, '#password'), PASSWORD);
+    typeInto($<HTMLInputElement>(el, '[name="username"]'), username);
+    typeInto($<HTMLInputElement>(el, '[name="password"]'), PASSWORD);
     $<HTMLButtonElement>(el, '[part~=submit-button]').click();
     const verify = () => el.shadowRoot!.querySelector<LitElement>('pep-verify-account')!;
     await until(() => el.shadowRoot!.querySelector('pep-verify-account') !== null, 'verify step');
@@ -814,7 +814,7 @@ describe('hardening / faults at the element level', () => {
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
     expect(added).to.equal(0);
-    expect($maybe(el, '#username'), 'still the form').to.not.equal(null);
+    expect($maybe(el, '[name="username"]'), 'still the form').to.not.equal(null);
     expect(memory.outbox.at(-1)!.to, 'the backend did the work').to.equal(input.email);
     // The form is usable again: no spinner left from the abandoned call, Submit enabled.
     expect(spinners(el), 'spinner left after Cancel').to.equal(0);
@@ -830,12 +830,15 @@ describe('hardening / faults at the element level', () => {
       [
         'pep-login',
         (el) => {
-          typeInto($<HTMLInputElement>(el, '#username'), username);
-          typeInto($<HTMLInputElement>(el, '#password'), PASSWORD);
+          typeInto($<HTMLInputElement>(el, '[name="username"]'), username);
+          typeInto($<HTMLInputElement>(el, '[name="password"]'), PASSWORD);
         },
       ],
       ['pep-forgot-username', (el) => typeInto($<HTMLInputElement>(el, '#email'), email)],
-      ['pep-forgot-password', (el) => typeInto($<HTMLInputElement>(el, '#username'), username)],
+      [
+        'pep-forgot-password',
+        (el) => typeInto($<HTMLInputElement>(el, '[name="username"]'), username),
+      ],
       [
         'pep-add-delegate',
         (el) => {

@@ -249,13 +249,13 @@ describe('hardening / hostile input (elements)', () => {
               : html`<pep-forgot-password .adapter=${adapter}></pep-forgot-password>`,
       );
       for (const [field, v] of Object.entries(valid)) {
-        if (field !== id) typeInto($<HTMLInputElement>(el, `#${field}`), v);
+        if (field !== id) typeInto($<HTMLInputElement>(el, `[name="${field}"]`), v);
       }
       if (tag === 'pep-add-delegate') {
         const state = $maybe<HTMLInputElement>(el, 'input[type=checkbox]');
         if (state && !state.checked) state.click();
       }
-      const input = $<HTMLInputElement>(el, `#${id}`);
+      const input = $<HTMLInputElement>(el, `[name="${id}"]`);
       typeInto(input, value);
       const before = adapter.log.length;
       $<HTMLButtonElement>(el, '[part~=submit-button]').click();
@@ -269,7 +269,7 @@ describe('hardening / hostile input (elements)', () => {
       await el.updateComplete;
       const call = adapter.log.length > before ? adapter.log.at(-1)! : null;
       // The input (if the step is still there) keeps exactly what was typed.
-      const still = $maybe<HTMLInputElement>(el, `#${id}`);
+      const still = $maybe<HTMLInputElement>(el, `[name="${id}"]`);
       if (still) expect(still.value, `${tag} #${id}`).to.equal(sanitized(input.type, value));
       const result = call ? `${call.method}:${call.code ?? call.outcome}` : 'field-error';
       if (call?.code && call.code !== 'ABORTED') {

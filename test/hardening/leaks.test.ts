@@ -168,8 +168,8 @@ const CASES: Record<string, Setup> = {
     const { memory, input } = await enrolledDelegate();
     const adapter = createChaosAdapter(memory, { seed: 1, failureRate: 0 });
     const el = await fixture<LitElement>(html`<pep-login .adapter=${adapter}></pep-login>`);
-    typeInto($<HTMLInputElement>(el, '#username'), input.username);
-    typeInto($<HTMLInputElement>(el, '#password'), PASSWORD);
+    typeInto($<HTMLInputElement>(el, '[name="username"]'), input.username);
+    typeInto($<HTMLInputElement>(el, '[name="password"]'), PASSWORD);
     $<HTMLButtonElement>(el, '[part~=submit-button]').click();
     const v = () => el.shadowRoot!.querySelector<LitElement>('pep-verify-account');
     await until(() => v() !== null, 'verify step');

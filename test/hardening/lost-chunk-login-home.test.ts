@@ -23,12 +23,12 @@ describe('lost chunk of Log In: <pep-verify-account>', () => {
     );
     await el.updateComplete;
     const $ = (sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
-    typeInto(el, '#username', DELEGATE.username);
-    typeInto(el, '#password', DELEGATE.password);
+    typeInto(el, '[name="username"]', DELEGATE.username);
+    typeInto(el, '[name="password"]', DELEGATE.password);
     $('[part~="submit-button"]')!.click();
     await expectNetworkFailure(el);
     expect(el.step).to.equal('credentials');
-    expect((el.shadowRoot!.querySelector('#username') as HTMLInputElement).value).to.equal(
+    expect((el.querySelector('[name="username"]') as HTMLInputElement).value).to.equal(
       DELEGATE.username,
     );
 

@@ -24,14 +24,14 @@ async function submitted(adapter: AuthAdapter): Promise<PepLogin> {
   const el = await fixture<PepLogin>(
     html`<pep-login .adapter=${adapter} .deviceStore=${noStore}></pep-login>`,
   );
-  typeInto(el, '#username', DELEGATE.username);
-  typeInto(el, '#password', DELEGATE.password);
+  typeInto(el, '[name="username"]', DELEGATE.username);
+  typeInto(el, '[name="password"]', DELEGATE.password);
   el.shadowRoot!.querySelector<HTMLElement>('[part~="submit-button"]')!.click();
   await expectNetworkFailure(el);
   expect(el.step).to.equal('credentials');
-  const value = (sel: string) => el.shadowRoot!.querySelector<HTMLInputElement>(sel)!.value;
-  expect(value('#username')).to.equal(DELEGATE.username);
-  expect(value('#password')).to.equal(DELEGATE.password);
+  const value = (sel: string) => el.querySelector<HTMLInputElement>(sel)!.value;
+  expect(value('[name="username"]')).to.equal(DELEGATE.username);
+  expect(value('[name="password"]')).to.equal(DELEGATE.password);
   return el;
 }
 

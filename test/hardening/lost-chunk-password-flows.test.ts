@@ -1,7 +1,7 @@
 /**
- * A lost chunk in Create Password and Forgot Password: their one lazily loaded module is the
- * common-password dictionary (the steps after Find Account are part of the element). Without
- * it, the new-password step still saves the password; the adapter checks the rule.
+ * A lost chunk in Create Password and Forgot Password: the common-password dictionary (their
+ * new-password step, the other lazily loaded module, is in `lost-chunk-password-step.test.ts`).
+ * Without it, the new-password step still saves the password; the adapter checks the rule.
  * (A file of its own: a fresh page where the dictionary has not been loaded yet.)
  */
 import { newPasswordWithoutDictionary } from './lost-chunk-password-flows.js';

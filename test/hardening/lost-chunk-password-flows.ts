@@ -1,7 +1,8 @@
 /**
- * Helper of the password flows' lost-chunk test (`lost-chunk-password-flows.test.ts`): the one
- * lazily loaded module of Create Password and Forgot Password is the common-password dictionary,
- * fetched when the new-password step renders. With its requests failing, the step still works:
+ * Helper of the password flows' lost-chunk test (`lost-chunk-password-flows.test.ts`): the
+ * common-password dictionary, fetched when the new-password step renders (the step itself, the
+ * other lazily loaded module of Create Password and Forgot Password, is in
+ * `lost-chunk-password-step.test.ts`). With its requests failing, the step still works:
  * the `not-common` rule stays "being checked", and the new password goes to the adapter, which
  * decides (and the flow reaches its last step).
  */
@@ -50,8 +51,8 @@ export async function newPasswordWithoutDictionary(tag: 'create' | 'forgot', chu
   await until(() => el.step === 'password', 4000, 'password');
   await el.updateComplete;
 
-  typeInto(el, '#password', 'Zebra-Quilt-93!');
-  typeInto(el, '#confirm', 'Zebra-Quilt-93!');
+  typeInto(el, '[name="password"]', 'Zebra-Quilt-93!');
+  typeInto(el, '[name="confirm"]', 'Zebra-Quilt-93!');
   await new Promise((r) => setTimeout(r, 200));
   await el.updateComplete;
   const rule = $(el, '[part="checklist"] li[data-rule="not-common"]');

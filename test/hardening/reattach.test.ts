@@ -24,11 +24,12 @@ import { delegateInput, makeAdapter } from '../support/hardening.js';
 
 const FILL: Record<string, ((el: LitElement) => void) | null> = {
   'pep-login': (el) => {
-    typeInto($<HTMLInputElement>(el, '#username'), 'someone01');
-    typeInto($<HTMLInputElement>(el, '#password'), 'Not-The-Password-1!');
+    typeInto($<HTMLInputElement>(el, '[name="username"]'), 'someone01');
+    typeInto($<HTMLInputElement>(el, '[name="password"]'), 'Not-The-Password-1!');
   },
   'pep-forgot-username': (el) => typeInto($<HTMLInputElement>(el, '#email'), 'a@example.com'),
-  'pep-forgot-password': (el) => typeInto($<HTMLInputElement>(el, '#username'), 'someone01'),
+  'pep-forgot-password': (el) =>
+    typeInto($<HTMLInputElement>(el, '[name="username"]'), 'someone01'),
   'pep-add-delegate': (el) => {
     const d = delegateInput();
     for (const id of ['username', 'email', 'firstName', 'lastName', 'mobile'] as const) {

@@ -9,7 +9,7 @@ import type { PepElement } from '../../src/base/pep-element.js';
 import { CASES } from '../a11y/cases.js';
 
 const KEY =
-  /\b(?:common|error|field|password|state|login|verify|typing|add-delegate|create-password|forgot-password|forgot-username|my-delegates|portal-home|report-issue|verify-email)\.[\w.-]*[a-z]/;
+  /\b(?:common|error|field|password|state|login|verify|typing|activity|add-delegate|delegate-admin|create-password|forgot-password|forgot-username|my-delegates|passkey|passkey-offer|passkeys|portal-home|report-issue|verify-email)\.[\w.-]*[a-z]/;
 
 /** All text a user can perceive in the widget: text nodes and accessible-name attributes. */
 function perceivable(el: PepElement): string {

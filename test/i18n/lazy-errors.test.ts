@@ -23,7 +23,7 @@ describe('adapter error messages loaded lazily', () => {
     const adapter = new MemoryAdapter({ pbkdf2Iterations: 1000 });
     const el = await fixture<PepLogin>(html`<pep-login .adapter=${adapter}></pep-login>`);
     await el.updateComplete;
-    const input = (id: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+    const input = (name: string) => el.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
     input('username').value = 'nobody0001';
     input('username').dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     input('password').value = 'Wrong-Pass-1!';

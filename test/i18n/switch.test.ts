@@ -21,8 +21,10 @@ import { DELEGATE } from '../support/login.js';
 
 const heading = (el: Element) =>
   el.shadowRoot!.querySelector('[data-step-heading]')!.textContent!.replace(/\s+/g, ' ').trim();
+/** In the shadow root, else in the light-DOM credential form. */
 const input = (el: Element, name: string) =>
-  el.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+  (el.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`) ??
+    el.querySelector<HTMLInputElement>(`[data-pep-credentials] [name="${name}"]`))!;
 
 async function typeInto(el: Element, name: string, text: string): Promise<void> {
   input(el, name).focus();
@@ -53,9 +55,7 @@ describe('switching language mid-flow', () => {
     document.documentElement.lang = 'es';
     await settled(el);
     expect(heading(el)).to.equal(es['login.title']);
-    expect(el.shadowRoot!.querySelector('label[for="username"]')!.textContent).to.contain(
-      es['login.username'],
-    );
+    expect(input(el, 'username').labels![0]!.textContent).to.contain(es['login.username']);
     expect(input(el, 'username').value).to.equal(DELEGATE.username);
     expect(input(el, 'password').value).to.equal(DELEGATE.password);
     expect(el.step).to.equal('credentials');
@@ -164,9 +164,7 @@ describe('switching language mid-flow', () => {
     );
     await settled(el);
     expect(heading(el)).to.equal('Acceso / Sign in');
-    expect(el.shadowRoot!.querySelector('label[for="password"]')!.textContent).to.contain(
-      es['login.password'],
-    );
+    expect(input(el, 'password').labels![0]!.textContent).to.contain(es['login.password']);
     el.lang = 'en';
     await settled(el);
     expect(heading(el)).to.equal('Acceso / Sign in');

@@ -13,7 +13,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROUTES, type OperationName, type RouteAccess } from '../../src/adapter/http/routes.js';
-import type { Role } from '../../src/adapter/types.js';
+import type { PasskeyRegistration, Role } from '../../src/adapter/types.js';
+import { SoftAuthenticator } from '../support/soft-authenticator.js';
 import { typingSamplesFor } from '../../src/adapter/memory/typist.js';
 import {
   startTestServer,
@@ -55,7 +56,19 @@ interface World {
   t: TestServer;
   delegate: { id: string; username: string; email: string };
   callers: Record<'anonymous' | Role, Caller>;
+  /** A passkey of the delegate, and a registration ceremony it started. */
+  passkeyId: string;
+  ceremonyId: string;
 }
+
+/** A registration response of the right shape (it never gets as far as being verified). */
+const REGISTRATION_RESPONSE = {
+  id: 'k'.repeat(43),
+  rawId: 'k'.repeat(43),
+  type: 'public-key',
+  clientExtensionResults: {},
+  response: { clientDataJSON: 'e30', attestationObject: 'oA' },
+};
 
 /**
  * The body of each non-public operation, naming an existing or a missing account / record.
@@ -85,6 +98,34 @@ const TARGETS: Partial<Record<OperationName, (w: World, exists: boolean) => unkn
     username: exists ? w.delegate.username : MISSING_USERNAME,
   }),
   unlockAccount: (w, exists) => ({ username: exists ? w.delegate.username : MISSING_USERNAME }),
+  startPasskeyRegistration: () => ({}),
+  finishPasskeyRegistration: (w, exists) => ({
+    ceremonyId: exists ? w.ceremonyId : 'c'.repeat(43),
+    response: REGISTRATION_RESPONSE,
+    name: 'Laptop',
+  }),
+  listPasskeys: () => undefined,
+  renamePasskey: (w, exists) => ({
+    passkeyId: exists ? w.passkeyId : 'no-such-passkey',
+    name: 'Phone',
+  }),
+  deletePasskey: (w, exists) => ({ passkeyId: exists ? w.passkeyId : 'no-such-passkey' }),
+  searchDelegates: (w, exists) => ({ query: exists ? w.delegate.username : MISSING_USERNAME }),
+  getDelegateDetail: (w, exists) => ({ delegateId: exists ? w.delegate.id : 'no-such-delegate' }),
+  listDelegateActivity: (w, exists) => ({
+    delegateId: exists ? w.delegate.id : 'no-such-delegate',
+  }),
+  helpDeskAction: (w, exists) => ({
+    delegateId: exists ? w.delegate.id : 'no-such-delegate',
+    action: 'deactivate',
+    reason: 'Attacker trying',
+  }),
+  setDelegateActive: (w, exists) => ({
+    delegateId: exists ? w.delegate.id : 'no-such-delegate',
+    active: false,
+  }),
+  unlockDelegate: (w, exists) => ({ delegateId: exists ? w.delegate.id : 'no-such-delegate' }),
+  listMyActivity: (_w, exists) => (exists ? {} : { limit: 5 }),
 };
 
 const NON_PUBLIC = (Object.keys(ROUTES) as OperationName[]).filter(
@@ -121,6 +162,20 @@ function accessSuite(label: string, env: () => Promise<Record<string, string>>):
         producer: await w.t.signedIn(PRODUCER.username),
         'help-desk': await w.t.signedIn(STAFF.username),
       };
+      // The delegate has a passkey, and a registration ceremony in progress.
+      const authenticator = new SoftAuthenticator({ origin: new URL(w.t.api).origin });
+      const start = async () =>
+        (await w.callers.delegate.post('/passkeys/registration/start', {}))
+          .body as PasskeyRegistration;
+      const registration = await start();
+      const created = await w.callers.delegate.post('/passkeys/registration/finish', {
+        ceremonyId: registration.ceremonyId,
+        response: await authenticator.create(registration.options),
+        name: 'Laptop',
+      });
+      assert.equal(created.status, 200, JSON.stringify(created.body));
+      w.passkeyId = (created.body as { id: string }).id;
+      w.ceremonyId = (await start()).ceremonyId;
     });
     after(async () => {
       await w.t?.close();

@@ -64,7 +64,14 @@ test('rate limits, hashing queue, idle timeout and help desk are configurable an
     SCRYPT_MAX_QUEUE: '4',
     IDLE_TIMEOUT_MINUTES: '10',
     HELP_DESK: '0',
+    ACTIVITY_RETENTION_DAYS: '90',
   });
+  assert.equal(c.activityRetentionDays, 90);
+  assert.equal(loadConfig({ ...SMTP }).activityRetentionDays, 365, 'one year by default');
+  assert.throws(
+    () => loadConfig({ ...SMTP, ACTIVITY_RETENTION_DAYS: '0' }),
+    /ACTIVITY_RETENTION_DAYS/,
+  );
   assert.equal(c.rateLimits, false);
   assert.equal(c.scryptMaxQueue, 4);
   assert.equal(c.idleTimeoutMinutes, 10);
@@ -174,4 +181,88 @@ test('DATABASE_URL selects PostgreSQL; anything but a postgres URL is refused', 
   const url = 'postgresql://pep:secret@db.internal:5432/pep';
   assert.equal(loadConfig({ ...SMTP, DATABASE_URL: url }).databaseUrl, url);
   assert.throws(() => loadConfig({ ...SMTP, DATABASE_URL: 'mysql://x' }), /DATABASE_URL must be/);
+});
+
+test('passkeys: off in production unless WEBAUTHN_RP_ID is set; demo mode uses its own URL', () => {
+  assert.equal(loadConfig({ ...SMTP }).webauthn, null, 'production default: off');
+  assert.equal(loadConfig({ DEMO: '1' }).webauthn, 'own-url', 'demo default: on');
+  assert.equal(loadConfig({ DEMO: '1', PASSKEYS: '0' }).webauthn, null, 'PASSKEYS=0');
+  assert.deepEqual(
+    loadConfig({
+      ...SMTP,
+      WEBAUTHN_RP_ID: 'Portal.Example.com',
+      WEBAUTHN_ORIGINS: 'https://portal.example.com, https://www.portal.example.com',
+    }).webauthn,
+    {
+      rpId: 'portal.example.com',
+      rpName: 'Producer Experience Portal',
+      origins: ['https://portal.example.com', 'https://www.portal.example.com'],
+    },
+  );
+  assert.deepEqual(
+    loadConfig({
+      ...SMTP,
+      WEBAUTHN_RP_ID: 'example.com',
+      WEBAUTHN_RP_NAME: 'Acme Portal',
+      PUBLIC_URL: 'https://portal.example.com/app',
+    }).webauthn,
+    { rpId: 'example.com', rpName: 'Acme Portal', origins: ['https://portal.example.com'] },
+    'origins default to PUBLIC_URL; the RP ID may be a parent domain',
+  );
+  assert.deepEqual(
+    loadConfig({
+      DEMO: '1',
+      WEBAUTHN_RP_ID: 'localhost',
+      WEBAUTHN_ORIGINS: 'http://localhost:8080',
+    }).webauthn,
+    { rpId: 'localhost', rpName: 'Producer Experience Portal', origins: ['http://localhost:8080'] },
+    'plain http only on localhost',
+  );
+});
+
+test('passkeys: every WEBAUTHN_* problem is reported', () => {
+  const problems = (env: Record<string, string>): string => {
+    try {
+      loadConfig({ ...SMTP, ...env });
+    } catch (err) {
+      assert.ok(err instanceof ConfigError);
+      return err.problems.join('\n');
+    }
+    assert.fail('expected a ConfigError');
+  };
+  assert.match(problems({ WEBAUTHN_RP_ID: 'portal.example.com' }), /WEBAUTHN_ORIGINS is required/);
+  assert.match(
+    problems({ WEBAUTHN_ORIGINS: 'https://portal.example.com' }),
+    /WEBAUTHN_ORIGINS needs WEBAUTHN_RP_ID/,
+  );
+  assert.match(
+    problems({ WEBAUTHN_RP_ID: 'https://portal.example.com', WEBAUTHN_ORIGINS: 'https://x.com' }),
+    /WEBAUTHN_RP_ID must be a host name/,
+  );
+  assert.match(
+    problems({
+      WEBAUTHN_RP_ID: 'portal.example.com',
+      WEBAUTHN_ORIGINS: 'http://portal.example.com',
+    }),
+    /must be https origins/,
+  );
+  assert.match(
+    problems({ WEBAUTHN_RP_ID: 'portal.example.com', WEBAUTHN_ORIGINS: 'https://evil.example' }),
+    /not on WEBAUTHN_RP_ID/,
+  );
+  assert.match(
+    problems({
+      WEBAUTHN_RP_ID: 'portal.example.com',
+      WEBAUTHN_ORIGINS: 'https://portal.example.com/login',
+    }),
+    /must be https origins/,
+  );
+  assert.match(
+    problems({
+      WEBAUTHN_RP_ID: 'example.com',
+      WEBAUTHN_ORIGINS: 'https://notexample.com',
+    }),
+    /not on WEBAUTHN_RP_ID/,
+    'a suffix is not a subdomain',
+  );
 });

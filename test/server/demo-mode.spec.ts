@@ -125,6 +125,7 @@ test('the demo producer is seeded; the Outbox lists what was sent; Reset wipes a
   assert.equal(await server.engine.admin.hasAccount('robin0042'), false);
   assert.equal(await server.engine.admin.hasAccount('demoproducer'), true);
   assert.equal(await server.engine.admin.hasAccount('helpdesk1'), true);
+  assert.equal(await server.engine.admin.hasAccount('lockeddelegate'), true, 're-seeded');
   // The old session is gone with the data.
   const session = await apiCall(f, server.url, 'GET', '/session');
   assert.equal(session.body, null);
@@ -213,7 +214,14 @@ test('HELP_DESK=0: no help-desk routes, no seeded help-desk user', async () => {
     assert.equal(await off.engine.admin.hasAccount('helpdesk1'), false);
     assert.equal(await off.engine.admin.hasAccount('demoproducer'), true);
     const f = jarFetch(off.url.replace(/\/$/, ''));
-    for (const path of ['/help-desk/unlock-account', '/help-desk/reset-typing-pattern']) {
+    for (const path of [
+      '/help-desk/unlock-account',
+      '/help-desk/reset-typing-pattern',
+      '/help-desk/delegates/search',
+      '/help-desk/delegates/detail',
+      '/help-desk/delegates/activity',
+      '/help-desk/delegates/action',
+    ]) {
       const res = await apiCall(f, off.url, 'POST', path, { username: 'demoproducer' });
       assert.equal(res.status, 404, path);
     }

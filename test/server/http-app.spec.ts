@@ -505,17 +505,33 @@ describe('who may call a route', () => {
   });
 
   it('refuses every non-public route to an anonymous caller with 401, whatever the body', async () => {
-    const c = new Client(app, LOCAL);
+    // With passkeys on (their routes exist).
+    const withPasskeys = await testBackend(undefined, {
+      webauthn: { rpId: 'localhost', rpName: 'Test', origins: [LOCAL] },
+    });
+    const c = new Client(createApp({ engine: withPasskeys.engine }), LOCAL);
     const nonPublic = (Object.keys(ROUTES) as OperationName[]).filter(
       (name) => ROUTES[name].access !== 'public',
     );
     assert.deepEqual(nonPublic.sort(), [
       'addDelegate',
+      'deletePasskey',
+      'finishPasskeyRegistration',
+      'getDelegateDetail',
+      'helpDeskAction',
+      'listDelegateActivity',
       'listDelegates',
+      'listMyActivity',
+      'listPasskeys',
+      'renamePasskey',
       'reportIssue',
       'resendInvitation',
       'resetTypingPattern',
+      'searchDelegates',
+      'setDelegateActive',
+      'startPasskeyRegistration',
       'unlockAccount',
+      'unlockDelegate',
     ]);
     for (const name of nonPublic) {
       const { method, path } = ROUTES[name];

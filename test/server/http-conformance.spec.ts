@@ -15,15 +15,21 @@ import {
 import { adapterConformanceSuite, type ConformanceHarness } from '../../src/adapter/conformance.js';
 import { HttpAdapter } from '../../src/adapter/http/index.js';
 import type { AuthStore } from '../../src/adapter/engine/index.js';
+import { SoftAuthenticator } from '../support/soft-authenticator.js';
 
 installMochaGlobals();
+
+const PORTAL = 'https://portal.example';
 
 /**
  * A harness whose every operation goes over HTTP: the adapter's calls, and the back doors
  * (create producer, sign in, advance the clock, read the outbox) through `/api/__test/*`.
  */
 export async function httpHarness(store?: AuthStore): Promise<ConformanceHarness> {
-  const backend = await testBackend(store);
+  // Passkeys on, for a portal page of this origin (the API's own origin does not matter).
+  const backend = await testBackend(store, {
+    webauthn: { rpId: 'portal.example', rpName: 'Portal', origins: [PORTAL] },
+  });
   const server = await startServer({
     engine: backend.engine,
     testing: {
@@ -36,7 +42,10 @@ export async function httpHarness(store?: AuthStore): Promise<ConformanceHarness
   });
   const fetch = browserFetch(server.origin);
   const adapter = new HttpAdapter({ baseUrl: server.baseUrl, fetch, retries: 0 });
-  return harnessOverApi({ adapter, fetch, apiBase: server.baseUrl, dispose: () => server.close() });
+  return {
+    ...harnessOverApi({ adapter, fetch, apiBase: server.baseUrl, dispose: () => server.close() }),
+    passkeys: { origin: PORTAL, authenticator: () => new SoftAuthenticator({ origin: PORTAL }) },
+  };
 }
 
 adapterConformanceSuite('HttpAdapter over HTTP (MemoryStore)', () => httpHarness());

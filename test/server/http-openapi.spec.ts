@@ -30,6 +30,7 @@ const ALL_CODES: { [C in AdapterErrorCode]: true } = {
   USERNAME_TAKEN: true,
   VALIDATION: true,
   INVALID_CREDENTIALS: true,
+  ACCOUNT_DEACTIVATED: true,
   ACCOUNT_LOCKED: true,
   CODE_INVALID: true,
   CODE_EXPIRED: true,
@@ -48,6 +49,8 @@ const ALL_CODES: { [C in AdapterErrorCode]: true } = {
   NOT_AUTHENTICATED: true,
   FORBIDDEN: true,
   NOT_FOUND: true,
+  PASSKEY_REJECTED: true,
+  PASSKEY_UNKNOWN: true,
   NETWORK: true,
   TIMEOUT: true,
   UNAVAILABLE: true,
@@ -59,6 +62,7 @@ const ERROR_DATA: { [C in WireErrorCode]: AdapterErrorDataMap[C] } = {
   USERNAME_TAKEN: { field: 'username' },
   VALIDATION: { fields: { username: 'too-short', states: 'not-allowed' } },
   INVALID_CREDENTIALS: {},
+  ACCOUNT_DEACTIVATED: {},
   ACCOUNT_LOCKED: { unlocksAt: 1_767_000_000_000 },
   CODE_INVALID: { attemptsLeft: 4 },
   CODE_EXPIRED: {},
@@ -77,6 +81,8 @@ const ERROR_DATA: { [C in WireErrorCode]: AdapterErrorDataMap[C] } = {
   NOT_AUTHENTICATED: {},
   FORBIDDEN: {},
   NOT_FOUND: {},
+  PASSKEY_REJECTED: { reason: 'expired' },
+  PASSKEY_UNKNOWN: {},
   UNAVAILABLE: {},
 };
 
@@ -90,6 +96,8 @@ const RATE_LIMITED_OPERATIONS: readonly OperationName[] = [
   'verifyAccountCode',
   'verifyTypingPattern',
   'forgotUsername',
+  'startPasskeySignIn',
+  'finishPasskeySignIn',
 ];
 
 /** The operations that hash a password (bounded queue: 503 BUSY + Retry-After). */
@@ -141,6 +149,38 @@ const delegate = {
   states: ['IL' as const],
   status: 'invited' as const,
   createdAt: 1_767_000_000_000,
+};
+const detail = {
+  ...delegate,
+  status: 'locked' as const,
+  lockedUntil: 1_767_001_800_000,
+  lastSignInAt: 1_766_000_000_000,
+  producer: { username: 'pat', firstName: 'Pat', lastName: 'Lee', producerId: 'P-1' },
+  patternEnrolled: true,
+  patternEnrolledAt: 1_765_000_000_000,
+  rememberedDevices: { count: 1, lastUsedAt: 1_766_000_000_000 },
+  passkeys: 0,
+};
+const activityPage = {
+  entries: [
+    {
+      id: 'abc',
+      at: 1_767_000_000_000,
+      type: 'unlocked' as const,
+      actor: { role: 'help-desk' as const, name: 'Hal Desk' },
+      outcome: 'success' as const,
+      reason: 'Caller verified by phone',
+    },
+    {
+      id: 'abd',
+      at: 1_766_999_000_000,
+      type: 'verification-failed' as const,
+      method: 'sms' as const,
+      actor: { role: 'self' as const },
+      outcome: 'failure' as const,
+    },
+  ],
+  nextCursor: '1766999000000.abd',
 };
 const codeSent = {
   channel: 'sms' as const,
@@ -224,6 +264,113 @@ const EXAMPLES: { [K in OperationName]: { input: Input<K>; output: Output<K> } }
   },
   resetTypingPattern: { input: { username: 'janedoe1' }, output: undefined },
   unlockAccount: { input: { username: 'janedoe1' }, output: undefined },
+  searchDelegates: {
+    input: { query: 'jane' },
+    output: [{ ...delegate, status: 'locked', lockedUntil: 1_767_001_800_000, lastSignInAt: null }],
+  },
+  getDelegateDetail: { input: { delegateId: 'd1' }, output: detail },
+  listDelegateActivity: {
+    input: { delegateId: 'd1', cursor: '1767000000000.abc', limit: 20 },
+    output: activityPage,
+  },
+  helpDeskAction: {
+    input: { delegateId: 'd1', action: 'unlock', reason: 'Caller verified by phone' },
+    output: detail,
+  },
+  setDelegateActive: {
+    input: { delegateId: 'd1', active: false },
+    output: { ...delegate, status: 'deactivated', lockedUntil: null, lastSignInAt: 1 },
+  },
+  unlockDelegate: {
+    input: { delegateId: 'd1' },
+    output: { ...delegate, status: 'active', lockedUntil: null, lastSignInAt: null },
+  },
+  listMyActivity: { input: { limit: 10 }, output: { entries: [], nextCursor: null } },
+  startPasskeyRegistration: {
+    input: undefined as never,
+    output: {
+      ceremonyId: 'c'.repeat(43),
+      options: {
+        rp: { name: 'Producer Experience Portal', id: 'portal.example' },
+        user: { id: 'u'.repeat(43), name: 'janedoe1', displayName: 'Jane Doe' },
+        challenge: 'x'.repeat(43),
+        pubKeyCredParams: [
+          { type: 'public-key', alg: -7 },
+          { type: 'public-key', alg: -257 },
+        ],
+        timeout: 300_000,
+        excludeCredentials: [{ id: 'k'.repeat(43), type: 'public-key', transports: ['internal'] }],
+        authenticatorSelection: {
+          residentKey: 'required',
+          requireResidentKey: true,
+          userVerification: 'required',
+        },
+        attestation: 'none',
+        extensions: { credProps: true },
+      },
+    },
+  },
+  finishPasskeyRegistration: {
+    input: {
+      ceremonyId: 'c'.repeat(43),
+      name: 'Work laptop',
+      response: {
+        id: 'k'.repeat(43),
+        rawId: 'k'.repeat(43),
+        type: 'public-key',
+        authenticatorAttachment: 'platform',
+        clientExtensionResults: { credProps: { rk: true } },
+        response: {
+          clientDataJSON: 'e30',
+          attestationObject: 'o2NmbXRkbm9uZQ',
+          authenticatorData: 'AAAA',
+          transports: ['internal', 'hybrid'],
+          publicKeyAlgorithm: -7,
+          publicKey: 'MFkw',
+        },
+      },
+    },
+    output: { id: 'k'.repeat(43), name: 'Work laptop', createdAt: 1, lastUsedAt: null },
+  },
+  listPasskeys: {
+    input: undefined as never,
+    output: [{ id: 'k'.repeat(43), name: 'Work laptop', createdAt: 1, lastUsedAt: 2 }],
+  },
+  renamePasskey: {
+    input: { passkeyId: 'k'.repeat(43), name: 'Phone' },
+    output: { id: 'k'.repeat(43), name: 'Phone', createdAt: 1, lastUsedAt: null },
+  },
+  deletePasskey: { input: { passkeyId: 'k'.repeat(43) }, output: undefined },
+  startPasskeySignIn: {
+    input: undefined as never,
+    output: {
+      ceremonyId: 'c'.repeat(43),
+      options: {
+        challenge: 'x'.repeat(43),
+        timeout: 300_000,
+        rpId: 'portal.example',
+        userVerification: 'required',
+      },
+    },
+  },
+  finishPasskeySignIn: {
+    input: {
+      ceremonyId: 'c'.repeat(43),
+      response: {
+        id: 'k'.repeat(43),
+        rawId: 'k'.repeat(43),
+        type: 'public-key',
+        clientExtensionResults: {},
+        response: {
+          clientDataJSON: 'e30',
+          authenticatorData: 'AAAA',
+          signature: 'MEUC',
+          userHandle: 'u'.repeat(43),
+        },
+      },
+    },
+    output: { session },
+  },
 };
 
 interface Found {
@@ -376,6 +523,14 @@ describe('openapi.yaml', () => {
       ['addDelegate', 'USERNAME_TAKEN'],
       ['reportIssue', 'NOT_AUTHENTICATED'],
       ['unlockAccount', 'NOT_FOUND'],
+      ['login', 'ACCOUNT_DEACTIVATED'],
+      ['finishPasskeySignIn', 'ACCOUNT_DEACTIVATED'],
+      ['setDelegateActive', 'NOT_FOUND'],
+      ['helpDeskAction', 'NOT_FOUND'],
+      ['finishPasskeyRegistration', 'PASSKEY_REJECTED'],
+      ['finishPasskeySignIn', 'PASSKEY_UNKNOWN'],
+      ['finishPasskeySignIn', 'ACCOUNT_LOCKED'],
+      ['renamePasskey', 'NOT_FOUND'],
     ];
     for (const [name, code] of some) {
       const all = [...errorCodes(byId(name).op).values()].flat();
@@ -417,7 +572,9 @@ describe('openapi.yaml', () => {
   });
 
   it('the server serves every documented route (no 404 for any operation)', async () => {
-    const { engine } = await testBackend();
+    const { engine } = await testBackend(undefined, {
+      webauthn: { rpId: 'localhost', rpName: 'Test', origins: ['http://localhost'] },
+    });
     const app = createApp({ engine });
     for (const { path, method } of operations()) {
       const res = await app.request(`http://localhost/api${path}`, { method });
@@ -425,8 +582,9 @@ describe('openapi.yaml', () => {
       if (method === 'POST')
         assert.equal(res.status, 403, `${method} ${path} needs the CSRF token`);
     }
-    // Without the help desk, exactly its routes are gone (with the CSRF token: no 403 first).
-    const off = createApp({ engine, helpDesk: false });
+    // Without the help desk and passkeys, exactly their routes are gone (with the CSRF token:
+    // no 403 first).
+    const off = createApp({ engine, helpDesk: false, passkeys: false });
     const token = (await off.request('http://localhost/api/csrf')).headers.get('x-csrf-token')!;
     for (const name of Object.keys(ROUTES) as OperationName[]) {
       const { method, path } = ROUTES[name];
@@ -444,7 +602,7 @@ describe('openapi.yaml', () => {
       });
       assert.equal(
         res.status === 404,
-        ROUTES[name].access === 'help-desk',
+        ROUTES[name].access === 'help-desk' || ROUTES[name].path.startsWith('/passkeys'),
         `${name}: ${res.status}`,
       );
     }

@@ -82,6 +82,9 @@ function node(store: PostgresStore, lock: 'shared' | 'in-process'): AuthStore {
     sessions: store.sessions,
     tickets: store.tickets,
     outbox: store.outbox,
+    passkeys: store.passkeys,
+    ceremonies: store.ceremonies,
+    activity: store.activity,
     secret: () => store.secret(),
     withLock: lock === 'shared' ? (key, fn) => store.withLock(key, fn) : mutex.withLock.bind(mutex),
   };

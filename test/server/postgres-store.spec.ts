@@ -305,12 +305,16 @@ if (missing && !mustRun) {
           rows.map((r) => r.table_name),
           [
             'accounts',
+            'activity',
+            'ceremonies',
             'devices',
             'flows',
             'links',
             'login_guards',
             'meta',
             'outbox',
+            'passkey_users',
+            'passkeys',
             'pendings',
             'rate_limits',
             'schema_migrations',
@@ -391,14 +395,56 @@ if (missing && !mustRun) {
          VALUES ('S', 'p1', 100, 900)`,
       );
       await v1.close();
+      // The store reads the current schema: upgrade all the way (0002 runs first, on v1 data).
       const v2 = await PostgresStore.open({ connectionString: server.url, schema });
       try {
-        assert.deepEqual(v2.appliedMigrations, [2]);
+        assert.deepEqual(v2.appliedMigrations.slice(0, 2), [2, 3]);
         assert.deepEqual((await v2.accounts.get('p1'))!.typing, legacy, 'kept as written');
         assert.equal((await v2.sessions.get('S'))!.lastSeenAt, 100);
         assert.equal(await v2.accounts.create(account()), true);
       } finally {
         await v2.close();
+        await dropSchema(server.url, schema);
+      }
+    });
+
+    it('0003 adds passkeys to a version-2 schema with data in place', async () => {
+      const schema = freshSchemaName('pk');
+      const [first, second] = loadPgMigrations();
+      const v2 = await PostgresStore.open({
+        connectionString: server.url,
+        schema,
+        migrations: [first!, second!],
+      });
+      // Written as a version-2 store would (the store's own code reads the current schema).
+      await v2.pool.query(
+        `INSERT INTO "${schema}".accounts (id, role, username, username_key, email, email_key,
+           first_name, last_name, mobile, created_at)
+         VALUES ($1, 'producer', 'p', 'p', 'e', 'e', 'F', 'L', 'm', 1)`,
+        [account().id],
+      );
+      await v2.close();
+      const v3 = await PostgresStore.open({ connectionString: server.url, schema });
+      try {
+        assert.deepEqual(v3.appliedMigrations.slice(0, 1), [3]);
+        const id = account().id;
+        assert.ok(await v3.accounts.get(id), 'the account is kept');
+        const passkey = {
+          id: 'cred-1',
+          accountId: id,
+          publicKey: 'pQECAyYg',
+          counter: 0,
+          transports: ['internal'],
+          name: 'Laptop',
+          createdAt: 1,
+          lastUsedAt: null,
+        };
+        assert.equal(await v3.passkeys.create(passkey), true);
+        assert.deepEqual(await v3.passkeys.get('cred-1'), passkey);
+        await v3.clearAll();
+        assert.equal(await v3.passkeys.get('cred-1'), null, 'clearAll includes passkeys');
+      } finally {
+        await v3.close();
         await dropSchema(server.url, schema);
       }
     });

@@ -32,6 +32,8 @@ test('the defaults: every window at most 15 minutes, two budgets per operation',
     'find-account',
     'forgot-username',
     'login',
+    'passkey-options',
+    'passkey-sign-in',
     'send-code',
     'verify-code',
   ]);

@@ -11,6 +11,7 @@ import { HttpAdapter } from '../../src/adapter/http/index.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { Keyring } from '../../src/adapter/engine/sealing.js';
 import { browserFetch, harnessOverApi } from './http-support.js';
+import { SoftAuthenticator } from '../support/soft-authenticator.js';
 
 /** scrypt N for tests only (production: 2^17). Every use says so in its test's name or comment. */
 export const TEST_SCRYPT_N = 1024;
@@ -88,10 +89,17 @@ export async function serverHarness(config: ServerConfig): Promise<ConformanceHa
   const f = jarFetch(origin);
   const adapter = new HttpAdapter({ baseUrl: `${origin}/api`, fetch: f, retries: 0 });
 
-  return harnessOverApi({
+  const harness = harnessOverApi({
     adapter,
     fetch: f,
     apiBase: `${origin}/api`,
     dispose: () => server.close(),
   });
+  // Demo mode: passkeys are on for the server's own URL (unless the config turned them off).
+  return server.engine.webauthn
+    ? {
+        ...harness,
+        passkeys: { origin, authenticator: () => new SoftAuthenticator({ origin }) },
+      }
+    : harness;
 }

@@ -551,7 +551,7 @@ describe('0002: help desk, idle sessions, held enrollment, outbox', () => {
     v1.close();
 
     const v2 = new SqliteStore({ path });
-    assert.deepEqual(v2.appliedMigrations, [2]);
+    assert.deepEqual(v2.appliedMigrations, [2, 3, 4]);
     assert.equal(v2.db.pragma('foreign_keys', { simple: true }), 1, 'enforcement restored');
     const p1 = (await v2.accounts.get('p1'))!;
     assert.deepEqual(p1.states, ['TX', 'IL'], 'states survive the rebuild (no cascade)');
@@ -662,5 +662,49 @@ describe('0002: help desk, idle sessions, held enrollment, outbox', () => {
     assert.equal(new Set(claimed).size, 50, 'no item claimed twice');
     one.close();
     two.close();
+  });
+});
+
+describe('SqliteStore — 0003 passkeys', () => {
+  test('a version-2 database gets the passkey tables; accounts kept; clearAll empties them', async () => {
+    const path = file('v2-to-v3.sqlite');
+    // A database as the previous version left it (its store code is gone: raw SQL).
+    const v2 = new Sqlite(path);
+    v2.pragma('foreign_keys = ON');
+    migrate(v2, loadMigrations().slice(0, 2));
+    v2.prepare(
+      `INSERT INTO accounts (id, role, username, username_key, email, email_key, first_name,
+           last_name, mobile, created_at) VALUES ('p1', 'producer', 'P', 'p', 'e', 'e', 'F', 'L',
+           '+13125550100', 1)`,
+    ).run();
+    v2.close();
+    const v3 = new SqliteStore({ path });
+    assert.deepEqual(v3.appliedMigrations, [3, 4]);
+    assert.equal((await v3.accounts.get('p1'))?.username, 'P');
+    const passkey = {
+      id: 'cred-1',
+      accountId: 'p1',
+      publicKey: 'pQECAyYg',
+      counter: 3,
+      transports: ['internal'],
+      name: 'Laptop',
+      createdAt: 1,
+      lastUsedAt: null,
+    };
+    assert.equal(await v3.passkeys.create(passkey), true);
+    assert.deepEqual(await v3.passkeys.get('cred-1'), passkey);
+    assert.throws(
+      () =>
+        v3.db
+          .prepare(
+            "INSERT INTO passkeys (id, account_id, public_key, name, created_at) VALUES ('x', 'nobody', 'k', 'n', 1)",
+          )
+          .run(),
+      /FOREIGN KEY/,
+      'a passkey belongs to an existing account',
+    );
+    v3.clearAll();
+    assert.equal(await v3.passkeys.get('cred-1'), null);
+    v3.close();
   });
 });

@@ -4,14 +4,18 @@
  */
 import { aTimeout } from '@open-wc/testing';
 
+/** `selector` in the element's shadow root, else in its light-DOM credential form. */
 export function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  const found = el.shadowRoot!.querySelector<T>(selector);
+  const found = $maybe<T>(el, selector);
   if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
   return found;
 }
 
 export function $maybe<T extends Element = HTMLElement>(el: Element, selector: string): T | null {
-  return el.shadowRoot!.querySelector<T>(selector);
+  return (
+    el.shadowRoot!.querySelector<T>(selector) ??
+    el.querySelector<T>(`[data-pep-credentials] ${selector}`)
+  );
 }
 
 /** Put `value` into the input as a paste would, firing `input` (and `blur` when asked). */
@@ -55,7 +59,10 @@ export function alertText(el: Element): string {
 
 /** Texts of the non-empty field errors (`part=field-error`). */
 export function fieldErrors(el: Element): string[] {
-  return [...el.shadowRoot!.querySelectorAll('[part~=field-error]')]
+  return [
+    ...el.shadowRoot!.querySelectorAll('[part~=field-error]'),
+    ...el.querySelectorAll('[data-pep-credentials] [part~=field-error]'),
+  ]
     .map((n) => (n.textContent ?? '').trim())
     .filter(Boolean);
 }

@@ -52,8 +52,11 @@ export function latestCode(adapter: MemoryAdapter, channel: 'email' | 'sms' = 'e
   return code;
 }
 
+/** `selector` in the element's shadow root, else in its light-DOM credential form. */
 export function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  const found = el.shadowRoot!.querySelector<T>(selector);
+  const found =
+    el.shadowRoot!.querySelector<T>(selector) ??
+    el.querySelector<T>(`[data-pep-credentials] ${selector}`);
   if (!found) throw new Error(`no ${selector} in <${el.localName}>`);
   return found;
 }

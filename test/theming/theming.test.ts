@@ -119,12 +119,23 @@ for (const c of CASES) {
 
     it('adds nothing to the page’s global styles', async () => {
       const sheets = document.styleSheets.length;
-      const adopted = document.adoptedStyleSheets.length;
+      const adopted = new Set(document.adoptedStyleSheets);
       const headNodes = document.head.childElementCount;
       const rootStyle = document.documentElement.getAttribute('style');
       await render();
       expect(document.styleSheets.length).to.equal(sheets);
-      expect(document.adoptedStyleSheets.length).to.equal(adopted);
+      // Only the light-DOM credential form's sheet (shared/credential-form.ts), once per tag,
+      // every rule under `<tag> > [data-pep-credentials]`.
+      for (const sheet of document.adoptedStyleSheets.filter((s) => !adopted.has(s))) {
+        const rules = [...sheet.cssRules].flatMap((r) =>
+          r instanceof CSSMediaRule ? [...r.cssRules] : [r],
+        );
+        for (const r of rules)
+          for (const sel of (r as CSSStyleRule).selectorText.split(/,(?![^(]*\))/))
+            expect(sel.trim(), 'scoped').to.match(
+              new RegExp(`^${c.tag} > \\[data-pep-credentials\\]`),
+            );
+      }
       expect(document.head.childElementCount).to.equal(headNodes);
       expect(document.documentElement.getAttribute('style')).to.equal(rootStyle);
     });

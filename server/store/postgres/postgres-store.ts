@@ -60,8 +60,12 @@ import type { SealedValue } from '../../../src/adapter/engine/sealing.js';
 import type {
   AccountPatch,
   AccountRecord,
+  ActivityRecord,
+  ActivityRepo,
   AccountRepo,
   AuthStore,
+  CeremonyRecord,
+  CeremonyRepo,
   CodeRecord,
   DeviceRecord,
   DeviceRepo,
@@ -72,6 +76,9 @@ import type {
   LinkRepo,
   OutboxItem,
   OutboxRepo,
+  PasskeyPatch,
+  PasskeyRecord,
+  PasskeyRepo,
   PendingRecord,
   PendingRepo,
   PendingStage,
@@ -137,7 +144,7 @@ const LOCK_TIMEOUT = '55P03';
 
 const ACCOUNT_COLUMNS = `id, role, username, username_key, email, email_key, first_name, last_name,
   mobile, states, producer_id, producer_account_id, created_at, email_confirmed, password,
-  password_history, typing, pattern_failures`;
+  password_history, typing, pattern_failures, deactivated_at`;
 
 function accountFromRow(r: Row): AccountRecord {
   const a: AccountRecord = {
@@ -159,6 +166,9 @@ function accountFromRow(r: Row): AccountRecord {
     typing: (r['typing'] as SealedValue | null) ?? null,
     patternFailures: num(r['pattern_failures']),
   };
+  if (r['deactivated_at'] !== null && r['deactivated_at'] !== undefined) {
+    a.deactivatedAt = num(r['deactivated_at']);
+  }
   if (r['producer_id'] !== null) a.producerId = r['producer_id'] as string;
   if (r['producer_account_id'] !== null) a.producerAccountId = r['producer_account_id'] as string;
   return a;
@@ -184,7 +194,28 @@ const ACCOUNT_PATCH: PatchSpec<AccountPatch> = {
   passwordHistory: (v) => [['password_history', JSON.stringify(v ?? []), '::jsonb']],
   typing: (v) => [['typing', jsonOrNull(v), '::jsonb']],
   patternFailures: (v) => [['pattern_failures', v]],
+  deactivatedAt: (v) => [['deactivated_at', v]],
 };
+
+/** `needle` as a LIKE pattern that matches it anywhere, literally (escape character `\`). */
+function containsPattern(needle: string): string {
+  return `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function activityFromRow(r: Row): ActivityRecord {
+  return {
+    id: r['id'] as string,
+    accountId: r['account_id'] as string,
+    at: num(r['at']),
+    type: r['type'] as ActivityRecord['type'],
+    method: (r['method'] as ActivityRecord['method']) ?? null,
+    outcome: r['outcome'] as ActivityRecord['outcome'],
+    actorRole: r['actor_role'] as ActivityRecord['actorRole'],
+    actorId: (r['actor_id'] as string | null) ?? null,
+    actorName: (r['actor_name'] as string | null) ?? null,
+    reason: (r['reason'] as string | null) ?? null,
+  };
+}
 
 const CODE_COLUMNS =
   'code_salt, code_hash, code_channel, code_expires_at, code_failures, code_used';
@@ -270,6 +301,12 @@ function outboxFromRow(r: Row): OutboxItem {
 }
 
 type LinkPatch = Partial<Omit<LinkRecord, 'digest'>>;
+const PASSKEY_PATCH: PatchSpec<PasskeyPatch> = {
+  name: (v) => [['name', v]],
+  counter: (v) => [['counter', v]],
+  lastUsedAt: (v) => [['last_used_at', v]],
+};
+
 const LINK_PATCH: PatchSpec<LinkPatch> = {
   accountId: (v) => [['account_id', v]],
   createdAt: (v) => [['created_at', v]],
@@ -396,6 +433,9 @@ export class PostgresStore implements AuthStore {
   readonly sessions: SessionRepo;
   readonly tickets: TicketRepo;
   readonly outbox: OutboxRepo;
+  readonly passkeys: PasskeyRepo;
+  readonly ceremonies: CeremonyRepo;
+  readonly activity: ActivityRepo;
 
   /**
    * The connection pool (tests and admin tools query through it). Do not end it: {@link close}
@@ -473,7 +513,7 @@ export class PostgresStore implements AuthStore {
         (await count(
           `INSERT INTO ${t('accounts')} (${ACCOUNT_COLUMNS})
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12, $13, $14,
-                   $15::jsonb, $16::jsonb, $17::jsonb, $18)
+                   $15::jsonb, $16::jsonb, $17::jsonb, $18, $19)
            ON CONFLICT (username_key) DO NOTHING`,
           [
             a.id,
@@ -494,9 +534,21 @@ export class PostgresStore implements AuthStore {
             JSON.stringify(a.passwordHistory),
             jsonOrNull(a.typing),
             a.patternFailures,
+            a.deactivatedAt ?? null,
           ],
         )) === 1,
       update: (id, patch) => update('accounts', 'id', id, patch, ACCOUNT_PATCH),
+      searchDelegates: async (needle, limit) =>
+        (
+          await rows(
+            `SELECT ${ACCOUNT_COLUMNS} FROM ${t('accounts')} WHERE role = 'delegate' AND (
+               username_key LIKE $1 OR email_key LIKE $1 OR lower(first_name) LIKE $1
+               OR lower(last_name) LIKE $1 OR lower(first_name || ' ' || last_name) LIKE $1
+               OR mobile LIKE $1)
+             ORDER BY username_key COLLATE "C" LIMIT $2`,
+            [containsPattern(needle), limit],
+          )
+        ).map(accountFromRow),
     };
 
     this.links = {
@@ -588,6 +640,15 @@ export class PostgresStore implements AuthStore {
           `INSERT INTO ${t('devices')} (digest, account_id, expires_at) VALUES ($1, $2, $3)`,
           [d.digest, d.accountId, d.expiresAt],
         )),
+      countForAccount: async (accountId, now) =>
+        num(
+          (
+            await one(
+              `SELECT count(*) AS n FROM ${t('devices')} WHERE account_id = $1 AND expires_at > $2`,
+              [accountId, now],
+            )
+          )?.['n'] ?? 0,
+        ),
       deleteForAccount: async (accountId) =>
         void (await q(`DELETE FROM ${t('devices')} WHERE account_id = $1`, [accountId])),
       deleteExpired: (now) => count(`DELETE FROM ${t('devices')} WHERE expires_at <= $1`, [now]),
@@ -702,6 +763,137 @@ export class PostgresStore implements AuthStore {
         ])),
       count: async () =>
         num((await one(`SELECT count(*) AS n FROM ${t('outbox')}`, []))?.['n'] ?? 0),
+    };
+
+    const passkeyFrom = (r: Row): PasskeyRecord => ({
+      id: r['id'] as string,
+      accountId: r['account_id'] as string,
+      publicKey: r['public_key'] as string,
+      counter: num(r['counter']),
+      transports: (r['transports'] as string[] | null) ?? [],
+      name: r['name'] as string,
+      createdAt: num(r['created_at']),
+      lastUsedAt: optNum(r['last_used_at']),
+    });
+    this.passkeys = {
+      get: async (id) => {
+        const r = await one(`SELECT * FROM ${t('passkeys')} WHERE id = $1`, [id]);
+        return r && passkeyFrom(r);
+      },
+      listForAccount: async (accountId) =>
+        (
+          await rows(
+            `SELECT * FROM ${t('passkeys')} WHERE account_id = $1 ORDER BY created_at, id`,
+            [accountId],
+          )
+        ).map(passkeyFrom),
+      create: async (p) =>
+        (await count(
+          `INSERT INTO ${t('passkeys')}
+             (id, account_id, public_key, counter, transports, name, created_at, last_used_at)
+           VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+          [
+            p.id,
+            p.accountId,
+            p.publicKey,
+            p.counter,
+            JSON.stringify(p.transports),
+            p.name,
+            p.createdAt,
+            p.lastUsedAt,
+          ],
+        )) === 1,
+      update: (id, patch) => update<PasskeyPatch>('passkeys', 'id', id, patch, PASSKEY_PATCH),
+      delete: async (id) => void (await q(`DELETE FROM ${t('passkeys')} WHERE id = $1`, [id])),
+      deletePasskeysOf: (accountId) =>
+        count(`DELETE FROM ${t('passkeys')} WHERE account_id = $1`, [accountId]),
+      // The insert waits for a concurrent one (any instance) and keeps the first value; the
+      // read after it (a new snapshot) sees whichever won.
+      userHandle: async (accountId, candidate) => {
+        await q(
+          `INSERT INTO ${t('passkey_users')} (account_id, user_handle) VALUES ($1, $2)
+           ON CONFLICT (account_id) DO NOTHING`,
+          [accountId, candidate],
+        );
+        const r = await one(`SELECT user_handle FROM ${t('passkey_users')} WHERE account_id = $1`, [
+          accountId,
+        ]);
+        return String(r?.['user_handle']);
+      },
+    };
+
+    const ceremonyFrom = (r: Row): CeremonyRecord => ({
+      digest: r['digest'] as string,
+      purpose: r['purpose'] as CeremonyRecord['purpose'],
+      challenge: r['challenge'] as string,
+      accountId: (r['account_id'] as string | null) ?? null,
+      expiresAt: num(r['expires_at']),
+      used: r['used'] === true,
+    });
+    this.ceremonies = {
+      get: async (digest) => {
+        const r = await one(`SELECT * FROM ${t('ceremonies')} WHERE digest = $1`, [digest]);
+        return r && ceremonyFrom(r);
+      },
+      create: async (c) =>
+        void (await q(
+          `INSERT INTO ${t('ceremonies')}
+             (digest, purpose, challenge, account_id, expires_at, used)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+          [c.digest, c.purpose, c.challenge, c.accountId, c.expiresAt, c.used],
+        )),
+      // One statement: of two concurrent calls, exactly one changes the row.
+      markUsed: async (digest) =>
+        (await count(`UPDATE ${t('ceremonies')} SET used = true WHERE digest = $1 AND NOT used`, [
+          digest,
+        ])) === 1,
+      deleteExpired: (now) => count(`DELETE FROM ${t('ceremonies')} WHERE expires_at <= $1`, [now]),
+    };
+
+    this.activity = {
+      // Always on the pool, never inside a lock transaction: an entry written while a lock is
+      // held (a failed login, a lockout) stays when that transaction rolls back.
+      add: async (e) => {
+        this.stats.queries += 1;
+        await this.pool.query(
+          `INSERT INTO ${t('activity')} (id, account_id, at, type, method, outcome, actor_role,
+             actor_id, actor_name, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [
+            e.id,
+            e.accountId,
+            e.at,
+            e.type,
+            e.method,
+            e.outcome,
+            e.actorRole,
+            e.actorId,
+            e.actorName,
+            e.reason,
+          ],
+        );
+      },
+      list: async (accountId, cursor, limit, types) => {
+        const where = ['account_id = $1'];
+        const values: unknown[] = [accountId];
+        if (cursor) {
+          values.push(cursor.at, cursor.id);
+          where.push(`(at < $2 OR (at = $2 AND id COLLATE "C" < $3))`);
+        }
+        if (types) {
+          if (types.length === 0) return [];
+          values.push([...types]);
+          where.push(`type = ANY($${values.length}::text[])`);
+        }
+        values.push(limit);
+        return (
+          await rows(
+            `SELECT * FROM ${t('activity')} WHERE ${where.join(' AND ')}
+             ORDER BY at DESC, id COLLATE "C" DESC LIMIT $${values.length}`,
+            values,
+          )
+        ).map(activityFromRow);
+      },
+      deleteBefore: (before) => count(`DELETE FROM ${t('activity')} WHERE at < $1`, [before]),
     };
   }
 
@@ -827,6 +1019,10 @@ export class PostgresStore implements AuthStore {
       'tickets',
       'outbox',
       'rate_limits',
+      'passkeys',
+      'passkey_users',
+      'ceremonies',
+      'activity',
     ];
     await this.query(`TRUNCATE ${tables.map((x) => `"${this.schema}".${x}`).join(', ')}`, []);
   }

@@ -73,19 +73,54 @@
  *   at most once per 15 s).
  * - Report an Issue validates the whole report and builds its email before anything is
  *   written; any hostile value is a `VALIDATION` field, never an exception.
+ * - Passkeys (WebAuthn, on with `options.webauthn`; off: the seven operations reject
+ *   `NOT_FOUND` for everyone). `@simplewebauthn/server` verifies, loaded on the first passkey
+ *   call. A ceremony (its challenge) is one use and 5 minutes: it is marked used (atomically,
+ *   `ceremonies.markUsed`) before its response is verified, so a replay, a second answer or a
+ *   late one rejects `PASSKEY_REJECTED {reason: 'expired'}`; a wrong origin or RP ID, no user
+ *   verification, a bad signature, another account's user handle, or a signature counter that
+ *   does not go up (logged `passkey.cloned`) rejects `{reason: 'invalid'}`; a credential that is
+ *   not registered `PASSKEY_UNKNOWN`. Each account has one random WebAuthn user handle (never
+ *   the username). A locked account rejects `ACCOUNT_LOCKED` (after the signature is verified,
+ *   so a forged assertion learns nothing); a passkey sign-in clears nothing (failed-login
+ *   counter included) and starts a session like a verified login. Managing passkeys needs a
+ *   delegate or producer session (help-desk `FORBIDDEN`); another account's passkey id is
+ *   `NOT_FOUND`. Sign-in is rate-limited like login (`passkey-options` per client,
+ *   `passkey-sign-in` per client and per credential id).
  * - Security events (`options.securityLog`, security.ts) for every sign-in, lock, unlock,
  *   password change, code sent, verification, pattern enrollment, reset or unreadable
- *   template, remembered device, session end, rate limit and refused access: never a secret,
- *   never a full email or phone; `username` only for an account that exists.
+ *   template, remembered device, session end, rate limit, refused access and passkey
+ *   (registered, renamed, deleted, signed in, rejected, cloned): never a secret (nor a
+ *   challenge response or key), never a full email or phone; `username` only for an account
+ *   that exists.
+ *
+ * - Delegate administration (issue 22): the Help Desk (`searchDelegates`, `getDelegateDetail`,
+ *   `listDelegateActivity`, `helpDeskAction` with a 3–500 character reason) and a producer for
+ *   its OWN delegates (`setDelegateActive`, `unlockDelegate`; another producer's delegate is
+ *   `NOT_FOUND`, as a missing id). A deactivated account (`deactivatedAt`) does not exist for
+ *   the public operations (Find Account, codes, Set Password, Forgot Username, pending logins,
+ *   remembered devices, sessions); `login` with the RIGHT password rejects
+ *   `ACCOUNT_DEACTIVATED`. Deactivation ends its sessions, forgets its devices and deletes its
+ *   passkeys. Unlock, reset-pattern, deactivate and reactivate email the account.
+ * - Activity log (`store.activity`): security events of existing accounts become entries
+ *   (`activityOf`), written without waiting (reads by this engine wait for its own writes),
+ *   never a secret; kept `activityRetention` (default one year), purged by the expiry sweep.
  *
  * Concurrency: see store.ts. Every read-modify-write runs under `store.withLock` (lock order
- * flow | pending → account → guard → throttle); messages are enqueued after the locks are
- * released.
+ * flow | pending | passkey → account → guard → throttle); messages are enqueued after the
+ * locks are released.
  */
 import { DEFAULT_SAMPLE_TEXT, defaultTypingMatcher } from '../../core/typing/matcher.js';
 import type { TypingMatcher, TypingTemplate } from '../../core/typing/types.js';
 import { systemClock, type Clock, DAY, HOUR, MINUTE, SECOND } from '../../core/clock.js';
-import { matchesSaltedDigest, saltedDigest, sha256, tokenDigest } from '../../core/hash.js';
+import {
+  fromBase64Url,
+  matchesSaltedDigest,
+  saltedDigest,
+  sha256,
+  toBase64Url,
+  tokenDigest,
+} from '../../core/hash.js';
 import { validateIssueReport } from '../../core/issue-report.js';
 import { loadCommonPasswordCheck } from '../../core/common-passwords.js';
 import { maskEmail, maskPhone, placeholderEmail, placeholderPhone } from '../../core/mask.js';
@@ -105,9 +140,22 @@ import {
   type FieldReason,
 } from '../../core/validation.js';
 import { AdapterError, adapterError } from '../errors.js';
+import type * as SimpleWebAuthn from '@simplewebauthn/server';
 import {
   STATE_CODES,
+  type ActivityEntry,
+  type ActivityMethod,
+  type ActivityPage,
+  type ActivityQuery,
+  type ActivityType,
+  type DelegateDetail,
+  type HelpDeskActionName,
   type AuthAdapter,
+  type AuthenticationResponseJSON,
+  type Passkey,
+  type PasskeyChallenge,
+  type PasskeyRegistration,
+  type RegistrationResponseJSON,
   type Capabilities,
   type Channel,
   type CodeSent,
@@ -140,6 +188,7 @@ import type {
   SecurityLog,
 } from './security.js';
 import {
+  accountNoticeMessage,
   codeMessage,
   invitationMessage,
   issueReportMessage,
@@ -150,10 +199,15 @@ import {
 import type {
   AccountPatch,
   AccountRecord,
+  ActivityCursor,
+  ActivityRecord,
   AuthStore,
+  CeremonyPurpose,
+  CeremonyRecord,
   CodeRecord,
   FlowRecord,
   LoginGuard,
+  PasskeyRecord,
   PendingRecord,
   SessionRecord,
   StoredPassword,
@@ -192,6 +246,10 @@ export const AUTH_LIMITS = {
   sessionIdle: 30 * MINUTE,
   /** A call with a session records it (`lastSeenAt`) when the last record is this old. */
   sessionTouch: 15 * SECOND,
+  /** A WebAuthn ceremony (its challenge) is void this long after it started, or once used. */
+  passkeyCeremonyTtl: 5 * MINUTE,
+  /** A passkey name: 1–64 characters after trimming. */
+  passkeyNameMax: 64,
 } as const;
 
 export type AuthLimits = typeof AUTH_LIMITS;
@@ -266,6 +324,186 @@ export interface AuthEngineOptions {
    * from. Default {@link DEFAULT_PLACEHOLDER_DOMAINS}: the common webmail domains.
    */
   placeholderDomains?: readonly string[];
+  /**
+   * Passkeys (WebAuthn) are on, for this relying party. Absent: the seven passkey operations
+   * reject `NOT_FOUND` for everyone, as if they did not exist.
+   */
+  webauthn?: WebAuthnOptions;
+  /**
+   * How long activity-log entries are kept (ms). Default {@link DEFAULT_ACTIVITY_RETENTION}
+   * (one year). Older entries are deleted by the expiry sweep (at most once a minute of clock
+   * time) and never listed.
+   */
+  activityRetention?: number;
+}
+
+/** Activity-log entries are kept one year unless `activityRetention` says otherwise. */
+export const DEFAULT_ACTIVITY_RETENTION = 365 * DAY;
+
+/** What a help-desk action may be (`helpDeskAction`). */
+export const HELP_DESK_ACTIONS: readonly HelpDeskActionName[] = [
+  'unlock',
+  'reset-pattern',
+  'forget-devices',
+  'resend-invitation',
+  'deactivate',
+  'reactivate',
+];
+
+/** A help-desk action's reason: 3–500 characters after trim. */
+export const ACTION_REASON_LIMITS = { min: 3, max: 500 } as const;
+
+/** Search results of `searchDelegates`, at most. */
+const SEARCH_LIMIT = 20;
+
+/** Who did something to an account (not the account itself), with their reason. */
+interface ActingAccount {
+  account: AccountRecord;
+  reason: string | null;
+}
+
+/**
+ * How long an activity entry waits before it is written: after the answer has gone, never in it
+ * (see `AuthEngine.activity`).
+ */
+const ACTIVITY_WRITE_DELAY = 20;
+
+/** The activity entry a security event makes (null: not an activity of the account's own). */
+function activityOf(
+  type: SecurityEventType,
+  extra: Pick<SecurityEvent, 'reason' | 'method'>,
+): { type: ActivityType; method: ActivityMethod | null; outcome: 'success' | 'failure' } | null {
+  const ok = (t: ActivityType, method: ActivityMethod | null = null) => ({
+    type: t,
+    method,
+    outcome: 'success' as const,
+  });
+  const channelOrPattern = (m: unknown): ActivityMethod | null =>
+    m === 'email' || m === 'sms' || m === 'pattern' ? m : null;
+  switch (type) {
+    case 'login.succeeded':
+      return extra.reason === 'remembered-device' ? ok('sign-in', 'device') : null;
+    case 'login.failed':
+      return { type: 'sign-in-failed', method: null, outcome: 'failure' };
+    case 'login.refused-locked':
+      return {
+        type: 'sign-in-failed',
+        method: extra.reason === 'passkey' ? 'passkey' : null,
+        outcome: 'failure',
+      };
+    case 'account.locked':
+      return ok('locked');
+    case 'account.unlocked':
+      return ok('unlocked');
+    case 'account.deactivated':
+      return ok('deactivated');
+    case 'account.reactivated':
+      return ok('reactivated');
+    case 'devices.forgotten':
+      return ok('devices-forgotten');
+    case 'invitation.resent':
+      return ok('invitation-resent');
+    case 'password.changed':
+      return ok(extra.reason === 'create' ? 'password-created' : 'password-changed');
+    case 'code.sent':
+      return ok('code-sent', channelOrPattern(extra.method));
+    case 'verification.succeeded':
+      return ok('verification-passed', channelOrPattern(extra.method));
+    case 'verification.failed':
+      return {
+        type: 'verification-failed',
+        method: channelOrPattern(extra.method),
+        outcome: 'failure',
+      };
+    case 'pattern.enrolled':
+      return ok('pattern-enrolled', 'pattern');
+    case 'pattern.reset':
+      return ok('pattern-reset', 'pattern');
+    case 'device.remembered':
+      return ok('device-remembered', 'device');
+    case 'passkey.registered':
+      return ok('passkey-added', 'passkey');
+    case 'passkey.deleted':
+      return ok('passkey-removed', 'passkey');
+    case 'passkey.signed-in':
+      return ok('sign-in', 'passkey');
+    default:
+      return null;
+  }
+}
+
+/** The account unless it is deactivated (then, to every public operation, it does not exist). */
+function live(account: AccountRecord | null): AccountRecord | null {
+  return account && !account.deactivatedAt ? account : null;
+}
+
+/** An activity cursor as the client holds it (`<at>.<id>`), or null when malformed. */
+function parseCursor(raw: unknown): ActivityCursor | null {
+  if (typeof raw !== 'string') return null;
+  const m = /^(\d{1,16})\.([A-Za-z0-9_-]{1,64})$/.exec(raw);
+  return m ? { at: Number(m[1]), id: m[2]! } : null;
+}
+
+/** The relying party passkeys are made for and checked against. */
+export interface WebAuthnOptions {
+  /** The RP ID: the site's registrable domain or a parent of it (`portal.example.com`). */
+  rpId: string;
+  /** Shown by the authenticator when a passkey is created (`Producer Experience Portal`). */
+  rpName: string;
+  /**
+   * Every origin the portal is served from (`https://portal.example.com`); exact matches. A
+   * function is read at each verification (a server that learns its own URL once it listens).
+   */
+  origins: readonly string[] | (() => readonly string[]);
+}
+
+/** The signature algorithms a passkey may use: ES256 (-7) and RS256 (-257). */
+export const PASSKEY_ALGORITHMS: readonly number[] = [-7, -257];
+
+const TRANSPORTS = new Set(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb']);
+
+type WebAuthnLib = typeof SimpleWebAuthn;
+let webAuthnLib: Promise<WebAuthnLib> | null = null;
+
+/**
+ * `@simplewebauthn/server`, loaded on the first passkey operation only (a large module the
+ * in-memory adapter's bundle fetches only when passkeys are used). A failed load is retried.
+ */
+function loadWebAuthn(): Promise<WebAuthnLib> {
+  if (!webAuthnLib) {
+    const pending = import('@simplewebauthn/server');
+    webAuthnLib = pending;
+    pending.catch(() => {
+      if (webAuthnLib === pending) webAuthnLib = null;
+    });
+  }
+  return webAuthnLib;
+}
+
+/** A passkey as the contract shows it (never the key or the counter). */
+function passkeyView(p: PasskeyRecord): Passkey {
+  return { id: p.id, name: p.name, createdAt: p.createdAt, lastUsedAt: p.lastUsedAt };
+}
+
+/** The name of a passkey (1–64 characters after trim, no control characters), or VALIDATION. */
+function passkeyName(raw: unknown): string {
+  const name = typeof raw === 'string' ? raw.trim() : '';
+  let reason: FieldReason | null = null;
+  if (name === '') reason = 'required';
+  else if ([...name].length > AUTH_LIMITS.passkeyNameMax) reason = 'too-long';
+  // eslint-disable-next-line no-control-regex
+  else if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) reason = 'invalid-characters';
+  if (reason) throw validation({ name: reason });
+  return name;
+}
+
+/** The short, public form of a credential id in security events. */
+const passkeyTag = (id: string): string => id.slice(0, 8);
+
+function cleanTransports(raw: unknown): string[] {
+  return Array.isArray(raw)
+    ? raw.filter((t): t is string => typeof t === 'string' && TRANSPORTS.has(t))
+    : [];
 }
 
 /** Common webmail domains: where placeholder destinations of unknown usernames seem to point. */
@@ -326,6 +564,11 @@ export interface AuthEngineAdmin {
   createHelpDeskUser(input: StaffInput): Promise<UserProfile>;
   /** Start a session for `username` without a password (into `ctx`). Rejects NOT_FOUND. */
   signIn(ctx: RequestContext, username: string): Promise<Session>;
+  /**
+   * Lock `username` as 5 wrong passwords would (for `lockDuration`), recorded in its activity
+   * as a lock by the system; no security event (seeding a demo). Rejects NOT_FOUND.
+   */
+  lockAccount(username: string): Promise<void>;
   /** True when an account with this username exists (case-insensitive). */
   hasAccount(username: string): Promise<boolean>;
 }
@@ -470,6 +713,8 @@ export class AuthEngine implements AuthEngineOperations {
   /** Whether the help-desk operations exist. */
   readonly helpDesk: boolean;
   readonly placeholderDomains: readonly string[];
+  /** The relying party of passkeys; null when passkeys are off. */
+  readonly webauthn: Readonly<WebAuthnOptions> | null;
   private readonly sealer: Sealer;
   private readonly limiter: RequestLimiter | null;
   private readonly securityLog: SecurityLog | null;
@@ -478,6 +723,12 @@ export class AuthEngine implements AuthEngineOperations {
   private dummyHash: Promise<StoredPassword> | null = null;
   /** Clock time of the last expiry sweep (see {@link pruneExpired}). */
   private lastPrune = Number.NEGATIVE_INFINITY;
+  /** How long activity entries are kept (ms). */
+  readonly activityRetention: number;
+  /** Activity writes not yet settled: a read of the log waits for them (read your writes). */
+  private readonly activityWrites = new Set<Promise<void>>();
+  /** Orders this engine's activity entries of one millisecond (the id's sortable prefix). */
+  private activitySeq = 0;
 
   /** Back-office operations; not part of the adapter contract. */
   readonly admin: AuthEngineAdmin;
@@ -495,9 +746,24 @@ export class AuthEngine implements AuthEngineOperations {
     this.idleTimeout = options.idleTimeout ?? AUTH_LIMITS.sessionIdle;
     if (!(this.idleTimeout > 0)) throw new RangeError('idleTimeout must be a positive number');
     this.helpDesk = options.helpDesk ?? true;
+    this.activityRetention = options.activityRetention ?? DEFAULT_ACTIVITY_RETENTION;
+    if (!(this.activityRetention > 0)) {
+      throw new RangeError('activityRetention must be a positive number');
+    }
     const domains = options.placeholderDomains ?? DEFAULT_PLACEHOLDER_DOMAINS;
     if (domains.length === 0) throw new RangeError('placeholderDomains must not be empty');
     this.placeholderDomains = [...domains];
+    const rp = options.webauthn;
+    if (rp && (!rp.rpId || !rp.rpName || (Array.isArray(rp.origins) && !rp.origins.length))) {
+      throw new RangeError('webauthn needs an rpId, an rpName and at least one origin');
+    }
+    this.webauthn = rp
+      ? {
+          rpId: rp.rpId,
+          rpName: rp.rpName,
+          origins: typeof rp.origins === 'function' ? rp.origins : [...rp.origins],
+        }
+      : null;
     this.sealer = options.sealer;
     this.limiter = options.limiter ?? null;
     this.securityLog = options.securityLog ?? null;
@@ -509,6 +775,7 @@ export class AuthEngine implements AuthEngineOperations {
       createDelegate: (input) => this.createDelegate(input),
       createHelpDeskUser: (input) => this.createHelpDeskUser(input),
       signIn: (ctx, username) => this.signIn(ctx, username),
+      lockAccount: (username) => this.lockAccount(username),
       hasAccount: async (username) =>
         (await this.store.accounts.getByUsername(usernameKey(String(username ?? '')))) !== null,
     };
@@ -563,6 +830,8 @@ export class AuthEngine implements AuthEngineOperations {
     if (!account || account.role !== 'delegate' || account.producerAccountId !== producer.id) {
       throw adapterError('NOT_FOUND');
     }
+    // A deactivated delegate receives nothing until reactivated.
+    if (account.deactivatedAt) throw adapterError('FORBIDDEN');
     const mail = await this.store.withLock(`account:${account.id}`, () =>
       this.issueLink(account, producer),
     );
@@ -604,7 +873,8 @@ export class AuthEngine implements AuthEngineOperations {
     if (reason) throw validation({ username: reason });
     const purpose: PasswordFlowPurpose = rawPurpose === 'create' ? 'create' : 'reset';
     await this.pruneExpired();
-    const account = await this.store.accounts.getByUsername(key);
+    // A deactivated account is answered exactly as a missing one (no code, no hint).
+    const account = live(await this.store.accounts.getByUsername(key));
     // Derived whether or not the account exists: the same work either way.
     const placeholder = await this.placeholder(key);
     if (!account && this.revealAccounts) throw adapterError('NOT_FOUND');
@@ -641,7 +911,7 @@ export class AuthEngine implements AuthEngineOperations {
       async (): Promise<WithMail<CodeSent>> => {
         const flow = await this.flowByDigest(digest);
         // Read the account row even for an unknown username (no id matches ''): same work.
-        const account = await this.store.accounts.get(flow.accountId ?? '');
+        const account = live(await this.store.accounts.get(flow.accountId ?? ''));
         await this.limit(ctx, 'send-code', flow.throttleKey || null, account);
         if (!isChannel(channel)) throw validation({ channel: 'required' });
         const { resendAvailableAt } = await this.throttle(
@@ -683,7 +953,7 @@ export class AuthEngine implements AuthEngineOperations {
     const digest = await this.flowDigest(flowId);
     await this.store.withLock(`flow:${digest}`, async () => {
       const flow = await this.flowByDigest(digest);
-      const account = await this.store.accounts.get(flow.accountId ?? '');
+      const account = live(await this.store.accounts.get(flow.accountId ?? ''));
       await this.limit(ctx, 'verify-code', flow.throttleKey || null, account);
       await this.verifiedCode(ctx, account, flow.code, code, (c) =>
         this.store.flows.update(digest, { code: c }),
@@ -703,10 +973,10 @@ export class AuthEngine implements AuthEngineOperations {
     const digest = await this.flowDigest(flowId);
     const mail = await this.store.withLock(`flow:${digest}`, async () => {
       const flow = await this.flowByDigest(digest);
-      const found = flow.accountId ? await this.store.accounts.get(flow.accountId) : null;
+      const found = flow.accountId ? live(await this.store.accounts.get(flow.accountId)) : null;
       if (!flow.verified || !found) throw adapterError('FLOW_EXPIRED');
       return this.store.withLock(`account:${found.id}`, async () => {
-        const account = await this.store.accounts.get(found.id);
+        const account = live(await this.store.accounts.get(found.id));
         if (!account) throw adapterError('FLOW_EXPIRED');
         await this.changePassword(ctx, account, String(password ?? ''), flow.purpose);
         await this.store.flows.delete(digest);
@@ -746,7 +1016,9 @@ export class AuthEngine implements AuthEngineOperations {
       const current = await this.store.guards.get(key);
       const guard = this.effectiveGuard(current);
       if (guard.lockedUntil !== null) {
-        this.log('login.refused-locked', ctx, account, { until: guard.lockedUntil });
+        // Not in the activity log: a refused attempt writes nothing for an unknown username,
+        // so it writes nothing for a real one either (same work; the lock itself is logged).
+        this.log('login.refused-locked', ctx, account, { until: guard.lockedUntil }, null, false);
         throw adapterError('ACCOUNT_LOCKED', { unlocksAt: guard.lockedUntil });
       }
       if (!ok) {
@@ -769,6 +1041,11 @@ export class AuthEngine implements AuthEngineOperations {
       if (current) await this.store.guards.delete(key);
     });
     if (!account || !account.password) throw adapterError('INVALID_CREDENTIALS');
+    if (account.deactivatedAt) {
+      // Only after the RIGHT password: knowing it is not enumeration.
+      this.log('login.failed', ctx, account, { reason: 'deactivated' });
+      throw adapterError('ACCOUNT_DEACTIVATED');
+    }
     if (this.hasher.needsRehash?.(account.password)) {
       await this.rehash(account, account.password, password);
     }
@@ -961,6 +1238,7 @@ export class AuthEngine implements AuthEngineOperations {
     const device = await this.store.devices.get(await tokenDigest(token));
     const valid =
       account !== null &&
+      !account.deactivatedAt &&
       account.typing !== null &&
       token !== '' &&
       device !== null &&
@@ -987,7 +1265,8 @@ export class AuthEngine implements AuthEngineOperations {
     );
     const reason = validateEmail(email);
     if (reason) throw validation({ email: reason });
-    const matches = await this.store.accounts.listByEmail(key);
+    // Deactivated accounts are left out, as if they did not exist.
+    const matches = (await this.store.accounts.listByEmail(key)).filter((a) => !a.deactivatedAt);
     const { resendAvailableAt } = await this.throttle(
       ctx,
       await tokenDigest(`forgot-username:${key}`),
@@ -1061,12 +1340,7 @@ export class AuthEngine implements AuthEngineOperations {
       usernameKey(String(inputOf(input).username ?? '')),
     );
     if (!account) throw adapterError('NOT_FOUND');
-    await this.store.withLock(`account:${account.id}`, async () => {
-      await this.store.accounts.update(account.id, { typing: null, patternFailures: 0 });
-      // The next login must enroll again, so no remembered device may skip it.
-      await this.store.devices.deleteForAccount(account.id);
-    });
-    this.log('pattern.reset', ctx, account, { actor: staff.username });
+    await this.act(ctx, { account: staff, reason: null }, account, 'reset-pattern');
   }
 
   async unlockAccount(ctx: RequestContext, input: { username: string }): Promise<void> {
@@ -1075,8 +1349,300 @@ export class AuthEngine implements AuthEngineOperations {
       usernameKey(String(inputOf(input).username ?? '')),
     );
     if (!account) throw adapterError('NOT_FOUND');
-    await this.clearGuard(account.username);
-    this.log('account.unlocked', ctx, account, { actor: staff.username });
+    await this.act(ctx, { account: staff, reason: null }, account, 'unlock');
+  }
+
+  async searchDelegates(ctx: RequestContext, input: { query: string }): Promise<DelegateSummary[]> {
+    await this.requireAccess(ctx, 'help-desk', 'search-delegates');
+    const query = str(inputOf(input).query).trim().toLowerCase();
+    const length = [...query].length;
+    if (length < 2) throw validation({ query: length === 0 ? 'required' : 'too-short' });
+    if (length > 100) throw validation({ query: 'too-long' });
+    // A phone number typed with its usual punctuation matches the stored E.164 digits.
+    const digits = query.replace(/[\s().-]/g, '');
+    const needle = /^\+?\d{2,}$/.test(digits) ? digits : query;
+    const found = await this.store.accounts.searchDelegates(needle, SEARCH_LIMIT);
+    const out: DelegateSummary[] = [];
+    for (const a of found) out.push(await this.summary(a));
+    return out;
+  }
+
+  async getDelegateDetail(
+    ctx: RequestContext,
+    input: { delegateId: string },
+  ): Promise<DelegateDetail> {
+    await this.requireAccess(ctx, 'help-desk', 'get-delegate-detail');
+    return this.detail(await this.delegateById(inputOf(input).delegateId, null));
+  }
+
+  async listDelegateActivity(
+    ctx: RequestContext,
+    input: { delegateId: string } & ActivityQuery,
+  ): Promise<ActivityPage> {
+    await this.requireAccess(ctx, 'help-desk', 'list-delegate-activity');
+    const raw = inputOf(input);
+    return this.activityPage(await this.delegateById(raw.delegateId, null), raw, true);
+  }
+
+  async helpDeskAction(
+    ctx: RequestContext,
+    input: { delegateId: string; action: HelpDeskActionName; reason: string },
+  ): Promise<DelegateDetail> {
+    const staff = await this.requireAccess(ctx, 'help-desk', 'help-desk-action');
+    const raw = inputOf(input);
+    const action = HELP_DESK_ACTIONS.find((a) => a === raw.action);
+    const reason = str(raw.reason).trim();
+    const fields: Record<string, FieldReason> = {};
+    if (!action) fields['action'] = 'required';
+    const length = [...reason].length;
+    if (length === 0) fields['reason'] = 'required';
+    else if (length < ACTION_REASON_LIMITS.min) fields['reason'] = 'too-short';
+    else if (length > ACTION_REASON_LIMITS.max) fields['reason'] = 'too-long';
+    // eslint-disable-next-line no-control-regex
+    else if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(reason)) {
+      fields['reason'] = 'invalid-characters';
+    }
+    if (!action || Object.keys(fields).length) throw validation(fields);
+    const account = await this.delegateById(raw.delegateId, null);
+    await this.act(ctx, { account: staff, reason }, account, action);
+    return this.detail(await this.delegateById(account.id, null));
+  }
+
+  async setDelegateActive(
+    ctx: RequestContext,
+    input: { delegateId: string; active: boolean },
+  ): Promise<DelegateSummary> {
+    const producer = await this.requireAccess(ctx, 'producer', 'set-delegate-active');
+    const raw = inputOf(input);
+    const account = await this.delegateById(raw.delegateId, producer);
+    if (typeof raw.active !== 'boolean') throw validation({ active: 'required' });
+    await this.act(
+      ctx,
+      { account: producer, reason: null },
+      account,
+      raw.active ? 'reactivate' : 'deactivate',
+    );
+    return this.summary(await this.delegateById(account.id, producer));
+  }
+
+  async unlockDelegate(
+    ctx: RequestContext,
+    input: { delegateId: string },
+  ): Promise<DelegateSummary> {
+    const producer = await this.requireAccess(ctx, 'producer', 'unlock-delegate');
+    const account = await this.delegateById(inputOf(input).delegateId, producer);
+    await this.act(ctx, { account: producer, reason: null }, account, 'unlock');
+    return this.summary(account);
+  }
+
+  async listMyActivity(ctx: RequestContext, input?: ActivityQuery): Promise<ActivityPage> {
+    const me = await this.requireAccess(ctx, 'session', 'list-my-activity');
+    return this.activityPage(me, inputOf(input), false);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Passkeys (WebAuthn)
+  // -------------------------------------------------------------------------------------------
+
+  async startPasskeyRegistration(ctx: RequestContext): Promise<PasskeyRegistration> {
+    const { rp, account } = await this.passkeyOwner(ctx, 'start-passkey-registration');
+    const lib = await loadWebAuthn();
+    const handle = await this.store.passkeys.userHandle(account.id, randomToken(32));
+    const existing = await this.store.passkeys.listForAccount(account.id);
+    const options = await lib.generateRegistrationOptions({
+      rpName: rp.rpName,
+      rpID: rp.rpId,
+      userName: account.username,
+      userDisplayName: `${account.firstName} ${account.lastName}`.trim() || account.username,
+      // A random handle per account, never the username (it is stored on the authenticator).
+      userID: new Uint8Array(fromBase64Url(handle)),
+      timeout: AUTH_LIMITS.passkeyCeremonyTtl,
+      attestationType: 'none',
+      excludeCredentials: existing.map((p) => ({
+        id: p.id,
+        transports: p.transports as SimpleWebAuthn.AuthenticatorTransportFuture[],
+      })),
+      authenticatorSelection: {
+        residentKey: 'required',
+        requireResidentKey: true,
+        userVerification: 'required',
+      },
+      supportedAlgorithmIDs: [...PASSKEY_ALGORITHMS],
+    });
+    const ceremonyId = await this.newCeremony('registration', options.challenge, account.id);
+    return { ceremonyId, options };
+  }
+
+  async finishPasskeyRegistration(
+    ctx: RequestContext,
+    input: { ceremonyId: string; response: RegistrationResponseJSON; name: string },
+  ): Promise<Passkey> {
+    const { rp, account } = await this.passkeyOwner(ctx, 'finish-passkey-registration');
+    const raw = inputOf(input);
+    // Checked before the ceremony is used: a bad name costs the user nothing.
+    const name = passkeyName(raw.name);
+    // Loaded first: a failed load leaves the ceremony usable.
+    const lib = await loadWebAuthn();
+    const ceremony = await this.takeCeremony(ctx, raw.ceremonyId, 'registration', account);
+    let verified: SimpleWebAuthn.VerifiedRegistrationResponse;
+    try {
+      verified = await lib.verifyRegistrationResponse({
+        response: raw.response as RegistrationResponseJSON,
+        expectedChallenge: ceremony.challenge,
+        expectedOrigin: this.passkeyOrigins(rp),
+        expectedRPID: rp.rpId,
+        requireUserVerification: true,
+        supportedAlgorithmIDs: [...PASSKEY_ALGORITHMS],
+      });
+    } catch {
+      throw this.passkeyRejected(ctx, account, 'invalid-registration', null);
+    }
+    if (!verified.verified) throw this.passkeyRejected(ctx, account, 'not-verified', null);
+    const { credential } = verified.registrationInfo;
+    const record: PasskeyRecord = {
+      id: credential.id,
+      accountId: account.id,
+      publicKey: toBase64Url(credential.publicKey),
+      counter: credential.counter,
+      transports: cleanTransports(credential.transports),
+      name,
+      createdAt: this.now(),
+      lastUsedAt: null,
+    };
+    if (!(await this.store.passkeys.create(record))) {
+      throw this.passkeyRejected(ctx, account, 'already-registered', record.id);
+    }
+    this.log('passkey.registered', ctx, account, { passkey: passkeyTag(record.id) });
+    return passkeyView(record);
+  }
+
+  async listPasskeys(ctx: RequestContext): Promise<Passkey[]> {
+    const { account } = await this.passkeyOwner(ctx, 'list-passkeys');
+    return (await this.store.passkeys.listForAccount(account.id)).map(passkeyView);
+  }
+
+  async renamePasskey(
+    ctx: RequestContext,
+    input: { passkeyId: string; name: string },
+  ): Promise<Passkey> {
+    const { account } = await this.passkeyOwner(ctx, 'rename-passkey');
+    const raw = inputOf(input);
+    const name = passkeyName(raw.name);
+    const passkey = await this.ownPasskey(account, raw.passkeyId);
+    return this.store.withLock(`passkey:${passkey.id}`, async () => {
+      const current = await this.ownPasskey(account, passkey.id);
+      await this.store.passkeys.update(current.id, { name });
+      this.log('passkey.renamed', ctx, account, { passkey: passkeyTag(current.id) });
+      return passkeyView({ ...current, name });
+    });
+  }
+
+  async deletePasskey(ctx: RequestContext, input: { passkeyId: string }): Promise<void> {
+    const { account } = await this.passkeyOwner(ctx, 'delete-passkey');
+    const passkey = await this.ownPasskey(account, inputOf(input).passkeyId);
+    await this.store.withLock(`passkey:${passkey.id}`, async () => {
+      const current = await this.ownPasskey(account, passkey.id);
+      await this.store.passkeys.delete(current.id);
+    });
+    this.log('passkey.deleted', ctx, account, { passkey: passkeyTag(passkey.id) });
+  }
+
+  async startPasskeySignIn(ctx: RequestContext): Promise<PasskeyChallenge> {
+    const rp = this.requireWebAuthn(ctx, 'start-passkey-sign-in');
+    await this.limit(ctx, 'passkey-options', null, null);
+    const lib = await loadWebAuthn();
+    // No allowCredentials: discoverable credentials, no username asked, nothing to enumerate.
+    const options = await lib.generateAuthenticationOptions({
+      rpID: rp.rpId,
+      userVerification: 'required',
+      timeout: AUTH_LIMITS.passkeyCeremonyTtl,
+    });
+    const ceremonyId = await this.newCeremony('sign-in', options.challenge, null);
+    return { ceremonyId, options };
+  }
+
+  async finishPasskeySignIn(
+    ctx: RequestContext,
+    input: { ceremonyId: string; response: AuthenticationResponseJSON },
+  ): Promise<VerifiedLogin> {
+    const rp = this.requireWebAuthn(ctx, 'finish-passkey-sign-in');
+    const raw = inputOf(input);
+    const response = inputOf(raw.response);
+    const credentialId = typeof response.id === 'string' ? response.id : '';
+    await this.limit(
+      ctx,
+      'passkey-sign-in',
+      credentialId ? await tokenDigest(`passkey:${credentialId}`) : null,
+      null,
+    );
+    const lib = await loadWebAuthn();
+    const ceremony = await this.takeCeremony(ctx, raw.ceremonyId, 'sign-in', null);
+    const found = credentialId ? await this.store.passkeys.get(credentialId) : null;
+    const owner = found ? await this.store.accounts.get(found.accountId) : null;
+    if (!found || !owner) {
+      this.log('passkey.rejected', ctx, null, { reason: 'unknown-passkey' });
+      throw adapterError('PASSKEY_UNKNOWN');
+    }
+    return this.store.withLock(`passkey:${found.id}`, async () => {
+      const passkey = await this.store.passkeys.get(found.id);
+      if (!passkey || passkey.accountId !== owner.id) {
+        this.log('passkey.rejected', ctx, null, { reason: 'unknown-passkey' });
+        throw adapterError('PASSKEY_UNKNOWN');
+      }
+      let verified: SimpleWebAuthn.VerifiedAuthenticationResponse;
+      try {
+        verified = await lib.verifyAuthenticationResponse({
+          response: response as AuthenticationResponseJSON,
+          expectedChallenge: ceremony.challenge,
+          expectedOrigin: this.passkeyOrigins(rp),
+          expectedRPID: rp.rpId,
+          requireUserVerification: true,
+          // The counter is checked below, once the signature is known to be genuine.
+          credential: {
+            id: passkey.id,
+            publicKey: new Uint8Array(fromBase64Url(passkey.publicKey)),
+            counter: 0,
+          },
+        });
+      } catch {
+        throw this.passkeyRejected(ctx, owner, 'invalid-assertion', passkey.id);
+      }
+      if (!verified.verified) throw this.passkeyRejected(ctx, owner, 'bad-signature', passkey.id);
+      // The credential is bound to its user: the handle the authenticator stored must be ours.
+      const handle = await this.store.passkeys.userHandle(owner.id, randomToken(32));
+      const userHandle = inputOf(
+        response.response as object as { userHandle?: unknown },
+      ).userHandle;
+      if (userHandle !== handle) {
+        throw this.passkeyRejected(ctx, owner, 'user-mismatch', passkey.id);
+      }
+      const counter = verified.authenticationInfo.newCounter;
+      if ((counter > 0 || passkey.counter > 0) && counter <= passkey.counter) {
+        // A genuine signature with a counter that went back: a cloned authenticator.
+        this.log('passkey.cloned', ctx, owner, { passkey: passkeyTag(passkey.id) });
+        throw adapterError('PASSKEY_REJECTED', { reason: 'invalid' });
+      }
+      await this.store.passkeys.update(passkey.id, { counter });
+      // A locked account stays locked, whatever proves who is signing in.
+      const guard = this.effectiveGuard(
+        await this.store.guards.get(await this.guardKey(owner.username)),
+      );
+      if (guard.lockedUntil !== null) {
+        this.log('login.refused-locked', ctx, owner, {
+          until: guard.lockedUntil,
+          reason: 'passkey',
+        });
+        throw adapterError('ACCOUNT_LOCKED', { unlocksAt: guard.lockedUntil });
+      }
+      if (owner.deactivatedAt) {
+        this.log('login.failed', ctx, owner, { reason: 'deactivated' });
+        throw adapterError('ACCOUNT_DEACTIVATED');
+      }
+      await this.store.passkeys.update(passkey.id, { lastUsedAt: this.now() });
+      const session = await this.startSession(ctx, owner);
+      this.log('passkey.signed-in', ctx, owner, { passkey: passkeyTag(passkey.id) });
+      return { session };
+    });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1132,6 +1698,17 @@ export class AuthEngine implements AuthEngineOperations {
     return this.summary(account);
   }
 
+  private async lockAccount(username: string): Promise<void> {
+    const account = await this.store.accounts.getByUsername(usernameKey(String(username ?? '')));
+    if (!account) throw adapterError('NOT_FOUND');
+    const key = await this.guardKey(account.username);
+    const lockedUntil = this.now() + AUTH_LIMITS.lockDuration;
+    await this.store.withLock(`guard:${key}`, () =>
+      this.store.guards.put(key, { failures: AUTH_LIMITS.loginMaxFailures, lockedUntil }),
+    );
+    this.activity(account, { type: 'locked', method: null, outcome: 'success' }, null, true);
+  }
+
   private async signIn(ctx: RequestContext, username: string): Promise<Session> {
     const account = await this.store.accounts.getByUsername(usernameKey(String(username ?? '')));
     if (!account) throw adapterError('NOT_FOUND');
@@ -1144,6 +1721,219 @@ export class AuthEngine implements AuthEngineOperations {
 
   private now(): number {
     return this.clock.now();
+  }
+
+  /**
+   * A delegate by id: NOT_FOUND for a missing id, another role, or (with `producer`) another
+   * producer's delegate — the same answer for all three.
+   */
+  private async delegateById(id: unknown, producer: AccountRecord | null): Promise<AccountRecord> {
+    const account = typeof id === 'string' && id !== '' ? await this.store.accounts.get(id) : null;
+    if (
+      !account ||
+      account.role !== 'delegate' ||
+      (producer !== null && account.producerAccountId !== producer.id)
+    ) {
+      throw adapterError('NOT_FOUND');
+    }
+    return account;
+  }
+
+  /**
+   * Do an administrative action to `account` as `by` (help desk or its producer), record it in
+   * the activity log with the reason, and email the account when it is told of it.
+   */
+  private async act(
+    ctx: RequestContext,
+    by: ActingAccount,
+    account: AccountRecord,
+    action: HelpDeskActionName,
+  ): Promise<void> {
+    const actor = by.account.username;
+    let notice: 'unlocked' | 'deactivated' | 'reactivated' | 'pattern-reset' | null = null;
+    let mail: OutgoingMessage | null = null;
+    await this.store.withLock(`account:${account.id}`, async () => {
+      const current = (await this.store.accounts.get(account.id)) ?? account;
+      switch (action) {
+        case 'unlock':
+          await this.clearGuard(current.username);
+          this.log('account.unlocked', ctx, current, { actor }, by);
+          notice = 'unlocked';
+          break;
+        case 'reset-pattern':
+          await this.store.accounts.update(current.id, { typing: null, patternFailures: 0 });
+          // The next login must enroll again, so no remembered device may skip it.
+          await this.store.devices.deleteForAccount(current.id);
+          this.log('pattern.reset', ctx, current, { actor }, by);
+          notice = 'pattern-reset';
+          break;
+        case 'forget-devices':
+          await this.store.devices.deleteForAccount(current.id);
+          this.log('devices.forgotten', ctx, current, { actor }, by);
+          break;
+        case 'resend-invitation': {
+          // A deactivated delegate receives nothing until reactivated.
+          if (current.deactivatedAt) throw adapterError('FORBIDDEN');
+          const producer = current.producerAccountId
+            ? await this.store.accounts.get(current.producerAccountId)
+            : null;
+          if (!producer) throw adapterError('NOT_FOUND');
+          mail = await this.issueLink(current, producer);
+          this.log('invitation.resent', ctx, current, { actor }, by);
+          break;
+        }
+        case 'deactivate':
+          if (current.deactivatedAt) return;
+          await this.store.accounts.update(current.id, { deactivatedAt: this.now() });
+          // Signed out everywhere, every device verifies again, and no passkey signs in.
+          await this.store.sessions.deleteForAccount(current.id);
+          await this.store.devices.deleteForAccount(current.id);
+          await this.store.passkeys.deletePasskeysOf(current.id);
+          this.log('account.deactivated', ctx, current, { actor }, by);
+          notice = 'deactivated';
+          break;
+        case 'reactivate':
+          if (!current.deactivatedAt) return;
+          await this.store.accounts.update(current.id, { deactivatedAt: null });
+          this.log('account.reactivated', ctx, current, { actor }, by);
+          notice = 'reactivated';
+          break;
+      }
+    });
+    if (notice) {
+      const who =
+        by.account.role === 'help-desk'
+          ? 'the Internet Help Desk'
+          : `your producer ${by.account.firstName} ${by.account.lastName}`;
+      mail = accountNoticeMessage(account, notice, who, this.helpDeskPhone);
+    }
+    if (mail) await this.enqueue({ kind: 'message', message: mail });
+  }
+
+  /** A delegate's page for the Help Desk. */
+  private async detail(account: AccountRecord): Promise<DelegateDetail> {
+    const summary = await this.summary(account);
+    const producer = account.producerAccountId
+      ? await this.store.accounts.get(account.producerAccountId)
+      : null;
+    const count = await this.store.devices.countForAccount(account.id, this.now());
+    const latest = async (type: ActivityType, n = 1) =>
+      this.store.activity.list(account.id, null, n, [type]);
+    let lastUsedAt: number | null = null;
+    if (count > 0) {
+      const signIns = await latest('sign-in', 50);
+      lastUsedAt =
+        signIns.find((e) => e.method === 'device')?.at ??
+        (await latest('device-remembered'))[0]?.at ??
+        null;
+    }
+    const patternEnrolled = account.typing !== null;
+    return {
+      ...summary,
+      lockedUntil: summary.lockedUntil ?? null,
+      lastSignInAt: summary.lastSignInAt ?? null,
+      producer: {
+        username: producer?.username ?? '',
+        firstName: producer?.firstName ?? '',
+        lastName: producer?.lastName ?? '',
+        producerId: producer?.producerId ?? '',
+      },
+      patternEnrolled,
+      patternEnrolledAt: patternEnrolled
+        ? ((await latest('pattern-enrolled'))[0]?.at ?? null)
+        : null,
+      rememberedDevices: { count, lastUsedAt },
+      passkeys: (await this.store.passkeys.listForAccount(account.id)).length,
+    };
+  }
+
+  /** One page of an account's activity; `staff`: the Help Desk's view (names, reasons). */
+  private async activityPage(
+    account: AccountRecord,
+    query: Partial<ActivityQuery>,
+    staff: boolean,
+  ): Promise<ActivityPage> {
+    await this.settleActivity();
+    await this.pruneExpired();
+    let cursor: ActivityCursor | null = null;
+    if (query.cursor !== undefined && query.cursor !== null) {
+      cursor = parseCursor(query.cursor);
+      if (!cursor) throw validation({ cursor: 'not-allowed' });
+    }
+    const rawLimit = query.limit;
+    const limit =
+      typeof rawLimit === 'number' && Number.isFinite(rawLimit)
+        ? Math.min(100, Math.max(1, Math.floor(rawLimit)))
+        : 20;
+    const oldest = this.now() - this.activityRetention;
+    const rows = (await this.store.activity.list(account.id, cursor, limit + 1)).filter(
+      (r) => r.at >= oldest,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      entries: page.map((r) => this.entryView(r, staff)),
+      nextCursor: rows.length > limit && last ? `${last.at}.${last.id}` : null,
+    };
+  }
+
+  private entryView(r: ActivityRecord, staff: boolean): ActivityEntry {
+    const entry: ActivityEntry = {
+      id: r.id,
+      at: r.at,
+      type: r.type,
+      actor: { role: r.actorRole },
+      outcome: r.outcome,
+    };
+    if (r.method) entry.method = r.method;
+    if (r.actorName && (staff || r.actorRole === 'producer')) entry.actor.name = r.actorName;
+    if (staff && r.reason) entry.reason = r.reason;
+    return entry;
+  }
+
+  /** Wait for this engine's activity writes in flight (so a read sees them). */
+  private async settleActivity(): Promise<void> {
+    while (this.activityWrites.size) await Promise.allSettled([...this.activityWrites]);
+  }
+
+  /** Write one activity entry of `account` (best effort: a failing write changes no answer). */
+  private activity(
+    account: AccountRecord,
+    what: { type: ActivityType; method: ActivityMethod | null; outcome: 'success' | 'failure' },
+    by: ActingAccount | null,
+    system = false,
+  ): void {
+    const actorRole = by
+      ? by.account.role === 'help-desk'
+        ? 'help-desk'
+        : 'producer'
+      : system
+        ? 'system'
+        : 'self';
+    // Entries of one millisecond list in the order they happened (ids sort after `at`).
+    const seq = (this.activitySeq++ % 36 ** 7).toString(36).padStart(7, '0');
+    const record: ActivityRecord = {
+      id: `${seq}${randomToken(9)}`,
+      accountId: account.id,
+      at: this.now(),
+      ...what,
+      actorRole,
+      actorId: by?.account.id ?? null,
+      actorName: by ? `${by.account.firstName} ${by.account.lastName}` : null,
+      reason: by?.reason ?? null,
+    };
+    // Written after the answer has gone, never inside it: a synchronous store (SQLite) would
+    // otherwise make a wrong password for an existing account answer measurably later than for a
+    // missing one, which has no log (bench:enumeration: p = 0.0009, and still p < 0.001 with a
+    // 0 ms timer, which fires before the server has written its answer). Reads of the log wait
+    // for writes in flight (`settleActivity`).
+    const write: Promise<void> = new Promise<void>((resolve) =>
+      setTimeout(resolve, ACTIVITY_WRITE_DELAY),
+    )
+      .then(() => this.store.activity.add(record))
+      .catch(() => undefined);
+    this.activityWrites.add(write);
+    void write.finally(() => this.activityWrites.delete(write));
   }
 
   /** Seal one message (or decoy) into the outbox and wake the worker. */
@@ -1162,7 +1952,11 @@ export class AuthEngine implements AuthEngineOperations {
     ctx: RequestContext | null,
     account: AccountRecord | null,
     extra: Omit<SecurityEvent, 'type' | 'at' | 'username' | 'role' | 'client'> = {},
+    by: ActingAccount | null = null,
+    record = true,
   ): void {
+    const what = account && record ? activityOf(type, extra) : null;
+    if (account && what) this.activity(account, what, by, type === 'account.locked');
     if (!this.securityLog) return;
     const event: SecurityEvent = { type, at: this.now() };
     if (account) {
@@ -1222,6 +2016,105 @@ export class AuthEngine implements AuthEngineOperations {
       throw adapterError('FORBIDDEN');
     }
     return current.account;
+  }
+
+  /** The origins a passkey response may come from, now. */
+  private passkeyOrigins(rp: Readonly<WebAuthnOptions>): string[] {
+    return [...(typeof rp.origins === 'function' ? rp.origins() : rp.origins)];
+  }
+
+  /** The relying party, or NOT_FOUND (and `access.refused`) when passkeys are off. */
+  private requireWebAuthn(ctx: RequestContext, operation: string): Readonly<WebAuthnOptions> {
+    if (!this.webauthn) {
+      this.log('access.refused', ctx, null, { operation, reason: 'passkeys-off' });
+      throw adapterError('NOT_FOUND');
+    }
+    return this.webauthn;
+  }
+
+  /**
+   * The caller's account when it may manage passkeys: a signed-in delegate or producer
+   * (NOT_FOUND when passkeys are off, NOT_AUTHENTICATED without a session, FORBIDDEN for
+   * help-desk staff).
+   */
+  private async passkeyOwner(
+    ctx: RequestContext,
+    operation: string,
+  ): Promise<{ rp: Readonly<WebAuthnOptions>; account: AccountRecord }> {
+    const rp = this.requireWebAuthn(ctx, operation);
+    const account = await this.requireAccess(ctx, 'session', operation);
+    if (account.role !== 'delegate' && account.role !== 'producer') {
+      this.log('access.refused', ctx, account, { operation, reason: 'no-passkeys-for-role' });
+      throw adapterError('FORBIDDEN');
+    }
+    return { rp, account };
+  }
+
+  /** One of the account's own passkeys; NOT_FOUND for a missing one and another's alike. */
+  private async ownPasskey(account: AccountRecord, id: unknown): Promise<PasskeyRecord> {
+    const passkey = typeof id === 'string' && id !== '' ? await this.store.passkeys.get(id) : null;
+    if (!passkey || passkey.accountId !== account.id) throw adapterError('NOT_FOUND');
+    return passkey;
+  }
+
+  /** Store a new ceremony for `challenge`; resolves its id (the client's bearer value). */
+  private async newCeremony(
+    purpose: CeremonyPurpose,
+    challenge: string,
+    accountId: string | null,
+  ): Promise<string> {
+    await this.pruneExpired();
+    const ceremonyId = randomToken(32);
+    await this.store.ceremonies.create({
+      digest: await tokenDigest(ceremonyId),
+      purpose,
+      challenge,
+      accountId,
+      expiresAt: this.now() + AUTH_LIMITS.passkeyCeremonyTtl,
+      used: false,
+    });
+    return ceremonyId;
+  }
+
+  /**
+   * Use a ceremony once: it must exist, be of `purpose` (and, for a registration, of `account`),
+   * be unused and unexpired; else PASSKEY_REJECTED `expired`. It is marked used before its
+   * response is verified, so a challenge is answered at most once, right or wrong.
+   */
+  private async takeCeremony(
+    ctx: RequestContext,
+    ceremonyId: unknown,
+    purpose: CeremonyPurpose,
+    account: AccountRecord | null,
+  ): Promise<CeremonyRecord> {
+    await this.pruneExpired();
+    const digest = await tokenDigest(typeof ceremonyId === 'string' ? ceremonyId : '');
+    const ceremony = await this.store.ceremonies.get(digest);
+    const usable =
+      ceremony !== null &&
+      ceremony.purpose === purpose &&
+      ceremony.accountId === (account?.id ?? null) &&
+      !ceremony.used &&
+      ceremony.expiresAt > this.now();
+    if (!usable || !(await this.store.ceremonies.markUsed(digest))) {
+      this.log('passkey.rejected', ctx, account, { reason: 'ceremony-expired' });
+      throw adapterError('PASSKEY_REJECTED', { reason: 'expired' });
+    }
+    return ceremony;
+  }
+
+  /** Log a refused passkey response and build its PASSKEY_REJECTED `invalid`. */
+  private passkeyRejected(
+    ctx: RequestContext,
+    account: AccountRecord | null,
+    reason: string,
+    passkeyId: string | null,
+  ): AdapterError<'PASSKEY_REJECTED'> {
+    this.log('passkey.rejected', ctx, account, {
+      reason,
+      ...(passkeyId ? { passkey: passkeyTag(passkeyId) } : {}),
+    });
+    return adapterError('PASSKEY_REJECTED', { reason: 'invalid' });
   }
 
   private getDummyHash(): Promise<StoredPassword> {
@@ -1301,11 +2194,17 @@ export class AuthEngine implements AuthEngineOperations {
     save: (record: CodeRecord) => Promise<void>,
   ): Promise<void> {
     const method = record?.channel;
+    let wrote = false;
     try {
-      await this.checkCode(record, typed, save);
+      await this.checkCode(record, typed, async (c) => {
+        wrote = true;
+        await save(c);
+      });
     } catch (err) {
       const reason = err instanceof AdapterError ? err.code : 'error';
-      this.log('verification.failed', ctx, account, { method, reason });
+      // In the activity log only when the code was counted (written): a refusal that changes
+      // nothing for an unknown username's flow changes nothing for a real one either.
+      this.log('verification.failed', ctx, account, { method, reason }, null, wrote);
       throw err;
     }
     this.log('verification.succeeded', ctx, account, { method });
@@ -1394,6 +2293,8 @@ export class AuthEngine implements AuthEngineOperations {
     await this.store.devices.deleteExpired(now);
     await this.store.sessions.deleteExpired(now);
     await this.store.throttles.deleteStale(now - AUTH_LIMITS.sendWindow);
+    await this.store.ceremonies.deleteExpired(now);
+    await this.store.activity.deleteBefore(now - this.activityRetention);
   }
 
   private async newCode(channel: Channel): Promise<{ code: string; record: CodeRecord }> {
@@ -1546,7 +2447,7 @@ export class AuthEngine implements AuthEngineOperations {
           });
         }
       } else {
-        account = await this.store.accounts.get(session.accountId);
+        account = live(await this.store.accounts.get(session.accountId));
       }
     }
     if (!session || !account) {
@@ -1564,6 +2465,15 @@ export class AuthEngine implements AuthEngineOperations {
     const guard = this.effectiveGuard(
       await this.store.guards.get(await this.guardKey(account.username)),
     );
+    await this.settleActivity();
+    const lastSignIn = await this.store.activity.list(account.id, null, 1, ['sign-in']);
+    const status: DelegateSummary['status'] = account.deactivatedAt
+      ? 'deactivated'
+      : guard.lockedUntil !== null
+        ? 'locked'
+        : account.password
+          ? 'active'
+          : 'invited';
     return {
       id: account.id,
       username: account.username,
@@ -1572,8 +2482,10 @@ export class AuthEngine implements AuthEngineOperations {
       lastName: account.lastName,
       mobile: account.mobile,
       states: [...account.states],
-      status: guard.lockedUntil !== null ? 'locked' : account.password ? 'active' : 'invited',
+      status,
       createdAt: account.createdAt,
+      lockedUntil: guard.lockedUntil,
+      lastSignInAt: lastSignIn[0]?.at ?? null,
     };
   }
 
@@ -1713,7 +2625,7 @@ export class AuthEngine implements AuthEngineOperations {
   ): Promise<{ pending: PendingRecord; account: AccountRecord }> {
     const pending = await this.store.pendings.get(digest);
     if (!pending || pending.expiresAt <= this.now()) throw adapterError('FLOW_EXPIRED');
-    const account = await this.store.accounts.get(pending.accountId);
+    const account = live(await this.store.accounts.get(pending.accountId));
     if (!account) throw adapterError('FLOW_EXPIRED');
     return { pending, account };
   }
@@ -1758,6 +2670,7 @@ export class AuthEngine implements AuthEngineOperations {
   ): Promise<VerifiedLogin> {
     await this.store.pendings.delete(pendingDigest);
     const session = await this.startSession(ctx, account);
+    this.activity(account, { type: 'sign-in', method: null, outcome: 'success' }, null);
     if (!rememberDevice) return { session };
     this.log('device.remembered', ctx, account);
     const token = randomToken(32);

@@ -18,6 +18,7 @@ export {
   type ProducerInput,
   type RequestContext,
   type StaffInput,
+  type WebAuthnOptions,
 } from './engine.js';
 export { Pbkdf2Hasher, PBKDF2_ALG, type PasswordHasher } from './hasher.js';
 export type { MessageSender, OutgoingMessage } from './messages.js';

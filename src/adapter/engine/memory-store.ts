@@ -9,8 +9,12 @@ import { Keyring, type KeySpec } from './sealing.js';
 import {
   KeyedMutex,
   type AccountRecord,
+  type ActivityRecord,
+  type ActivityRepo,
   type AccountRepo,
   type AuthStore,
+  type CeremonyRecord,
+  type CeremonyRepo,
   type DeviceRecord,
   type DeviceRepo,
   type FlowRecord,
@@ -21,6 +25,8 @@ import {
   type LoginGuard,
   type OutboxItem,
   type OutboxRepo,
+  type PasskeyRecord,
+  type PasskeyRepo,
   type PendingRecord,
   type PendingRepo,
   type SessionRecord,
@@ -64,6 +70,14 @@ export interface MemoryState {
   tickets: TicketRecord[];
   /** Messages waiting to be sent, in insertion order. */
   outbox: OutboxItem[];
+  /** Registered passkeys, oldest first (absent in state saved before passkeys: none). */
+  passkeys?: PasskeyRecord[];
+  /** WebAuthn user handle per account id. */
+  passkeyUsers?: Record<string, string>;
+  /** WebAuthn ceremonies in progress. */
+  ceremonies?: CeremonyRecord[];
+  /** Activity log entries, in insertion order (absent in older state: none). */
+  activity?: ActivityRecord[];
   /**
    * The client side kept with the backend: the in-memory adapter's own session token (what a
    * browser's cookie jar holds for a server). The store itself never reads it.
@@ -86,6 +100,10 @@ export function freshMemoryState(): MemoryState {
     sessions: [],
     tickets: [],
     outbox: [],
+    passkeys: [],
+    passkeyUsers: {},
+    ceremonies: [],
+    activity: [],
     context: { sessionToken: null },
   };
 }
@@ -158,6 +176,9 @@ export class MemoryStore implements AuthStore {
   readonly sessions: SessionRepo;
   readonly tickets: TicketRepo;
   readonly outbox: OutboxRepo;
+  readonly passkeys: PasskeyRepo;
+  readonly ceremonies: CeremonyRepo;
+  readonly activity: ActivityRepo;
 
   constructor(state: MemoryState = freshMemoryState()) {
     this.state = state;
@@ -181,6 +202,24 @@ export class MemoryStore implements AuthStore {
           s().accounts.filter(
             (a) => a.role === 'delegate' && a.producerAccountId === producerAccountId,
           ),
+        ),
+      searchDelegates: async (needle, limit) =>
+        copy(
+          s()
+            .accounts.filter(
+              (a) =>
+                a.role === 'delegate' &&
+                [
+                  a.usernameKey,
+                  a.emailKey,
+                  a.firstName.toLowerCase(),
+                  a.lastName.toLowerCase(),
+                  `${a.firstName} ${a.lastName}`.toLowerCase(),
+                  a.mobile,
+                ].some((field) => field.includes(needle)),
+            )
+            .sort((a, b) => (a.usernameKey < b.usernameKey ? -1 : 1))
+            .slice(0, limit),
         ),
       create: async (account) => {
         if (this.accountByUsernameKey(account.usernameKey)) return false;
@@ -252,6 +291,8 @@ export class MemoryStore implements AuthStore {
         s().devices.push(copy(device));
         this.dirty = true;
       },
+      countForAccount: async (accountId, now) =>
+        s().devices.filter((d) => d.accountId === accountId && d.expiresAt > now).length,
       deleteForAccount: async (accountId) =>
         void changed(removeWhere(s().devices, (d) => d.accountId === accountId)),
       deleteExpired: async (now) => changed(removeWhere(s().devices, (d) => d.expiresAt <= now)),
@@ -343,6 +384,80 @@ export class MemoryStore implements AuthStore {
           { availableAt },
         ),
       count: async () => s().outbox.length,
+    };
+
+    const passkeys = (): PasskeyRecord[] => (s().passkeys ??= []);
+    const users = (): Record<string, string> => (s().passkeyUsers ??= {});
+    const ceremonies = (): CeremonyRecord[] => (s().ceremonies ??= []);
+    this.passkeys = {
+      get: async (id) => copy(passkeys().find((p) => p.id === id) ?? null),
+      listForAccount: async (accountId) =>
+        copy(
+          passkeys()
+            .filter((p) => p.accountId === accountId)
+            .sort((a, b) => a.createdAt - b.createdAt),
+        ),
+      create: async (passkey) => {
+        if (passkeys().some((p) => p.id === passkey.id)) return false;
+        passkeys().push(copy(passkey));
+        this.dirty = true;
+        return true;
+      },
+      update: async (id, p) =>
+        patch(
+          passkeys().find((x) => x.id === id),
+          p,
+        ),
+      delete: async (id) => void changed(removeWhere(passkeys(), (p) => p.id === id)),
+      deletePasskeysOf: async (accountId) =>
+        changed(removeWhere(passkeys(), (p) => p.accountId === accountId)),
+      userHandle: async (accountId, candidate) => {
+        const all = users();
+        if (!Object.hasOwn(all, accountId)) {
+          all[accountId] = candidate;
+          this.dirty = true;
+        }
+        return all[accountId]!;
+      },
+    };
+
+    this.ceremonies = {
+      get: async (digest) => copy(ceremonies().find((c) => c.digest === digest) ?? null),
+      create: async (ceremony) => {
+        ceremonies().push(copy(ceremony));
+        this.dirty = true;
+      },
+      markUsed: async (digest) => {
+        const found = ceremonies().find((c) => c.digest === digest);
+        if (!found || found.used) return false;
+        found.used = true;
+        this.dirty = true;
+        return true;
+      },
+      deleteExpired: async (now) => changed(removeWhere(ceremonies(), (c) => c.expiresAt <= now)),
+    };
+
+    const activity = (): ActivityRecord[] => (s().activity ??= []);
+    const newerFirst = (a: ActivityRecord, b: ActivityRecord): number =>
+      b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+    this.activity = {
+      add: async (entry) => {
+        activity().push(copy(entry));
+        this.dirty = true;
+      },
+      list: async (accountId, cursor, limit, types) =>
+        copy(
+          activity()
+            .filter(
+              (e) =>
+                e.accountId === accountId &&
+                (!types || types.includes(e.type)) &&
+                (!cursor || e.at < cursor.at || (e.at === cursor.at && e.id < cursor.id)),
+            )
+            .sort(newerFirst)
+            .slice(0, limit),
+        ),
+      deleteBefore: async (before) => changed(removeWhere(activity(), (e) => e.at < before)),
     };
   }
 

@@ -145,3 +145,61 @@ export function issueReportMessage(
     ].join('\n'),
   };
 }
+
+/** What someone else did to an account that its owner is told about by email. */
+export type AccountNotice = 'unlocked' | 'deactivated' | 'reactivated' | 'pattern-reset';
+
+/**
+ * The email telling a delegate that someone else unlocked, deactivated or reactivated their
+ * account, or reset their typing pattern. `by`: who did it, in words (`the Internet Help Desk`,
+ * `your producer Pat Lee`).
+ */
+export function accountNoticeMessage(
+  account: Person,
+  notice: AccountNotice,
+  by: string,
+  helpDeskPhone: string,
+): OutgoingMessage {
+  const what: Record<AccountNotice, { subject: string; lines: string[] }> = {
+    unlocked: {
+      subject: 'Account Information - Account Unlocked',
+      lines: [
+        `Your Producer Experience Portal account ${account.username} was unlocked by ${by}.`,
+        'You can sign in again now.',
+      ],
+    },
+    deactivated: {
+      subject: 'Account Information - Account Deactivated',
+      lines: [
+        `Your Producer Experience Portal account ${account.username} was deactivated by ${by}.`,
+        'You cannot sign in until it is reactivated. Contact your producer.',
+      ],
+    },
+    reactivated: {
+      subject: 'Account Information - Account Reactivated',
+      lines: [
+        `Your Producer Experience Portal account ${account.username} was reactivated by ${by}.`,
+        'You can sign in again; you will verify your account at your next sign-in.',
+      ],
+    },
+    'pattern-reset': {
+      subject: 'Account Information - Typing Pattern Reset',
+      lines: [
+        `The typing pattern of your Producer Experience Portal account ${account.username} was reset by ${by}.`,
+        'At your next sign-in you will enroll your typing pattern again.',
+      ],
+    },
+  };
+  return {
+    channel: 'email',
+    to: account.email,
+    subject: what[notice].subject,
+    text: [
+      `Hello ${account.firstName},`,
+      '',
+      ...what[notice].lines,
+      '',
+      `If you did not expect this, call the Internet Help Desk at ${helpDeskPhone}.`,
+    ].join('\n'),
+  };
+}

@@ -13,7 +13,11 @@ export type LimitedOperation =
   | 'find-account'
   | 'send-code'
   | 'verify-code'
-  | 'forgot-username';
+  | 'forgot-username'
+  /** `startPasskeySignIn` (per client address only: it names no account). */
+  | 'passkey-options'
+  /** `finishPasskeySignIn` (the account key: a digest of the credential id). */
+  | 'passkey-sign-in';
 
 /** Who a limited request counts against. */
 export interface LimitKeys {
@@ -43,6 +47,10 @@ export type SecurityEventType =
   | 'login.refused-locked'
   | 'account.locked'
   | 'account.unlocked'
+  | 'account.deactivated'
+  | 'account.reactivated'
+  | 'devices.forgotten'
+  | 'invitation.resent'
   | 'password.changed'
   | 'code.sent'
   | 'code.send-failed'
@@ -56,7 +64,13 @@ export type SecurityEventType =
   | 'session.ended'
   | 'session.idle-expired'
   | 'rate.limited'
-  | 'access.refused';
+  | 'access.refused'
+  | 'passkey.registered'
+  | 'passkey.renamed'
+  | 'passkey.deleted'
+  | 'passkey.signed-in'
+  | 'passkey.rejected'
+  | 'passkey.cloned';
 
 /**
  * One security event. Never a secret (password, code, token, keystroke timing) and never a
@@ -86,6 +100,11 @@ export interface SecurityEvent {
   reason?: string;
   /** Epoch ms, e.g. when a lock ends. */
   until?: number;
+  /**
+   * `passkey.*`: the first 8 characters of the credential id (public, never a key, signature
+   * or challenge response), enough to tell a user's passkeys apart in the log.
+   */
+  passkey?: string;
 }
 
 /** Where security events go (a JSON-lines writer on the server; tests collect them). */

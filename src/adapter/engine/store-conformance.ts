@@ -3,8 +3,8 @@
  * implementation (the in-memory `MemoryStore`, the reference server's SQLite store, a
  * PostgreSQL or Redis store) must pass: every repository's round trips and edge cases, the
  * keyed lock, and the engine's rules under concurrent requests against the store (20 parallel
- * wrong passwords lock at exactly the 5th; a link, code, flow or pending login is usable once
- * however many requests race for it; many sessions side by side; an outbox item is claimed by
+ * wrong passwords lock at exactly the 5th; a link, code, flow, pending login or WebAuthn
+ * ceremony is usable once however many requests race for it; many sessions side by side; an outbox item is claimed by
  * one worker only).
  *
  *   storeConformanceSuite('MemoryStore', async () => ({ store: new MemoryStore() }));
@@ -31,10 +31,13 @@ import { OutboxWorker } from './outbox-worker.js';
 import { Keyring, type SealedValue } from './sealing.js';
 import type {
   AccountRecord,
+  ActivityRecord,
   AuthStore,
   CodeRecord,
   FlowRecord,
+  CeremonyRecord,
   OutboxItem,
+  PasskeyRecord,
   PendingRecord,
   SessionRecord,
 } from './store.js';
@@ -176,6 +179,27 @@ function delegateRecord(id: string, producerAccountId: string, createdAt: number
   };
 }
 
+function activityRecord(
+  id: string,
+  accountId: string,
+  at: number,
+  over: Partial<ActivityRecord> = {},
+): ActivityRecord {
+  return {
+    id,
+    accountId,
+    at,
+    type: 'sign-in',
+    method: null,
+    outcome: 'success',
+    actorRole: 'self',
+    actorId: null,
+    actorName: null,
+    reason: null,
+    ...over,
+  };
+}
+
 const code = (over: Partial<CodeRecord> = {}): CodeRecord => ({
   salt: 'c2FsdA',
   hash: 'aGFzaA',
@@ -208,6 +232,31 @@ function pendingRecord(digest: string, over: Partial<PendingRecord> = {}): Pendi
     expiresAt: 10_000,
     code: null,
     enrolled: null,
+    ...over,
+  };
+}
+
+function passkeyRecord(id: string, accountId: string, createdAt: number): PasskeyRecord {
+  return {
+    id,
+    accountId,
+    publicKey: `pQECAyYgASFYI${id}`,
+    counter: 0,
+    transports: ['internal', 'hybrid'],
+    name: `Key ${id}`,
+    createdAt,
+    lastUsedAt: null,
+  };
+}
+
+function ceremonyRecord(digest: string, over: Partial<CeremonyRecord> = {}): CeremonyRecord {
+  return {
+    digest,
+    purpose: 'sign-in',
+    challenge: `challenge-${digest}`,
+    accountId: null,
+    expiresAt: 10_000,
+    used: false,
     ...over,
   };
 }
@@ -270,7 +319,10 @@ function drainingAfterCalls<T extends object>(target: T, drain: () => Promise<un
  * The engine over the store under test: manual clock, fast PBKDF2, a fresh key, and an outbox
  * worker (over the same store) that delivers into an array after every call.
  */
-async function engineOver(store: AuthStore): Promise<EngineWorld> {
+async function engineOver(
+  store: AuthStore,
+  options: { activityRetention?: number } = {},
+): Promise<EngineWorld> {
   const clock = new ManualClock();
   const outbox: OutboxMessage[] = [];
   const sealer = await Keyring.fromSpecs([Keyring.newKeySpec('conformance')]);
@@ -288,6 +340,7 @@ async function engineOver(store: AuthStore): Promise<EngineWorld> {
     sealer,
     hasher: new Pbkdf2Hasher(1000),
     confirmLinkUrl: (token) => `https://portal.example/#/verify?token=${encodeURIComponent(token)}`,
+    ...options,
   });
   return {
     engine: drainingAfterCalls(engine, () => worker.drain()),
@@ -631,6 +684,200 @@ export function storeConformanceSuite(
         ok(typeof all[0] === 'string' && all[0].length >= 22, 'a long random string');
         equal(new Set(all).size, 1, 'one value');
         equal(await store.secret(), all[0], 'stable');
+      });
+    });
+
+    describe('passkeys and ceremonies', () => {
+      /** Two accounts the passkeys belong to (a store may enforce the reference). */
+      async function owners(): Promise<[string, string]> {
+        const producer = accountRecord();
+        await store.accounts.create(producer);
+        await store.accounts.create(delegateRecord('dlg_1', producer.id, 2_000));
+        return [producer.id, 'dlg_1'];
+      }
+
+      it('passkeys: round-trip, list per account oldest first, refuse a duplicate id', async () => {
+        const [a, b] = await owners();
+        const k1 = passkeyRecord('k1', a, 300);
+        const k2 = passkeyRecord('k2', a, 100);
+        const k3 = passkeyRecord('k3', b, 200);
+        for (const k of [k1, k2, k3]) equal(await store.passkeys.create(k), true, `create ${k.id}`);
+        equal(await store.passkeys.get('k1'), k1, 'get');
+        equal(await store.passkeys.get('nope'), null, 'missing');
+        equal(await store.passkeys.create({ ...k1, accountId: b }), false, 'duplicate id');
+        equal((await store.passkeys.get('k1'))?.accountId, a, 'the first owner stays');
+        equal(
+          (await store.passkeys.listForAccount(a)).map((k) => k.id),
+          ['k2', 'k1'],
+          'oldest first',
+        );
+        equal(await store.passkeys.listForAccount('nobody'), [], 'none');
+        const read = await store.passkeys.get('k1');
+        read!.name = 'changed';
+        equal((await store.passkeys.get('k1'))?.name, 'Key k1', 'reads are copies');
+      });
+
+      it('passkeys: update changes only the given fields; delete; deletePasskeysOf', async () => {
+        const [a, b] = await owners();
+        await store.passkeys.create(passkeyRecord('k1', a, 100));
+        await store.passkeys.create(passkeyRecord('k2', a, 200));
+        await store.passkeys.create(passkeyRecord('k3', b, 300));
+        await store.passkeys.update('k1', { counter: 7, lastUsedAt: 5_000 });
+        await store.passkeys.update('k1', { name: 'Phone' });
+        await store.passkeys.update('nope', { name: 'x' });
+        equal(
+          await store.passkeys.get('k1'),
+          { ...passkeyRecord('k1', a, 100), counter: 7, lastUsedAt: 5_000, name: 'Phone' },
+          'updated',
+        );
+        await store.passkeys.delete('k2');
+        await store.passkeys.delete('k2');
+        equal(await store.passkeys.get('k2'), null, 'deleted');
+        await store.passkeys.create(passkeyRecord('k4', a, 400));
+        equal(await store.passkeys.deletePasskeysOf(a), 2, 'every passkey of the account');
+        equal(await store.passkeys.listForAccount(a), [], 'none left');
+        equal((await store.passkeys.get('k3'))?.accountId, b, "another account's kept");
+      });
+
+      it('passkeys: one user handle per account, the same to concurrent first callers', async () => {
+        const [a, b] = await owners();
+        const handles = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => store.passkeys.userHandle(a, `candidate-${i}`)),
+        );
+        equal(new Set(handles).size, 1, `one handle (${show(handles)})`);
+        ok(handles[0]!.startsWith('candidate-'), 'a candidate was kept');
+        equal(await store.passkeys.userHandle(a, 'later'), handles[0], 'stable');
+        equal(await store.passkeys.userHandle(b, 'other'), 'other', 'per account');
+        await store.passkeys.create(passkeyRecord('k1', a, 100));
+        await store.passkeys.deletePasskeysOf(a);
+        equal(await store.passkeys.userHandle(a, 'again'), handles[0], 'kept without passkeys');
+      });
+
+      it('ceremonies: round-trip; used once however many race; expiry', async () => {
+        const [a] = await owners();
+        const reg = ceremonyRecord('C1', { purpose: 'registration', accountId: a });
+        await store.ceremonies.create(reg);
+        await store.ceremonies.create(ceremonyRecord('C2', { expiresAt: 20_000 }));
+        equal(await store.ceremonies.get('C1'), reg, 'get');
+        equal(await store.ceremonies.get('nope'), null, 'missing');
+        const tally = await Promise.all(
+          Array.from({ length: 12 }, () => store.ceremonies.markUsed('C2')),
+        );
+        equal(tally.filter(Boolean).length, 1, 'one caller uses it');
+        equal((await store.ceremonies.get('C2'))?.used, true, 'used');
+        equal(await store.ceremonies.markUsed('C2'), false, 'not twice');
+        equal(await store.ceremonies.markUsed('nope'), false, 'missing');
+        equal(await store.ceremonies.deleteExpired(10_000), 1, 'C1 expired');
+        equal(await store.ceremonies.get('C1'), null, 'gone');
+        equal((await store.ceremonies.get('C2'))?.used, true, 'C2 kept');
+      });
+    });
+
+    describe('activity, search, deactivation (issue 22)', () => {
+      it('accounts: deactivatedAt round-trips, is set and cleared by update', async () => {
+        const a = accountRecord();
+        await store.accounts.create(a);
+        equal(Boolean((await store.accounts.get(a.id))?.deactivatedAt), false, 'active');
+        await store.accounts.update(a.id, { deactivatedAt: 5_000 });
+        equal((await store.accounts.get(a.id))?.deactivatedAt, 5_000, 'deactivated');
+        equal((await store.accounts.get(a.id))?.username, a.username, 'other fields kept');
+        await store.accounts.update(a.id, { deactivatedAt: null });
+        equal(Boolean((await store.accounts.get(a.id))?.deactivatedAt), false, 'reactivated');
+      });
+
+      it('accounts: searchDelegates matches username, email, names, mobile; delegates only', async () => {
+        const producer = accountRecord();
+        await store.accounts.create(producer);
+        const d = (id: string, over: Partial<AccountRecord>) => ({
+          ...delegateRecord(id, producer.id, 2_000),
+          ...over,
+        });
+        await store.accounts.create(
+          d('d1', { username: 'Zed_1', usernameKey: 'zed_1', firstName: 'Ann', lastName: 'Lee' }),
+        );
+        await store.accounts.create(
+          d('d2', {
+            username: 'bob2',
+            usernameKey: 'bob2',
+            email: 'Bob@Mail.example',
+            emailKey: 'bob@mail.example',
+            firstName: 'Bob',
+            lastName: 'Stone',
+            mobile: '+17735550199',
+          }),
+        );
+        const ids = async (needle: string, limit = 20) =>
+          (await store.accounts.searchDelegates(needle, limit)).map((a) => a.id);
+        equal(await ids('zed'), ['d1'], 'username');
+        equal(await ids('mail.ex'), ['d2'], 'email');
+        equal(await ids('ann lee'), ['d1'], 'full name');
+        equal(await ids('stone'), ['d2'], 'last name');
+        equal(await ids('7735550'), ['d2'], 'mobile digits');
+        equal(await ids('pat'), [], 'the producer is not a delegate');
+        equal(await ids('b_'), [], '_ is literal, not a wildcard');
+        equal(await ids('%'), [], '% is literal');
+        equal(await ids('e', 1), ['d2'], 'ordered by username key, limited');
+      });
+
+      it('devices: countForAccount counts the unexpired devices of one account', async () => {
+        await store.devices.create({ digest: 'D1', accountId: 'a', expiresAt: 100 });
+        await store.devices.create({ digest: 'D2', accountId: 'a', expiresAt: 300 });
+        await store.devices.create({ digest: 'D3', accountId: 'b', expiresAt: 300 });
+        equal(await store.devices.countForAccount('a', 50), 2, 'both live');
+        equal(await store.devices.countForAccount('a', 100), 1, 'D1 expired at 100');
+        equal(await store.devices.countForAccount('c', 0), 0, 'none');
+      });
+
+      it('activity: newest first, cursor pages, type filter, retention delete', async () => {
+        const producer = accountRecord();
+        await store.accounts.create(producer);
+        await store.accounts.create(delegateRecord('dlg_1', producer.id, 2_000));
+        const a = producer.id;
+        const entries = [
+          activityRecord('e1', a, 100),
+          activityRecord('e2', a, 200, {
+            type: 'unlocked',
+            actorRole: 'help-desk',
+            actorId: 'hd_1',
+            actorName: 'Hal Desk',
+            reason: 'Caller verified',
+          }),
+          activityRecord('e3', a, 200, { type: 'code-sent', method: 'sms' }),
+          activityRecord('e4', a, 300, { type: 'sign-in-failed', outcome: 'failure' }),
+          activityRecord('x1', 'dlg_1', 250),
+        ];
+        for (const e of entries) await store.activity.add(e);
+        equal(
+          await store.activity.list(a, null, 10),
+          [entries[3], entries[2], entries[1], entries[0]],
+          'newest first, ties by id descending, own account only',
+        );
+        const first = await store.activity.list(a, null, 2);
+        equal(
+          first.map((e) => e.id),
+          ['e4', 'e3'],
+          'page 1',
+        );
+        const last = first[first.length - 1]!;
+        const second = await store.activity.list(a, { at: last.at, id: last.id }, 2);
+        equal(
+          second.map((e) => e.id),
+          ['e2', 'e1'],
+          'page 2 continues after the cursor',
+        );
+        equal(
+          (await store.activity.list(a, null, 10, ['sign-in', 'unlocked'])).map((e) => e.id),
+          ['e2', 'e1'],
+          'type filter',
+        );
+        equal(await store.activity.list(a, null, 10, []), [], 'empty filter');
+        equal(await store.activity.deleteBefore(200), 1, 'e1 is older than 200');
+        equal(
+          (await store.activity.list(a, null, 10)).map((e) => e.id),
+          ['e4', 'e3', 'e2'],
+          'kept',
+        );
+        equal((await store.activity.list('dlg_1', null, 10)).length, 1, 'other account kept');
       });
     });
 
@@ -1055,6 +1302,98 @@ export function storeConformanceSuite(
           'another account is untouched',
         );
         equal(await store.devices.get(await tokenDigest('device-1')), null, 'device revoked');
+      });
+    });
+
+    describe('engine activity and deactivation over the store', () => {
+      it('records sign-ins and failures (never a secret), pages them, purges after retention', async () => {
+        const w = await engineOver(store, { activityRetention: 30 * 24 * HOUR });
+        const one = await activeDelegate(w);
+        await rejects(
+          w.engine.login(w.ctx(), { username: one.username, password: 'Wrong-Password-9!' }),
+          'INVALID_CREDENTIALS',
+          'wrong password',
+        );
+        w.clock.advance(MINUTE);
+        await rejects(
+          w.engine.login(w.ctx(), { username: one.username, password: 'Wrong-Password-8!' }),
+          'INVALID_CREDENTIALS',
+          'second wrong password',
+        );
+        const ctx = w.ctx();
+        await w.engine.admin.signIn(ctx, one.username);
+        w.clock.advance(MINUTE);
+        const page = await w.engine.listMyActivity(ctx, { limit: 1 });
+        equal(
+          page.entries.map((e) => e.type),
+          ['sign-in-failed'],
+          'the failure',
+        );
+        ok(page.nextCursor, 'more');
+        const next = await w.engine.listMyActivity(ctx, { cursor: page.nextCursor, limit: 5 });
+        equal(
+          next.entries.map((e) => e.type),
+          ['sign-in-failed'],
+          'the older failure',
+        );
+        equal(next.nextCursor, null, 'no more');
+        ok(next.entries[0]!.at < page.entries[0]!.at, 'older');
+        const text = JSON.stringify(
+          await store.activity.list(
+            (await store.accounts.getByUsername(one.username.toLowerCase()))!.id,
+            null,
+            50,
+          ),
+        );
+        ok(!text.includes('Wrong-Password') && !text.includes(PASSWORD), 'no password stored');
+        w.clock.advance(31 * 24 * HOUR);
+        await w.engine.admin.signIn(ctx, one.username);
+        equal((await w.engine.listMyActivity(ctx)).entries, [], 'purged after the retention');
+      });
+
+      it('a deactivated delegate: no sign-in, Find Account as for a missing one; reactivation restores', async () => {
+        const w = await engineOver(store);
+        const one = await activeDelegate(w);
+        const producer = w.ctx();
+        await w.engine.admin.signIn(producer, PRODUCER.username);
+        const mine = w.ctx();
+        await w.engine.admin.signIn(mine, one.username);
+        const [summary] = await w.engine.listDelegates(producer);
+        const off = await w.engine.setDelegateActive(producer, {
+          delegateId: summary!.id,
+          active: false,
+        });
+        equal(off.status, 'deactivated', 'status');
+        equal(await w.engine.getSession(mine), null, 'their session ended');
+        await rejects(
+          w.engine.login(w.ctx(), { username: one.username, password: PASSWORD }),
+          'ACCOUNT_DEACTIVATED',
+          'right password',
+        );
+        await rejects(
+          w.engine.login(w.ctx(), { username: one.username, password: 'Wrong-Password-9!' }),
+          'INVALID_CREDENTIALS',
+          'wrong password says nothing more',
+        );
+        const sent = w.outbox.length;
+        const flow = await w.engine.findAccount(w.ctx(), {
+          username: one.username,
+          purpose: 'reset',
+        });
+        // The real mask ends `@e•••.com` (example.com); placeholders are webmail domains.
+        ok(!flow.destinations.some((d) => d.masked.includes('@e')), 'placeholder destinations');
+        await w.engine.sendCode(w.ctx(), { flowId: flow.flowId, channel: 'email' });
+        equal(w.outbox.length, sent, 'no code goes out');
+        const on = await w.engine.setDelegateActive(producer, {
+          delegateId: summary!.id,
+          active: true,
+        });
+        equal(on.status, 'active', 'reactivated');
+        const result = await w.engine.login(w.ctx(), {
+          username: one.username,
+          password: PASSWORD,
+        });
+        equal(result.status, 'verification-required', 'signs in again');
       });
     });
   });

@@ -18,12 +18,12 @@
  * ## Concurrency: keyed locks
  * The engine serialises every read-modify-write with {@link AuthStore.withLock}: it takes a lock
  * on a key naming the record (`guard:<key>`, `account:<id>`, `flow:<digest>`,
- * `pending:<digest>`, `throttle:<key>`), then reads, decides and writes. So 20 parallel wrong
+ * `pending:<digest>`, `throttle:<key>`, `passkey:<id>`), then reads, decides and writes. So 20 parallel wrong
  * passwords for one username lock at exactly the 5th, and a code, link or flow cannot be used
  * twice even when two requests race. The engine may nest locks, always in this order and never
  * the same key twice (locks need not be re-entrant):
  *
- *     flow | pending  →  account  →  guard  →  throttle
+ *     flow | pending | passkey  →  account  →  guard  →  throttle
  *
  * Creating an account relies on the atomic {@link AccountRepo.create} (unique username) instead.
  *
@@ -49,7 +49,14 @@
  */
 import type { SaltedDigest } from '../../core/hash.js';
 import type { SealedValue } from './sealing.js';
-import type { Channel, PasswordFlowPurpose, Role, StateCode } from '../types.js';
+import type {
+  ActivityMethod,
+  ActivityType,
+  Channel,
+  PasswordFlowPurpose,
+  Role,
+  StateCode,
+} from '../types.js';
 
 /**
  * A stored password hash. `alg` names the algorithm and the other fields its parameters, so
@@ -107,6 +114,11 @@ export interface AccountRecord {
   typing: SealedValue | null;
   /** Consecutive failed pattern verifications; at the limit the pattern is disabled. */
   patternFailures: number;
+  /**
+   * Epoch ms when the account was deactivated (by its producer or the Help Desk); null or
+   * absent while active. A deactivated account cannot sign in, recover or receive codes.
+   */
+  deactivatedAt?: number | null;
 }
 
 /** A one-time code: only its salted digest is kept. */
@@ -224,6 +236,75 @@ export interface TicketRecord {
   createdAt: number;
 }
 
+/**
+ * A registered passkey (WebAuthn credential) of an account. Nothing in it is secret: the public
+ * key verifies signatures, it cannot make them.
+ */
+export interface PasskeyRecord {
+  /** The credential id (base64url), unique. */
+  id: string;
+  accountId: string;
+  /** The credential's COSE public key (base64url). */
+  publicKey: string;
+  /** The authenticator's signature counter at its last use (0 when it keeps none). */
+  counter: number;
+  /** How the authenticator was reached (`internal`, `hybrid`, `usb`, …), as it reported. */
+  transports: string[];
+  /** 1–64 characters, the user's. */
+  name: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+export type PasskeyPatch = Partial<Pick<PasskeyRecord, 'name' | 'counter' | 'lastUsedAt'>>;
+
+export type CeremonyPurpose = 'registration' | 'sign-in';
+
+/**
+ * A WebAuthn ceremony in progress: the challenge the browser must sign, one use, 5 minutes.
+ * Challenges are not secret (the browser sees them); the ceremony id the client holds is a
+ * bearer value like a flow id, stored as its digest.
+ */
+export interface CeremonyRecord {
+  /** SHA-256 of the ceremony id. */
+  digest: string;
+  purpose: CeremonyPurpose;
+  /** The challenge (base64url) as sent in the options. */
+  challenge: string;
+  /** Registration: the signed-in account it is for. Sign-in: null (discoverable). */
+  accountId: string | null;
+  expiresAt: number;
+  used: boolean;
+}
+
+/**
+ * One entry of an account's activity log (see `ActivityEntry` in types.ts). Never a secret: no
+ * password, code, token, keystroke timing or challenge; `reason` is a staff member's or
+ * producer's free text for their action.
+ */
+export interface ActivityRecord {
+  /** Random, unique. */
+  id: string;
+  /** The account the entry is about. */
+  accountId: string;
+  at: number;
+  type: ActivityType;
+  method: ActivityMethod | null;
+  outcome: 'success' | 'failure';
+  actorRole: 'self' | 'producer' | 'help-desk' | 'system';
+  /** The acting account (producer / help desk), null for `self` and `system`. */
+  actorId: string | null;
+  /** The actor's display name at the time (`First Last`), null for `self` and `system`. */
+  actorName: string | null;
+  reason: string | null;
+}
+
+/** Where a page of activity continues: strictly older than (`at`, then `id`) this. */
+export interface ActivityCursor {
+  at: number;
+  id: string;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Repositories
 // ---------------------------------------------------------------------------------------------
@@ -245,6 +326,12 @@ export interface AccountRepo {
   create(account: AccountRecord): Promise<boolean>;
   /** Change the given fields of an existing account (no-op for an unknown id). */
   update(id: string, patch: AccountPatch): Promise<void>;
+  /**
+   * Delegates (role `delegate`) whose `usernameKey`, `emailKey`, lower-cased first name, last
+   * name or `First Last`, or mobile contains `needle` (already trimmed and lower-cased by the
+   * engine; `%`, `_` and `\` match themselves), ordered by `usernameKey`, at most `limit`.
+   */
+  searchDelegates(needle: string, limit: number): Promise<AccountRecord[]>;
 }
 
 export interface LinkRepo {
@@ -276,6 +363,8 @@ export interface PendingRepo {
 export interface DeviceRepo {
   get(digest: string): Promise<DeviceRecord | null>;
   create(device: DeviceRecord): Promise<void>;
+  /** How many devices of the account have `expiresAt > now`. */
+  countForAccount(accountId: string, now: number): Promise<number>;
   deleteForAccount(accountId: string): Promise<void>;
   /** Delete devices with `expiresAt <= now`; resolves the number deleted. */
   deleteExpired(now: number): Promise<number>;
@@ -330,6 +419,58 @@ export interface TicketRepo {
   create(ticket: TicketRecord): Promise<boolean>;
 }
 
+export interface PasskeyRepo {
+  /** By credential id. */
+  get(id: string): Promise<PasskeyRecord | null>;
+  /** The account's passkeys, oldest first. */
+  listForAccount(accountId: string): Promise<PasskeyRecord[]>;
+  /** Insert unless the credential id exists: resolves true when inserted. */
+  create(passkey: PasskeyRecord): Promise<boolean>;
+  /** Change the given fields (no-op for an unknown id). */
+  update(id: string, patch: PasskeyPatch): Promise<void>;
+  delete(id: string): Promise<void>;
+  /**
+   * Delete every passkey of the account (its deactivation); resolves the number deleted. The
+   * account's user handle is kept.
+   */
+  deletePasskeysOf(accountId: string): Promise<number>;
+  /**
+   * The account's WebAuthn user handle (base64url): `candidate` (a fresh random value) is
+   * stored on the first call and the stored one returned by every later call; concurrent first
+   * calls resolve the same value.
+   */
+  userHandle(accountId: string, candidate: string): Promise<string>;
+}
+
+export interface CeremonyRepo {
+  get(digest: string): Promise<CeremonyRecord | null>;
+  create(ceremony: CeremonyRecord): Promise<void>;
+  /**
+   * Atomically mark the ceremony used: resolves true when this call changed it from unused to
+   * used, false when it was already used or does not exist (so it verifies at most once).
+   */
+  markUsed(digest: string): Promise<boolean>;
+  /** Delete ceremonies with `expiresAt <= now`; resolves the number deleted. */
+  deleteExpired(now: number): Promise<number>;
+}
+
+export interface ActivityRepo {
+  add(entry: ActivityRecord): Promise<void>;
+  /**
+   * The account's entries, newest first (by `at`, then `id`, both descending), strictly after
+   * `cursor` in that order when given, at most `limit`; entries with `type` in `types` only,
+   * when given.
+   */
+  list(
+    accountId: string,
+    cursor: ActivityCursor | null,
+    limit: number,
+    types?: readonly ActivityType[],
+  ): Promise<ActivityRecord[]>;
+  /** Delete entries with `at < before` (retention); resolves the number deleted. */
+  deleteBefore(before: number): Promise<number>;
+}
+
 /** Everything the engine persists. See the module comment for the concurrency contract. */
 export interface AuthStore {
   accounts: AccountRepo;
@@ -345,6 +486,12 @@ export interface AuthStore {
   tickets: TicketRepo;
   /** Messages waiting to be sent (see {@link OutboxItem}). */
   outbox: OutboxRepo;
+  /** Registered passkeys and each account's WebAuthn user handle. */
+  passkeys: PasskeyRepo;
+  /** WebAuthn ceremonies in progress (one-use challenges). */
+  ceremonies: CeremonyRepo;
+  /** Each account's activity log (security events), kept for the engine's retention. */
+  activity: ActivityRepo;
   /**
    * A random server secret created with the store (at least 128 bits, stable for its life),
    * used only to derive stable placeholder destinations for unknown usernames. Not a user

@@ -23,7 +23,12 @@
  */
 import { AdapterError, adapterError, toAdapterError, type AdapterErrorCode } from '../errors.js';
 import type {
+  ActivityPage,
+  ActivityQuery,
+  DelegateDetail,
+  HelpDeskActionName,
   AuthAdapter,
+  AuthenticationResponseJSON,
   CallOptions,
   Channel,
   CodeSent,
@@ -33,9 +38,13 @@ import type {
   IssueReport,
   IssueTicket,
   LoginResult,
+  Passkey,
+  PasskeyChallenge,
+  PasskeyRegistration,
   PasswordFlow,
   PasswordFlowPurpose,
   PendingLogin,
+  RegistrationResponseJSON,
   Session,
   TypingSample,
   VerifiedLogin,
@@ -68,31 +77,40 @@ export interface HttpAdapterOptions {
   fetch?: typeof fetch;
 }
 
-/** The codes a server may put in an error body (the other three only arise in the client). */
-const SERVER_CODES: ReadonlySet<string> = new Set<AdapterErrorCode>([
-  'USERNAME_TAKEN',
-  'VALIDATION',
-  'INVALID_CREDENTIALS',
-  'ACCOUNT_LOCKED',
-  'CODE_INVALID',
-  'CODE_EXPIRED',
-  'CODE_ATTEMPTS_EXCEEDED',
-  'LINK_EXPIRED',
-  'LINK_USED',
-  'LINK_INVALID',
-  'PASSWORD_POLICY',
-  'PASSWORD_REUSED',
-  'RATE_LIMITED',
-  'BUSY',
-  'PATTERN_MISMATCH',
-  'PATTERN_UNAVAILABLE',
-  'PATTERN_INVALID_SAMPLES',
-  'FLOW_EXPIRED',
-  'NOT_AUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'UNAVAILABLE',
-]);
+/**
+ * The codes a server may put in an error body (the other three only arise in the client); the
+ * type makes a code added to the contract but missing here a compile error.
+ */
+const SERVER_CODE_LIST: {
+  [C in Exclude<AdapterErrorCode, 'NETWORK' | 'TIMEOUT' | 'ABORTED'>]: true;
+} = {
+  USERNAME_TAKEN: true,
+  VALIDATION: true,
+  INVALID_CREDENTIALS: true,
+  ACCOUNT_DEACTIVATED: true,
+  ACCOUNT_LOCKED: true,
+  CODE_INVALID: true,
+  CODE_EXPIRED: true,
+  CODE_ATTEMPTS_EXCEEDED: true,
+  LINK_EXPIRED: true,
+  LINK_USED: true,
+  LINK_INVALID: true,
+  PASSWORD_POLICY: true,
+  PASSWORD_REUSED: true,
+  RATE_LIMITED: true,
+  BUSY: true,
+  PATTERN_MISMATCH: true,
+  PATTERN_UNAVAILABLE: true,
+  PATTERN_INVALID_SAMPLES: true,
+  FLOW_EXPIRED: true,
+  NOT_AUTHENTICATED: true,
+  FORBIDDEN: true,
+  NOT_FOUND: true,
+  PASSKEY_REJECTED: true,
+  PASSKEY_UNKNOWN: true,
+  UNAVAILABLE: true,
+};
+const SERVER_CODES: ReadonlySet<string> = new Set(Object.keys(SERVER_CODE_LIST));
 
 /** What an idempotent call is sent again after. */
 const AUTO_RETRY: ReadonlySet<AdapterErrorCode> = new Set<AdapterErrorCode>([
@@ -140,6 +158,14 @@ function errorFrom(reply: Reply): AdapterError {
     data = { ...data, retryAfter: retryAfterFrom(reply.headers) ?? Date.now() };
   }
   return new AdapterError(code, data as never);
+}
+
+/** The paging fields of an activity query that are set (undefined ones are not sent). */
+function paging(q: ActivityQuery): ActivityQuery {
+  const out: ActivityQuery = {};
+  if (q.cursor !== undefined) out.cursor = q.cursor;
+  if (q.limit !== undefined) out.limit = q.limit;
+  return out;
 }
 
 /** Typing samples with exactly the declared properties (an event object may carry more). */
@@ -442,5 +468,75 @@ export class HttpAdapter implements AuthAdapter {
   }
   unlockAccount(input: { username: string }, options?: CallOptions): Promise<void> {
     return this.#call('unlockAccount', { username: input.username }, options);
+  }
+  searchDelegates(input: { query: string }, options?: CallOptions): Promise<DelegateSummary[]> {
+    return this.#call('searchDelegates', { query: input.query }, options);
+  }
+  getDelegateDetail(input: { delegateId: string }, options?: CallOptions): Promise<DelegateDetail> {
+    return this.#call('getDelegateDetail', { delegateId: input.delegateId }, options);
+  }
+  listDelegateActivity(
+    input: { delegateId: string } & ActivityQuery,
+    options?: CallOptions,
+  ): Promise<ActivityPage> {
+    const { delegateId, cursor, limit } = input;
+    return this.#call(
+      'listDelegateActivity',
+      { delegateId, ...paging({ cursor, limit }) },
+      options,
+    );
+  }
+  helpDeskAction(
+    input: { delegateId: string; action: HelpDeskActionName; reason: string },
+    options?: CallOptions,
+  ): Promise<DelegateDetail> {
+    const { delegateId, action, reason } = input;
+    return this.#call('helpDeskAction', { delegateId, action, reason }, options);
+  }
+  setDelegateActive(
+    input: { delegateId: string; active: boolean },
+    options?: CallOptions,
+  ): Promise<DelegateSummary> {
+    const { delegateId, active } = input;
+    return this.#call('setDelegateActive', { delegateId, active }, options);
+  }
+  unlockDelegate(input: { delegateId: string }, options?: CallOptions): Promise<DelegateSummary> {
+    return this.#call('unlockDelegate', { delegateId: input.delegateId }, options);
+  }
+  listMyActivity(input?: ActivityQuery, options?: CallOptions): Promise<ActivityPage> {
+    return this.#call('listMyActivity', paging(input ?? {}), options);
+  }
+  startPasskeyRegistration(options?: CallOptions): Promise<PasskeyRegistration> {
+    return this.#call('startPasskeyRegistration', {}, options);
+  }
+  finishPasskeyRegistration(
+    input: { ceremonyId: string; response: RegistrationResponseJSON; name: string },
+    options?: CallOptions,
+  ): Promise<Passkey> {
+    const { ceremonyId, response, name } = input;
+    return this.#call('finishPasskeyRegistration', { ceremonyId, response, name }, options);
+  }
+  listPasskeys(options?: CallOptions): Promise<Passkey[]> {
+    return this.#call('listPasskeys', undefined, options);
+  }
+  renamePasskey(
+    input: { passkeyId: string; name: string },
+    options?: CallOptions,
+  ): Promise<Passkey> {
+    const { passkeyId, name } = input;
+    return this.#call('renamePasskey', { passkeyId, name }, options);
+  }
+  deletePasskey(input: { passkeyId: string }, options?: CallOptions): Promise<void> {
+    return this.#call('deletePasskey', { passkeyId: input.passkeyId }, options);
+  }
+  startPasskeySignIn(options?: CallOptions): Promise<PasskeyChallenge> {
+    return this.#call('startPasskeySignIn', {}, options);
+  }
+  finishPasskeySignIn(
+    input: { ceremonyId: string; response: AuthenticationResponseJSON },
+    options?: CallOptions,
+  ): Promise<VerifiedLogin> {
+    const { ceremonyId, response } = input;
+    return this.#call('finishPasskeySignIn', { ceremonyId, response }, options);
   }
 }

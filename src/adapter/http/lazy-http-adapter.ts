@@ -15,7 +15,7 @@ import type { OperationName } from './routes.js';
  * and this module is in what a page with `<pep-auth-provider base-url>` loads first).
  */
 const OPERATIONS =
-  'addDelegate listDelegates resendInvitation confirmEmail findAccount sendCode verifyCode setPassword login sendVerificationCode verifyAccountCode enrollTypingPattern verifyTypingPattern checkDevice forgotUsername getSession logout reportIssue resetTypingPattern unlockAccount';
+  'addDelegate listDelegates resendInvitation confirmEmail findAccount sendCode verifyCode setPassword login sendVerificationCode verifyAccountCode enrollTypingPattern verifyTypingPattern checkDevice forgotUsername getSession logout reportIssue resetTypingPattern unlockAccount startPasskeyRegistration finishPasskeyRegistration listPasskeys renamePasskey deletePasskey startPasskeySignIn finishPasskeySignIn searchDelegates getDelegateDetail listDelegateActivity helpDeskAction setDelegateActive unlockDelegate listMyActivity';
 
 /** The names above, as the compiler sees them: a missing or misspelt one is a compile error. */
 type Split<S extends string> = S extends `${infer Head} ${infer Rest}` ? Head | Split<Rest> : S;

@@ -65,6 +65,20 @@ export const ROUTES: { readonly [K in OperationName]: HttpRoute } = {
   reportIssue: post('/issues', 'session'),
   resetTypingPattern: post('/help-desk/reset-typing-pattern', 'help-desk'),
   unlockAccount: post('/help-desk/unlock-account', 'help-desk'),
+  searchDelegates: post('/help-desk/delegates/search', 'help-desk', true),
+  getDelegateDetail: post('/help-desk/delegates/detail', 'help-desk', true),
+  listDelegateActivity: post('/help-desk/delegates/activity', 'help-desk', true),
+  helpDeskAction: post('/help-desk/delegates/action', 'help-desk'),
+  setDelegateActive: post('/delegates/set-active', 'producer'),
+  unlockDelegate: post('/delegates/unlock', 'producer'),
+  listMyActivity: post('/activity', 'session', true),
+  startPasskeyRegistration: post('/passkeys/registration/start', 'session'),
+  finishPasskeyRegistration: post('/passkeys/registration/finish', 'session'),
+  listPasskeys: get('/passkeys', 'session'),
+  renamePasskey: post('/passkeys/rename', 'session'),
+  deletePasskey: post('/passkeys/delete', 'session'),
+  startPasskeySignIn: post('/passkeys/sign-in/start'),
+  finishPasskeySignIn: post('/passkeys/sign-in/finish'),
 };
 
 /** `GET` here returns 204 with a fresh `X-CSRF-Token` header (and sets the CSRF cookie). */

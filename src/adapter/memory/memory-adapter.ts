@@ -29,6 +29,7 @@ import {
   type ProducerInput,
   type RequestContext,
   type StaffInput,
+  type WebAuthnOptions,
 } from '../engine/engine.js';
 import { Pbkdf2Hasher } from '../engine/hasher.js';
 import type { OutgoingMessage } from '../engine/messages.js';
@@ -38,7 +39,12 @@ import { Keyring, type KeySpec, type SealedValue, type Sealer } from '../engine/
 import type { RequestLimiter, SecurityLog } from '../engine/security.js';
 import { AdapterError, adapterError } from '../errors.js';
 import type {
+  ActivityPage,
+  ActivityQuery,
+  DelegateDetail,
+  HelpDeskActionName,
   AuthAdapter,
+  AuthenticationResponseJSON,
   CallOptions,
   Channel,
   CodeSent,
@@ -49,9 +55,13 @@ import type {
   IssueTicket,
   LoginResult,
   OutboxMessage,
+  Passkey,
+  PasskeyChallenge,
+  PasskeyRegistration,
   PasswordFlow,
   PasswordFlowPurpose,
   PendingLogin,
+  RegistrationResponseJSON,
   Session,
   TypingSample,
   UserProfile,
@@ -64,6 +74,7 @@ export {
   type DelegateSeed,
   type ProducerInput,
   type StaffInput,
+  type WebAuthnOptions,
 };
 
 /** Every limit the reference adapter enforces (issue 3): the engine's {@link AUTH_LIMITS}. */
@@ -114,8 +125,27 @@ export interface MemoryAdapterOptions {
   securityLog?: SecurityLog;
   /** The help-desk operations exist (unlock, reset typing pattern). Default true. */
   helpDesk?: boolean;
+  /** How long activity-log entries are kept (ms). Default one year. */
+  activityRetention?: number;
   /** Where placeholder destinations of unknown usernames seem to point. Default: common webmail. */
   placeholderDomains?: readonly string[];
+  /**
+   * Passkeys (WebAuthn): the relying party, or `false` for none. Default: in a browser page
+   * served over http(s), on for the page itself (`{ rpId: location.hostname, rpName: 'Producer
+   * Experience Portal', origins: [location.origin] }`, so the demo works with no server);
+   * elsewhere (Node) off.
+   */
+  webauthn?: WebAuthnOptions | false;
+}
+
+/** The name authenticators show for the in-memory backend's passkeys. */
+export const DEFAULT_RP_NAME = 'Producer Experience Portal';
+
+/** Passkeys for the page this runs in (see {@link MemoryAdapterOptions.webauthn}), or none. */
+function defaultWebAuthn(): WebAuthnOptions | undefined {
+  if (typeof location === 'undefined' || !/^https?:$/.test(location.protocol)) return undefined;
+  if (!location.hostname) return undefined;
+  return { rpId: location.hostname, rpName: DEFAULT_RP_NAME, origins: [location.origin] };
 }
 
 /** Non-contract operations for demos, tests and stories. */
@@ -140,6 +170,11 @@ export interface MemoryAdapterAdmin {
    * elsewhere would. Rejects NOT_FOUND.
    */
   signIn(username: string): Promise<Session>;
+  /**
+   * Lock `username` as 5 wrong passwords would (for 30 minutes), recorded in its activity as a
+   * lock by the system; no security event (demo seeding). Rejects NOT_FOUND.
+   */
+  lockAccount(username: string): Promise<void>;
   /** True when an account with this username exists (case-insensitive). */
   hasAccount(username: string): boolean;
   /** The JSON this adapter persists (whether or not it has storage): to inspect for secrets. */
@@ -251,7 +286,9 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
       limiter: options.limiter,
       securityLog: options.securityLog,
       helpDesk: options.helpDesk,
+      activityRetention: options.activityRetention,
       placeholderDomains: options.placeholderDomains,
+      webauthn: options.webauthn === false ? undefined : (options.webauthn ?? defaultWebAuthn()),
       matcher: options.matcher,
       sampleText: options.sampleText,
       revealAccounts: options.revealAccounts ?? false,
@@ -282,6 +319,7 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
       createDelegate: (input) => this.run(undefined, () => admin.createDelegate(input)),
       createHelpDeskUser: (input) => this.run(undefined, () => admin.createHelpDeskUser(input)),
       signIn: (username) => this.run(undefined, (ctx) => admin.signIn(ctx, username)),
+      lockAccount: (username) => this.run(undefined, () => admin.lockAccount(username)),
       hasAccount: (username) =>
         this.store.accountByUsernameKey(usernameKey(String(username ?? ''))) !== undefined,
       snapshot: () => JSON.stringify(this.store.state),
@@ -549,5 +587,72 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
 
   unlockAccount(input: { username: string }, options?: CallOptions): Promise<void> {
     return this.run(options?.signal, (ctx) => this.engine.unlockAccount(ctx, input));
+  }
+  searchDelegates(input: { query: string }, options?: CallOptions): Promise<DelegateSummary[]> {
+    return this.run(options?.signal, (ctx) => this.engine.searchDelegates(ctx, input));
+  }
+  getDelegateDetail(input: { delegateId: string }, options?: CallOptions): Promise<DelegateDetail> {
+    return this.run(options?.signal, (ctx) => this.engine.getDelegateDetail(ctx, input));
+  }
+  listDelegateActivity(
+    input: { delegateId: string } & ActivityQuery,
+    options?: CallOptions,
+  ): Promise<ActivityPage> {
+    return this.run(options?.signal, (ctx) => this.engine.listDelegateActivity(ctx, input));
+  }
+  helpDeskAction(
+    input: { delegateId: string; action: HelpDeskActionName; reason: string },
+    options?: CallOptions,
+  ): Promise<DelegateDetail> {
+    return this.run(options?.signal, (ctx) => this.engine.helpDeskAction(ctx, input));
+  }
+  setDelegateActive(
+    input: { delegateId: string; active: boolean },
+    options?: CallOptions,
+  ): Promise<DelegateSummary> {
+    return this.run(options?.signal, (ctx) => this.engine.setDelegateActive(ctx, input));
+  }
+  unlockDelegate(input: { delegateId: string }, options?: CallOptions): Promise<DelegateSummary> {
+    return this.run(options?.signal, (ctx) => this.engine.unlockDelegate(ctx, input));
+  }
+  listMyActivity(input?: ActivityQuery, options?: CallOptions): Promise<ActivityPage> {
+    return this.run(options?.signal, (ctx) => this.engine.listMyActivity(ctx, input));
+  }
+
+  startPasskeyRegistration(options?: CallOptions): Promise<PasskeyRegistration> {
+    return this.run(options?.signal, (ctx) => this.engine.startPasskeyRegistration(ctx));
+  }
+
+  finishPasskeyRegistration(
+    input: { ceremonyId: string; response: RegistrationResponseJSON; name: string },
+    options?: CallOptions,
+  ): Promise<Passkey> {
+    return this.run(options?.signal, (ctx) => this.engine.finishPasskeyRegistration(ctx, input));
+  }
+
+  listPasskeys(options?: CallOptions): Promise<Passkey[]> {
+    return this.run(options?.signal, (ctx) => this.engine.listPasskeys(ctx));
+  }
+
+  renamePasskey(
+    input: { passkeyId: string; name: string },
+    options?: CallOptions,
+  ): Promise<Passkey> {
+    return this.run(options?.signal, (ctx) => this.engine.renamePasskey(ctx, input));
+  }
+
+  deletePasskey(input: { passkeyId: string }, options?: CallOptions): Promise<void> {
+    return this.run(options?.signal, (ctx) => this.engine.deletePasskey(ctx, input));
+  }
+
+  startPasskeySignIn(options?: CallOptions): Promise<PasskeyChallenge> {
+    return this.run(options?.signal, (ctx) => this.engine.startPasskeySignIn(ctx));
+  }
+
+  finishPasskeySignIn(
+    input: { ceremonyId: string; response: AuthenticationResponseJSON },
+    options?: CallOptions,
+  ): Promise<VerifiedLogin> {
+    return this.run(options?.signal, (ctx) => this.engine.finishPasskeySignIn(ctx, input));
   }
 }

@@ -16,6 +16,11 @@ import {
  * `openapi.yaml`) through an `HttpAdapter`, so a page needs no script of its own:
  * `<pep-auth-provider base-url="/api"><pep-login></pep-login></pep-auth-provider>`.
  *
+ * `passkeys` turns the passkey UI on for every widget inside (off by default): Sign in with a
+ * passkey and passkey autofill in `<pep-login>`, the offer to create one after sign-in, and
+ * `<pep-passkeys>` on My Information (the host places it in `<pep-portal-home>`'s `information`
+ * slot). In a browser without WebAuthn no passkey UI shows at all.
+ *
  * @summary Gives one adapter and configuration to every widget inside it.
  *
  * @slot - The widgets that use this adapter.
@@ -33,6 +38,7 @@ export class PepAuthProvider extends LitElement {
     adapter: { attribute: false },
     baseUrl: { attribute: 'base-url' },
     helpDeskPhone: { attribute: 'help-desk-phone' },
+    passkeys: { type: Boolean },
     config: { attribute: false },
   };
 
@@ -80,6 +86,17 @@ export class PepAuthProvider extends LitElement {
   }
   set helpDeskPhone(value: string) {
     this.config = { ...this.#config.value, helpDeskPhone: value };
+  }
+
+  /**
+   * Passkey UI on (`<pep-auth-provider passkeys>`): given to the widgets as `config.passkeys`.
+   * Off by default; the backend must have passkeys on too (the engine's `webauthn` option).
+   */
+  get passkeys(): boolean {
+    return this.#config.value.passkeys === true;
+  }
+  set passkeys(value: boolean) {
+    this.config = { ...this.#config.value, passkeys: !!value };
   }
 
   /** The whole configuration object. */

@@ -2,7 +2,6 @@ import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { PasswordFlowPurpose } from '../../adapter/types.js';
 import { accountEn } from '../../i18n/account.en.js';
 import type { Catalogue } from '../../i18n/format.js';
-import { passwordEn } from '../../i18n/password.en.js';
 import { PasswordFlowElement } from '../../shared/password-flow.component.js';
 import { createPasswordEn } from './create-password.messages.js';
 
@@ -18,7 +17,7 @@ declare global {
   }
 }
 
-const catalogue: Catalogue = { ...accountEn, ...passwordEn, ...createPasswordEn };
+const catalogue: Catalogue = { ...accountEn, ...createPasswordEn };
 
 /**
  * Create Password (spec slides 6–7): Find Account → choose email or text message → Enter
@@ -85,7 +84,8 @@ export class PepCreatePassword extends PasswordFlowElement {
       this.values = { ...this.values, username: this.username };
   }
 
-  protected passwordSaved(username: string, purpose: PasswordFlowPurpose): void {
+  /** @internal */
+  passwordSaved(username: string, purpose: PasswordFlowPurpose): void {
     this.emit('pep-password-created', { username, purpose });
   }
 }

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import type { PasswordFlowPurpose } from '../../adapter/types.js';
 import { accountEn } from '../../i18n/account.en.js';
 import type { Catalogue } from '../../i18n/format.js';
-import { passwordEn } from '../../i18n/password.en.js';
 import { PasswordFlowElement } from '../../shared/password-flow.component.js';
 import { forgotPasswordEn } from './forgot-password.messages.js';
 
@@ -19,7 +18,7 @@ declare global {
   }
 }
 
-const catalogue: Catalogue = { ...accountEn, ...passwordEn, ...forgotPasswordEn };
+const catalogue: Catalogue = { ...accountEn, ...forgotPasswordEn };
 
 /**
  * Forgot Password (spec slides 16–19): **Username** → **Find Account** → "Send an email" or
@@ -78,7 +77,8 @@ export class PepForgotPassword extends PasswordFlowElement {
     return 'reset';
   }
 
-  protected passwordSaved(username: string): void {
+  /** @internal */
+  passwordSaved(username: string): void {
     this.emit('pep-password-reset', { username });
   }
 

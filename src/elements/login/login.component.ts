@@ -4,21 +4,24 @@ import { tokens, formStyles } from '../../base/styles.js';
 import { offerCredential } from '../../base/credentials.js';
 import { adapterError, type AdapterError } from '../../adapter/errors.js';
 import { lazyModule } from '../../base/lazy.js';
-import { passwordStyles, sharedStyles } from '../../shared/styles.js';
+import { passwordStyles } from '../../shared/password-styles.js';
+import { sharedStyles } from '../../shared/styles.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
-import { textField } from '../../shared/text-field.js';
+import { CredentialForm, submitOnEnter, usernameField } from '../../shared/credential-form.js';
 import { passwordField } from '../../shared/password-field.js';
 import { FormState } from '../../shared/form-state.js';
 import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
 import type {} from '../typing-pattern/pep-typing-pattern.js';
 import type {} from '../verify-account/pep-verify-account.js';
+import type {} from '../passkey-offer/pep-passkey-offer.js';
 import {
   initialLoginState,
   transition,
   type LoginEvent,
   type LoginState,
 } from './login.machine.js';
+import type { PasskeyLoginHost, PasskeySignIn } from './login.passkeys.js';
 import { accountEn } from '../../i18n/account.en.js';
 import type { Catalogue } from '../../i18n/format.js';
 import { loginEn } from './login.messages.js';
@@ -53,6 +56,18 @@ const nested = lazyModule(() =>
   ]),
 );
 
+/**
+ * `<pep-passkey-offer>`, shown after a password sign-in when passkeys are on: fetched only then
+ * (while the password is checked), never with passkeys off.
+ */
+const offer = lazyModule(() => import('../passkey-offer/pep-passkey-offer.js'));
+
+/**
+ * The passkey sign-in (button, autofill, the offer to create a passkey after a password sign-in,
+ * their messages and the WebAuthn code): fetched only when passkeys are on.
+ */
+const passkeyModule = lazyModule(() => import('./login.passkeys.js'));
+
 const catalogue: Catalogue = { ...loginEn, ...accountEn };
 
 type Field = 'username' | 'password';
@@ -66,13 +81,22 @@ type Field = 'username' | 'password';
  * offered with the password). Wrong credentials get one generic message; after the 5th failure
  * the lockout message tells when the account unlocks by itself.
  *
+ * With passkeys on (`<pep-auth-provider passkeys>`, `config.passkeys`) in a browser with
+ * WebAuthn: **Sign in with a passkey**, and passkey autofill (the Username field is
+ * `autocomplete="username webauthn"`; the browser's conditional request starts when
+ * `isConditionalMediationAvailable()` is true, and is aborted before any other request). A
+ * passkey sign-in counts as password plus verification: no Verify Your Account step, the same
+ * `pep-authenticated`. After a password sign-in, `<pep-passkey-offer>` offers to create one
+ * before `pep-authenticated` fires (not on a device that said Not now in the last 30 days).
+ * Without WebAuthn, or with passkeys off, none of this shows and no passkey code is fetched.
+ *
  * @summary Log in, verify the account, remember the device.
  *
  * @fires pep-authenticated - `{ session }` once signed in.
  * @fires pep-forgot-username - `{ username }` Forgot Username chosen; cancelable (the link then does not navigate).
  * @fires pep-forgot-password - `{ username }` Forgot Password chosen; cancelable.
  * @fires pep-pattern-enrolled - `{ pending }` (bubbles up from the enrollment step).
- * @fires pep-step-change - `{ step }` on every step change (`credentials`, `enroll`, `verify`, `done`).
+ * @fires pep-step-change - `{ step }` on every step change (`credentials`, `enroll`, `verify`, `offer`, `done`).
  *
  * @csspart form - The login form.
  * @csspart step-heading - The "Log In" heading.
@@ -84,11 +108,14 @@ type Field = 'username' | 'password';
  * @csspart notice - The confirmation shown with `notice` (password created / updated).
  * @csspart typing-pattern - The nested `<pep-typing-pattern>` (first login).
  * @csspart verify-account - The nested `<pep-verify-account>`.
+ * @csspart passkey-button - Sign in with a passkey (passkeys on).
+ * @csspart passkey-status - "Follow the instructions of your browser or device" while a passkey is asked for.
+ * @csspart passkey-offer - The nested `<pep-passkey-offer>` (after a password sign-in, passkeys on).
  *
  * @cssprop --pep-color-primary - Buttons and links.
  * @cssprop --pep-max-width - Width of the card.
  */
-export class PepLogin extends PepElement {
+export class PepLogin extends PepElement implements PasskeyLoginHost {
   static override styles = [tokens, formStyles, sharedStyles, passwordStyles, loginStyles];
 
   static override properties: PropertyDeclarations = {
@@ -128,21 +155,62 @@ export class PepLogin extends PepElement {
    */
   deviceStore?: DeviceStore;
 
-  private state: LoginState = initialLoginState;
+  /** @internal */
+  state: LoginState = initialLoginState;
   private username = '';
   private password = '';
   private showPassword = false;
 
   #form = new FormState<Field>(this, ['username', 'password']);
+  /**
+   * The `<form>` with Username and Password, in this element's light DOM (slotted into the
+   * card) so that password managers that do not look into shadow roots fill and save it.
+   */
+  #credentials = new CredentialForm(this, {
+    styles: [formStyles, sharedStyles, passwordStyles, loginStyles],
+  });
   /** Counts submissions: an answer to an older one (abandoned by `reset()`) is ignored. */
   #submission = 0;
+  /** The passkey sign-in, once its module is loaded (passkeys on). */
+  #passkeys?: PasskeySignIn;
 
   protected override firstUpdated(): void {
     nested.prefetch();
   }
 
+  /**
+   * Passkey UI: the host turned passkeys on and this browser has WebAuthn.
+   * @internal
+   */
+  get passkeysOn(): boolean {
+    return this.config.passkeys === true && !!this.#passkeys?.supported;
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    if (this.config.passkeys && !this.#passkeys)
+      void this.settle(passkeyModule.load()).then(
+        (m) => {
+          this.#passkeys ??= new m.PasskeySignIn(this);
+          this.requestUpdate();
+        },
+        () => undefined, // no passkey UI this time
+      );
+  }
+
+  /** @internal */
+  get submission(): number {
+    return this.#submission;
+  }
+
+  /** @internal */
+  nextSubmission(): number {
+    return ++this.#submission;
+  }
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
+    this.#readFields();
     if (changed.has('defaultUsername') && this.defaultUsername && !this.username) {
       this.username = this.defaultUsername;
     }
@@ -159,16 +227,25 @@ export class PepLogin extends PepElement {
   reset(): void {
     this.#submission++;
     this.abortCalls();
+    this.#passkeys?.stop();
     this.username = '';
     this.password = '';
+    this.#credentials.setValue('username', '');
+    this.#credentials.setValue('password', '');
     this.showPassword = false;
     this.#form.reset();
     this.send({ type: 'RESET' });
   }
 
-  private send(event: LoginEvent): void {
-    const before = this.state.step;
-    this.state = transition(this.state, event);
+  /** @internal */
+  send(event: LoginEvent): void {
+    const previous = this.state;
+    const before = previous.step;
+    this.state = transition(previous, event);
+    const s = this.state;
+    // Back on the idle Log In form (after a failure, a restart, reset()): autofill again.
+    if (s !== previous && s.step === 'credentials' && !s.submitting && !s.passkey)
+      this.#passkeys?.arm();
     if (this.state.step !== before) {
       // Moving on (or back): the password has done its job; keep it out of memory and the DOM.
       this.password = '';
@@ -188,7 +265,18 @@ export class PepLogin extends PepElement {
       await child.updateComplete;
       return child.focusStep();
     }
-    return this.focusHeading();
+    return this.#passkeys?.focusOffer() ?? this.focusHeading();
+  }
+
+  /**
+   * Take what the inputs hold now: a password manager or a script may have filled them with
+   * only `change`, only `input` or no event at all. Only on the Log In step (after it, the
+   * password stays out of memory).
+   */
+  #readFields(): void {
+    if (this.state.step !== 'credentials') return;
+    this.username = this.#credentials.value('username') ?? this.username;
+    this.password = this.#credentials.value('password') ?? this.password;
   }
 
   /** The field's check (a `FieldReason`), or null when it passes. */
@@ -199,7 +287,8 @@ export class PepLogin extends PepElement {
 
   private async submit(e?: Event): Promise<void> {
     e?.preventDefault();
-    if (this.state.step !== 'credentials' || this.state.submitting) return;
+    if (this.state.step !== 'credentials' || this.state.submitting || this.state.passkey) return;
+    this.#readFields();
     this.#form.submit();
     const errors = {
       username: this.fieldReason('username'),
@@ -212,6 +301,10 @@ export class PepLogin extends PepElement {
     const username = this.username.trim();
     const password = this.password;
     const submission = ++this.#submission;
+    // The password goes: the passkey autofill request with it (offered again on a failure).
+    this.#passkeys?.stopAutofill();
+    const passkeys = this.passkeysOn ? this.#passkeys : undefined;
+    if (passkeys) offer.prefetch();
     this.send({ type: 'SUBMIT' });
     try {
       // The nested steps first (prefetched, so normally there already): a failed fetch fails
@@ -232,8 +325,10 @@ export class PepLogin extends PepElement {
       // fields from some managers).
       void offerCredential(username, password);
       if (result.status === 'authenticated') {
-        this.send({ type: 'AUTHENTICATED', session: result.session });
-        this.emit('pep-authenticated', { session: result.session });
+        const offerPasskey = !!passkeys && (await this.settle(passkeys.offerReady()));
+        if (submission !== this.#submission) return;
+        this.send({ type: 'AUTHENTICATED', session: result.session, offerPasskey });
+        this.signedIn();
       } else {
         this.send({ type: 'VERIFICATION_REQUIRED', pending: result.pending });
       }
@@ -245,7 +340,37 @@ export class PepLogin extends PepElement {
     }
   }
 
+  // ------------------------------------------------------------------------------------------
+  // Passkeys
+  // ------------------------------------------------------------------------------------------
+
+  /** @internal */
+  loadOffer(): Promise<unknown> {
+    return offer.load();
+  }
+
+  /**
+   * Signed in: the success event, unless the offer to create a passkey comes first.
+   * @internal
+   */
+  signedIn(): void {
+    if (this.state.step === 'done') this.emit('pep-authenticated', { session: this.state.session });
+  }
+
+  /**
+   * `<pep-verify-account>` signed in. With passkeys off its `pep-authenticated` bubbles on to the
+   * host; with passkeys on the host hears it from here once the offer is over.
+   */
+  #verified(e: HTMLElementEventMap['pep-authenticated']): void {
+    const { session } = e.detail;
+    const passkeys = this.passkeysOn ? this.#passkeys : undefined;
+    if (!passkeys) return this.send({ type: 'VERIFIED', session });
+    e.stopPropagation();
+    void this.settle(passkeys.verified(session));
+  }
+
   private forgot(kind: 'username' | 'password', e: Event): void {
+    this.#readFields();
     const ok = this.emit(
       kind === 'username' ? 'pep-forgot-username' : 'pep-forgot-password',
       { username: this.username.trim() },
@@ -259,10 +384,13 @@ export class PepLogin extends PepElement {
   // ------------------------------------------------------------------------------------------
 
   override render(): TemplateResult {
-    return html`<div class="card">${this.renderStep()}</div>`;
+    const f = this.state;
+    // The form goes to the light DOM (see `#credentials`); the card shows it through a slot.
+    const form = this.#credentials.render(f.step === 'credentials' ? this.renderForm(f) : nothing);
+    return html`<div class="card">${this.renderStep(form)}</div>`;
   }
 
-  private renderStep(): TemplateResult {
+  private renderStep(form: TemplateResult): TemplateResult | typeof nothing {
     const f = this.state;
     // A nested step gave up (its pending login expired): back to the password, with the reason.
     const onExpired = (e: Event) => {
@@ -271,7 +399,7 @@ export class PepLogin extends PepElement {
     };
     switch (f.step) {
       case 'credentials':
-        return this.renderCredentials(f);
+        return this.renderCredentials(f, form);
       case 'enroll':
         return html`<pep-typing-pattern
           part="typing-pattern"
@@ -286,7 +414,7 @@ export class PepLogin extends PepElement {
           @pep-verification-expired=${onExpired}
         ></pep-typing-pattern>`;
       case 'verify':
-        // pep-authenticated bubbles on to the host by itself; only follow it here.
+        // pep-authenticated bubbles on to the host (after the offer, with passkeys on).
         return html`<pep-verify-account
           part="verify-account"
           embedded
@@ -295,10 +423,11 @@ export class PepLogin extends PepElement {
           .config=${this.config}
           .messages=${this.messages}
           .deviceStore=${this.deviceStore}
-          @pep-authenticated=${(e: HTMLElementEventMap['pep-authenticated']) =>
-            this.send({ type: 'VERIFIED', session: e.detail.session })}
+          @pep-authenticated=${(e: HTMLElementEventMap['pep-authenticated']) => this.#verified(e)}
           @pep-verification-expired=${onExpired}
         ></pep-verify-account>`;
+      case 'offer':
+        return this.#passkeys?.renderOffer(f.session) ?? nothing;
       case 'done':
         return html`${stepHeading(this.t('login.title'))}
           <p class="success" role="status" part="status">${this.t('login.done')}</p>
@@ -306,8 +435,11 @@ export class PepLogin extends PepElement {
     }
   }
 
-  /** The alert text of a failure: the element's own (lockout, expired login), else the base's. */
-  private alertMessage(error: AdapterError | undefined): string {
+  /**
+   * The alert text of a failure: the element's own (lockout, expired login), else the base's.
+   * @internal
+   */
+  alertMessage(error: AdapterError | undefined): string {
     if (!error) return '';
     if (error.code === 'ACCOUNT_LOCKED') {
       const { unlocksAt } = (error as AdapterError<'ACCOUNT_LOCKED'>).data;
@@ -316,65 +448,109 @@ export class PepLogin extends PepElement {
     return error.code === 'FLOW_EXPIRED' ? this.t('login.expired') : this.errorMessage(error);
   }
 
-  private renderCredentials(f: Extract<LoginState, { step: 'credentials' }>): TemplateResult {
+  /**
+   * The Log In step's layout (shadow DOM): heading, notice, the light-DOM form (`form`, its
+   * slot), the alert region, Log In and the Forgot links.
+   */
+  private renderCredentials(
+    f: Extract<LoginState, { step: 'credentials' }>,
+    form: TemplateResult,
+  ): TemplateResult {
     const error = f.error;
-    const reason = (field: Field) => {
-      const r = this.fieldReason(field);
-      return this.#form.errorFor(field, r ? this.fieldText(field, r) : null);
-    };
+    const failure = f.passkeyFailure;
+    const busy = f.submitting || !!f.passkey;
+    const passkeys = this.#passkeys;
+    const retry = failure
+      ? passkeys?.retryable(failure) && {
+          label: this.t('common.retry'),
+          onRetry: () => void passkeys.signIn(),
+        }
+      : isRetryable(error) && { label: this.t('common.retry'), onRetry: () => void this.submit() };
     return html`${stepHeading(this.t('login.title'))}
-      ${this.notice && !error
+      ${this.notice && !error && !failure
         ? html`<p class="success" part="notice" role="status">
             ${this.t(`login.notice.${this.notice}`)}
           </p>`
         : nothing}
-      <form part="form" novalidate @submit=${(e: Event) => void this.submit(e)}>
-        ${textField({
-          id: 'username',
-          label: this.t('login.username'),
-          value: this.username,
-          autocomplete: 'username',
-          autocapitalize: 'none',
-          spellcheck: false,
-          required: true,
-          disabled: f.submitting,
-          error: reason('username'),
-          onInput: (v) => (this.username = v),
-          onBlur: () => this.#form.touch('username'),
-        })}
-        ${passwordField({
-          id: 'password',
-          label: this.t('login.password'),
-          value: this.password,
-          visible: this.showPassword,
-          autocomplete: 'current-password',
-          disabled: f.submitting,
-          error: reason('password'),
-          onToggle: () => (this.showPassword = !this.showPassword),
-          onInput: (v) => (this.password = v),
-          onBlur: () => this.#form.touch('password'),
-          t: (k, p) => this.t(k, p),
-        })}
+      <div class="form" part="form">
+        ${form}
         ${errorRegion({
-          message: this.alertMessage(error),
-          key: error,
-          retry: isRetryable(error)
-            ? { label: this.t('common.retry'), onRetry: () => void this.submit() }
-            : null,
+          message: failure ? (passkeys?.message(failure) ?? '') : this.alertMessage(error),
+          key: failure ?? error,
+          retry: retry || null,
         })}
         <div class="actions">
-          <button type="submit" class="primary" part="submit-button" ?disabled=${f.submitting}>
+          <button
+            type="button"
+            class="primary"
+            part="submit-button"
+            ?disabled=${busy}
+            @click=${() => this.#credentials.form?.requestSubmit()}
+          >
             ${f.submitting ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
             ${this.t('login.submit')}
           </button>
         </div>
-      </form>
+        ${passkeys && this.passkeysOn ? passkeys.render(f) : nothing}
+      </div>
       <nav aria-label=${this.t('login.forgot-nav')}>
         <ul class="forgot">
           <li>${this.renderForgot('username', this.forgotUsernameHref)}</li>
           <li>${this.renderForgot('password', this.forgotPasswordHref)}</li>
         </ul>
       </nav>`;
+  }
+
+  /**
+   * The credential form itself, rendered into the light DOM: the real `<form>` with Username
+   * (`autocomplete="username"`) and Password (`current-password`), page-unique ids, and a
+   * hidden submit button for password managers that submit by clicking one (Log In, the visible
+   * button, is in the shadow layout; Enter submits through `submitOnEnter`). `method="post"`:
+   * should anything call `form.submit()` directly, the password never goes into a URL.
+   */
+  private renderForm(f: Extract<LoginState, { step: 'credentials' }>): TemplateResult {
+    const reason = (field: Field) => {
+      const r = this.fieldReason(field);
+      return this.#form.errorFor(field, r ? this.fieldText(field, r) : null);
+    };
+    const id = (name: Field) => this.#credentials.id(name);
+    return html`<form
+      method="post"
+      novalidate
+      @submit=${(e: Event) => void this.submit(e)}
+      @keydown=${submitOnEnter}
+      @change=${() => this.requestUpdate()}
+    >
+      ${usernameField({
+        id: id('username'),
+        name: 'username',
+        label: this.t('login.username'),
+        value: this.username,
+        required: true,
+        disabled: f.submitting,
+        webauthn: this.passkeysOn,
+        error: reason('username'),
+        onInput: (v) => (this.username = v),
+        onBlur: () => this.#form.touch('username'),
+      })}
+      ${passwordField({
+        id: id('password'),
+        name: 'password',
+        label: this.t('login.password'),
+        value: this.password,
+        visible: this.showPassword,
+        autocomplete: 'current-password',
+        disabled: f.submitting,
+        error: reason('password'),
+        onToggle: () => (this.showPassword = !this.showPassword),
+        onInput: (v) => (this.password = v),
+        onBlur: () => this.#form.touch('password'),
+        t: (k, p) => this.t(k, p),
+      })}
+      <button type="submit" hidden tabindex="-1" ?disabled=${f.submitting}>
+        ${this.t('login.submit')}
+      </button>
+    </form>`;
   }
 
   private renderForgot(kind: 'username' | 'password', href: string | undefined): TemplateResult {

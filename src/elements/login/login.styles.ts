@@ -1,6 +1,14 @@
 import { css } from 'lit';
 
 export const loginStyles = css`
+  /* The Log In layout around the slotted light-DOM form, spaced as the form itself. */
+  .form {
+    display: grid;
+    gap: var(--_space-3);
+  }
+  .form > * {
+    min-width: 0;
+  }
   .forgot {
     display: flex;
     flex-wrap: wrap;

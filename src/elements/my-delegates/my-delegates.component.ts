@@ -22,8 +22,10 @@ import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { sharedStyles } from '../../shared/styles.js';
 import {
+  controlApplies,
   initialMyDelegates,
   myDelegatesTransition,
+  type DelegateControl,
   type MyDelegatesEvent,
   type MyDelegatesState,
 } from './my-delegates.machine.js';
@@ -37,18 +39,25 @@ const catalogue: Catalogue = { ...myDelegatesEn, ...statesEn };
  * username, email, mobile, states and status (invited / active / locked), an empty state, an
  * **Add Delegate** button that opens `<pep-add-delegate>` in a modal `<dialog>` (Escape or
  * Cancel closes it and focus returns to the button; Finish closes it and refreshes the list),
- * and **Resend invitation** for delegates who have not confirmed their email yet.
+ * **Resend invitation** for delegates who have not confirmed their email yet, each delegate's
+ * last sign-in, and the producer's controls: **Deactivate** / **Reactivate** and **Unlock** (a
+ * locked delegate), each after a confirmation.
  *
  * @summary The producer's list of delegates, with Add Delegate and Resend invitation.
  *
  * @fires pep-delegate-added - (from the nested `<pep-add-delegate>`) `{ delegate }`.
  * @fires pep-invitation-resent - `{ delegate }` after Resend invitation succeeded.
+ * @fires pep-delegate-updated - `{ action, delegate }` after Deactivate, Reactivate or Unlock.
  *
  * @csspart step-heading - The "My Delegates" heading.
  * @csspart add-button - The Add Delegate button.
  * @csspart list - The list of delegates.
  * @csspart delegate - One delegate.
  * @csspart resend-button - Resend invitation.
+ * @csspart control-button - Deactivate / Reactivate / Unlock.
+ * @csspart confirm - The confirmation of a control (its question, Confirm and Cancel).
+ * @csspart confirm-button - Confirm.
+ * @csspart cancel-button - Cancel.
  * @csspart empty - The empty-state text.
  * @csspart status - The polite notice region.
  * @csspart error - The always-present `role="alert"` region.
@@ -228,6 +237,8 @@ export class PepMyDelegates extends PepElement {
     } else if (r?.type === 'LOAD') {
       this.addButton?.focus();
       void this.load();
+    } else if (r?.type === 'CONTROL') {
+      void this.control();
     } else if (r?.type === 'RESEND') {
       this.renderRoot
         .querySelector<HTMLElement>(`[data-id="${CSS.escape(r.delegateId)}"] [part=resend-button]`)
@@ -272,6 +283,132 @@ export class PepMyDelegates extends PepElement {
     }
   }
 
+  /** Open the confirmation of a control; focus goes to its Confirm button. */
+  protected async ask(delegateId: string, control: DelegateControl): Promise<void> {
+    this.send({ type: 'ASK', delegateId, control });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part=confirm-button]')?.focus();
+  }
+
+  /** Close the confirmation; focus goes back to the control that opened it. */
+  protected async cancelAsk(): Promise<void> {
+    const c = this.state.confirming;
+    this.send({ type: 'CANCEL_ASK' });
+    if (!c) return;
+    await this.updateComplete;
+    this.controlButton(c.delegateId, c.control)?.focus();
+  }
+
+  protected controlButton(delegateId: string, control?: DelegateControl): HTMLElement | null {
+    const item = `[data-id="${CSS.escape(delegateId)}"]`;
+    return this.renderRoot.querySelector<HTMLElement>(
+      control
+        ? `${item} [data-control=${control}]`
+        : `${item} [part=control-button], ${item} [part=resend-button]`,
+    );
+  }
+
+  /** Run the confirmed control (Deactivate / Reactivate / Unlock). */
+  protected async control(): Promise<void> {
+    const before = this.state;
+    this.send({ type: 'CONTROL' });
+    const c = this.state.confirming;
+    if (this.state === before || !c) return;
+    const { delegateId, control } = c;
+    try {
+      const delegate = await this.call((a, signal) =>
+        control === 'unlock'
+          ? a.unlockDelegate({ delegateId }, { signal })
+          : a.setDelegateActive({ delegateId, active: control === 'reactivate' }, { signal }),
+      );
+      this.send({ type: 'CONTROL_OK', delegate });
+      this.emit('pep-delegate-updated', { action: control, delegate });
+      // The control pressed may not apply any more: focus the delegate's first action.
+      await this.updateComplete;
+      this.controlButton(delegateId)?.focus();
+    } catch (err) {
+      const error = err as AdapterError;
+      if (!this.ignoreAbort(error)) this.send({ type: 'CONTROL_FAIL', error });
+    }
+  }
+
+  protected statusText(d: DelegateSummary): string {
+    if (d.status === 'locked' && d.lockedUntil)
+      return this.t('my-delegates.status.locked-until', {
+        time: this.formatDateTime(d.lockedUntil),
+      });
+    return this.t(`my-delegates.status.${d.status}`);
+  }
+
+  protected renderControls(d: DelegateSummary): TemplateResult {
+    const busy = !!this.state.confirming?.busy;
+    const controls = (['unlock', 'deactivate', 'reactivate'] as const).filter((c) =>
+      controlApplies(c, d),
+    );
+    return html`${controls.map(
+      (c) =>
+        html`<button
+          type="button"
+          class="secondary"
+          part="control-button"
+          data-control=${c}
+          aria-disabled=${busy ? 'true' : 'false'}
+          aria-expanded=${this.state.confirming?.delegateId === d.id &&
+          this.state.confirming.control === c
+            ? 'true'
+            : 'false'}
+          @click=${() => {
+            if (!busy) void this.ask(d.id, c);
+          }}
+        >
+          ${this.t(`my-delegates.${c}`)}<span class="visually-hidden"> ${this.name(d)}</span>
+        </button>`,
+    )}`;
+  }
+
+  protected renderConfirm(d: DelegateSummary): TemplateResult | typeof nothing {
+    const c = this.state.confirming;
+    if (c?.delegateId !== d.id) return nothing;
+    const question = `confirm-${d.id}`;
+    return html`<div
+      class="confirm"
+      part="confirm"
+      role="group"
+      aria-labelledby=${question}
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          void this.cancelAsk();
+        }
+      }}
+    >
+      <p id=${question}>${this.t(`my-delegates.confirm.${c.control}`, { name: this.name(d) })}</p>
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          part="confirm-button"
+          aria-disabled=${c.busy ? 'true' : 'false'}
+          aria-describedby=${question}
+          @click=${() => void this.control()}
+        >
+          ${c.busy
+            ? html`<span class="spinner" aria-hidden="true"></span>${this.t('my-delegates.working')}`
+            : this.t(`my-delegates.${c.control}`)}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          part="cancel-button"
+          aria-disabled=${c.busy ? 'true' : 'false'}
+          @click=${() => void this.cancelAsk()}
+        >
+          ${this.t('my-delegates.cancel')}
+        </button>
+      </div>
+    </div>`;
+  }
+
   protected renderDelegate(d: DelegateSummary): TemplateResult {
     const resendingId = this.state.resendingId;
     return html`<li class="delegate" part="delegate" data-id=${d.id}>
@@ -286,11 +423,15 @@ export class PepMyDelegates extends PepElement {
         <dt>${this.t('my-delegates.states')}</dt>
         <dd>${d.states.map((s) => this.t(`state.${s}`)).join(', ')}</dd>
         <dt>${this.t('my-delegates.status')}</dt>
-        <dd class="status" data-status=${d.status}>${this.t(`my-delegates.status.${d.status}`)}</dd>
+        <dd class="status" data-status=${d.status}>${this.statusText(d)}</dd>
+        <dt>${this.t('my-delegates.last-sign-in')}</dt>
+        <dd data-fact="last-sign-in">
+          ${d.lastSignInAt ? this.formatDateTime(d.lastSignInAt) : this.t('my-delegates.never')}
+        </dd>
       </dl>
-      ${d.status === 'invited'
-        ? html`<div class="actions">
-            <button
+      <div class="actions">
+        ${d.status === 'invited'
+          ? html` <button
               type="button"
               class="secondary"
               part="resend-button"
@@ -304,9 +445,10 @@ export class PepMyDelegates extends PepElement {
                 : html`${this.t('my-delegates.resend')}<span class="visually-hidden">
                       ${this.t('my-delegates.resend-to', { name: this.name(d) })}</span
                     >`}
-            </button>
-          </div>`
-        : nothing}
+            </button>`
+          : nothing}${this.renderControls(d)}
+      </div>
+      ${this.renderConfirm(d)}
     </li>`;
   }
 
@@ -315,9 +457,11 @@ export class PepMyDelegates extends PepElement {
     const n = this.state.notice;
     if (!n) return nothing;
     const text =
-      n.kind === 'added'
-        ? this.t('my-delegates.added', { name: this.name(n.delegate) })
-        : this.t('my-delegates.resent', { email: n.delegate.email });
+      n.kind === 'resent'
+        ? this.t('my-delegates.resent', { email: n.delegate.email })
+        : this.t(`my-delegates.${n.kind === 'added' ? 'added' : `done.${n.kind}`}`, {
+            name: this.name(n.delegate),
+          });
     return html`<p class="success">${text}</p>`;
   }
 }
@@ -326,10 +470,13 @@ declare module '../../base/events.js' {
   interface PepEventMap {
     /** A delegate's invitation email was sent again. */
     'pep-invitation-resent': { delegate: DelegateSummary };
+    /** A delegate was deactivated, reactivated or unlocked by their producer. */
+    'pep-delegate-updated': { action: DelegateControl; delegate: DelegateSummary };
   }
 }
 declare global {
   interface HTMLElementEventMap {
     'pep-invitation-resent': CustomEvent<{ delegate: DelegateSummary }>;
+    'pep-delegate-updated': CustomEvent<{ action: DelegateControl; delegate: DelegateSummary }>;
   }
 }

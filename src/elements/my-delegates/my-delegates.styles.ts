@@ -68,7 +68,23 @@ export const myDelegatesStyles = css`
   .status {
     font-weight: 600;
   }
-  .status[data-status='locked'] {
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+  }
+  .confirm {
+    padding: var(--_space-3);
+    border: var(--_border-width) solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .confirm p {
+    margin: 0 0 var(--_space-2);
+    font-weight: var(--_font-weight-strong);
+  }
+  .status[data-status='locked'],
+  .status[data-status='deactivated'] {
     color: var(--_error);
   }
   .status[data-status='active'] {

@@ -121,6 +121,10 @@ function heading(text: string): TemplateResult {
  * @fires pep-session-missing - There is no session: the host should show its login page.
  * @fires pep-view-change - `{ view }` with `home`, `information`, `hierarchy` or `quote`.
  *
+ * @slot information - More of My Information, shown with `<pep-auth-provider passkeys>` (not
+ *   to help-desk accounts): `<pep-passkeys slot="information">`, which the host imports (this
+ *   page does not load it).
+ *
  * @csspart base - The whole page.
  * @csspart header - The header bar.
  * @csspart portal-name - The portal name in the header.
@@ -129,6 +133,7 @@ function heading(text: string): TemplateResult {
  * @csspart menu-button - The user menu button (`aria-expanded`).
  * @csspart menu - The user menu list.
  * @csspart menu-item - My Information / Logout.
+ * @csspart activity - My Information's Recent activity (`<pep-activity-log>`, loaded there).
  * @csspart content - The area below the header.
  * @csspart view-heading - The heading of the current view (receives focus on view change).
  * @csspart banner - The welcome banner.
@@ -234,6 +239,9 @@ export class PepPortalHome extends PepElement {
       void this.#load();
     // The idle timeout (signed-in page only): schedule, warn, end; stopped once signed out.
     this.#syncIdle();
+    // My Information's Recent activity: `<pep-activity-log>`, a chunk of its own.
+    if (this.state.status === 'ready' && this.state.view === 'information')
+      void import('../activity-log/pep-activity-log.js').catch(() => undefined);
   }
 
   async #load(): Promise<void> {
@@ -314,14 +322,22 @@ export class PepPortalHome extends PepElement {
 
   private renderFailed(error: AdapterError, retry: () => void): TemplateResult {
     return html`<div class="page" part="base">
-      <div class="content" part="content">
-        ${errorRegion({
-          message: this.errorMessage(error),
-          key: error,
-          retry: isRetryable(error) ? { label: this.t('common.retry'), onRetry: retry } : null,
-        })}
-      </div>
+      <div class="content" part="content">${this.#errorRegion(error, retry)}</div>
     </div>`;
+  }
+
+  /** The error region with `error` (if any), and Try again running `retry` when it may help. */
+  #errorRegion(
+    error: AdapterError | null | undefined,
+    retry: () => void,
+    id?: string,
+  ): TemplateResult {
+    return errorRegion({
+      id,
+      message: error ? this.errorMessage(error) : null,
+      key: error,
+      retry: isRetryable(error) ? { label: this.t('common.retry'), onRetry: retry } : null,
+    });
   }
 
   async #logout(): Promise<void> {
@@ -477,7 +493,6 @@ export class PepPortalHome extends PepElement {
   private renderIdleDialog(p: Ready): TemplateResult {
     const idle = p.idle!;
     const { end } = sessionEnd(p.session);
-    const error = idle.error;
     return html`<dialog
       class="idle-dialog"
       part="idle-dialog"
@@ -494,14 +509,7 @@ export class PepPortalHome extends PepElement {
           wait: formatDuration(end - this.now(), this.intlLocale),
         })}
       </p>
-      ${errorRegion({
-        id: 'idle-error',
-        message: error ? this.errorMessage(error) : null,
-        key: error,
-        retry: isRetryable(error)
-          ? { label: this.t('common.retry'), onRetry: () => void this.#stay() }
-          : null,
-      })}
+      ${this.#errorRegion(idle.error, () => void this.#stay(), 'idle-error')}
       <div class="actions">
         <button
           type="button"
@@ -608,13 +616,7 @@ export class PepPortalHome extends PepElement {
           </ul>
         </div>
       </header>
-      ${errorRegion({
-        message: p.error ? this.errorMessage(p.error) : null,
-        key: p.error,
-        retry: isRetryable(p.error)
-          ? { label: this.t('common.retry'), onRetry: () => void this.#logout() }
-          : null,
-      })}
+      ${this.#errorRegion(p.error, () => void this.#logout())}
       <div class="content" part="content">${this.renderView(p)}</div>
       ${cfg?.footerText ? html`<footer part="footer">${cfg.footerText}</footer>` : nothing}
       ${p.idle ? this.renderIdleDialog(p) : nothing}
@@ -727,7 +729,17 @@ export class PepPortalHome extends PepElement {
         <dd>${u.states.map((s) => this.t(`state.${s}`)).join(', ')}</dd>
         <dt>${this.t('portal-home.information.role')}</dt>
         <dd>${this.t(`portal-home.role.${u.role}`)}</dd>
-      </dl>`;
+      </dl>
+      ${this.config.passkeys && u.role !== 'help-desk'
+        ? html`<slot name="information"></slot>`
+        : nothing}
+      <pep-activity-log
+        part="activity"
+        heading-level="2"
+        .adapter=${this.adapter}
+        .config=${this.config}
+        .messages=${this.messages}
+      ></pep-activity-log>`;
   }
 
   private renderHierarchy(p: Ready): TemplateResult {

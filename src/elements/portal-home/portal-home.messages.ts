@@ -11,7 +11,6 @@ export const portalHomeEn = {
   'portal-home.nav.home': 'Home',
   'portal-home.nav.hierarchy': 'My Hierarchy',
   'portal-home.nav.quote': 'Quote & Enroll',
-  'portal-home.menu-button': 'User menu for {name}',
   'portal-home.menu.information': 'My Information',
   'portal-home.menu.logout': 'Logout',
   'portal-home.logging-out': 'Logging out…',

@@ -51,10 +51,10 @@ describe('<pep-create-password>: common or breached passwords', () => {
   it('the step loads the check by itself: ✗ for a common password, ✓ for another', async () => {
     const { el, item, toPassword } = await setup(async () => {});
     await toPassword();
-    typeInto(el, '#password', COMMON);
+    typeInto(el, '[name="password"]', COMMON);
     await until(() => item().dataset['met'] !== 'pending', 3000, 'checked');
     expect(item().dataset['met']).to.equal('false');
-    typeInto(el, '#password', UNCOMMON);
+    typeInto(el, '[name="password"]', UNCOMMON);
     await el.updateComplete;
     expect(item().dataset['met']).to.equal('true');
     await expect(el).to.be.accessible();
@@ -68,16 +68,16 @@ describe('<pep-create-password>: common or breached passwords', () => {
         : Promise.resolve(),
     );
     await toPassword();
-    typeInto(el, '#password', refused);
-    typeInto(el, '#confirm', refused);
+    typeInto(el, '[name="password"]', refused);
+    typeInto(el, '[name="confirm"]', refused);
     await el.updateComplete;
     submit();
-    await until(() => $(el, '#password-error').textContent!.trim() !== '', 3000, 'refused');
-    expect($(el, '#password-error').textContent!.trim()).to.equal(
+    await until(() => $(el, '[id$="-password-error"]').textContent!.trim() !== '', 3000, 'refused');
+    expect($(el, '[id$="-password-error"]').textContent!.trim()).to.equal(
       'This password is too common. Choose one that is harder to guess.',
     );
-    expect($<HTMLInputElement>(el, '#password').value).to.equal(refused);
-    expect($<HTMLInputElement>(el, '#confirm').value).to.equal(refused);
+    expect($<HTMLInputElement>(el, '[name="password"]').value).to.equal(refused);
+    expect($<HTMLInputElement>(el, '[name="confirm"]').value).to.equal(refused);
     expect(el.step).to.equal('password');
     await expect(el).to.be.accessible();
   });

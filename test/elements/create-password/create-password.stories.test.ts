@@ -2,8 +2,13 @@ import * as stories from '../../../stories/create-password.stories.js';
 import { storySuite, type StoryElement } from '../../support/story-runner.js';
 
 type El = StoryElement;
+/** In the shadow root, else in the light-DOM credential form (the new-password step's). */
 const text = (el: El, sel: string) =>
-  el.shadowRoot!.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  (
+    el.shadowRoot!.querySelector(sel) ?? el.querySelector(`[data-pep-credentials] ${sel}`)
+  )?.textContent
+    ?.replace(/\s+/g, ' ')
+    .trim() ?? '';
 const alert = (el: El) => text(el, '[role=alert]');
 
 /** What each story must show: the step or error state it is named after. */
@@ -24,11 +29,10 @@ const shows: Record<string, (el: El) => boolean> = {
   TooManyWrongCodes: (el) => el.step === 'code' && alert(el).startsWith('Too many incorrect codes'),
   ResendRateLimited: (el) => el.step === 'code' && alert(el).startsWith('Too many attempts'),
   CreateNewPassword: (el) =>
-    el.step === 'password' &&
-    el.shadowRoot!.querySelectorAll('[part=checklist] li[data-met=false]').length > 0,
+    el.step === 'password' && el.querySelectorAll('[part=checklist] li[data-met=false]').length > 0,
   PasswordsDoNotMatch: (el) =>
-    el.step === 'password' && text(el, '#confirm-error') === 'The passwords do not match.',
-  PasswordReused: (el) => text(el, '#password-error').includes('last 10 passwords'),
+    el.step === 'password' && text(el, '[id$="-confirm-error"]') === 'The passwords do not match.',
+  PasswordReused: (el) => text(el, '[id$="-password-error"]').includes('last 10 passwords'),
   ResetPurpose: (el) =>
     el.step === 'password' && text(el, '[part~=submit-button]') === 'Update Password',
   FlowExpired: (el) => el.step === 'find' && alert(el).startsWith('This step has expired'),

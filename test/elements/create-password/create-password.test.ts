@@ -101,12 +101,10 @@ describe('<pep-create-password>', () => {
     expect(heading(el)).to.equal('Step 4 of 4 Create New Password');
     expect($(el, '[part=checklist]').textContent).to.contain('Password Must Have');
     await expect(el).to.be.accessible();
-    typeInto(el, '#password', PASSWORD);
-    typeInto(el, '#confirm', PASSWORD);
+    typeInto(el, '[name="password"]', PASSWORD);
+    typeInto(el, '[name="confirm"]', PASSWORD);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelectorAll('[part=checklist] li[data-met=false]').length).to.equal(
-      0,
-    );
+    expect(el.querySelectorAll('[part=checklist] li[data-met=false]').length).to.equal(0);
     const created = oneEvent(el, 'pep-password-created');
     expect($(el, '[part~=submit-button]').textContent!.trim()).to.equal('Create Password');
     submit(el);
@@ -229,11 +227,11 @@ describe('<pep-create-password>', () => {
     await until(() => alertText(el).includes('took too long'), 3000, 'timeout');
     $<HTMLButtonElement>(el, '[part=retry-button]').click();
     await stepTo(el, 'password');
-    typeInto(el, '#password', PASSWORD);
-    typeInto(el, '#confirm', PASSWORD);
+    typeInto(el, '[name="password"]', PASSWORD);
+    typeInto(el, '[name="confirm"]', PASSWORD);
     submit(el);
     await until(() => alertText(el).includes('temporarily unavailable'), 3000, 'unavailable');
-    expect($<HTMLInputElement>(el, '#password').value).to.equal(PASSWORD);
+    expect($<HTMLInputElement>(el, '[name="password"]').value).to.equal(PASSWORD);
     $<HTMLButtonElement>(el, '[part=retry-button]').click();
     await stepTo(el, 'done');
     expect(fake.calls['setPassword']).to.equal(2);
@@ -245,18 +243,18 @@ describe('<pep-create-password>', () => {
     typeInto(el, '#code', latestCode(adapter));
     submit(el);
     await stepTo(el, 'password');
-    typeInto(el, '#password', 'janedoe01X!');
+    typeInto(el, '[name="password"]', 'janedoe01X!');
     await el.updateComplete;
     expect($(el, 'li[data-rule=no-username]').getAttribute('data-met')).to.equal('false');
-    typeInto(el, '#password', PASSWORD);
-    typeInto(el, '#confirm', 'Other-Day-42x');
+    typeInto(el, '[name="password"]', PASSWORD);
+    typeInto(el, '[name="confirm"]', 'Other-Day-42x');
     submit(el);
-    await until(() => deepActive()?.id === 'confirm', 2000, 'focus confirm');
-    expect($(el, '#confirm-error').textContent).to.equal('The passwords do not match.');
-    const toggle = $<HTMLButtonElement>(el, '#password ~ [part=toggle-button]');
+    await until(() => deepActive()?.getAttribute('name') === 'confirm', 2000, 'focus confirm');
+    expect($(el, '[id$="-confirm-error"]').textContent).to.equal('The passwords do not match.');
+    const toggle = $<HTMLButtonElement>(el, '[name="password"] ~ [part=toggle-button]');
     toggle.click();
     await el.updateComplete;
-    expect($<HTMLInputElement>(el, '#password').type).to.equal('text');
+    expect($<HTMLInputElement>(el, '[name="password"]').type).to.equal('text');
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
     await expect(el).to.be.accessible();
 
@@ -264,15 +262,15 @@ describe('<pep-create-password>', () => {
       setPassword: [adapterError('PASSWORD_REUSED', { historySize: 10 })],
     });
     el.adapter = fake;
-    typeInto(el, '#confirm', PASSWORD);
+    typeInto(el, '[name="confirm"]', PASSWORD);
     submit(el);
-    await until(() => $(el, '#password-error').textContent !== '', 3000, 'reused');
-    expect($(el, '#password-error').textContent).to.contain('last 10 passwords');
+    await until(() => $(el, '[id$="-password-error"]').textContent !== '', 3000, 'reused');
+    expect($(el, '[id$="-password-error"]').textContent).to.contain('last 10 passwords');
     expect(alertText(el)).to.equal('Please correct the highlighted fields.');
-    await until(() => deepActive()?.id === 'password', 2000, 'focus password');
-    typeInto(el, '#password', 'Brand-New-77q');
+    await until(() => deepActive()?.getAttribute('name') === 'password', 2000, 'focus password');
+    typeInto(el, '[name="password"]', 'Brand-New-77q');
     await el.updateComplete;
-    expect($(el, '#password-error').textContent).to.equal('');
+    expect($(el, '[id$="-password-error"]').textContent).to.equal('');
   });
 
   it('FLOW_EXPIRED starts over at Find Account with the message', async () => {
@@ -314,11 +312,11 @@ describe('<pep-create-password>', () => {
     await sendKeys({ press: 'Enter' });
     await stepTo(el, 'password');
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()?.id).to.equal('password');
+    expect(deepActive()?.getAttribute('name')).to.equal('password');
     await sendKeys({ type: PASSWORD });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()?.id).to.equal('confirm');
+    expect(deepActive()?.getAttribute('name')).to.equal('confirm');
     await sendKeys({ type: PASSWORD });
     const created = oneEvent(el, 'pep-password-created');
     await sendKeys({ press: 'Enter' });

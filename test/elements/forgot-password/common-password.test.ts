@@ -31,7 +31,9 @@ async function setup(setPassword: (password: string) => Promise<void>) {
   const el = await fixture<PepForgotPassword>(
     html`<pep-forgot-password .adapter=${adapter} .now=${() => T0}></pep-forgot-password>`,
   );
-  const $ = <E extends Element = HTMLElement>(sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
+  // (The new-password step's fields are in the element's light-DOM credential form.)
+  const $ = <E extends Element = HTMLElement>(sel: string) =>
+    (el.shadowRoot!.querySelector<E>(sel) ?? el.querySelector<E>(`[data-pep-credentials] ${sel}`))!;
   const settle = async () => {
     for (let i = 0; i < 3; i++) {
       await new Promise((r) => setTimeout(r, 0));
@@ -39,7 +41,7 @@ async function setup(setPassword: (password: string) => Promise<void>) {
     }
   };
   const type = async (id: string, value: string) => {
-    const input = $<HTMLInputElement>(`#${id}`);
+    const input = $<HTMLInputElement>(`[name="${id}"]`);
     input.value = value;
     input.dispatchEvent(new Event('input'));
     await el.updateComplete;
@@ -71,7 +73,7 @@ describe('<pep-forgot-password>: common or breached passwords', () => {
     await toPassword();
     expect(el.step).to.equal('password');
     // Listed under "Password Can't Have"; the element fetched the dictionary by itself.
-    const cant = $('[part="checklist"] ul[aria-labelledby="password-rules-cant"]');
+    const cant = $('[part="checklist"] ul[aria-labelledby$="-password-rules-cant"]');
     expect(cant.contains(item())).to.equal(true);
     expect(item().querySelector(':scope > span:not(.mark)')!.textContent).to.contain(
       'A common or breached password',
@@ -87,7 +89,7 @@ describe('<pep-forgot-password>: common or breached passwords', () => {
     // Once known, the step's own check refuses it before any call.
     await type('confirm', COMMON);
     await submit();
-    expect($('#password-error').textContent).to.not.equal('');
+    expect($('[id$="-password-error"]').textContent).to.not.equal('');
     expect(calls.some((c) => c.method === 'setPassword')).to.equal(false);
 
     await type('password', UNCOMMON);
@@ -110,15 +112,15 @@ describe('<pep-forgot-password>: common or breached passwords', () => {
     await type('confirm', refused);
     await submit();
     const message = 'This password is too common. Choose one that is harder to guess.';
-    expect($('#password-error').textContent!.trim()).to.equal(message);
-    expect($('#password').getAttribute('aria-invalid')).to.equal('true');
-    expect($<HTMLInputElement>('#password').value).to.equal(refused);
-    expect($<HTMLInputElement>('#confirm').value).to.equal(refused);
+    expect($('[id$="-password-error"]').textContent!.trim()).to.equal(message);
+    expect($('[name="password"]').getAttribute('aria-invalid')).to.equal('true');
+    expect($<HTMLInputElement>('[name="password"]').value).to.equal(refused);
+    expect($<HTMLInputElement>('[name="confirm"]').value).to.equal(refused);
     expect(el.step).to.equal('password');
     await expect(el).to.be.accessible();
     // A new password clears it and goes through.
     await type('password', UNCOMMON);
-    expect($('#password-error').textContent!.trim()).to.not.equal(message);
+    expect($('[id$="-password-error"]').textContent!.trim()).to.not.equal(message);
     await type('confirm', UNCOMMON);
     await submit();
     expect(el.step).to.equal('done');

@@ -79,7 +79,9 @@ async function setup(b = backend()) {
       .now=${() => b.getNow()}
     ></pep-forgot-password>`,
   );
-  const $ = <E extends Element = HTMLElement>(sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
+  // (The new-password step's fields are in the element's light-DOM credential form.)
+  const $ = <E extends Element = HTMLElement>(sel: string) =>
+    (el.shadowRoot!.querySelector<E>(sel) ?? el.querySelector<E>(`[data-pep-credentials] ${sel}`))!;
   const settle = async () => {
     for (let i = 0; i < 3; i++) {
       await new Promise((r) => setTimeout(r, 0));
@@ -87,7 +89,7 @@ async function setup(b = backend()) {
     }
   };
   const type = async (id: string, value: string) => {
-    const input = $<HTMLInputElement>(`#${id}`);
+    const input = $<HTMLInputElement>(`[name="${id}"]`);
     input.value = value;
     input.dispatchEvent(new Event('input'));
     await el.updateComplete;
@@ -241,12 +243,14 @@ describe('<pep-forgot-password>', () => {
     await type('confirm', OLD);
     await submit();
     expect($('[role="alert"]').textContent).to.contain('not one of your last 10 passwords');
-    expect($('#password-error').textContent).to.contain('not used before');
-    expect($<HTMLInputElement>('#password').value).to.equal(OLD);
-    expect(el.shadowRoot!.activeElement).to.equal($('#password'));
+    expect($('[id$="-password-error"]').textContent).to.contain('not used before');
+    expect($<HTMLInputElement>('[name="password"]').value).to.equal(OLD);
+    expect(document.activeElement === $('[name="password"]'), 'focus on New Password').to.equal(
+      true,
+    );
     await expect(el).to.be.accessible();
     await type('password', NEW);
-    expect($('#password-error').textContent).to.equal('');
+    expect($('[id$="-password-error"]').textContent).to.equal('');
     await type('confirm', NEW);
     const ev = oneEvent(el, 'pep-password-reset');
     await submit();
@@ -264,11 +268,11 @@ describe('<pep-forgot-password>', () => {
     await type('password', 'short');
     await type('confirm', 'other');
     await submit();
-    expect($('#password-error').textContent).to.contain('requirement');
+    expect($('[id$="-password-error"]').textContent).to.contain('requirement');
     expect($('[data-rule="length"]').getAttribute('data-met')).to.equal('false');
     await type('password', NEW);
     await submit();
-    expect($('#confirm-error').textContent).to.contain('do not match');
+    expect($('[id$="-confirm-error"]').textContent).to.contain('do not match');
     expect(b.calls.filter((c) => c.method === 'setPassword')).to.have.length(0);
   });
 
@@ -325,9 +329,9 @@ describe('<pep-forgot-password>', () => {
     await sendKeys({ press: 'Enter' });
     await settle();
     expect(el.step).to.equal('password');
-    $('#password').focus();
+    $('[name="password"]').focus();
     await sendKeys({ type: NEW });
-    $('#confirm').focus();
+    $('[name="confirm"]').focus();
     await sendKeys({ type: NEW });
     await sendKeys({ press: 'Enter' });
     await settle();

@@ -6,17 +6,19 @@ import * as stories from '../../../stories/login.stories.js';
 import { storySuite, type StoryElement } from '../../support/story-runner.js';
 
 type El = StoryElement;
-const text = (el: El, sel: string) =>
-  el.shadowRoot!.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** In the shadow layout, else in the light-DOM credential form. */
+const find = <T extends Element = Element>(el: El, sel: string) =>
+  el.shadowRoot!.querySelector<T>(sel) ?? el.querySelector<T>(`[data-pep-credentials] ${sel}`);
+const text = (el: El, sel: string) => find(el, sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const alert = (el: El) => text(el, '[role=alert]');
 
 const shows: Record<string, (el: El) => boolean> = {
   Credentials: (el) =>
-    el.step === 'credentials' && alert(el) === '' && !!el.shadowRoot!.querySelector('#password'),
-  EmptyFields: (el) => text(el, '#username-error') === 'Enter a username.',
+    el.step === 'credentials' && alert(el) === '' && !!find(el, '[name="password"]'),
+  EmptyFields: (el) => text(el, '[id$="-username-error"]') === 'Enter a username.',
   InvalidCredentials: (el) =>
     alert(el) === 'The username or password you entered is incorrect.' &&
-    el.shadowRoot!.querySelector<HTMLInputElement>('#username')!.value !== '',
+    find<HTMLInputElement>(el, '[name="username"]')!.value !== '',
   Locked: (el) => alert(el).startsWith('Your account is locked after 5 incorrect'),
   NetworkError: (el) =>
     alert(el).includes('could not reach') && !!el.shadowRoot!.querySelector('[part~=retry-button]'),

@@ -22,8 +22,9 @@ import {
 } from '../../support/login.js';
 
 type WithRoot = HTMLElement & { updateComplete: Promise<boolean> };
+/** In the shadow layout, else in the light-DOM credential form (`[data-pep-credentials]`). */
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) =>
-  el.shadowRoot!.querySelector<T>(sel)!;
+  (el.shadowRoot!.querySelector<T>(sel) ?? el.querySelector<T>(`[data-pep-credentials] ${sel}`))!;
 const alertText = (el: Element) => $(el, '[role="alert"]').textContent!.trim();
 
 async function mount(adapter: AuthAdapter, store = memoryStore()) {
@@ -42,7 +43,7 @@ function fill(el: PepLogin, username: string, password: string): void {
     ['username', username],
     ['password', password],
   ] as const) {
-    const input = $<HTMLInputElement>(el, `#${id}`);
+    const input = $<HTMLInputElement>(el, `[name="${id}"]`);
     input.value = value;
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
   }
@@ -79,7 +80,7 @@ describe('<pep-login>', () => {
     const notice = $(el, '[part="notice"]');
     expect(notice.getAttribute('role')).to.equal('status');
     expect(notice.textContent).to.contain('Your password was updated');
-    expect($<HTMLInputElement>(el, '#username').value).to.equal(DELEGATE.username);
+    expect($<HTMLInputElement>(el, '[name="username"]').value).to.equal(DELEGATE.username);
     await expect(el).to.be.accessible();
     fill(el, DELEGATE.username, 'Wrong-Password-1');
     $<HTMLButtonElement>(el, '[part="submit-button"]').click();
@@ -91,10 +92,12 @@ describe('<pep-login>', () => {
 
   it('has labelled Username / Password with the right autocomplete, and the Forgot links', async () => {
     const el = await mount(adapter);
-    expect($(el, '#username').getAttribute('autocomplete')).to.equal('username');
-    expect($(el, '#password').getAttribute('autocomplete')).to.equal('current-password');
-    expect($(el, '#password').getAttribute('type')).to.equal('password');
-    expect($(el, 'label[for="username"]').textContent!.trim()).to.equal('Username');
+    expect($(el, '[name="username"]').getAttribute('autocomplete')).to.equal('username');
+    expect($(el, '[name="password"]').getAttribute('autocomplete')).to.equal('current-password');
+    expect($(el, '[name="password"]').getAttribute('type')).to.equal('password');
+    expect($(el, `label[for="${$(el, '[name="username"]').id}"]`).textContent!.trim()).to.equal(
+      'Username',
+    );
     const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[part="link"]')];
     expect(links.map((a) => [a.textContent!.trim(), a.getAttribute('href')])).to.deep.equal([
       ['Forgot Username', '#/forgot-username'],
@@ -102,7 +105,7 @@ describe('<pep-login>', () => {
     ]);
     $<HTMLButtonElement>(el, '[part="toggle-button"]').click();
     await el.updateComplete;
-    expect($(el, '#password').getAttribute('type')).to.equal('text');
+    expect($(el, '[name="password"]').getAttribute('type')).to.equal('text');
   });
 
   it('Forgot events are cancelable so a SPA can route', async () => {
@@ -129,9 +132,9 @@ describe('<pep-login>', () => {
     const el = await mount(adapter);
     $<HTMLButtonElement>(el, '[part="submit-button"]').click();
     await settle(el);
-    expect($(el, '#username-error').textContent).to.contain('Enter a username');
-    expect($(el, '#password-error').textContent).to.contain('Enter a password');
-    expect(el.shadowRoot!.activeElement).to.equal($(el, '#username'));
+    expect($(el, '[id$="-username-error"]').textContent).to.contain('Enter a username');
+    expect($(el, '[id$="-password-error"]').textContent).to.contain('Enter a password');
+    expect(document.activeElement).to.equal($(el, '[name="username"]'));
   });
 
   it('a wrong password shows one generic message and keeps the username', async () => {
@@ -139,7 +142,7 @@ describe('<pep-login>', () => {
     await logIn(el, 'Wrong-Password-1');
     await until(() => alertText(el) !== '', 'the alert');
     expect(alertText(el)).to.equal('The username or password you entered is incorrect.');
-    expect($<HTMLInputElement>(el, '#username').value).to.equal(DELEGATE.username);
+    expect($<HTMLInputElement>(el, '[name="username"]').value).to.equal(DELEGATE.username);
     await expect(el).to.be.accessible();
     // unknown user: the same message
     fill(el, 'nobody0001', 'Wrong-Password-1');
@@ -189,7 +192,8 @@ describe('<pep-login>', () => {
     el.addEventListener('pep-step-change', (e) => steps.push(e.detail.step));
     await logIn(el);
     await until(() => el.step === 'enroll', 'the enroll step');
-    expect(el.shadowRoot!.querySelector('#password')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[name="password"]')).to.equal(null);
+    expect(el.querySelector('[name="password"]')).to.equal(null);
     expect(el.shadowRoot!.innerHTML).not.to.contain(DELEGATE.password);
     const tp = $(el, 'pep-typing-pattern') as WithRoot;
     await tp.updateComplete;
@@ -336,7 +340,7 @@ describe('<pep-login>', () => {
     const el = await mount(flaky);
     await logIn(el);
     expect(alertText(el)).to.contain('could not reach the server');
-    expect($<HTMLInputElement>(el, '#password').value).to.equal(DELEGATE.password);
+    expect($<HTMLInputElement>(el, '[name="password"]').value).to.equal(DELEGATE.password);
     $<HTMLButtonElement>(el, '[part="retry-button"]').click();
     await until(() => el.step === 'enroll', 'enroll');
   });
@@ -366,7 +370,7 @@ describe('<pep-login>', () => {
 
   it('keyboard only: type credentials and press Enter', async () => {
     const el = await mount(adapter);
-    $<HTMLInputElement>(el, '#username').focus();
+    $<HTMLInputElement>(el, '[name="username"]').focus();
     await sendKeys({ type: DELEGATE.username });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: DELEGATE.password });
@@ -376,7 +380,7 @@ describe('<pep-login>', () => {
 
   describe('reset()', () => {
     const disabled = (el: PepLogin) =>
-      ['#username', '#password', '[part="submit-button"]'].filter(
+      ['[name="username"]', '[name="password"]', '[part="submit-button"]'].filter(
         (sel) => $<HTMLInputElement | HTMLButtonElement>(el, sel).disabled,
       );
 
@@ -390,8 +394,8 @@ describe('<pep-login>', () => {
       el.reset();
       await settle(el);
       expect(disabled(el)).to.deep.equal([]);
-      expect($<HTMLInputElement>(el, '#username').value).to.equal('');
-      expect($<HTMLInputElement>(el, '#password').value).to.equal('');
+      expect($<HTMLInputElement>(el, '[name="username"]').value).to.equal('');
+      expect($<HTMLInputElement>(el, '[name="password"]').value).to.equal('');
       expect(alertText(el)).to.equal('');
       // The abandoned call's answer changes nothing.
       release();
@@ -410,7 +414,7 @@ describe('<pep-login>', () => {
       el.reset();
       await settle(el);
       expect(alertText(el)).to.equal('');
-      expect($<HTMLInputElement>(el, '#username').value).to.equal('');
+      expect($<HTMLInputElement>(el, '[name="username"]').value).to.equal('');
       expect(disabled(el)).to.deep.equal([]);
     });
   });
@@ -429,6 +433,6 @@ describe('<pep-login>', () => {
     await until(() => el.step === 'credentials', 'credentials');
     await settle(el);
     expect(alertText(el)).to.contain('expired');
-    expect($<HTMLInputElement>(el, '#username').value).to.equal(DELEGATE.username);
+    expect($<HTMLInputElement>(el, '[name="username"]').value).to.equal(DELEGATE.username);
   });
 });

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { adapterError } from '../../../src/adapter/errors.js';
 import type { DelegateSummary } from '../../../src/adapter/types.js';
 import {
+  controlApplies,
   initialMyDelegates,
   myDelegatesTransition,
   type MyDelegatesEvent,
@@ -33,6 +34,7 @@ describe('my-delegates.machine', () => {
       retry: null,
       dialogOpen: false,
       resendingId: null,
+      confirming: null,
       notice: null,
     });
   });
@@ -126,5 +128,65 @@ describe('my-delegates.machine', () => {
     const r = ready();
     expect(next(r, { type: 'RESEND_OK' })).to.equal(r);
     expect(next(r, { type: 'RESEND_FAIL', error: adapterError('NETWORK') })).to.equal(r);
+  });
+
+  it('controlApplies: Unlock a locked delegate; Deactivate unless deactivated; Reactivate', () => {
+    const of = (status: DelegateSummary['status']) =>
+      (['unlock', 'deactivate', 'reactivate'] as const).filter((c) =>
+        controlApplies(c, d('1', status)),
+      );
+    expect(of('invited')).to.deep.equal(['deactivate']);
+    expect(of('active')).to.deep.equal(['deactivate']);
+    expect(of('locked')).to.deep.equal(['unlock', 'deactivate']);
+    expect(of('deactivated')).to.deep.equal(['reactivate']);
+  });
+
+  it('ASK opens a confirmation for a control that applies; others are ignored', () => {
+    const r = ready();
+    const s = next(r, { type: 'ASK', delegateId: '3', control: 'unlock' });
+    expect(s.confirming).to.deep.equal({ delegateId: '3', control: 'unlock', busy: false });
+    expect(next(r, { type: 'ASK', delegateId: '2', control: 'unlock' })).to.equal(r);
+    expect(next(r, { type: 'ASK', delegateId: '2', control: 'reactivate' })).to.equal(r);
+    expect(next(r, { type: 'ASK', delegateId: 'nope', control: 'deactivate' })).to.equal(r);
+    // Another ASK replaces an unconfirmed one.
+    expect(
+      next(s, { type: 'ASK', delegateId: '2', control: 'deactivate' }).confirming?.delegateId,
+    ).to.equal('2');
+    expect(next(s, { type: 'CANCEL_ASK' }).confirming).to.equal(null);
+  });
+
+  it('CONTROL → CONTROL_OK replaces the delegate, closes, and says what happened', () => {
+    const s = run(
+      ready(),
+      { type: 'ASK', delegateId: '2', control: 'deactivate' },
+      { type: 'CONTROL' },
+    );
+    expect(s.confirming?.busy).to.equal(true);
+    // Nothing else meanwhile.
+    expect(next(s, { type: 'CONTROL' })).to.equal(s);
+    expect(next(s, { type: 'CANCEL_ASK' })).to.equal(s);
+    expect(next(s, { type: 'ASK', delegateId: '3', control: 'unlock' })).to.equal(s);
+    const done = next(s, { type: 'CONTROL_OK', delegate: d('2', 'deactivated') });
+    expect(done.confirming).to.equal(null);
+    expect(done.delegates.map((x) => x.status)).to.deep.equal(['invited', 'deactivated', 'locked']);
+    expect(done.notice).to.deep.equal({ kind: 'deactivate', delegate: d('2', 'deactivated') });
+  });
+
+  it('CONTROL_FAIL keeps the confirmation open with a CONTROL retry', () => {
+    const err = adapterError('NETWORK');
+    const s = run(
+      ready(),
+      { type: 'ASK', delegateId: '3', control: 'unlock' },
+      { type: 'CONTROL' },
+      { type: 'CONTROL_FAIL', error: err },
+    );
+    expect(s.confirming).to.deep.equal({ delegateId: '3', control: 'unlock', busy: false });
+    expect(s.error).to.equal(err);
+    expect(s.retry).to.deep.equal({ type: 'CONTROL' });
+    expect(next(s, { type: 'CONTROL' })).to.include({ error: null, retry: null });
+    const r = ready();
+    expect(next(r, { type: 'CONTROL' })).to.equal(r);
+    expect(next(r, { type: 'CONTROL_OK', delegate: d('1') })).to.equal(r);
+    expect(next(r, { type: 'CONTROL_FAIL', error: err })).to.equal(r);
   });
 });

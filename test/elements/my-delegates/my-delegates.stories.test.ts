@@ -23,6 +23,10 @@ const shows: Record<string, (el: El) => boolean> = {
   ResendError: (el) =>
     text(el, '[role=alert]').includes('could not reach') && count(el, '[part=retry-button]') === 1,
   NotSignedIn: (el) => text(el, '[role=alert]').includes('log in again'),
+  ConfirmDeactivate: (el) => text(el, '[part=confirm]').startsWith('Deactivate Jane Doe?'),
+  Deactivated: (el) =>
+    text(el, '[part=status]') === 'Jane Doe was deactivated.' &&
+    count(el, '[data-control=reactivate]') === 1,
 };
 
 storySuite('my-delegates stories', stories, 'pep-my-delegates', shows, (el) =>

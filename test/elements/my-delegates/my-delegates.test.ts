@@ -17,6 +17,8 @@ import {
   typeInto,
   until,
 } from '../../support/registration.js';
+import { DELEGATE, setupDelegate } from '../../support/login.js';
+import { DEMO_PRODUCER } from '../../../src/adapter/memory/seed.js';
 
 async function mount(adapter: unknown, states?: string) {
   const el = await fixture<PepMyDelegates>(html`<pep-my-delegates></pep-my-delegates>`);
@@ -203,5 +205,89 @@ describe('<pep-my-delegates>', () => {
     $<HTMLButtonElement>(el, '[part=retry-button]').click();
     await resent;
     expect(fake.calls['resendInvitation']).to.equal(2);
+  });
+
+  describe('producer controls', () => {
+    /** Dana, active (she created her password), optionally locked out; the producer signed in. */
+    async function dana(lock = false) {
+      const { adapter: a } = await setupDelegate();
+      if (lock)
+        for (let i = 0; i < 5; i++)
+          await a
+            .login({ username: DELEGATE.username, password: 'Wrong-Password-1' })
+            .catch(() => undefined);
+      await a.admin.signIn(DEMO_PRODUCER.username);
+      return a;
+    }
+    const controls = (el: PepMyDelegates) =>
+      [...el.shadowRoot!.querySelectorAll('[part=control-button]')].map((b) =>
+        b.getAttribute('data-control'),
+      );
+
+    it('shows the last sign-in; Deactivate asks first, then deactivates; Reactivate', async () => {
+      const a = await dana();
+      const el = await mount(a);
+      expect($(el, '[data-fact=last-sign-in]').textContent!.trim()).to.equal('Never');
+      expect(controls(el)).to.deep.equal(['deactivate']);
+      $<HTMLButtonElement>(el, '[data-control=deactivate]').click();
+      await until(() => deepActive()?.getAttribute('part') === 'confirm-button', 2000, 'focus');
+      expect($(el, '[part=confirm]').textContent).to.contain('Deactivate Dana Lee?');
+      await expect(el).to.be.accessible();
+      const updated = oneEvent(el, 'pep-delegate-updated');
+      $<HTMLButtonElement>(el, '[part=confirm-button]').click();
+      expect((await updated).detail.action).to.equal('deactivate');
+      await el.updateComplete;
+      expect($(el, '.status').textContent!.trim()).to.equal('Deactivated');
+      expect($(el, '[part=status]').textContent).to.contain('Dana Lee was deactivated.');
+      expect(controls(el)).to.deep.equal(['reactivate']);
+      await until(() => deepActive()?.getAttribute('data-control') === 'reactivate', 2000, 'f');
+      await a.logout();
+      const err = await a
+        .login({ username: DELEGATE.username, password: DELEGATE.password })
+        .catch((e: { code: string }) => e.code);
+      expect(err).to.equal('ACCOUNT_DEACTIVATED');
+      await a.admin.signIn(DEMO_PRODUCER.username);
+      $<HTMLButtonElement>(el, '[data-control=reactivate]').click();
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '[part=confirm-button]').click();
+      await until(() => $(el, '.status').textContent!.trim() === 'Active', 3000, 'reactivated');
+      await a.logout();
+      const ok = await a.login({ username: DELEGATE.username, password: DELEGATE.password });
+      expect(ok.status).to.equal('verification-required');
+    });
+
+    it('Unlock a locked delegate; Cancel and Escape close the confirmation', async () => {
+      const a = await dana(true);
+      const el = await mount(a);
+      expect($(el, '.status').textContent).to.contain('Locked until');
+      expect(controls(el)).to.deep.equal(['unlock', 'deactivate']);
+      $<HTMLButtonElement>(el, '[data-control=unlock]').click();
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '[part=cancel-button]').click();
+      await until(() => deepActive()?.getAttribute('data-control') === 'unlock', 2000, 'back');
+      expect(el.shadowRoot!.querySelector('[part=confirm]')).to.equal(null);
+      $<HTMLButtonElement>(el, '[data-control=unlock]').click();
+      await until(() => deepActive()?.getAttribute('part') === 'confirm-button', 2000, 'focus');
+      await sendKeys({ press: 'Escape' });
+      await until(() => !el.shadowRoot!.querySelector('[part=confirm]'), 2000, 'closed');
+      $<HTMLButtonElement>(el, '[data-control=unlock]').click();
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '[part=confirm-button]').click();
+      await until(() => $(el, '.status').textContent!.trim() === 'Active', 3000, 'unlocked');
+      expect($(el, '[part=status]').textContent).to.contain('Dana Lee was unlocked.');
+    });
+
+    it('a failed control keeps the confirmation and can be retried', async () => {
+      const fake = failing(await dana(), { setDelegateActive: [adapterError('NETWORK')] });
+      const el = await mount(fake);
+      $<HTMLButtonElement>(el, '[data-control=deactivate]').click();
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '[part=confirm-button]').click();
+      await until(() => alertText(el).includes('could not reach'), 3000, 'network');
+      expect(el.shadowRoot!.querySelector('[part=confirm]')).to.not.equal(null);
+      $<HTMLButtonElement>(el, '[part=retry-button]').click();
+      await until(() => $(el, '.status').textContent!.trim() === 'Deactivated', 3000, 'retried');
+      expect(fake.calls['setDelegateActive']).to.equal(2);
+    });
   });
 });

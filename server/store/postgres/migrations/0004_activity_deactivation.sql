@@ -1,0 +1,24 @@
+-- 0004 (issue 22): the activity log (every security event of an account, never a secret) and
+-- the deactivation of an account by its producer or the Internet Help Desk.
+
+-- Epoch ms of the deactivation; NULL while the account is active.
+ALTER TABLE accounts ADD COLUMN deactivated_at bigint;
+
+-- One entry of an account's activity log. type / method / outcome / actor_role: the closed
+-- lists of ActivityType / ActivityMethod (src/adapter/types.ts), checked by the engine. reason:
+-- the free text a help-desk user gave for an action. Deleted after the engine's retention
+-- (ACTIVITY_RETENTION_DAYS, default 365).
+CREATE TABLE activity (
+  id         text PRIMARY KEY,
+  account_id text NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  at         bigint NOT NULL,
+  type       text NOT NULL,
+  method     text,
+  outcome    text NOT NULL CHECK (outcome IN ('success', 'failure')),
+  actor_role text NOT NULL CHECK (actor_role IN ('self', 'producer', 'help-desk', 'system')),
+  actor_id   text,
+  actor_name text,
+  reason     text
+);
+CREATE INDEX activity_account ON activity (account_id, at DESC, id DESC);
+CREATE INDEX activity_at ON activity (at);
