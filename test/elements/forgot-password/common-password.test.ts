@@ -5,6 +5,7 @@ import { adapterError } from '../../../src/adapter/errors.js';
 import type { CodeSent } from '../../../src/adapter/types.js';
 import '../../../src/elements/forgot-password/pep-forgot-password.js';
 import type { PepForgotPassword } from '../../../src/elements/forgot-password/pep-forgot-password.js';
+import { until } from '../../support/element-helpers.js';
 import { fakeAdapter } from '../../support/fake-adapter.js';
 
 const T0 = Date.UTC(2026, 0, 5, 15, 0, 0);
@@ -59,6 +60,9 @@ async function setup(setPassword: (password: string) => Promise<void>) {
     await submit();
     await type('code', GOOD);
     await submit();
+    // The verify call first awaits the lazily loaded new-password step (issue 20): on a busy
+    // machine that takes longer than a few turns of the event loop.
+    await until(() => el.step === 'password', 'the new-password step');
   };
   return { el, calls, $, settle, type, submit, item, toPassword };
 }

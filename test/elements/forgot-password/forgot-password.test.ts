@@ -4,6 +4,7 @@ import { adapterError } from '../../../src/adapter/errors.js';
 import type { AuthAdapter, Channel, CodeSent } from '../../../src/adapter/types.js';
 import '../../../src/elements/forgot-password/pep-forgot-password.js';
 import type { PepForgotPassword } from '../../../src/elements/forgot-password/pep-forgot-password.js';
+import { until } from '../../support/element-helpers.js';
 import { fakeAdapter } from '../../support/fake-adapter.js';
 
 const T0 = Date.UTC(2026, 0, 5, 15, 0, 0);
@@ -172,6 +173,8 @@ describe('<pep-forgot-password>', () => {
     await expect(el).to.be.accessible();
     await type('code', GOOD);
     await submit();
+    // The verify call first awaits the lazily loaded new-password step (issue 20).
+    await until(() => el.step === 'password', 'the new-password step');
     expect(el.step).to.equal('password');
     expect($('[part="step-heading"]').textContent!.replace(/\s+/g, ' ')).to.contain('Step 4 of 4');
     expect($('[part="step-heading"]').textContent).to.contain('Create New Password');
@@ -328,6 +331,7 @@ describe('<pep-forgot-password>', () => {
     await sendKeys({ type: GOOD });
     await sendKeys({ press: 'Enter' });
     await settle();
+    await until(() => el.step === 'password', 'the new-password step');
     expect(el.step).to.equal('password');
     $('[name="password"]').focus();
     await sendKeys({ type: NEW });
