@@ -52,9 +52,17 @@ const GOAL_CDN_LIKE = 55 * KB;
  * under 1 %), so they cannot grow; any other element is held to the goal itself.
  */
 const FIRST_SCREEN_OPEN = new Map([
-  ['pep-create-password', 16_700],
-  ['pep-forgot-password', 16_850],
-  ['pep-portal-home', 16_600],
+  // Issue 23 (what people see) paid for its fixes on these first screens, measured at the commit
+  // that landed it (gzip bytes, before → after): spoken masks and the same resend countdown on
+  // every code step (verify-account 16,197 → 16,943; create/forgot-password 16,635 / 16,811 →
+  // 16,992 / 17,161), focus after a failed login and the lockout that lifts itself (login
+  // 16,374 → 16,660), landing views in history and texts per language (portal-home 16,513 →
+  // 16,689), and the invalid-field styles every form shares (+20–90 B each).
+  ['pep-create-password', 17_050],
+  ['pep-forgot-password', 17_250],
+  ['pep-login', 16_750],
+  ['pep-portal-home', 16_750],
+  ['pep-verify-account', 17_000],
 ]);
 /**
  * Open miss of goal 2 (issue 20 stays open on it): issue 21 put the login form in light DOM for
@@ -63,7 +71,13 @@ const FIRST_SCREEN_OPEN = new Map([
  * catalogue gained the passkey and deactivation messages (+0.14 KB): 25,239 B at b658f63 →
  * 26,694 B. Held to this ceiling until it is back under 25 KB.
  */
-const LOGIN_JOURNEY_OPEN = 26_900;
+// Issue 23 (see FIRST_SCREEN_OPEN) took it from 26.1 KB to 28,116 B.
+const LOGIN_JOURNEY_OPEN = 28_250;
+/**
+ * Open miss of goal 3 since issue 23 (the fixes above, across the twelve): 48.7 KB → 51,791 B
+ * (50.6 KB) with everything they can fetch. Held to this ceiling until it is back under 50 KB.
+ */
+const TWELVE_OPEN = 52_000;
 // The elements the goals were set for (issue 20). Any other `pep-*.js` is measured on its own.
 const TODAY = [
   'add-delegate',
@@ -391,6 +405,7 @@ row("today's twelve elements", all, {
   name: 'in all',
   on: 'gzAll',
   limit: GOAL_TWELVE,
+  ceiling: TWELVE_OPEN,
 });
 row(
   "CDN-like bundle of today's twelve (one file, every element whole)",
@@ -426,7 +441,9 @@ if (process.argv.includes('--json')) {
   console.log('| --- | ---: | ---: | ---: | --- |');
   for (const r of rows) {
     const open =
-      r.ceiling !== undefined ? ` (open in issue 20; may not grow past ${kb(r.ceiling)})` : '';
+      r.ceiling !== undefined
+        ? ` (open miss, issues 20 and 23; may not grow past ${kb(r.ceiling)})`
+        : '';
     const goal = r.goal ? `${r.goal} ≤ ${kb(r.limit)} ${r.ok ? '✓' : `✗ over${open}`}` : '';
     const later =
       r.gzAll === undefined

@@ -9,6 +9,16 @@ import { MemoryAdapter } from '../src/adapter/memory/memory-adapter.js';
 import { seedDemo } from '../src/adapter/memory/seed.js';
 import type { OutboxMessage } from '../src/adapter/types.js';
 import '../src/elements/auth-provider/pep-auth-provider.js';
+import { loadLocale } from '../src/base/localize.js';
+import {
+  language,
+  savedLanguage,
+  saveLanguage,
+  say,
+  title,
+  tx,
+  type DemoLanguage,
+} from './i18n.js';
 import type { DemoAdapter, DemoContext, DemoRoute } from './types.js';
 import { createServerBackend, usesServerBackend } from './server-backend.js';
 import { allRoutes } from './routes/index.js';
@@ -34,6 +44,11 @@ const adapter: DemoAdapter = server ? server.adapter : memory!;
 
 const routes: DemoRoute[] = [startRoute, ...allRoutes];
 
+// The page's language (the switch in the header remembers it): widgets follow `<html lang>`.
+// Spanish is loaded before the first render, so nothing shows in English first.
+document.documentElement.lang = savedLanguage();
+if (language() === 'es') await loadLocale('es');
+
 declare global {
   interface Window {
     /** The in-browser demo (MemoryAdapter). */
@@ -57,6 +72,12 @@ function navigate(hash: string): void {
   else location.hash = hash;
 }
 
+/** Go to `hash` in place of the current history entry (Back does not return to it). */
+function replace(hash: string): void {
+  history.replaceState(history.state, '', hash);
+  renderRoute();
+}
+
 async function reset(): Promise<void> {
   if (server) {
     await server.reset();
@@ -77,10 +98,54 @@ else window.pepDemoServer = { navigate, reset };
 const main = document.getElementById('main')!;
 const nav = document.getElementById('nav')!;
 const outbox = document.getElementById('outbox')!;
+const languageSwitch = document.getElementById('language')!;
+
+/** The route rendered in `main`, and its path (for the navigation). */
+let shown: DemoRoute | undefined;
+
+/** English / Español: a labelled group of two toggle buttons, the current one pressed. */
+function renderLanguageSwitch(): void {
+  const option = (lang: DemoLanguage, name: string) =>
+    html`<button
+      type="button"
+      lang=${lang}
+      aria-pressed=${language() === lang ? 'true' : 'false'}
+      @click=${() => setLanguage(lang)}
+    >
+      ${name}
+    </button>`;
+  render(
+    html`<div class="language-switch" role="group" aria-labelledby="language-label">
+      <span id="language-label">${say('Language', 'Idioma')}</span>
+      ${option('en', 'English')} ${option('es', 'Español')}
+    </div>`,
+    languageSwitch,
+  );
+}
+
+/**
+ * Switch the page's language: every widget follows `<html lang>` in place (same step, same
+ * input); the demo's own words follow too (demo.css shows the `tx` text of the page's language).
+ */
+function setLanguage(lang: DemoLanguage): void {
+  saveLanguage(lang);
+  document.documentElement.lang = lang;
+  renderLanguageSwitch();
+  renderNav(shown?.path ?? '#/');
+  renderOutbox();
+  if (shown) document.title = pageTitle(shown);
+}
+
+function pageTitle(route: DemoRoute): string {
+  return `${title(route.title)} — ${say('Producer Experience Portal (demo)', 'Producer Experience Portal (demostración)')}`;
+}
 
 function renderNav(current: string): void {
+  nav.setAttribute('aria-label', say('Demo routes', 'Páginas de la demostración'));
   const link = (r: DemoRoute) =>
-    html`<a href=${r.path} aria-current=${r.path === current ? 'page' : nothing}>${r.title}</a>`;
+    html`<a href=${r.path} aria-current=${r.path === current ? 'page' : nothing}
+      >${title(r.title)}</a
+    >`;
   const group = (label: string, list: DemoRoute[]) =>
     list.length
       ? html`<div class="group" role="group" aria-label=${label}>
@@ -88,16 +153,17 @@ function renderNav(current: string): void {
         </div>`
       : nothing;
   render(
-    html`<a href="#/" aria-current=${current === '#/' ? 'page' : nothing}>Start</a> ${group(
-        'Producer',
+    html`<a href="#/" aria-current=${current === '#/' ? 'page' : nothing}>${title('Start')}</a>
+      ${group(
+        say('Producer', 'Productor'),
         routes.filter((r) => r.nav === 'producer'),
       )}
       ${group(
-        'Delegate',
+        say('Delegate', 'Delegado'),
         routes.filter((r) => r.nav === 'delegate'),
       )}
       ${group(
-        'Help Desk',
+        say('Internet Help Desk', 'Servicio de Ayuda por Internet'),
         routes.filter((r) => r.nav === 'help-desk'),
       )}`,
     nav,
@@ -109,8 +175,11 @@ let firstRender = true;
 function renderRoute(): void {
   const { path, params } = parseHash();
   const route = routes.find((r) => r.path === path) ?? startRoute;
-  const ctx: DemoContext = { adapter, navigate, params };
-  document.title = `${route.title} — Producer Experience Portal (demo)`;
+  const ctx: DemoContext = { adapter, navigate, replace, params };
+  document.title = pageTitle(route);
+  // The same page at another URL (e.g. another view of the landing page): it follows in place.
+  if (route === shown && route.update?.(ctx)) return;
+  shown = route;
   renderNav(route.path);
   // A fresh subtree per navigation, so every widget starts at its first step. Passkeys are on
   // (the MemoryAdapter has them for this page; the reference server in demo mode for its URL).
@@ -151,29 +220,46 @@ function renderOutbox(): void {
     second: '2-digit',
   });
   render(
-    html`<h2 id="outbox-title">Outbox</h2>
-      <p class="page-note">Emails and text messages the demo backend has sent, newest first.</p>
+    html`<h2 id="outbox-title">${say('Outbox', 'Bandeja de salida')}</h2>
+      <p class="page-note">
+        ${say(
+          'Emails and text messages the demo backend has sent, newest first.',
+          'Correos electrónicos y mensajes de texto que envió el servidor de la demostración, del más reciente al más antiguo.',
+        )}
+      </p>
       <div class="outbox-actions">
-        <button type="button" @click=${() => void reset()}>Reset demo data</button>
+        <button type="button" @click=${() => void reset()}>
+          ${say('Reset demo data', 'Restablecer los datos de la demostración')}
+        </button>
       </div>
       <div aria-live="polite" class="visually-hidden">
         ${newestFirst[0]
-          ? `New ${newestFirst[0].channel === 'sms' ? 'text message' : 'email'} to ${newestFirst[0].to}`
+          ? newestFirst[0].channel === 'sms'
+            ? say(
+                `New text message to ${newestFirst[0].to}`,
+                `Mensaje de texto nuevo a ${newestFirst[0].to}`,
+              )
+            : say(
+                `New email to ${newestFirst[0].to}`,
+                `Correo electrónico nuevo a ${newestFirst[0].to}`,
+              )
           : ''}
       </div>
       ${newestFirst.length === 0
-        ? html`<p>No messages yet.</p>`
+        ? html`<p>${say('No messages yet.', 'Todavía no hay mensajes.')}</p>`
         : html`<ol>
             ${newestFirst.map(
               (m) =>
                 html`<li data-channel=${m.channel}>
                   <div class="meta">
-                    <span class="channel">${m.channel === 'sms' ? 'SMS' : 'Email'}</span>
+                    <span class="channel"
+                      >${m.channel === 'sms' ? 'SMS' : say('Email', 'Correo electrónico')}</span
+                    >
                     <time datetime=${new Date(m.sentAt).toISOString()}
                       >${time.format(m.sentAt)}</time
                     >
                   </div>
-                  <div>To: ${m.to}</div>
+                  <div>${say('To:', 'Para:')} ${m.to}</div>
                   ${m.subject ? html`<div class="subject">${m.subject}</div>` : nothing}
                   <pre>${linkify(m.text)}</pre>
                 </li>`,
@@ -185,16 +271,22 @@ function renderOutbox(): void {
 
 if (server) {
   server.onOutboxChange(renderOutbox);
-  const footer = document.querySelector('.portal-footer p');
+  const footer = document.querySelector<HTMLElement>('.portal-footer p');
   if (footer) {
-    footer.textContent =
-      'This page talks to the reference server (npm run serve) through the HttpAdapter. Emails go ' +
-      "to the server's loopback SMTP sink and text messages are recorded; both appear in the Outbox.";
+    footer.textContent = '';
+    render(
+      tx(
+        "This page talks to the reference server (npm run serve) through the HttpAdapter. Emails go to the server's loopback SMTP sink and text messages are recorded; both appear in the Outbox.",
+        'Esta página usa el servidor de referencia (npm run serve) mediante el HttpAdapter. Los correos electrónicos van al buzón SMTP local del servidor y los mensajes de texto quedan registrados; ambos aparecen en la Bandeja de salida.',
+      ),
+      footer,
+    );
   }
 } else {
   memory!.addEventListener('outbox', renderOutbox);
   memory!.addEventListener('change', renderOutbox);
 }
 window.addEventListener('hashchange', () => renderRoute());
+renderLanguageSwitch();
 renderOutbox();
 renderRoute();

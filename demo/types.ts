@@ -17,6 +17,8 @@ export interface DemoContext {
   adapter: DemoAdapter;
   /** Go to a hash route, e.g. `navigate('#/delegate/login')`. */
   navigate(hash: string): void;
+  /** Go to a hash route in place of the current history entry (Back skips it). */
+  replace(hash: string): void;
   /** The query parameters of the current hash route (`#/delegate/verify-email?token=…`). */
   params: URLSearchParams;
 }
@@ -30,4 +32,9 @@ export interface DemoRoute {
   /** Which navigation group it belongs to. Routes with `nav: false` are not listed. */
   nav: 'producer' | 'delegate' | 'help-desk' | false;
   render(ctx: DemoContext): TemplateResult;
+  /**
+   * The route's URL changed (its query) while it is shown: follow it in place, without a fresh
+   * subtree, and return true (e.g. the landing page's view); false renders the route again.
+   */
+  update?(ctx: DemoContext): boolean;
 }

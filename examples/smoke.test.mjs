@@ -108,11 +108,11 @@ async function smoke(path, styled) {
     assert.match(await page.locator('#status').textContent(), /Step: verify/, 'host saw the step');
     await login.getByRole('radio', { name: /^Send verification code in an email/ }).check();
     await login.getByRole('button', { name: 'Send Code' }).click();
-    await login.getByLabel('Verification code').waitFor();
+    await login.getByLabel('Verification Code').waitFor();
     const mail = await page.locator('#outbox li').first().textContent();
     const code = /\b([2-9A-HJKMNP-Z]{8})\b/.exec(mail)?.[1];
     assert.ok(code, `a code in the outbox: ${mail}`);
-    await login.getByLabel('Verification code').fill(code);
+    await login.getByLabel('Verification Code').fill(code);
     await login.getByRole('button', { name: 'Submit' }).click();
     await page.locator('#status').getByText(`Signed in as ${DELEGATE.username}`).waitFor();
 

@@ -52,7 +52,7 @@ class PepStoryBlocks extends LitElement {
           onInput: (v) => (this.username = v),
         })}
         ${codeInput({
-          label: 'Verification code',
+          label: 'Verification Code',
           value: this.code,
           onInput: (v) => (this.code = v),
         })}

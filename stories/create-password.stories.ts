@@ -169,7 +169,7 @@ export const TooManyWrongCodes: Story = {
   },
 };
 
-/** Step 3: "resend it" too soon (RATE_LIMITED with the time). */
+/** Step 3: "resend it" too soon: disabled, with its countdown. */
 export const ResendRateLimited: Story = {
   play: async ({ canvasElement, loaded }) => {
     const e = el(canvasElement);

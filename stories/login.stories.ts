@@ -7,6 +7,7 @@ import '../src/elements/login/pep-login.js';
 import type { PepLogin } from '../src/elements/login/pep-login.js';
 import { StorageDeviceStore } from '../src/shared/device-store.js';
 import { DELEGATE, pendingLogin, setupDelegate, until } from '../test/support/login.js';
+import { withPlatformAuthenticator } from './passkeys.story-helpers.js';
 import { failingWith, latestCode } from './registration.story-helpers.js';
 
 /** A device store that keeps nothing between stories. */
@@ -152,22 +153,46 @@ export const VerifyAccount: Story = {
   },
 };
 
+/** Password, then the emailed code entered on the verification step. */
+async function verifyByEmail(el: PepLogin, memory: MemoryAdapter): Promise<void> {
+  await submit(el, DELEGATE.password);
+  await until(() => el.step === 'verify');
+  await sendEmailCode(el);
+  const root = () => verifyStep(el).shadowRoot!;
+  await until(() => !!root().querySelector('#code'));
+  const input = root().querySelector<HTMLInputElement>('#code')!;
+  input.value = latestCode(memory, 'email');
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await (verifyStep(el) as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  root().querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+}
+
 /** The emailed code is entered: logged in. */
 export const SignedIn: Story = {
   loaders: [enrolled],
   play: async ({ canvasElement, loaded }) => {
     const el = login(canvasElement);
-    await submit(el, DELEGATE.password);
-    await until(() => el.step === 'verify');
-    await sendEmailCode(el);
-    const root = () => verifyStep(el).shadowRoot!;
-    await until(() => !!root().querySelector('#code'));
-    const input = root().querySelector<HTMLInputElement>('#code')!;
-    input.value = latestCode((loaded as Loaded).memory, 'email');
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-    await (verifyStep(el) as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    root().querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+    await verifyByEmail(el, (loaded as Loaded).memory);
     await until(() => el.step === 'done');
+  },
+};
+
+/** Passkeys on, on a device with a screen lock: after the verification, the offer to create a
+ * passkey (the `offer` step). */
+export const PasskeyOffer: Story = {
+  loaders: [enrolled],
+  render: (_args, { loaded }) =>
+    html`<pep-login
+      .adapter=${(loaded as Loaded).adapter}
+      .config=${{ passkeys: true }}
+      .deviceStore=${noStorage}
+    ></pep-login>`,
+  play: async ({ canvasElement, loaded }) => {
+    const el = login(canvasElement);
+    await withPlatformAuthenticator(async () => {
+      await verifyByEmail(el, (loaded as Loaded).memory);
+      await until(() => el.step === 'offer');
+    });
   },
 };
 

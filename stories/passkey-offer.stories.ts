@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/elements/passkey-offer/pep-passkey-offer.js';
 import type { PepPasskeyOffer } from '../src/elements/passkey-offer/pep-passkey-offer.js';
-import { passkeyWorld } from './passkeys.story-helpers.js';
+import { passkeyWorld, withSoftPasskeyCreation } from './passkeys.story-helpers.js';
 import { click, failingWith, until } from './registration.story-helpers.js';
 
 /** The offer's memory of Not now, per story (never the page's localStorage). */
@@ -31,7 +31,7 @@ type Story = StoryObj;
 
 const el = (canvas: HTMLElement) => canvas.querySelector<PepPasskeyOffer>('pep-passkey-offer')!;
 
-/** After sign-in: "Create a passkey for faster sign-in", Create a passkey / Not now. */
+/** After login: "Create a passkey to log in faster", Create a passkey / Not now. */
 export const Offer: Story = {};
 
 /** Creating failed on the network: the message; Create a passkey tries again. */
@@ -63,5 +63,18 @@ export const SignedOut: Story = {
     await until(() => e.step === 'offer');
     await e.updateComplete;
     click(e, '[part~=submit-button]');
+  },
+};
+
+/** Create a passkey answered (here by a software authenticator): "Your passkey is ready", Continue. */
+export const Created: Story = {
+  play: async ({ canvasElement }) => {
+    const e = el(canvasElement);
+    await until(() => e.step === 'offer');
+    await e.updateComplete;
+    await withSoftPasskeyCreation(async () => {
+      click(e, '[part~=submit-button]');
+      await until(() => e.step === 'created');
+    });
   },
 };

@@ -52,7 +52,7 @@ async function ready(el: PepPortalHome): Promise<void> {
 /** The delegate's landing page: SSOs explained as not available, quoting offered. */
 export const Home: Story = {};
 
-/** The user menu open (My Information, Logout). */
+/** The user menu open (My Information, Log Out). */
 export const UserMenuOpen: Story = {
   play: async ({ canvasElement }) => {
     const el = page(canvasElement);
@@ -93,7 +93,7 @@ export const ProducerSession: Story = {
   loaders: [async () => ({ world: await storyWorld() })],
 };
 
-/** Logout succeeded (the host usually navigates away on `pep-logged-out`). */
+/** Log Out succeeded (the host usually navigates away on `pep-logged-out`). */
 export const LoggedOut: Story = {
   play: async ({ canvasElement }) => {
     const el = page(canvasElement);
@@ -105,7 +105,7 @@ export const LoggedOut: Story = {
   },
 };
 
-/** Logout failed on the network: a retryable error, the page stays. */
+/** Log Out failed on the network: a retryable error, the page stays. */
 export const LogoutFailed: Story = {
   render: (_a, { loaded }) =>
     html`<pep-portal-home
@@ -167,7 +167,7 @@ function idleStory(minutes: number): Story {
   };
 }
 
-/** 28 minutes without activity: "You will be signed out soon", Stay signed in / Log Out. */
+/** 28 minutes without activity: "You will be logged out soon", Stay logged in / Log Out. */
 export const IdleWarning: Story = idleStory(28);
 
 /** 30 minutes without activity: signed out, and told why. */

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { MemoryAdapter } from '../src/adapter/memory/memory-adapter.js';
 import type { PendingLogin } from '../src/adapter/types.js';
+import type { ManualClock } from '../src/core/clock.js';
 import '../src/elements/verify-account/pep-verify-account.js';
 import type { PepVerifyAccount } from '../src/elements/verify-account/pep-verify-account.js';
 import { StorageDeviceStore } from '../src/shared/device-store.js';
@@ -21,6 +22,7 @@ const noStorage = new StorageDeviceStore(null);
 interface Loaded {
   adapter: MemoryAdapter;
   pending: PendingLogin;
+  clock: ManualClock;
 }
 
 /** A delegate whose pattern is enrolled and who verified once: all three options. */
@@ -28,7 +30,7 @@ async function returning(): Promise<Loaded> {
   const { adapter, clock } = await setupDelegate(SENTENCE);
   const pending = await verifiedDelegateLogin(adapter);
   clock.advance(31_000); // past the 30-second send interval of the first login's code
-  return { adapter, pending };
+  return { adapter, pending, clock };
 }
 
 const meta: Meta = {
@@ -80,8 +82,8 @@ export const ChooseMethod: Story = {};
 export const AfterEnrollment: Story = {
   loaders: [
     async (): Promise<Loaded> => {
-      const { adapter } = await setupDelegate(SENTENCE);
-      return { adapter, pending: await pendingLogin(adapter) };
+      const { adapter, clock } = await setupDelegate(SENTENCE);
+      return { adapter, pending: await pendingLogin(adapter), clock };
     },
   ],
 };
@@ -90,7 +92,7 @@ export const AfterEnrollment: Story = {
 export const PatternLocked: Story = {
   loaders: [
     async (): Promise<Loaded> => {
-      const { adapter } = await setupDelegate(SENTENCE);
+      const { adapter, clock } = await setupDelegate(SENTENCE);
       const pending = await verifiedDelegateLogin(adapter);
       for (let i = 0; i < 3; i++) {
         await adapter
@@ -102,7 +104,7 @@ export const PatternLocked: Story = {
           .catch(() => undefined);
       }
       await adapter.logout();
-      return { adapter, pending: await pendingLogin(adapter, false) };
+      return { adapter, pending: await pendingLogin(adapter, false), clock };
     },
   ],
 };
@@ -130,13 +132,23 @@ export const WrongCode: Story = {
   },
 };
 
-/** "resend it" too soon: when a new code can be sent. */
-export const ResendTooSoon: Story = {
-  play: async ({ canvasElement }) => {
+/** After the 30-second wait, "resend it" sends a new code: the status says so. */
+export const CodeResent: Story = {
+  render: (_args, { loaded }) =>
+    html`<pep-verify-account
+      .adapter=${(loaded as Loaded).adapter}
+      .pending=${(loaded as Loaded).pending}
+      .deviceStore=${noStorage}
+      .now=${() => (loaded as Loaded).clock.now()}
+    ></pep-verify-account>`,
+  play: async ({ canvasElement, loaded }) => {
     const el = verify(canvasElement);
     await sendCode(el);
-    $<HTMLButtonElement>(el, '.resend [part~="link"]').click();
-    await until(() => !!$<HTMLElement>(el, '[role="alert"]').textContent!.trim());
+    (loaded as Loaded).clock.advance(31_000);
+    const link = () => $<HTMLButtonElement>(el, '.resend [part~="link"]');
+    await until(() => link().getAttribute('aria-disabled') === 'false');
+    link().click();
+    await until(() => !!$<HTMLElement>(el, 'p.status').textContent!.trim());
   },
 };
 
@@ -145,9 +157,9 @@ export const RememberTooltip: Story = {
   play: async ({ canvasElement }) => {
     const el = verify(canvasElement);
     await sendCode(el);
-    // Hover, not focus: a focus-opened tooltip closes again when the page loses focus (another
-    // window, a parallel test page), which made this story's state depend on window focus.
-    $<HTMLElement>(el, '.tip-anchor').dispatchEvent(new MouseEvent('mouseenter'));
+    // A click (or tap) keeps it open: not focus, which closes it again when the page loses focus
+    // (another window, a parallel test page), nor hover, which a moving pointer ends.
+    $<HTMLButtonElement>(el, '[part~="tooltip-button"]').click();
   },
 };
 

@@ -11,9 +11,12 @@ const meta: Meta = {
   component: 'pep-verify-email',
   tags: ['autodocs'],
   loaders: [async () => ({ world: await storyWorld({ delegates: [JANE] }) })],
+  // As a portal places it: a failed link leads on to Log In and Forgot Password (issue 23).
   render: (_args, { loaded }) =>
     html`<pep-verify-email
       token=${loaded['world'].token}
+      login-href="#/delegate/login"
+      forgot-password-href="#/delegate/forgot-password"
       .adapter=${loaded['world'].adapter}
     ></pep-verify-email>`,
 };
@@ -64,6 +67,7 @@ export const LinkInvalid: Story = {
   render: (_a, { loaded }) =>
     html`<pep-verify-email
       token="not-a-real-token"
+      login-href="#/delegate/login"
       .adapter=${loaded['world'].adapter}
     ></pep-verify-email>`,
 };

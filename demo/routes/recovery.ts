@@ -24,7 +24,8 @@ export const routes: DemoRoute[] = [
       <section class="demo-page" aria-labelledby="forgot-password-page-title">
         <h1 id="forgot-password-page-title" class="page-title">Producer Experience Portal</h1>
         <pep-forgot-password
-          login-href="#/delegate/login?notice=password-updated"
+          login-href="#/delegate/login"
+          done-href="#/delegate/login?notice=password-updated"
           forgot-username-href="#/delegate/forgot-username"
         ></pep-forgot-password>
       </section>

@@ -9,6 +9,7 @@ import '../../src/elements/verify-email/pep-verify-email.js';
 import '../../src/elements/create-password/pep-create-password.js';
 import { DEMO_PRODUCER } from '../../src/adapter/memory/seed.js';
 import type { DemoContext, DemoRoute } from '../types.js';
+import { tx } from '../i18n.js';
 
 /**
  * The signed-in producer's delegates: a producer who signed in on Log In (e.g. `demoproducer2`,
@@ -21,8 +22,12 @@ async function producerDelegates(ctx: DemoContext) {
     current?.user.role === 'producer'
       ? current
       : await ctx.adapter.admin.signIn(DEMO_PRODUCER.username);
+  const username = html`<code>${session.user.username}</code>`;
   return html`<p class="page-note">
-      Signed in as the producer <code>${session.user.username}</code>.
+      ${tx(
+        html`Logged in as the producer ${username}.`,
+        html`Sesión iniciada como el productor ${username}.`,
+      )}
     </p>
     <pep-my-delegates .allowedStates=${session.user.states}></pep-my-delegates>`;
 }
@@ -35,7 +40,7 @@ export const routes: DemoRoute[] = [
     render: (ctx) => html`
       <section class="demo-page" aria-labelledby="delegates-page-title">
         <h1 id="delegates-page-title" class="page-title">Producer Experience Portal</h1>
-        ${until(producerDelegates(ctx), html`<p>Loading…</p>`)}
+        ${until(producerDelegates(ctx), html`<p>${tx('Loading…', 'Cargando…')}</p>`)}
       </section>
     `,
   },
@@ -48,6 +53,8 @@ export const routes: DemoRoute[] = [
         <h1 id="verify-page-title" class="page-title">Producer Experience Portal</h1>
         <pep-verify-email
           token=${ctx.params.get('token') ?? ''}
+          login-href="#/delegate/login"
+          forgot-password-href="#/delegate/forgot-password"
           @pep-create-password=${(e: CustomEvent<{ username: string }>) =>
             ctx.navigate(
               `#/delegate/create-password?username=${encodeURIComponent(e.detail.username)}`,
@@ -65,7 +72,8 @@ export const routes: DemoRoute[] = [
         <h1 id="create-password-page-title" class="page-title">Producer Experience Portal</h1>
         <pep-create-password
           username=${ctx.params.get('username') ?? ''}
-          login-href="#/delegate/login?notice=password-created"
+          login-href="#/delegate/login"
+          done-href="#/delegate/login?notice=password-created"
         ></pep-create-password>
       </section>
     `,

@@ -148,6 +148,7 @@ const ACCOUNT_COLUMNS: Record<string, (v: unknown) => [string, unknown]> = {
   typing: (v) => ['typing', v === null || v === undefined ? null : json(v)],
   patternFailures: (v) => ['pattern_failures', num(v)],
   deactivatedAt: (v) => ['deactivated_at', optNum(v)],
+  language: (v) => ['language', v === 'es' ? 'es' : 'en'],
 };
 
 /** `needle` as a LIKE pattern that matches it anywhere, literally (escape character `\`). */
@@ -281,10 +282,10 @@ export class SqliteStore implements AuthStore {
     );
     const insert = db.prepare(`INSERT INTO accounts (id, role, username, username_key, email,
         email_key, first_name, last_name, mobile, producer_id, producer_account_id, created_at,
-        email_confirmed, password, typing, pattern_failures, deactivated_at)
+        email_confirmed, password, typing, pattern_failures, deactivated_at, language)
       VALUES (@id, @role, @username, @username_key, @email, @email_key, @first_name, @last_name,
         @mobile, @producer_id, @producer_account_id, @created_at, @email_confirmed, @password,
-        @typing, @pattern_failures, @deactivated_at)
+        @typing, @pattern_failures, @deactivated_at, @language)
       ON CONFLICT (username_key) DO NOTHING`);
     const clearStates = db.prepare('DELETE FROM account_states WHERE account_id = ?');
     const addState = db.prepare(
@@ -326,6 +327,7 @@ export class SqliteStore implements AuthStore {
         lastName: String(row['last_name']),
         mobile: String(row['mobile']),
         states: (statesOf.all(id) as Row[]).map((r) => r['state'] as StateCode),
+        language: row['language'] === 'es' ? 'es' : 'en',
         createdAt: num(row['created_at']),
         emailConfirmed: row['email_confirmed'] === 1,
         password:
@@ -363,6 +365,7 @@ export class SqliteStore implements AuthStore {
         typing: a.typing ? json(a.typing) : null,
         pattern_failures: a.patternFailures,
         deactivated_at: a.deactivatedAt ?? null,
+        language: a.language === 'es' ? 'es' : 'en',
       });
       if (result.changes === 0) return false;
       writeStates(a.id, a.states);
@@ -514,9 +517,10 @@ export class SqliteStore implements AuthStore {
     const db = this.db;
     const get = db.prepare('SELECT * FROM pendings WHERE digest = ?');
     const insert = db.prepare(`INSERT INTO pendings (digest, account_id, stage, expires_at,
-        code_salt, code_hash, code_channel, code_expires_at, code_failures, code_used, enrolled)
+        code_salt, code_hash, code_channel, code_expires_at, code_failures, code_used, enrolled,
+        sample_lang)
       VALUES (@digest, @account_id, @stage, @expires_at, @code_salt, @code_hash, @code_channel,
-        @code_expires_at, @code_failures, @code_used, @enrolled)`);
+        @code_expires_at, @code_failures, @code_used, @enrolled, @sample_lang)`);
     const del = db.prepare('DELETE FROM pendings WHERE digest = ?');
     const expired = db.prepare('DELETE FROM pendings WHERE expires_at <= ?');
     const update = new UpdateBuilder(db, 'pendings', 'digest');
@@ -532,6 +536,7 @@ export class SqliteStore implements AuthStore {
               row['enrolled'] === null || row['enrolled'] === undefined
                 ? null
                 : (JSON.parse(String(row['enrolled'])) as SealedValue),
+            sampleLang: row['sample_lang'] === 'es' ? 'es' : 'en',
           }
         : null;
     return {
@@ -544,6 +549,7 @@ export class SqliteStore implements AuthStore {
           expires_at: p.expiresAt,
           ...codeColumns(p.code),
           enrolled: p.enrolled ? json(p.enrolled) : null,
+          sample_lang: p.sampleLang === 'es' ? 'es' : 'en',
         });
       },
       update: async (digest, p) => {
@@ -553,6 +559,7 @@ export class SqliteStore implements AuthStore {
         if (p.expiresAt !== undefined) c['expires_at'] = p.expiresAt;
         if (p.code !== undefined) c = { ...c, ...codeColumns(p.code) };
         if (p.enrolled !== undefined) c['enrolled'] = p.enrolled ? json(p.enrolled) : null;
+        if (p.sampleLang !== undefined) c['sample_lang'] = p.sampleLang === 'es' ? 'es' : 'en';
         update.run(digest, c);
       },
       delete: async (digest) => {

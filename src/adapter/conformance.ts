@@ -2025,6 +2025,156 @@ export function adapterConformanceSuite(
       });
     });
 
+    describe('languages (issue 23)', () => {
+      /** The first message of `channel` to `to` whose subject (email) or text (SMS) matches. */
+      async function lastTo(to: string, channel: Channel = 'email'): Promise<OutboxMessage> {
+        const mine = (await messagesTo(w, to)).filter((m) => m.channel === channel);
+        const last = mine.at(-1);
+        ok(last, `a ${channel} to ${to}`);
+        return last;
+      }
+
+      it('Add Delegate stores the preferred language (English when none) and refuses another', async () => {
+        const plain = delegateInput();
+        equal((await w.a.addDelegate(plain)).language, 'en', 'no language: English');
+        const spanish = delegateInput({ language: 'es' });
+        equal((await w.a.addDelegate(spanish)).language, 'es', 'Spanish kept');
+        const listed = (await w.a.listDelegates()).filter((d) =>
+          [plain.username, spanish.username].includes(d.username),
+        );
+        equal(
+          listed.map((d) => [d.username, d.language]),
+          [
+            [plain.username, 'en'],
+            [spanish.username, 'es'],
+          ],
+          'the list shows each language',
+        );
+        const err = await rejects(
+          w.a.addDelegate(delegateInput({ language: 'fr' as 'es' })),
+          'VALIDATION',
+          'an unknown language',
+        );
+        equal(err.data.fields, { language: 'not-allowed' }, 'the field and its reason');
+      });
+
+      it("a Spanish delegate's emails and text messages are in Spanish; an English one's in English", async () => {
+        const es = await activeDelegate(w, { language: 'es' });
+        const en = await activeDelegate(w);
+        const esMail = await messagesTo(w, es.email);
+        equal(
+          esMail.map((m) => m.subject),
+          [
+            'Confirme su dirección de correo electrónico',
+            'Su código de verificación',
+            'Información de la cuenta - Actualizar contraseña',
+          ],
+          'Spanish: invitation, code, password created',
+        );
+        ok(
+          esMail[0]!.text.includes(`Nombre de usuario: ${es.username}`),
+          'the invitation names the username in Spanish',
+        );
+        equal(
+          (await messagesTo(w, en.email)).map((m) => m.subject),
+          [
+            'Confirm Your Email Address',
+            'Your Verification Code',
+            'Account Information - Update Password',
+          ],
+          'English: invitation, code, password created',
+        );
+        const pending = await pendingLogin(w, es.username);
+        await w.a.enrollTypingPattern({
+          pendingId: pending.pendingId,
+          samples: typingSamplesFor(pending.sampleText).enroll,
+        });
+        await w.a.sendVerificationCode({ pendingId: pending.pendingId, channel: 'sms' });
+        const sms = await lastTo('+13125550101', 'sms');
+        ok(sms.text.includes('su código de acceso único es'), `SMS in Spanish: ${sms.text}`);
+        await w.a.forgotUsername({ email: es.email });
+        equal(
+          (await lastTo(es.email)).subject,
+          'Información de la cuenta - Nombre de usuario',
+          'username reminder in Spanish',
+        );
+        await w.a.forgotUsername({ email: en.email });
+        equal(
+          (await lastTo(en.email)).subject,
+          'Account Information - Username',
+          'username reminder in English',
+        );
+        await w.h.signInProducer(w.producer.username);
+        const id = (await w.a.listDelegates()).find((d) => d.username === es.username)!.id;
+        await w.a.setDelegateActive({ delegateId: id, active: false });
+        const notice = await lastTo(es.email);
+        equal(notice.subject, 'Información de la cuenta - Cuenta desactivada', 'notice subject');
+        ok(
+          notice.text.includes(`fue desactivada por su productor Pat Morgan`),
+          `notice names the producer in Spanish: ${notice.text}`,
+        );
+      });
+
+      it('enrollment types the sentence of the login language (else the preference); verification asks for the enrolled one', async () => {
+        const input = await activeDelegate(w);
+        const english = await pendingLogin(w, input.username);
+        equal([english.mustEnrollPattern, english.sampleLang], [true, 'en'], 'default: English');
+        const first = await w.a.login({
+          username: input.username,
+          password: DELEGATE_PASSWORD,
+          language: 'es',
+        });
+        ok(first.status === 'verification-required', 'verification required');
+        const spanish = first.pending;
+        equal(spanish.sampleLang, 'es', 'the login language wins');
+        ok(spanish.sampleText !== english.sampleText, 'a Spanish sentence of its own');
+        const samples = typingSamplesFor(spanish.sampleText);
+        const enrolled = await w.a.enrollTypingPattern({
+          pendingId: spanish.pendingId,
+          samples: samples.enroll,
+        });
+        equal(
+          [enrolled.sampleText, enrolled.sampleLang],
+          [spanish.sampleText, 'es'],
+          'after enrollment',
+        );
+        await w.a.sendVerificationCode({ pendingId: spanish.pendingId, channel: 'email' });
+        await w.a.verifyAccountCode({
+          pendingId: spanish.pendingId,
+          code: await codeFor(w, input.email, 'email'),
+          rememberDevice: false,
+        });
+        await w.a.logout();
+        // Later, from an English page: still the enrolled (Spanish) sentence, marked Spanish.
+        const later = await w.a.login({
+          username: input.username,
+          password: DELEGATE_PASSWORD,
+          language: 'en',
+        });
+        ok(later.status === 'verification-required', 'verification required');
+        equal(
+          [later.pending.sampleText, later.pending.sampleLang],
+          [spanish.sampleText, 'es'],
+          'verification asks for the enrolled sentence',
+        );
+        const { session } = await w.a.verifyTypingPattern({
+          pendingId: later.pending.pendingId,
+          samples: samples.genuine,
+          rememberDevice: false,
+        });
+        equal(session.user.username, input.username, 'the Spanish pattern verifies');
+        await w.a.logout();
+
+        const es = await activeDelegate(w, { language: 'es' });
+        const preferred = await pendingLogin(w, es.username);
+        equal(
+          [preferred.sampleText, preferred.sampleLang],
+          [spanish.sampleText, 'es'],
+          'no login language: the delegate preference',
+        );
+      });
+    });
+
     describe('cancellation', () => {
       it('an aborted signal rejects ABORTED', async () => {
         const controller = new AbortController();

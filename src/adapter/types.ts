@@ -9,6 +9,7 @@ import type { AdapterError } from './errors.js';
 import type { DelegateInput } from '../core/delegate-input.js';
 import type { IssueReport } from '../core/issue-report.limits.js';
 import type { TypingSample } from '../core/typing/types.js';
+import type { Language } from '../core/language.js';
 import type {
   AuthenticationResponseJSON,
   PublicKeyCredentialCreationOptionsJSON,
@@ -26,6 +27,13 @@ export {
   type IssueReport,
   type ProductType,
 } from '../core/issue-report.limits.js';
+
+/**
+ * A language of the product (declared in `core/language.ts`, which the domain types use): a
+ * widget's active language, a delegate's preference for emails and text messages, the language
+ * of a typing-pattern sentence.
+ */
+export type { Language } from '../core/language.js';
 
 /** Where a one-time passcode is sent. */
 export type Channel = 'email' | 'sms';
@@ -51,6 +59,8 @@ export type DelegateStatus = 'invited' | 'active' | 'locked' | 'deactivated';
 /** A delegate as the producer's My Delegates list shows it. `mobile` is E.164 (`+13125550101`). */
 export interface DelegateSummary extends DelegateInput {
   id: string;
+  /** The language of their emails and text messages (`en` when none was chosen). */
+  language: Language;
   status: DelegateStatus;
   /** Epoch milliseconds. */
   createdAt: number;
@@ -212,8 +222,13 @@ export interface PendingLogin {
   username: string;
   /** True on first login: the typing pattern must be enrolled before verifying by code. */
   mustEnrollPattern: boolean;
-  /** The sentence the user types for the pattern. */
+  /**
+   * The sentence the user types for the pattern: to enroll, the one of the login's `language`
+   * (else the delegate's preference); to verify, always the one that was enrolled.
+   */
   sampleText: string;
+  /** The language of `sampleText` (for its `lang` attribute). */
+  sampleLang: Language;
   options: VerificationOption[];
   /** Epoch ms after which the pending login is void and the user must log in again. */
   expiresAt: number;
@@ -371,8 +386,12 @@ export interface AuthAdapter {
   setPassword(input: { flowId: string; password: string }, options?: CallOptions): Promise<void>;
 
   // Login and verification
+  /**
+   * `language`: the widget's active language; a first login (or one after a pattern reset)
+   * enrolls the typing pattern on that language's sentence (absent: the delegate's preference).
+   */
   login(
-    input: { username: string; password: string; deviceToken?: string },
+    input: { username: string; password: string; deviceToken?: string; language?: Language },
     options?: CallOptions,
   ): Promise<LoginResult>;
   sendVerificationCode(

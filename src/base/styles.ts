@@ -132,10 +132,12 @@ export const formStyles = css`
     font-size: var(--_font-size-lg);
     line-height: 1.25;
   }
-  [data-step-heading]:focus {
+  [data-step-heading]:focus,
+  .error-region:focus {
     outline: none;
   }
-  [data-step-heading]:focus-visible {
+  [data-step-heading]:focus-visible,
+  .error-region:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -211,9 +213,10 @@ export const formStyles = css`
     outline: var(--_focus-width) solid var(--_focus);
     outline-offset: var(--_focus-offset);
   }
-  [aria-invalid='true'] {
+  /* As specific as \`input[type='text']\` (and later), so it wins: the border says it too. */
+  :is(input, select, textarea)[aria-invalid='true'] {
     border-color: var(--_error);
-    border-width: 2px;
+    border-width: calc(var(--_border-width) + 1px);
   }
   .hint {
     color: var(--_muted);
@@ -372,7 +375,7 @@ export const formStyles = css`
     a {
       color: LinkText;
     }
-    [aria-invalid='true'] {
+    :is(input, select, textarea)[aria-invalid='true'] {
       border-style: double;
       border-width: 3px;
     }

@@ -7,6 +7,7 @@ import { STATE_CODES, type StateCode } from './states.js';
 import { normalizeUsMobile } from './phone.js';
 import { validateUsername } from './username.js';
 import type { FieldReason } from './field-reason.js';
+import { isLanguage, type Language } from './language.js';
 
 export const NAME_MAX_LENGTH = 64;
 export const EMAIL_MAX_LENGTH = 254;
@@ -78,6 +79,11 @@ export function validateStates(
   return null;
 }
 
+/** A delegate's preferred language: absent (English), `en` or `es`. */
+export function validateLanguage(value: unknown): FieldReason | null {
+  return value === undefined || isLanguage(value) ? null : 'not-allowed';
+}
+
 /**
  * What a producer types into Add Delegate: the shape of a delegate record, declared once (the
  * adapter contract re-exports it). `mobile` may be in any common US format.
@@ -89,6 +95,11 @@ export interface DelegateInput {
   lastName: string;
   mobile: string;
   states: StateCode[];
+  /**
+   * The language of the delegate's emails and text messages (and of the typing sentence when
+   * they enroll without a widget language). Absent in an Add Delegate input: English.
+   */
+  language?: Language;
 }
 
 export type DelegateField = keyof DelegateInput;
@@ -106,6 +117,7 @@ export function validateDelegateInput(
     ['lastName', validateName(input.lastName)],
     ['mobile', validateMobile(input.mobile)],
     ['states', validateStates(input.states, allowedStates)],
+    ['language', validateLanguage(input.language)],
   ];
   for (const [field, reason] of checks) if (reason) out[field] = reason;
   return out;

@@ -67,3 +67,19 @@ export function placeholderPhone(bytes: Uint8Array): string {
   const n = uint32(bytes, 0, 'placeholderPhone') % 10_000;
   return maskPhone(String(n).padStart(4, '0'));
 }
+
+/** What a mask of {@link maskEmail} or {@link maskPhone} still shows, for a spoken form. */
+export type MaskParts =
+  | { kind: 'email'; local: string; domain: string; tld: string }
+  | { kind: 'phone'; last4: string };
+
+/**
+ * The visible parts of a mask in one of the two fixed shapes (`j•••@e•••.com` → `j`, `e`,
+ * `.com`; `•••-•••-0101` → `0101`), or `null` for any other text (an adapter's own mask).
+ */
+export function maskParts(masked: string): MaskParts | null {
+  const email = /^([^•@\s])•••@([^•@\s])•••(\.[^.•@\s]+)?$/u.exec(masked);
+  if (email) return { kind: 'email', local: email[1]!, domain: email[2]!, tld: email[3] ?? '' };
+  const phone = /^•••-•••-(\d{4})$/u.exec(masked);
+  return phone ? { kind: 'phone', last4: phone[1]! } : null;
+}

@@ -21,4 +21,7 @@ export const accountEn = {
   'field.email.required': 'Enter an email address.',
   'field.password.required': 'Enter a password.',
   'field.code.required': 'Enter the code.',
+  'mask.email':
+    'the email address starting with {local} at a domain starting with {domain} and ending in {tld}',
+  'mask.phone': 'the mobile number ending in {digits}',
 } as const;

@@ -20,7 +20,7 @@ export const errorsEn = {
   'error.ACCOUNT_DEACTIVATED':
     'This account has been deactivated. Contact your producer to have it reactivated.',
   'error.ACCOUNT_LOCKED':
-    'Your account is locked after too many incorrect attempts. It will unlock automatically at {time}. You can also use Forgot Username or Forgot Password to unlock it now.',
+    'Your account is locked after too many incorrect attempts. It will unlock automatically at {time}. You can also set a new password with Forgot Password to unlock it now.',
   'error.CODE_INVALID': 'That code is incorrect. You have {attemptsLeft} attempts left.',
   'error.CODE_INVALID_LAST': 'That code is incorrect. You have 1 attempt left.',
   'error.CODE_EXPIRED': 'This code has expired or was replaced. Request a new code.',
@@ -29,7 +29,7 @@ export const errorsEn = {
   'error.LINK_EXPIRED':
     'This link has expired. Links are valid for 7 days or until used once. Ask the producer who added you to resend the invitation.',
   'error.LINK_USED':
-    'This link has already been used. If you have not created your password yet, ask the producer who added you to resend the invitation.',
+    'This link has already been used, so your email address is confirmed. If you have not created your password yet, select Create a Password and enter your username.',
   'error.PASSWORD_POLICY': 'The password does not meet every requirement listed below.',
   'error.PASSWORD_COMMON': 'This password is too common. Choose one that is harder to guess.',
   'error.PASSWORD_REUSED':

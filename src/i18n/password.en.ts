@@ -19,6 +19,7 @@ export const passwordEn = {
   'password.rule-met': 'met',
   'password.rule-not-met': 'not met',
   'password.rule-pending': 'being checked',
+  'password.rule-unchecked': 'not checked yet',
   // Also in `errors.en.ts`: Create Password shows it as a field error before any call failed.
   'error.PASSWORD_POLICY': 'The password does not meet every requirement listed below.',
   // Also in `errors.en.ts`: the backend's refusal of a common or breached password.

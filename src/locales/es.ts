@@ -28,7 +28,7 @@ export const es = {
   'error.ACCOUNT_DEACTIVATED':
     'Esta cuenta ha sido desactivada. Comuníquese con su productor para que la reactive.',
   'error.ACCOUNT_LOCKED':
-    'Su cuenta está bloqueada por demasiados intentos incorrectos. Se desbloqueará automáticamente a las {time}. También puede usar ¿Olvidó su nombre de usuario? u ¿Olvidó su contraseña? para desbloquearla ahora.',
+    'Su cuenta está bloqueada por demasiados intentos incorrectos. Se desbloqueará automáticamente a las {time}. También puede crear una contraseña nueva con ¿Olvidó su contraseña? para desbloquearla ahora.',
   'error.CODE_INVALID': 'El código no es correcto. Le quedan {attemptsLeft} intentos.',
   'error.CODE_INVALID_LAST': 'El código no es correcto. Le queda 1 intento.',
   'error.CODE_EXPIRED': 'Este código venció o fue reemplazado. Solicite un código nuevo.',
@@ -37,7 +37,7 @@ export const es = {
   'error.LINK_EXPIRED':
     'Este enlace venció. Los enlaces son válidos por 7 días o hasta que se usan una vez. Pida al productor que lo agregó que vuelva a enviar la invitación.',
   'error.LINK_USED':
-    'Este enlace ya se usó. Si todavía no creó su contraseña, pida al productor que lo agregó que vuelva a enviar la invitación.',
+    'Este enlace ya se usó, así que su correo electrónico está confirmado. Si todavía no creó su contraseña, seleccione Crear una contraseña e ingrese su nombre de usuario.',
   'error.LINK_INVALID':
     'Este enlace no es válido. Verifique que abrió el enlace completo del correo electrónico o pida al productor que lo agregó que vuelva a enviar la invitación.',
   'error.PASSWORD_POLICY': 'La contraseña no cumple todos los requisitos que se indican abajo.',
@@ -97,6 +97,9 @@ export const es = {
   'field.states.required': 'Elija al menos un estado.',
   'field.password.required': 'Ingrese una contraseña.',
   'field.code.required': 'Ingrese el código.',
+  'mask.email':
+    'la dirección de correo electrónico que empieza por {local} en un dominio que empieza por {domain} y termina en {tld}',
+  'mask.phone': 'número de celular que termina en {digits}',
 
   // ---- common: password policy
   'password.must-have': 'La contraseña debe tener',
@@ -115,6 +118,7 @@ export const es = {
   'password.rule-met': 'cumplido',
   'password.rule-not-met': 'no cumplido',
   'password.rule-pending': 'en comprobación',
+  'password.rule-unchecked': 'todavía sin comprobar',
 
   // ---- common: states
   'state.IL': 'Illinois',
@@ -135,6 +139,10 @@ export const es = {
   'add-delegate.mobile-hint': 'Un número de celular de EE. UU., como (312) 555-0101.',
   'add-delegate.states': 'Estado(s)',
   'add-delegate.states-hint': 'Los estados asignados a este delegado.',
+  'add-delegate.language': 'Idioma preferido',
+  'add-delegate.language-hint':
+    'El idioma de los correos electrónicos y mensajes de texto que le enviamos.',
+  'field.language.not-allowed': 'Elija inglés o español.',
   'add-delegate.submit': 'Crear delegado',
   'add-delegate.creating': 'Creando delegado…',
   'add-delegate.cancel': 'Cancelar',
@@ -152,7 +160,7 @@ export const es = {
   'create-password.username': 'Nombre de usuario',
   'create-password.find': 'Buscar cuenta',
   'create-password.choose-title': 'Obtener código de verificación',
-  'create-password.choose-legend': '¿Adónde enviamos su código de acceso único?',
+  'create-password.choose-legend': '¿Cómo quiere recibir su código?',
   'create-password.channel.email': 'Enviar un correo electrónico a {masked}',
   'create-password.channel.sms': 'Enviarme un mensaje de texto al {masked}',
   'create-password.send': 'Enviar código',
@@ -161,7 +169,7 @@ export const es = {
   'create-password.code-text':
     'Enviamos un código de 8 caracteres a {masked}. Ingréselo abajo; es válido por 10 minutos.',
   'create-password.code': 'Código de verificación',
-  'create-password.code-hint': 'Letras y dígitos, por ejemplo 7KQ2MX9P.',
+  'create-password.code-hint': '8 letras y dígitos, por ejemplo 7KQ2MX9P.',
   'create-password.resend-before': '¿No recibió el código o ya venció? Puede',
   'create-password.resend-wait': 'Puede reenviar el código en {time}.',
   'create-password.resent': 'Enviamos un código nuevo a {masked}.',
@@ -173,7 +181,7 @@ export const es = {
   'create-password.password-text':
     'Lea primero La contraseña debe tener y La contraseña no puede tener.',
   'create-password.new-password': 'Contraseña nueva',
-  'create-password.confirm-password': 'Confirmar contraseña',
+  'create-password.confirm-password': 'Confirmar contraseña nueva',
   'create-password.confirm-required': 'Vuelva a ingresar la contraseña nueva.',
   'create-password.submit': 'Crear contraseña',
   'create-password.submit.reset': 'Actualizar contraseña',
@@ -212,14 +220,14 @@ export const es = {
   'forgot-password.code-hint': '8 letras y dígitos, por ejemplo 7KQ2MX9P.',
   'forgot-password.continue': 'Continuar',
   'forgot-password.checking': 'Verificando código…',
-  'forgot-password.resend-before': '¿No lo recibió? Podemos',
+  'forgot-password.resend-before': '¿No recibió el código o ya venció? Puede',
   'forgot-password.resend-after.email': 'por correo electrónico.',
   'forgot-password.resend-after.sms': 'por mensaje de texto.',
   'forgot-password.resend-wait': 'Puede reenviar el código en {time}.',
   'forgot-password.resent': 'Enviamos un código nuevo a {masked}.',
   'forgot-password.code-void':
     'Este código ya no funciona. Seleccione "reenviarlo" para obtener un código nuevo.',
-  'forgot-password.other-method': 'Elegir otro medio',
+  'forgot-password.other-method': 'Elegir otro método',
   'forgot-password.password-title': 'Crear contraseña nueva',
   'forgot-password.password-text':
     'Lea La contraseña debe tener y La contraseña no puede tener antes de elegir su contraseña nueva. No puede ser ninguna de sus 10 contraseñas anteriores.',
@@ -265,7 +273,8 @@ export const es = {
   'login.forgot-password': '¿Olvidó su contraseña?',
   'login.forgot-nav': 'Ayuda con la cuenta',
   'login.locked':
-    'Su cuenta está bloqueada después de 5 intentos de contraseña incorrectos. Se desbloqueará automáticamente a las {time}. Para desbloquearla antes, use ¿Olvidó su nombre de usuario? u ¿Olvidó su contraseña? abajo, o llame al Servicio de Ayuda por Internet al {phone}.',
+    'Su cuenta está bloqueada después de 5 intentos de contraseña incorrectos. Se desbloqueará automáticamente a las {time}. Para desbloquearla antes, cree una contraseña nueva con ¿Olvidó su contraseña? abajo, o llame al Servicio de Ayuda por Internet al {phone}.',
+  'login.unlocked': 'Su cuenta está desbloqueada. Ya puede volver a iniciar sesión.',
   'login.expired': 'Su inicio de sesión tardó demasiado y venció. Vuelva a iniciar sesión.',
   'login.done': 'Inició sesión.',
   'login.passkey.or': 'o',
@@ -280,9 +289,9 @@ export const es = {
   'login.passkey.failed':
     'Algo salió mal al iniciar sesión con la llave de acceso. Vuelva a intentarlo.',
   'login.notice.password-created':
-    'Se creó su contraseña. Inicie sesión con su nombre de usuario y su nueva contraseña.',
+    'Se creó su contraseña. Inicie sesión con su nombre de usuario y su contraseña nueva.',
   'login.notice.password-updated':
-    'Se actualizó su contraseña. Inicie sesión con su nueva contraseña. También le enviamos un correo electrónico que confirma el cambio.',
+    'Se actualizó su contraseña. Inicie sesión con su contraseña nueva. También le enviamos un correo electrónico que confirma el cambio.',
 
   // ---- <pep-my-delegates>
   'my-delegates.title': 'Mis delegados',
@@ -371,12 +380,12 @@ export const es = {
   'passkeys.saving': 'Guardando…',
   'passkeys.cancel': 'Cancelar',
   'passkeys.confirm-delete':
-    '¿Eliminar la llave de acceso “{name}”? Ya no podrá iniciar sesión con ella.',
+    '¿Eliminar la llave de acceso "{name}"? Ya no podrá iniciar sesión con ella.',
   'passkeys.confirm': 'Eliminar llave de acceso',
   'passkeys.deleting': 'Eliminando…',
-  'passkeys.added': 'Se agregó la llave de acceso “{name}”.',
-  'passkeys.renamed': 'La llave de acceso ahora se llama “{name}”.',
-  'passkeys.deleted': 'Se eliminó la llave de acceso “{name}”.',
+  'passkeys.added': 'Se agregó la llave de acceso "{name}".',
+  'passkeys.renamed': 'La llave de acceso ahora se llama "{name}".',
+  'passkeys.deleted': 'Se eliminó la llave de acceso "{name}".',
 
   // ---- <pep-portal-home>
   'portal-home.nav-label': 'Principal',
@@ -396,12 +405,12 @@ export const es = {
   'portal-home.information.name': 'Nombre',
   'portal-home.information.username': 'Nombre de usuario',
   'portal-home.information.email': 'Correo electrónico',
-  'portal-home.information.mobile': 'Celular',
-  'portal-home.information.states': 'Estados',
+  'portal-home.information.mobile': 'Número de celular',
+  'portal-home.information.states': 'Estado(s)',
   'portal-home.information.role': 'Función',
   'portal-home.role.delegate': 'Delegado',
   'portal-home.role.producer': 'Productor',
-  'portal-home.role.help-desk': 'Servicio de Ayuda',
+  'portal-home.role.help-desk': 'Servicio de Ayuda por Internet',
   'portal-home.hierarchy.title': 'Mi jerarquía',
   'portal-home.hierarchy.producer': 'Productor que lo agregó',
   'portal-home.hierarchy.producer-id': 'ID de productor',
@@ -452,7 +461,7 @@ export const es = {
   'report-issue.done': 'Gracias. Su problema se envió al equipo de soporte.',
   'report-issue.ticket': 'Referencia del caso: {ticketId}',
   'report-issue.another': 'Reportar otro problema',
-  'report-issue.home': 'Volver al inicio',
+  'report-issue.home': 'Volver a Inicio',
   'field.description.required': 'Describa el problema o el mensaje de error.',
   'field.stepsTaken.required': 'Ingrese los pasos que siguió antes del error.',
   'field.agentName.required': 'Ingrese el nombre del agente.',
@@ -501,7 +510,7 @@ export const es = {
   'typing.remember': 'Recordar este dispositivo por 30 días',
   'typing.remember-info': 'Acerca de recordar este dispositivo',
   'typing.remember-tip':
-    'Selecciónelo si no quiere verificar su cuenta cada vez que inicie sesión desde este navegador. No lo seleccione en una computadora compartida o pública.',
+    'Selecciónelo si no quiere verificar su cuenta cada vez que inicie sesión desde este navegador durante 30 días. No lo seleccione en una computadora compartida o pública.',
   'typing.enrolled': 'Se guardó su patrón de escritura.',
   'typing.verified': 'Su cuenta está verificada.',
   'typing.expired': 'Este inicio de sesión venció. Vuelva a iniciar sesión.',
@@ -526,14 +535,14 @@ export const es = {
   'verify.code-hint':
     'Ingrese el código de acceso único (OTP) de 8 caracteres. Vence a las {time}.',
   'verify.resend-prompt': '¿No recibió el código o ya venció? Puede',
-  'verify.resend-wait': 'Puede enviarse un código nuevo a partir de las {time}.',
+  'verify.resend-wait': 'Puede reenviar el código en {time}.',
   'verify.resent': 'Se envió un código nuevo. Los códigos anteriores ya no funcionan.',
   'verify.remember': 'Recordar este dispositivo por 30 días',
   'verify.remember-info': 'Acerca de recordar este dispositivo',
   'verify.remember-tip':
     'Selecciónelo si no quiere verificar su cuenta cada vez que inicie sesión desde este navegador durante 30 días. No lo seleccione en una computadora compartida o pública.',
   'verify.submit': 'Enviar',
-  'verify.other-method': 'Elegir otra forma de verificar',
+  'verify.other-method': 'Elegir otro método',
   'verify.expired': 'Este inicio de sesión venció. Vuelva a iniciar sesión.',
   'verify.done': 'Su cuenta está verificada.',
 
@@ -550,6 +559,8 @@ export const es = {
   'verify-email.other-title': 'No pudimos confirmar su correo electrónico',
   'verify-email.used-hint':
     'Si ya creó su contraseña, puede iniciar sesión. Si la olvidó, use ¿Olvidó su contraseña? en la página de inicio de sesión.',
+  'verify-email.login': 'Ir a Iniciar sesión',
+  'verify-email.forgot-password': '¿Olvidó su contraseña?',
 
   // ---- <pep-delegate-admin>
   'delegate-admin.title': 'Servicio de Ayuda por Internet: buscar un delegado',
@@ -571,13 +582,13 @@ export const es = {
   'delegate-admin.results': 'Resultados',
   'delegate-admin.results-count': 'Se encontraron {count} delegados.',
   'delegate-admin.results-one': 'Se encontró 1 delegado.',
-  'delegate-admin.empty': 'Ningún delegado coincide con “{query}”.',
+  'delegate-admin.empty': 'Ningún delegado coincide con "{query}".',
   'delegate-admin.back': 'Volver a la búsqueda',
   'delegate-admin.loading': 'Cargando el delegado…',
   'delegate-admin.username': 'Nombre de usuario',
   'delegate-admin.email': 'Correo electrónico',
   'delegate-admin.mobile': 'Número de celular',
-  'delegate-admin.status': 'Estado',
+  'delegate-admin.status': 'Estado de la cuenta',
   'delegate-admin.producer': 'Productor',
   'delegate-admin.producer-id': '{name}, ID de productor {id}',
   'delegate-admin.states': 'Estado(s)',
@@ -592,7 +603,7 @@ export const es = {
   'delegate-admin.passkeys': 'Llaves de acceso',
   'delegate-admin.last-sign-in': 'Último inicio de sesión',
   'delegate-admin.never': 'Nunca',
-  'delegate-admin.status.invited': 'Invitado (aún sin contraseña)',
+  'delegate-admin.status.invited': 'Invitado (todavía sin contraseña)',
   'delegate-admin.status.active': 'Activo',
   'delegate-admin.status.locked': 'Bloqueado',
   'delegate-admin.status.locked-until': 'Bloqueado hasta el {time}',
@@ -610,7 +621,7 @@ export const es = {
   'delegate-admin.confirm.forget-devices':
     '¿Olvidar los dispositivos recordados de {name}? Cada dispositivo se verificará de nuevo en el próximo inicio de sesión.',
   'delegate-admin.confirm.resend-invitation':
-    '¿Enviar una nueva invitación a {name}? Los enlaces anteriores dejarán de funcionar.',
+    '¿Enviar una invitación nueva a {name}? Los enlaces anteriores dejarán de funcionar.',
   'delegate-admin.confirm.deactivate':
     '¿Desactivar a {name}? No podrá iniciar sesión, recuperar su cuenta ni recibir códigos hasta que se reactive.',
   'delegate-admin.confirm.reactivate': '¿Reactivar a {name}? Podrá iniciar sesión de nuevo.',
@@ -626,7 +637,7 @@ export const es = {
   'delegate-admin.done.unlock': 'Se desbloqueó a {name}.',
   'delegate-admin.done.reset-pattern': 'Se restableció el patrón de escritura de {name}.',
   'delegate-admin.done.forget-devices': 'Se olvidaron los dispositivos recordados de {name}.',
-  'delegate-admin.done.resend-invitation': 'Se envió una nueva invitación a {name}.',
+  'delegate-admin.done.resend-invitation': 'Se envió una invitación nueva a {name}.',
   'delegate-admin.done.deactivate': 'Se desactivó a {name}.',
   'delegate-admin.done.reactivate': 'Se reactivó a {name}.',
 

@@ -48,30 +48,47 @@ export interface PasswordChecklistOptions {
   context?: PasswordContext;
   /** Add the "previously used passwords" line under "Can't Have" (default true). */
   showHistory?: boolean;
+  /**
+   * Mark every broken rule with ✗ (e.g. once the field was left or the form submitted). Until
+   * then a "Must Have" rule not met yet keeps the neutral dot; a broken "Can't Have" rule is
+   * marked ✗ at once.
+   */
+  showFailed?: boolean;
   t: Translate;
 }
 
 /**
  * The live "Password Must Have" / "Password Can't Have" checklist from `evaluatePassword`
  * (`part="checklist"`). Each rule item has `data-rule` and `data-met="true|false"`, a visual
- * mark, and hidden text "met" / "not met" for screen readers; a rule that cannot be checked yet
- * (`not-common` until its dictionary has loaded) has `data-met="pending"`, a neutral mark and
- * "being checked". The history rule (last 10 passwords) can only be checked by the backend, so
- * it is listed without a state.
+ * mark (✓ met, ✗ broken — see `showFailed` — else a neutral dot), and hidden text "met" /
+ * "not met" for screen readers; a rule that cannot be checked yet (`not-common` until its
+ * dictionary has loaded) has `data-met="pending"`, a neutral mark and "being checked". With an
+ * empty password the "Can't Have" rules have nothing to check: `data-met="unchecked"`, a neutral
+ * dot and "not checked yet". The history rule (last 10 passwords) can only be checked by the
+ * backend, so it is listed without a state.
  */
 export function passwordChecklist(o: PasswordChecklistOptions): TemplateResult {
   const id = o.id ?? 'password-rules';
   const results = evaluatePassword(o.password, o.context ?? {});
-  const item = (r: { id: string; ok: boolean; pending?: boolean }) => {
-    const state = r.pending ? 'pending' : r.ok ? 'true' : 'false';
-    const mark = r.pending ? '…' : r.ok ? '✓' : '•';
-    const said = r.pending
-      ? 'password.rule-pending'
-      : r.ok
-        ? 'password.rule-met'
-        : 'password.rule-not-met';
+  const item = (r: { id: string; kind: string; ok: boolean; pending?: boolean }) => {
+    const state =
+      r.kind === 'cant' && !o.password
+        ? 'unchecked'
+        : r.pending
+          ? 'pending'
+          : r.ok
+            ? 'true'
+            : 'false';
+    const failed = state === 'false' && (o.showFailed || r.kind === 'cant');
+    const mark = { pending: '…', true: '✓', false: failed ? '✗' : '•', unchecked: '•' }[state];
+    const said = {
+      pending: 'password.rule-pending',
+      true: 'password.rule-met',
+      false: 'password.rule-not-met',
+      unchecked: 'password.rule-unchecked',
+    }[state];
     return html`<li data-rule=${r.id} data-met=${state} part="checklist-item">
-      <span class="mark" aria-hidden="true">${mark}</span>
+      <span class=${failed ? 'mark failed' : 'mark'} aria-hidden="true">${mark}</span>
       <span
         >${o.t(`password.rule.${r.id}`)}<span class="visually-hidden">: ${o.t(said)}</span></span
       >
@@ -108,6 +125,8 @@ export interface NewPasswordFieldsOptions {
   onBlur: (field: 'password' | 'confirm') => void;
   /** Username / names the password may not contain (for the checklist). */
   context: PasswordContext;
+  /** Mark the checklist's broken rules with ✗ (`PasswordChecklistOptions.showFailed`). */
+  showFailed?: boolean;
   /** The element: rendered again when the common-password check has loaded. */
   host: { requestUpdate(): void };
   t: Translate;
@@ -145,6 +164,7 @@ export function newPasswordFields(o: NewPasswordFieldsOptions): TemplateResult {
     id: ids('password-rules'),
     password: o.values.password,
     context: { ...o.context, isCommon: commonPasswordCheckFor(o.host) },
+    showFailed: !!o.showFailed,
     t: o.t,
   })}
   ${field('confirm')}`;

@@ -5,7 +5,7 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { adapterError, type AdapterError } from '../adapter/errors.js';
+import type { AdapterError } from '../adapter/errors.js';
 import type { Channel, CodeSent, PasswordFlowPurpose } from '../adapter/types.js';
 import { lazyModule } from '../base/lazy.js';
 import { PepElement } from '../base/pep-element.js';
@@ -16,6 +16,7 @@ import { ResendCountdown } from './resend-countdown.js';
 import { codeInput } from './code-input.js';
 import { errorRegion, isRetryable } from './error-region.js';
 import { FormState } from './form-state.js';
+import { MASK_SLOT, maskedText, maskStyles } from './masked-text.js';
 import {
   initialPasswordFlow,
   passwordFlowStepNumber,
@@ -57,10 +58,11 @@ const newPasswordStep = lazyModule(() => import('./password-flow.new-password.js
 export abstract class PasswordFlowElement extends PepElement implements NewPasswordHost {
   // (`passwordStyles`, the fields' and the checklist's, go with the new-password step's module
   // to its light-DOM form.)
-  static override styles = [tokens, formStyles, sharedStyles, passwordFlowStyles];
+  static override styles = [tokens, formStyles, sharedStyles, passwordFlowStyles, maskStyles];
 
   static override properties: PropertyDeclarations = {
     loginHref: { attribute: 'login-href' },
+    doneHref: { attribute: 'done-href' },
   };
 
   static {
@@ -73,11 +75,26 @@ export abstract class PasswordFlowElement extends PepElement implements NewPassw
   /** The purpose the flow starts with (`findAccount`'s purpose). */
   protected abstract flowPurpose(): PasswordFlowPurpose;
 
-  /** @internal Announce a saved password (each tag has its event). */
-  abstract passwordSaved(username: string, purpose: PasswordFlowPurpose): void;
+  /**
+   * @internal Announce a saved password (each tag has its cancelable event); `false` when the
+   * host cancelled it.
+   */
+  abstract passwordSaved(username: string, purpose: PasswordFlowPurpose): boolean;
 
-  /** Where the Log In links go; no link is shown when empty. */
+  /**
+   * The Log In page, as it is (Forgot Password's "Back to Log In"; also where the flow ends when
+   * `done-href` is not set). No link is shown when empty.
+   */
   loginHref = '';
+
+  /**
+   * Where the flow ends once the password is saved: the confirmation's "Go to Log In" link, and
+   * where the element goes by itself right after the save unless the host cancels the event
+   * (`pep-password-created` / `pep-password-reset`), e.g. the Log In page with a "Your password
+   * was updated" notice. Only for after a save: "Back to Log In" never goes there. Default:
+   * `login-href`.
+   */
+  doneHref = '';
 
   // Members marked @internal are public for the new-password step (`NewPasswordHost`) only.
   /** @internal */
@@ -268,14 +285,10 @@ export abstract class PasswordFlowElement extends PepElement implements NewPassw
     if (s.step !== 'code' || s.pending || s.resending) return;
     const { flowId } = s.flow;
     const channel = s.channel;
+    // Still counting down: "resend it" is disabled and its countdown says until when.
+    if (!this.countdown.ready) return;
     this.retryAction = () => void this.resend();
     this.send({ type: 'RESEND' });
-    if (!this.countdown.ready) {
-      // Still counting down: the wait is said without asking the adapter.
-      const error = adapterError('RATE_LIMITED', { retryAfter: this.countdown.until });
-      this.send({ type: 'RESEND_FAIL', error });
-      return;
-    }
     try {
       const sent = await this.call((a, signal) => a.sendCode({ flowId, channel }, { signal }));
       this.setValue('code', '');
@@ -455,9 +468,15 @@ export abstract class PasswordFlowElement extends PepElement implements NewPassw
           />${forgot
             ? html`<span
                 >${this.words(`channel.${d.channel}`)}
-                <span class="masked">${this.words('channel-to', { masked: d.masked })}</span></span
+                <span class="masked"
+                  >${maskedText(
+                    this.words('channel-to', { masked: MASK_SLOT }),
+                    d.masked,
+                    this,
+                  )}</span
+                ></span
               >`
-            : this.words(`channel.${d.channel}`, { masked: d.masked })}
+            : maskedText(this.words(`channel.${d.channel}`, { masked: MASK_SLOT }), d.masked, this)}
         </label>`,
     );
     const actions = html`<div class="actions">
@@ -483,6 +502,10 @@ export abstract class PasswordFlowElement extends PepElement implements NewPassw
         </fieldset>
         ${actions}
       </form>`;
+  }
+
+  private resentText(s: S<'code'>): TemplateResult {
+    return maskedText(this.words('resent', { masked: MASK_SLOT }), s.sent.masked, this);
   }
 
   private renderCode(s: S<'code'>): TemplateResult {
@@ -520,10 +543,14 @@ export abstract class PasswordFlowElement extends PepElement implements NewPassw
       return html`<form part="form" novalidate @submit=${onSubmit}>
         ${this.heading(this.words('code-title'))}
         <p>
-          ${this.words(`code-text.${s.channel}`, {
-            masked: s.sent.masked,
-            time: this.formatTime(s.sent.expiresAt),
-          })}
+          ${maskedText(
+            this.words(`code-text.${s.channel}`, {
+              masked: MASK_SLOT,
+              time: this.formatTime(s.sent.expiresAt),
+            }),
+            s.sent.masked,
+            this,
+          )}
         </p>
         ${field} ${voidMessage ? html`<p class="field-error">${voidMessage}</p>` : nothing}
         ${this.renderError()}
@@ -532,20 +559,18 @@ export abstract class PasswordFlowElement extends PepElement implements NewPassw
           ${this.words('resend-before')} ${resendButton} ${this.words(`resend-after.${s.channel}`)}
         </p>
         ${wait}
-        <div role="status" class="visually-hidden">
-          ${s.resent ? this.words('resent', { masked: s.sent.masked }) : ''}
-        </div>
+        <p class="notice" role="status" part="status">
+          ${s.resent && !s.resending && !s.error ? this.resentText(s) : ''}
+        </p>
         <div class="actions">
           ${this.backButton(this.words('other-method'), s.pending || s.resending)}
         </div>
       </form>`;
     return html`${this.heading(this.words('code-title'))}
-      <p>${this.words('code-text', { masked: s.sent.masked })}</p>
+      <p>${maskedText(this.words('code-text', { masked: MASK_SLOT }), s.sent.masked, this)}</p>
       ${this.renderError(voidMessage)}
       <p class="notice" role="status" part="status">
-        ${s.resent && !s.resending && !s.error
-          ? this.words('resent', { masked: s.sent.masked })
-          : ''}
+        ${s.resent && !s.resending && !s.error ? this.resentText(s) : ''}
       </p>
       <form part="form" novalidate @submit=${onSubmit}>
         ${field}

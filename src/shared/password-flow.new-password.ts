@@ -44,12 +44,16 @@ export interface NewPasswordHost extends ReactiveControllerHost, HTMLElement {
   retryAction?: () => void;
   /** Forgot Password's screens (else Create Password's). */
   readonly forgot: boolean;
-  /** Where the Log In links go; no link is shown when empty. */
+  /** The Log In page (Back to Log In); no link is shown when empty. */
   readonly loginHref: string;
+  /** Where the flow ends after the save ("Go to Log In"); `loginHref` when empty. */
+  readonly doneHref: string;
   /** The element's `FormState` (its fields include these two). */
   readonly form: {
     errorFor(field: NewPasswordField, message: string | null): string | null;
     touch(field: NewPasswordField): void;
+    /** Whether the field's errors show (left or submitted). */
+    shows(field: NewPasswordField): boolean;
     submit(): void;
     focusFirstInvalid(errors: Partial<Record<NewPasswordField, unknown>>): Promise<unknown>;
   };
@@ -58,8 +62,8 @@ export interface NewPasswordHost extends ReactiveControllerHost, HTMLElement {
   call<T>(fn: (adapter: AuthAdapter, signal: AbortSignal) => Promise<T>): Promise<T>;
   /** Feed a failed call to the machine (unless the element aborted it itself). */
   fail(err: unknown, type: 'SET_FAIL'): AdapterError | null;
-  /** Announce the saved password (each tag has its event). */
-  passwordSaved(username: string, purpose: PasswordFlowPurpose): void;
+  /** Announce the saved password (each tag has its event); `false` when the host cancelled it. */
+  passwordSaved(username: string, purpose: PasswordFlowPurpose): boolean;
   t(key: string, params?: MessageParams): string;
   words(key: string, params?: MessageParams): string;
   errorMessage(error: AdapterError): string;
@@ -183,7 +187,10 @@ async function save(host: NewPasswordHost, e?: Event): Promise<void> {
     host.send({ type: 'SET_OK' });
     // Password managers may not see fields in a shadow root: offer them the new password.
     void offerCredential(s.username, password);
-    host.passwordSaved(s.username, s.purpose);
+    // As in the guide, straight on to Log In (the confirmation shows meanwhile, and stays with
+    // its link when the host cancels the event to go there itself).
+    const href = doneHref(host);
+    if (host.passwordSaved(s.username, s.purpose) && href) location.assign(href);
   } catch (err) {
     host.fail(err, 'SET_FAIL');
     if (refusal(host)) await host.form.focusFirstInvalid({ password: true });
@@ -221,6 +228,8 @@ function renderStep(
     labels: { password: host.words('new-password'), confirm: host.words('confirm-password') },
     errors: newPasswordErrors(host, s.username),
     context: { username: s.username },
+    // Broken rules get their ✗ once New Password's errors show (left or submitted).
+    showFailed: host.form.shows('password'),
     id: (name) => form.id(name),
   });
   // The credential form, in the element's light DOM: the account's username (hidden, for the
@@ -259,9 +268,14 @@ function renderStep(
     </form>`;
 }
 
+/** Where the flow ends after the save: `doneHref`, else `loginHref` ('' for nowhere). */
+function doneHref(host: NewPasswordHost): string {
+  return host.doneHref || host.loginHref;
+}
+
 /** The confirmation, with the way to Log In. */
 function renderSaved(host: NewPasswordHost, username: string): TemplateResult {
-  const href = host.loginHref;
+  const href = doneHref(host);
   const login = href
     ? host.forgot
       ? html`<p><a href=${href} part="link">${host.words('login')}</a></p>`

@@ -44,4 +44,8 @@ export const passwordStyles = css`
     color: var(--_success);
     font-weight: 700;
   }
+  .checklist .mark.failed {
+    color: var(--_error);
+    font-weight: 700;
+  }
 `;

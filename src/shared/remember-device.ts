@@ -16,16 +16,29 @@ export interface RememberDeviceOptions {
 /**
  * The "Remember this device for 30 days" check box with an info button and its tooltip
  * (`role="tooltip"`, referenced by `aria-describedby` from both the box and the button, so the
- * explanation is read even while it is not shown). The tooltip opens on hover or focus of the
- * button, toggles on click, and Escape closes it. Parts: `remember`, `tooltip-button`, `tooltip`.
+ * explanation is read even while it is not shown). A toggletip: a click, a tap, Enter or Space
+ * on the button opens it and keeps it open (`aria-expanded`), the next one closes it; Escape or
+ * leaving the button closes it. Hovering with a mouse or focusing the button also shows it, for
+ * as long as the pointer or the focus stays (a click then keeps it open: no hover-and-click
+ * fight; a touch never counts as hovering). Parts: `remember`, `tooltip-button`, `tooltip`.
  * Used by `<pep-verify-account>` (code step) and `<pep-typing-pattern>` (verify mode); each
  * lists {@link rememberDeviceStyles} in its static styles.
  */
 export function rememberDevice(o: RememberDeviceOptions): TemplateResult {
+  // Kept open by a click: `data-pinned` on the row (the caller holds only `tipOpen`).
+  const row = (e: Event) => (e.currentTarget as Element).closest('.remember')!;
+  const pinned = (e: Event) => o.tipOpen && row(e).hasAttribute('data-pinned');
+  const tip = (e: Event, open: boolean, pin = false) => {
+    row(e).toggleAttribute('data-pinned', pin);
+    o.onTip(open);
+  };
+  const hover = (e: PointerEvent, open: boolean) => {
+    if (e.pointerType === 'mouse' && !pinned(e)) tip(e, open);
+  };
   const onKeydown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && o.tipOpen) {
       e.stopPropagation();
-      o.onTip(false);
+      tip(e, false);
     }
   };
   // A tooltip is named by its content (ARIA "name from contents"); an aria-label would replace
@@ -53,17 +66,25 @@ export function rememberDevice(o: RememberDeviceOptions): TemplateResult {
       />
       <span>${o.label}</span>
     </label>
-    <span class="tip-anchor" @mouseenter=${() => o.onTip(true)} @mouseleave=${() => o.onTip(false)}>
+    <span
+      class="tip-anchor"
+      @pointerenter=${(e: PointerEvent) => hover(e, true)}
+      @pointerleave=${(e: PointerEvent) => hover(e, false)}
+    >
       <button
         type="button"
         class="info"
         part="tooltip-button"
         aria-label=${o.infoLabel}
         aria-describedby="remember-tip"
+        aria-controls="remember-tip"
         aria-expanded=${o.tipOpen ? 'true' : 'false'}
-        @click=${() => o.onTip(!o.tipOpen)}
-        @focus=${() => o.onTip(true)}
-        @blur=${() => o.onTip(false)}
+        @click=${(e: Event) => {
+          const open = !pinned(e);
+          tip(e, open, open);
+        }}
+        @focus=${(e: Event) => !o.tipOpen && tip(e, true)}
+        @blur=${(e: Event) => tip(e, false)}
       >
         <span aria-hidden="true">i</span>
       </button>

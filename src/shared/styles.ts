@@ -5,13 +5,15 @@ import { css } from 'lit';
  * Add after `tokens, formStyles`: `static styles = [tokens, formStyles, sharedStyles, css\`…\`]`.
  */
 export const sharedStyles = css`
+  /* On a phone the input keeps a usable width: what follows it (Show password) wraps below. */
   .input-row {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--_space-2);
     align-items: stretch;
   }
   .input-row input {
-    flex: 1 1 auto;
+    flex: 1 1 12rem;
     min-width: 0;
   }
   .error-region .alert {
@@ -20,9 +22,6 @@ export const sharedStyles = css`
     flex-wrap: wrap;
     gap: var(--_space-2);
     align-items: baseline;
-  }
-  .error-region:focus {
-    outline: none;
   }
   .error-region .retry {
     font-weight: 600;

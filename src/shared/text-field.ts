@@ -50,6 +50,19 @@ function onInput(e: Event, o: TextFieldOptions): void {
   o.onInput(value);
 }
 
+/**
+ * A field's feedback on leaving it (`onBlur`), at once, unless a pointer is pressing what takes
+ * the focus (Send Email, Continue…): an error shown then moves that button from under the
+ * pointer and its click is lost, so the first invalid submit would be silent. It then waits
+ * for the press (and its click) to end.
+ */
+function onBlur(e: FocusEvent, o: TextFieldOptions): void {
+  const done = () => o.onBlur?.();
+  if ((e.relatedTarget as Element | null)?.matches(':active'))
+    addEventListener('pointerup', () => setTimeout(done), { once: true, capture: true });
+  else done();
+}
+
 /** What {@link fieldFrame} shows around a control. Every string is already translated. */
 export interface FieldFrameOptions {
   /** Id of the control; the hint gets `<id>-hint`, the error `<id>-error`. */
@@ -115,7 +128,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
           aria-invalid=${o.error ? 'true' : 'false'}
           aria-describedby=${describedBy || nothing}
           @input=${(e: Event) => onInput(e, o)}
-          @blur=${() => o.onBlur?.()}
+          @blur=${(e: FocusEvent) => onBlur(e, o)}
         />${o.after ?? nothing}
       </div>`,
   );

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import {
   MASK,
   maskEmail,
+  maskParts,
   maskPhone,
   placeholderEmail,
   placeholderPhone,
@@ -85,5 +86,31 @@ describe('core/mask', () => {
     expect(() => placeholderEmail(new Uint8Array(7), ['gmail.com'])).to.throw(RangeError);
     expect(() => placeholderEmail(new Uint8Array(8), [])).to.throw(RangeError);
     expect(() => placeholderPhone(new Uint8Array(3))).to.throw(RangeError);
+  });
+
+  it('maskParts: reads the visible parts of both shapes, and nothing else', () => {
+    expect(maskParts(maskEmail('jane.doe@example.com'))).to.deep.equal({
+      kind: 'email',
+      local: 'j',
+      domain: 'e',
+      tld: '.com',
+    });
+    expect(maskParts('a•••@x•••')).to.deep.equal({
+      kind: 'email',
+      local: 'a',
+      domain: 'x',
+      tld: '',
+    });
+    expect(maskParts(maskPhone('+13125550101'))).to.deep.equal({ kind: 'phone', last4: '0101' });
+    for (const other of [
+      '',
+      'xxxxxx0101',
+      'jxxx@exxx.com',
+      '•••@e•••.com',
+      '•••-0101',
+      'j•••@e•••.com.',
+    ]) {
+      expect(maskParts(other), other).to.equal(null);
+    }
   });
 });

@@ -67,7 +67,7 @@ async function logIn(p: Portal, username: string, password: string): Promise<voi
   await p.open('#/delegate/login');
   await p.page.getByLabel('Username').fill(username);
   await p.page.getByLabel('Password', { exact: true }).fill(password);
-  await p.page.getByRole('button', { name: 'Log In' }).click();
+  await p.page.getByRole('button', { name: 'Log In', exact: true }).click();
 }
 
 /**
@@ -85,7 +85,7 @@ async function verify(
   await page.getByRole('radio', { name: option }).check();
   await page.getByRole('button', { name: 'Send Code' }).click();
   // The textbox (the method radios' labels say "verification code" too).
-  const input = page.getByRole('textbox', { name: 'Verification code' });
+  const input = page.getByRole('textbox', { name: 'Verification Code' });
   await input.waitFor();
   await input.fill(await p.code(who[channel], channel));
   await page.getByRole('button', { name: 'Submit' }).click();
@@ -248,7 +248,7 @@ describe('in the demo (in-memory adapter)', () => {
     const heading = page.locator('[part="step-heading"]');
     await p.open('#/delegate/forgot-username');
     await heading.filter({ hasText: 'Forgot Username' }).waitFor();
-    await page.getByLabel('Email Address').fill(email);
+    await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByRole('button', { name: 'Send Email' }).click();
     await heading.filter({ hasText: 'Check Your Email' }).waitFor();
     return screenText('pep-forgot-username', email);
@@ -270,7 +270,7 @@ describe('in the demo (in-memory adapter)', () => {
     await verify(p, PRODUCER, first ? 'email' : 'sms');
     await page.waitForURL(/#\/delegate\/home$/);
     await page.locator('#nav').getByRole('link', { name: 'My Delegates' }).click();
-    await page.getByText(`Signed in as the producer ${PRODUCER.username}.`).waitFor();
+    await page.getByText(`Logged in as the producer ${PRODUCER.username}.`).waitFor();
   }
 
   async function producerControl(control: 'Deactivate' | 'Reactivate'): Promise<void> {

@@ -218,11 +218,157 @@ test('report an issue: bad input keeps what was typed; a screenshot is attached;
   await demo.screenshot('home-06-report-ticket');
 });
 
+test('the landing views are in history: Back and Forward move between them; a reload keeps one', async () => {
+  await go('#/delegate/home');
+  const home = page.locator('pep-portal-home');
+  const welcome = home.getByRole('heading', { name: 'Welcome to Producer Experience Portal' });
+  const hierarchy = home.getByRole('heading', { name: 'My Hierarchy', level: 1 });
+  const quote = home.getByRole('heading', { name: 'Quote & Enroll', level: 1 });
+  await welcome.waitFor();
+  await home.getByRole('button', { name: 'My Hierarchy' }).click();
+  await page.waitForURL(/#\/delegate\/home\?view=hierarchy$/);
+  await hierarchy.waitFor();
+  await home.getByRole('button', { name: 'Quote & Enroll' }).click();
+  await page.waitForURL(/#\/delegate\/home\?view=quote$/);
+  await quote.waitFor();
+  await home.getByRole('button', { name: 'Hana Holt' }).click();
+  await home.getByRole('button', { name: 'My Information' }).click();
+  await page.waitForURL(/#\/delegate\/home\?view=information$/);
+
+  await page.goBack();
+  await page.waitForURL(/#\/delegate\/home\?view=quote$/);
+  await quote.waitFor();
+  await page.goBack();
+  await page.waitForURL(/#\/delegate\/home\?view=hierarchy$/);
+  await hierarchy.waitFor();
+  // The page followed in place (the view's heading has focus, as after a click).
+  assert.equal(
+    await page.evaluate(
+      () =>
+        document.querySelector('pep-portal-home')!.shadowRoot!.activeElement?.textContent?.trim() ??
+        null,
+    ),
+    'My Hierarchy',
+  );
+  await page.goBack();
+  await page.waitForURL(/#\/delegate\/home$/);
+  await welcome.waitFor();
+  await page.goForward();
+  await page.waitForURL(/#\/delegate\/home\?view=hierarchy$/);
+  await hierarchy.waitFor();
+  assert.equal(
+    await page.locator('#nav').getByRole('link', { name: 'Home' }).getAttribute('aria-current'),
+    'page',
+  );
+
+  await page.reload();
+  await page.waitForFunction(() => Boolean(window.pepDemo));
+  await hierarchy.waitFor();
+  assert.equal(await home.getAttribute('view'), 'hierarchy');
+  await demo.screenshot('home-07-hierarchy-after-reload');
+});
+
+test('logged in, Log In goes to Home: no empty form, no old "Your password was created"', async () => {
+  await go('#/delegate/home');
+  await page.locator('pep-portal-home').getByRole('button', { name: 'Hana Holt' }).waitFor();
+  // As Back from the landing page would: the Log In page the delegate came through.
+  await go('#/delegate/login?notice=password-created');
+  await page.waitForURL(/#\/delegate\/home$/);
+  await page.locator('pep-portal-home').getByRole('button', { name: 'Hana Holt' }).waitFor();
+  assert.equal(await page.locator('pep-login').count(), 0);
+  assert.equal(await page.getByText('Your password was created').count(), 0);
+  // The Log In entry was replaced: Back does not land on it again.
+  // (`popstate`: the entry before has the same URL, so no `hashchange`.)
+  assert.doesNotMatch(
+    await page.evaluate(() => {
+      const back = new Promise<string>((resolve) =>
+        window.addEventListener('popstate', () => resolve(location.hash), { once: true }),
+      );
+      history.back();
+      return back;
+    }),
+    /#\/delegate\/login/,
+  );
+  await page.locator('pep-portal-home').getByRole('button', { name: 'Hana Holt' }).waitFor();
+  assert.equal(await page.locator('pep-login').count(), 0);
+});
+
+test('the language switch turns the page Spanish, and it stays Spanish after a reload', async () => {
+  await go('#/delegate/home');
+  const home = page.locator('pep-portal-home');
+  await home.getByRole('heading', { name: 'Welcome to Producer Experience Portal' }).waitFor();
+  const switcher = page.getByRole('group', { name: 'Language' });
+  const english = switcher.getByRole('button', { name: 'English' });
+  const spanish = switcher.getByRole('button', { name: 'Español' });
+  assert.equal(await english.getAttribute('aria-pressed'), 'true');
+  assert.equal(await spanish.getAttribute('aria-pressed'), 'false');
+  await spanish.click();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  // The widget (its own words and the configured texts) and the page around it.
+  await home.getByRole('heading', { name: 'Bienvenido a Producer Experience Portal' }).waitFor();
+  await home.getByRole('button', { name: 'Mi jerarquía' }).waitFor();
+  await home.getByRole('heading', { name: '¿Necesita ayuda?' }).waitFor();
+  await home.getByRole('heading', { name: 'Enlaces rápidos' }).waitFor();
+  // The switch's own label is Spanish now.
+  const interruptor = page.getByRole('group', { name: 'Idioma' });
+  assert.equal(
+    await interruptor.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed'),
+    'true',
+  );
+  await page.locator('#nav').getByRole('link', { name: 'Inicio', exact: true }).waitFor();
+  await page.getByRole('heading', { name: 'Bandeja de salida' }).waitFor();
+  await demo.screenshot('home-08-spanish');
+
+  await page.reload();
+  await page.waitForFunction(() => Boolean(window.pepDemo));
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  await home.getByRole('heading', { name: 'Bienvenido a Producer Experience Portal' }).waitFor();
+  await go('#/delegate/report-issue');
+  await page
+    .locator('pep-report-issue')
+    .getByRole('heading', { name: 'Reportar un problema' })
+    .waitFor();
+
+  await interruptor.getByRole('button', { name: 'English' }).click();
+  await page
+    .locator('pep-report-issue')
+    .getByRole('heading', { name: 'Report an Issue' })
+    .waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('demo-language')), 'en');
+});
+
+test('the demo page follows dark mode around the dark widgets', async () => {
+  await go('#/delegate/home');
+  await page.locator('pep-portal-home').getByRole('button', { name: 'Hana Holt' }).waitFor();
+  /** Relative luminance (0 black … 1 white) of a computed colour. */
+  const luminance = (selector: string, property: 'backgroundColor' | 'color') =>
+    page.evaluate(
+      ([sel, prop]) => {
+        const value = getComputedStyle(document.querySelector(sel!)!)[prop as 'color'];
+        const [r, g, b] = value.match(/[\d.]+/g)!.map(Number) as [number, number, number];
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      },
+      [selector, property],
+    );
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.ok((await luminance('html', 'backgroundColor')) > 0.8, 'light page');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  try {
+    assert.ok((await luminance('html', 'backgroundColor')) < 0.15, 'dark page');
+    assert.ok((await luminance('html', 'color')) > 0.8, 'light text on it');
+    assert.ok((await luminance('#outbox', 'backgroundColor')) < 0.15, 'dark Outbox');
+    assert.ok((await luminance('.portal-header', 'backgroundColor')) < 0.3, 'dark header');
+    await demo.screenshot('home-09-dark');
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+});
+
 test('log out from the user menu', async () => {
   await go('#/delegate/home');
   const home = page.locator('pep-portal-home');
   await home.getByRole('button', { name: 'Hana Holt' }).click();
-  await home.getByRole('button', { name: 'Logout' }).click();
+  await home.getByRole('button', { name: 'Log Out' }).click();
   await page.waitForURL(/#\/delegate\/login$/);
   assert.equal(await page.evaluate(() => window.pepDemo.adapter.getSession()), null);
   assert.deepEqual(demo.errors, []);

@@ -87,7 +87,7 @@ const alert = () => pepLogin().locator('[role="alert"]').first();
 async function logIn(password = DELEGATE.password): Promise<void> {
   await page.getByLabel('Username').fill(DELEGATE.username);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await page.getByRole('button', { name: 'Log In', exact: true }).click();
 }
 
 async function expectHome(step: string): Promise<void> {
@@ -117,7 +117,7 @@ async function typeThreeTimes(rhythm: Rhythm): Promise<void> {
 
 async function enterCode(channel: 'email' | 'sms', remember: boolean): Promise<void> {
   const code = await demo.latestCode(channel);
-  await page.getByLabel('Verification code').fill(code);
+  await page.getByLabel('Verification Code').fill(code);
   if (remember)
     await page.getByRole('checkbox', { name: 'Remember this device for 30 days' }).check();
   await page.getByRole('button', { name: 'Submit' }).click();
@@ -144,11 +144,13 @@ test('first login: typing-pattern enrollment, then an email code', async () => {
   });
   assert.equal(await pattern.isDisabled(), true, 'pattern not offered right after enrolling');
   await page
-    .getByRole('radio', { name: 'Send verification code in an email to d•••@e•••.com' })
+    .getByRole('radio', {
+      name: 'Send verification code in an email to the email address starting with d at a domain starting with e and ending in .com',
+    })
     .check();
   await demo.screenshot('login-4-verify-options');
   await page.getByRole('button', { name: 'Send Code' }).click();
-  await page.getByLabel('Verification code').waitFor();
+  await page.getByLabel('Verification Code').waitFor();
   await demo.screenshot('login-5-email-code');
   await enterCode('email', false);
   await expectHome('6-first');
@@ -163,10 +165,12 @@ test('second login: SMS code and "Remember this device for 30 days"', async () =
   await logIn();
   await page.getByRole('heading', { name: 'Verify your account' }).waitFor();
   await page
-    .getByRole('radio', { name: 'Send verification code in a SMS Text to •••-•••-0101' })
+    .getByRole('radio', {
+      name: 'Send verification code in a SMS Text to the mobile number ending in 0 1 0 1',
+    })
     .check();
   await page.getByRole('button', { name: 'Send Code' }).click();
-  await page.getByLabel('Verification code').waitFor();
+  await page.getByLabel('Verification Code').waitFor();
   // the tooltip explains the check box
   await page.getByRole('button', { name: 'About remembering this device' }).focus();
   await page.getByRole('tooltip').waitFor();
@@ -192,7 +196,10 @@ test('5 wrong passwords lock the account; 30 minutes later login works', async (
   for (let i = 1; i <= 4; i++) {
     await logIn(`Wrong-Password-${i}`);
     await alert().getByText('The username or password you entered is incorrect.').waitFor();
-    await page.getByRole('button', { name: 'Log In' }).and(page.locator(':enabled')).waitFor();
+    await page
+      .getByRole('button', { name: 'Log In', exact: true })
+      .and(page.locator(':enabled'))
+      .waitFor();
   }
   await logIn('Wrong-Password-5');
   await alert()
@@ -200,13 +207,19 @@ test('5 wrong passwords lock the account; 30 minutes later login works', async (
     .waitFor();
   const text = (await alert().textContent())!;
   assert.match(text, /unlock automatically at \d{1,2}:\d\d\s?[AP]M/);
-  assert.match(text, /Forgot Username or Forgot Password/);
+  assert.match(text, /new password with Forgot Password/);
   assert.match(text, /1-888-706-0583/);
   await demo.screenshot('login-10-locked');
   // still locked with the right password
-  await page.getByRole('button', { name: 'Log In' }).and(page.locator(':enabled')).waitFor();
+  await page
+    .getByRole('button', { name: 'Log In', exact: true })
+    .and(page.locator(':enabled'))
+    .waitFor();
   await logIn();
-  await page.getByRole('button', { name: 'Log In' }).and(page.locator(':enabled')).waitFor();
+  await page
+    .getByRole('button', { name: 'Log In', exact: true })
+    .and(page.locator(':enabled'))
+    .waitFor();
   assert.match((await alert().textContent())!, /locked/);
   await page.clock.fastForward('30:00');
   await logIn();
@@ -238,19 +251,19 @@ test('keyboard pattern: rejects a different rhythm, accepts the enrolled typist'
   assert.deepEqual(demo.errors, [], 'no console errors or CSP violations');
 });
 
-test('idle timeout: a warning two minutes before, Stay signed in, then signed out with the reason', async () => {
+test('idle timeout: a warning two minutes before, Stay logged in, then signed out with the reason', async () => {
   // Signed in on the landing page by the previous journey (the fake clock drives every timer).
   await page.waitForURL(/#\/delegate\/home$/);
   await page.clock.fastForward('28:01');
-  const dialog = page.getByRole('alertdialog', { name: 'You will be signed out soon' });
+  const dialog = page.getByRole('alertdialog', { name: 'You will be logged out soon' });
   await dialog.waitFor();
   await demo.screenshot('login-15-idle-warning');
-  await dialog.getByRole('button', { name: 'Stay signed in' }).click();
+  await dialog.getByRole('button', { name: 'Stay logged in' }).click();
   await dialog.waitFor({ state: 'hidden' });
   const session = await page.evaluate(() => window.pepDemo.adapter.getSession());
-  assert.equal(session?.user.username, DELEGATE.username, 'Stay signed in kept the session');
+  assert.equal(session?.user.username, DELEGATE.username, 'Stay logged in kept the session');
   await page.clock.fastForward('30:01');
-  await page.getByText('You were signed out because you were inactive for 30 minutes.').waitFor();
+  await page.getByText('You were logged out because you were inactive for 30 minutes.').waitFor();
   assert.match(page.url(), /#\/delegate\/home$/, 'the host leaves the reason on screen');
   assert.equal(await page.evaluate(() => window.pepDemo.adapter.getSession()), null);
   await page

@@ -3,7 +3,7 @@
  * `WebAuthn.addVirtualAuthenticator` on the page's CDP session, test/e2e/webauthn.ts):
  *
  * In the demo (in-memory adapter): sign in with password + an email code → the offer *Create a
- * passkey for faster sign-in* → create one → sign out → sign in with the passkey alone (the
+ * passkey to log in faster* → create one → sign out → sign in with the passkey alone (the
  * button, then passkey autofill) → My Information lists it; deleted there, it no longer signs in
  * (its own message) and the password still does. Then the same sign-in over the reference server
  * (demo mode, SQLite, HttpAdapter).
@@ -70,14 +70,14 @@ const loginAlert = (page: Page) => page.locator('pep-login').locator('[role="ale
 async function fillPassword(page: Page): Promise<void> {
   await page.getByLabel('Username').fill(DELEGATE.username);
   await page.getByLabel('Password', { exact: true }).fill(DELEGATE.password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await page.getByRole('button', { name: 'Log In', exact: true }).click();
 }
 
 /** On Verify your account: email code (default choice), then Submit. */
 async function verifyByEmail(page: Page, code: () => Promise<string>): Promise<void> {
   await page.getByRole('heading', { name: 'Verify your account' }).waitFor();
   await page.getByRole('button', { name: 'Send Code' }).click();
-  const input = page.getByRole('textbox', { name: 'Verification code' });
+  const input = page.getByRole('textbox', { name: 'Verification Code' });
   await input.waitFor();
   await input.fill(await code());
   await page.getByRole('button', { name: 'Submit' }).click();
@@ -85,7 +85,7 @@ async function verifyByEmail(page: Page, code: () => Promise<string>): Promise<v
 
 /** The offer after the password sign-in: Create a passkey, then Continue. */
 async function createFromOffer(page: Page, shot: (n: string) => Promise<unknown>): Promise<void> {
-  await page.getByRole('heading', { name: 'Create a passkey for faster sign-in' }).waitFor();
+  await page.getByRole('heading', { name: 'Create a passkey to log in faster' }).waitFor();
   await shot('offer');
   await page.getByRole('button', { name: 'Create a passkey' }).click();
   await page.getByRole('heading', { name: 'Your passkey is ready' }).waitFor();
@@ -143,7 +143,7 @@ describe('passkeys in the demo (in-memory adapter)', () => {
   test('password + email code, then a passkey created from the offer', async () => {
     await openLogin(false);
     await page.getByRole('heading', { name: 'Log In' }).waitFor();
-    await page.getByRole('button', { name: 'Sign in with a passkey' }).waitFor();
+    await page.getByRole('button', { name: 'Log in with a passkey' }).waitFor();
     await shot('1-login');
     await fillPassword(page);
     await verifyByEmail(page, () => demo.latestCode('email'));
@@ -159,7 +159,7 @@ describe('passkeys in the demo (in-memory adapter)', () => {
   test('sign out, then sign in with the passkey alone (the button): no verification', async () => {
     await logOut();
     await openLogin(false);
-    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('button', { name: 'Log in with a passkey' }).click();
     await expectHome();
     await shot('3-passkey-home');
   });
@@ -193,7 +193,7 @@ describe('passkeys in the demo (in-memory adapter)', () => {
     // The authenticator still holds it: signing in with it is refused, with its own message.
     await logOut();
     await openLogin(false);
-    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('button', { name: 'Log in with a passkey' }).click();
     await loginAlert(page).getByText('not registered for any account').waitFor();
     await shot('5-deleted-passkey');
     assert.equal(await page.evaluate(() => window.pepDemo.adapter.getSession()), null);
@@ -276,11 +276,11 @@ describe('passkeys over the reference server (SQLite, HttpAdapter)', () => {
     assert.equal((await auth.credentials()).length, 1);
     const home = page.locator('pep-portal-home');
     await home.getByRole('button', { name: `${DELEGATE.firstName} ${DELEGATE.lastName}` }).click();
-    await home.getByRole('button', { name: 'Logout' }).click();
+    await home.getByRole('button', { name: 'Log Out' }).click();
     await page.waitForURL(/#\/delegate\/login/);
     assert.equal(await sessionUser(), null);
     await page.reload(); // a real page load: the init script turns autofill off
-    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('button', { name: 'Log in with a passkey' }).click();
     await page.waitForURL(/#\/delegate\/home$/);
     assert.equal(await sessionUser(), DELEGATE.username);
     await shot('home');

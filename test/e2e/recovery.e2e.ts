@@ -105,7 +105,7 @@ test('recover a username by email; an unknown email gets the same words and no e
   await demo.open('#/delegate/forgot-username');
   await heading().filter({ hasText: 'Forgot Username' }).waitFor();
   await demo.screenshot('recovery-01-forgot-username');
-  await page.getByLabel('Email Address').fill(RESETTER.email);
+  await page.getByLabel('Email', { exact: true }).fill(RESETTER.email);
   await page.getByRole('button', { name: 'Send Email' }).click();
   await heading().filter({ hasText: 'Check Your Email' }).waitFor();
   const known = (await page.locator('[part="confirmation"]').innerText()).trim();
@@ -131,13 +131,13 @@ test('recover a username by email; an unknown email gets the same words and no e
   const before = (await demo.outbox()).length;
   await page.getByRole('button', { name: 'Use a different email address' }).click();
   await heading().filter({ hasText: 'Forgot Username' }).waitFor();
-  await page.getByLabel('Email Address').fill('nobody.here@example.com');
+  await page.getByLabel('Email', { exact: true }).fill('nobody.here@example.com');
   await page.getByRole('button', { name: 'Send Email' }).click();
   await heading().filter({ hasText: 'Check Your Email' }).waitFor();
   const unknown = (await page.locator('[part="confirmation"]').innerText()).trim();
   assert.equal(unknown, known.replace(RESETTER.email, 'nobody.here@example.com'));
   assert.equal((await demo.outbox()).length, before, 'nothing is sent for an unknown email');
-  await page.getByRole('link', { name: 'Back to Login' }).click();
+  await page.getByRole('link', { name: 'Back to Log In' }).click();
   await page.waitForURL(/#\/delegate\/login$/);
 });
 
@@ -177,17 +177,24 @@ test('reset a password by SMS code, with a wrong code and a refused reuse', asyn
   await page.getByLabel('New Password', { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel('Confirm New Password').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Update Password' }).click();
-  await heading().filter({ hasText: 'Your password was updated' }).waitFor();
+  // As in the guide: straight on to Log In, which says it (no extra page and click).
+  await page.waitForURL(/#\/delegate\/login\?notice=password-updated$/);
+  await page.getByText('Your password was updated. Log in with your new password.').waitFor();
   await demo.screenshot('recovery-06-password-updated');
   const mail = await demo.latestMessage('email');
   assert.equal(mail.subject, 'Account Information - Update Password');
   assert.equal(mail.to, RESETTER.email);
-
-  await page.getByRole('link', { name: 'Go to Login' }).click();
-  await page.waitForURL(/#\/delegate\/login\?notice=password-updated$/);
-  await page.getByText('Your password was updated. Log in with your new password.').waitFor();
   assert.equal(await tryLogin(RESETTER.username, RESETTER.password), 'INVALID_CREDENTIALS');
   assert.equal(await tryLogin(RESETTER.username, NEW_PASSWORD), 'ok');
+});
+
+test('Back to Log In from Forgot Password does not say the password was updated', async () => {
+  await go('#/delegate/forgot-password');
+  await heading().filter({ hasText: 'Step 1 of 4' }).waitFor();
+  await page.getByRole('link', { name: 'Back to Log In' }).click();
+  await page.waitForURL(/#\/delegate\/login$/);
+  await page.getByRole('button', { name: 'Log In', exact: true }).waitFor();
+  assert.equal(await page.getByText('Your password was updated').count(), 0);
 });
 
 test('an unknown username goes through the same screens and nothing is sent', async () => {
@@ -218,7 +225,7 @@ test('unlock a locked account by resetting its password', async () => {
   await page.getByLabel('New Password', { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel('Confirm New Password').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Update Password' }).click();
-  await heading().filter({ hasText: 'Your password was updated' }).waitFor();
+  await page.waitForURL(/#\/delegate\/login\?notice=password-updated$/);
 
   assert.equal(await tryLogin(LOCKED.username, NEW_PASSWORD), 'ok');
   assert.deepEqual(demo.errors, []);

@@ -101,7 +101,7 @@ test('a producer adds a delegate who confirms the email and creates a password',
 
   await heading(/Get Verification Code/).waitFor();
   await page.getByText('Send an email to r•••@e•••.com').waitFor();
-  await page.getByText('Send me a text message at •••-•••-0142').waitFor();
+  await page.getByText('Send me a text message to •••-•••-0142').waitFor();
   await demo.screenshot('registration-09-choose-channel');
   await page.getByRole('button', { name: 'Send Code' }).click();
 
@@ -122,28 +122,35 @@ test('a producer adds a delegate who confirms the email and creates a password',
   await page.getByLabel('New Password', { exact: true }).fill('robin0042');
   await demo.screenshot('registration-11-password-checklist-partial');
   await page.getByLabel('New Password', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Confirm Password').fill(PASSWORD);
+  await page.getByLabel('Confirm New Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Show password' }).first().click();
   await demo.screenshot('registration-12-password-ready');
   await page.getByRole('button', { name: 'Create Password' }).click();
 
-  await heading('Your password was created').waitFor();
+  // As in the guide: straight on to Log In, which confirms it (no extra page and click).
+  await page.waitForURL(/#\/delegate\/login\?notice=password-created$/);
+  await page.getByText('Your password was created. Log in with your username').waitFor();
   await demo.screenshot('registration-13-password-created');
   const confirmation = await demo.latestMessage('email');
   assert.equal(confirmation.subject, 'Account Information - Update Password');
-  assert.equal(
-    await page.getByRole('link', { name: 'Go to Log In' }).getAttribute('href'),
-    '#/delegate/login?notice=password-created',
-  );
-  // The login page confirms it.
-  await page.getByRole('link', { name: 'Go to Log In' }).click();
-  await page.getByText('Your password was created. Log in with your username').waitFor();
 
-  // The link works once.
+  // The link works once; its page is no dead end: Go to Log In, Forgot Password, and Create a
+  // Password (Find Account) for a delegate who has not created one yet.
   await page.goto(link);
   await heading('This link was already used').waitFor();
   await page.locator('#main').getByText('1-888-706-0583').waitFor();
+  const used = page.locator('pep-verify-email');
+  assert.equal(
+    await used.getByRole('link', { name: 'Go to Log In' }).getAttribute('href'),
+    '#/delegate/login',
+  );
+  assert.equal(
+    await used.getByRole('link', { name: 'Forgot Password' }).getAttribute('href'),
+    '#/delegate/forgot-password',
+  );
   await demo.screenshot('registration-14-link-used');
+  await used.getByRole('button', { name: 'Create a Password' }).click();
+  await heading(/Find Account/).waitFor();
 
   // My Delegates now shows the delegate as active.
   await demo.open('#/producer/delegates');

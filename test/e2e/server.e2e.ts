@@ -160,7 +160,7 @@ async function typeThreeTimes(): Promise<void> {
 async function logIn(password: string): Promise<void> {
   await page.getByLabel('Username').fill(DELEGATE.username);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log In' }).click();
+  await page.getByRole('button', { name: 'Log In', exact: true }).click();
 }
 
 async function expectHome(): Promise<void> {
@@ -171,7 +171,7 @@ async function expectHome(): Promise<void> {
 async function logOut(): Promise<void> {
   const home = page.locator('pep-portal-home');
   await home.getByRole('button', { name: `${DELEGATE.firstName} ${DELEGATE.lastName}` }).click();
-  await home.getByRole('button', { name: 'Logout' }).click();
+  await home.getByRole('button', { name: 'Log Out' }).click();
   await page.waitForURL(/#\/delegate\/login/);
   assert.equal(await sessionUser(), null);
 }
@@ -229,9 +229,13 @@ test('registration: add a delegate, confirm the emailed link, create a password'
   await page.getByRole('button', { name: 'Continue' }).click();
   await heading2(/Step 4 of 4/).waitFor();
   await page.getByLabel('New Password', { exact: true }).fill(DELEGATE.password);
-  await page.getByLabel('Confirm Password').fill(DELEGATE.password);
+  await page.getByLabel('Confirm New Password').fill(DELEGATE.password);
   await page.getByRole('button', { name: 'Create Password' }).click();
-  await heading2('Your password was created').waitFor();
+  // Straight to Log In (issue 23, item 13), with the confirmation.
+  await page.waitForURL(/#\/delegate\/login/);
+  await page
+    .getByText('Your password was created. Log in with your username and new password.')
+    .waitFor();
   assert.equal(
     (await latestEmail(DELEGATE.email)).subject,
     'Account Information - Update Password',
@@ -251,12 +255,14 @@ test('first login: typing-pattern enrollment, then an email code', async () => {
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Verify your account' }).waitFor();
   await page
-    .getByRole('radio', { name: /^Send verification code in an email to d•••@e•••\.com$/ })
+    .getByRole('radio', {
+      name: /^Send verification code in an email to the email address starting with d at a domain starting with e and ending in \.com$/,
+    })
     .check();
   await page.getByRole('button', { name: 'Send Code' }).click();
-  await page.getByLabel('Verification code', { exact: true }).waitFor();
+  await page.getByLabel('Verification Code', { exact: true }).waitFor();
   await page
-    .getByLabel('Verification code', { exact: true })
+    .getByLabel('Verification Code', { exact: true })
     .fill(codeIn(await latestEmail(DELEGATE.email)));
   await page.getByRole('button', { name: 'Submit' }).click();
   await expectHome();
@@ -270,12 +276,14 @@ test('second login: SMS code and "Remember this device"; the server restarts; th
   await logIn(DELEGATE.password);
   await page.getByRole('heading', { name: 'Verify your account' }).waitFor();
   await page
-    .getByRole('radio', { name: 'Send verification code in a SMS Text to •••-•••-0101' })
+    .getByRole('radio', {
+      name: 'Send verification code in a SMS Text to the mobile number ending in 0 1 0 1',
+    })
     .check();
   await page.getByRole('button', { name: 'Send Code' }).click();
-  await page.getByLabel('Verification code', { exact: true }).waitFor();
+  await page.getByLabel('Verification Code', { exact: true }).waitFor();
   await page
-    .getByLabel('Verification code', { exact: true })
+    .getByLabel('Verification Code', { exact: true })
     .fill(await latestSmsCode('+13125550101'));
   await page.getByRole('checkbox', { name: 'Remember this device for 30 days' }).check();
   await page.getByRole('button', { name: 'Submit' }).click();
@@ -307,16 +315,25 @@ test('five wrong passwords lock the account; 30 minutes later (server clock) log
   for (let i = 1; i <= 4; i++) {
     await logIn(`Wrong-Password-${i}`);
     await loginAlert().getByText('The username or password you entered is incorrect.').waitFor();
-    await page.getByRole('button', { name: 'Log In' }).and(page.locator(':enabled')).waitFor();
+    await page
+      .getByRole('button', { name: 'Log In', exact: true })
+      .and(page.locator(':enabled'))
+      .waitFor();
   }
   await logIn('Wrong-Password-5');
   await loginAlert()
     .getByText(/locked/)
     .waitFor();
   await shot('05-locked');
-  await page.getByRole('button', { name: 'Log In' }).and(page.locator(':enabled')).waitFor();
+  await page
+    .getByRole('button', { name: 'Log In', exact: true })
+    .and(page.locator(':enabled'))
+    .waitFor();
   await logIn(DELEGATE.password);
-  await page.getByRole('button', { name: 'Log In' }).and(page.locator(':enabled')).waitFor();
+  await page
+    .getByRole('button', { name: 'Log In', exact: true })
+    .and(page.locator(':enabled'))
+    .waitFor();
   assert.match((await loginAlert().textContent())!, /locked/);
 
   clock.offset += 30 * 60 * 1000;
@@ -328,7 +345,7 @@ test('five wrong passwords lock the account; 30 minutes later (server clock) log
 
 test('Forgot Username emails the username; Forgot Password resets it by email code', async () => {
   await open('#/delegate/forgot-username');
-  await page.getByLabel('Email Address').fill(DELEGATE.email);
+  await page.getByLabel('Email', { exact: true }).fill(DELEGATE.email);
   await page.getByRole('button', { name: 'Send Email' }).click();
   await page.locator('[part="step-heading"]').filter({ hasText: 'Check Your Email' }).waitFor();
   const reminder = await latestEmail(DELEGATE.email);
@@ -354,20 +371,80 @@ test('Forgot Username emails the username; Forgot Password resets it by email co
   await page.getByLabel('New Password', { exact: true }).fill(NEW_PASSWORD);
   await page.getByLabel('Confirm New Password').fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Update Password' }).click();
-  await page
-    .locator('[part="step-heading"]')
-    .filter({ hasText: 'Your password was updated' })
-    .waitFor();
-  await page.getByRole('link', { name: 'Go to Login' }).click();
+  // Straight to Log In (issue 23, item 13), with the confirmation.
+  await page.waitForURL(/#\/delegate\/login/);
   await page.getByText('Your password was updated. Log in with your new password.').waitFor();
 
   // The old password is refused; the new one works (a new password revoked the device).
   await logIn(DELEGATE.password);
   await loginAlert().getByText('The username or password you entered is incorrect.').waitFor();
-  await page.getByRole('button', { name: 'Log In' }).and(page.locator(':enabled')).waitFor();
+  await page
+    .getByRole('button', { name: 'Log In', exact: true })
+    .and(page.locator(':enabled'))
+    .waitFor();
   await logIn(NEW_PASSWORD);
   await page.getByRole('heading', { name: 'Verify your account' }).waitFor();
   await shot('06-after-reset');
+});
+
+test('in Spanish: Add Delegate prefers Spanish; the invitation is Spanish; the first login enrolls on the Spanish sentence', async () => {
+  const LUCIA = { username: 'lucia0001', email: 'lucia.garcia@example.com' };
+  await open('#/producer/delegates');
+  // Widgets follow <html lang> (docs/languages.md), as the demo's language switch sets it.
+  await page.evaluate(() => (document.documentElement.lang = 'es'));
+  await page.getByRole('button', { name: 'Agregar delegado' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Agregar delegado' });
+  await dialog.getByLabel('Nombre de usuario').fill(LUCIA.username);
+  await dialog.getByLabel('Correo electrónico').fill(LUCIA.email);
+  await dialog.getByLabel('Nombre', { exact: true }).fill('Lucía');
+  await dialog.getByLabel('Apellido').fill('García');
+  await dialog.getByLabel('Número de celular').fill('(312) 555-0102');
+  await dialog.getByLabel('Illinois').check();
+  assert.equal(await dialog.getByLabel('Idioma preferido').inputValue(), 'es');
+  await dialog.getByRole('button', { name: 'Crear delegado' }).click();
+  await heading2('Se agregó el delegado').waitFor();
+  await page.getByRole('button', { name: 'Terminar' }).click();
+
+  const invite = await latestEmail(LUCIA.email);
+  assert.equal(invite.subject, 'Confirme su dirección de correo electrónico');
+  assert.match(invite.text, /Nombre de usuario: lucia0001/);
+  const link = /https?:\/\/\S+/.exec(invite.text)![0];
+
+  await page.goto(link);
+  await page.evaluate(() => (document.documentElement.lang = 'es'));
+  await page.getByRole('button', { name: 'Crear una contraseña' }).click();
+  await heading2(/Buscar cuenta/).waitFor();
+  await page.getByRole('button', { name: 'Buscar cuenta' }).click();
+  await heading2(/Obtener código de verificación/).waitFor();
+  await page.getByRole('button', { name: 'Enviar código' }).click();
+  await heading2(/Ingresar código de verificación/).waitFor();
+  const codeMail = await latestEmail(LUCIA.email);
+  assert.equal(codeMail.subject, 'Su código de verificación');
+  await page.getByLabel('Código de verificación').fill(codeIn(codeMail));
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await heading2(/Paso 4 de 4/).waitFor();
+  await page.getByLabel('Contraseña nueva', { exact: true }).fill(DELEGATE.password);
+  await page.getByLabel('Confirmar contraseña nueva').fill(DELEGATE.password);
+  await page.getByRole('button', { name: 'Crear contraseña' }).click();
+  await page.waitForURL(/#\/delegate\/login/);
+  assert.equal(
+    (await latestEmail(LUCIA.email)).subject,
+    'Información de la cuenta - Actualizar contraseña',
+  );
+
+  await page.evaluate(() => (document.documentElement.lang = 'es'));
+  await page.getByLabel('Nombre de usuario').fill(LUCIA.username);
+  await page.getByLabel('Contraseña', { exact: true }).fill(DELEGATE.password);
+  await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).click();
+  const sentence = page.locator('[part="sample-text"]');
+  await sentence.waitFor();
+  assert.equal(await sentence.getAttribute('lang'), 'es');
+  assert.equal(
+    (await sentence.textContent())!.trim(),
+    'Hoy ayudamos a las familias a elegir su plan de salud.',
+  );
+  await shot('07-spanish-enrollment');
+  await page.evaluate(() => (document.documentElement.lang = 'en'));
 });
 
 test('no console errors and no CSP violations', () => {

@@ -111,7 +111,7 @@ describe('credential forms in light DOM (password managers)', () => {
         submit(el);
         await until(() => el.step !== 'credentials', 'the next step');
         expect(logins).to.deep.equal([
-          { username: DELEGATE.username, password: DELEGATE.password },
+          { username: DELEGATE.username, password: DELEGATE.password, language: 'en' },
         ]);
       });
     }
@@ -130,7 +130,11 @@ describe('credential forms in light DOM (password managers)', () => {
         new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
       );
       await until(() => logins.length === 1, 'the login call');
-      expect(logins[0]).to.deep.equal({ username: DELEGATE.username, password: DELEGATE.password });
+      expect(logins[0]).to.deep.equal({
+        username: DELEGATE.username,
+        password: DELEGATE.password,
+        language: 'en',
+      });
     });
 
     it('field errors are linked in the document; the first invalid field gets focus', async () => {
@@ -219,7 +223,11 @@ describe('credential forms in light DOM (password managers)', () => {
       fillAs(input('password'), DELEGATE.password, 'none');
       submit(el);
       await until(() => logins.length === 1, 'the login call');
-      expect(logins[0]).to.deep.equal({ username: DELEGATE.username, password: DELEGATE.password });
+      expect(logins[0]).to.deep.equal({
+        username: DELEGATE.username,
+        password: DELEGATE.password,
+        language: 'en',
+      });
     });
 
     it('after the password step the password leaves the light DOM too', async () => {
@@ -466,7 +474,10 @@ describe('credential forms in light DOM (password managers)', () => {
       input('confirm').dispatchEvent(
         new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
       );
-      await until(() => document.activeElement === input('confirm'), 'focus on Confirm Password');
+      await until(
+        () => document.activeElement === input('confirm'),
+        'focus on Confirm New Password',
+      );
       expect(input('confirm').getAttribute('aria-invalid')).to.equal('true');
       const ids = input('confirm').getAttribute('aria-describedby')!.split(' ');
       expect(ids.map((id) => document.getElementById(id)?.textContent?.trim())).to.include(

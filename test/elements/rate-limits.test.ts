@@ -75,6 +75,7 @@ const pending: PendingLogin = {
   username: 'dana0001',
   mustEnrollPattern: false,
   sampleText: SAMPLE,
+  sampleLang: 'en',
   options: [
     { method: 'email', masked: 'd•••@e•••.com', available: true },
     { method: 'sms', masked: '•••-•••-0101', available: true },
@@ -117,6 +118,7 @@ const backend: Partial<AuthAdapter> = {
     email: d.email,
     mobile: d.mobile,
     states: d.states,
+    language: d.language ?? 'en',
     status: 'invited',
     createdAt: T0,
   }),

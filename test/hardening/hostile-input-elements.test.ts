@@ -48,6 +48,7 @@ function hostileSummaries(): DelegateSummary[] {
     lastName: `${p}!`,
     mobile: p,
     states: ['IL'],
+    language: 'en',
     status: 'invited',
     createdAt: 0,
   }));

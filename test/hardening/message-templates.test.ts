@@ -22,6 +22,7 @@ describe('hardening / backend values are never message templates', () => {
         lastName: 'Doe',
         mobile: '+13125550101',
         states: ['{phone}' as StateCode],
+        language: 'en',
         status: 'invited',
         createdAt: 0,
       },

@@ -133,6 +133,7 @@ const pending: PendingLogin = {
   username: 'janedoe1',
   mustEnrollPattern: false,
   sampleText: 'The quick brown fox.',
+  sampleLang: 'en',
   options: [
     { method: 'email', masked: 'xxxe@example.com', available: true },
     { method: 'pattern', available: false },
@@ -147,6 +148,7 @@ const delegate = {
   lastName: 'Doe',
   mobile: '+13125550101',
   states: ['IL' as const],
+  language: 'es' as const,
   status: 'invited' as const,
   createdAt: 1_767_000_000_000,
 };
@@ -211,6 +213,7 @@ const EXAMPLES: { [K in OperationName]: { input: Input<K>; output: Output<K> } }
       lastName: 'Doe',
       mobile: '(312) 555-0101',
       states: ['IL'],
+      language: 'es',
     },
     output: delegate,
   },
@@ -228,7 +231,12 @@ const EXAMPLES: { [K in OperationName]: { input: Input<K>; output: Output<K> } }
   verifyCode: { input: { flowId: 'f', code: 'ABCD EFGH' }, output: undefined },
   setPassword: { input: { flowId: 'f', password: 'Blue-Sky-42!' }, output: undefined },
   login: {
-    input: { username: 'janedoe1', password: 'Blue-Sky-42!', deviceToken: 'd'.repeat(43) },
+    input: {
+      username: 'janedoe1',
+      password: 'Blue-Sky-42!',
+      deviceToken: 'd'.repeat(43),
+      language: 'es',
+    },
     output: { status: 'verification-required', pending },
   },
   sendVerificationCode: { input: { pendingId: 'p', channel: 'email' }, output: codeSent },

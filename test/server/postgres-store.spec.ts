@@ -449,6 +449,47 @@ if (missing && !mustRun) {
       }
     });
 
+    it('0005 gives a version-4 schema English accounts and pending logins; only en / es', async () => {
+      const schema = freshSchemaName('lang');
+      const v4 = await PostgresStore.open({
+        connectionString: server.url,
+        schema,
+        migrations: loadPgMigrations().slice(0, 4),
+      });
+      // Written as a version-4 store would (the store's own code reads the current schema).
+      await v4.pool.query(
+        `INSERT INTO "${schema}".accounts (id, role, username, username_key, email, email_key,
+           first_name, last_name, mobile, created_at)
+         VALUES ('p1', 'producer', 'p', 'p', 'e', 'e', 'F', 'L', 'm', 1)`,
+      );
+      await v4.pool.query(
+        `INSERT INTO "${schema}".pendings (digest, account_id, stage, expires_at)
+         VALUES ('D1', 'p1', 'verify', 9)`,
+      );
+      await v4.close();
+      const v5 = await PostgresStore.open({ connectionString: server.url, schema });
+      try {
+        assert.deepEqual(v5.appliedMigrations, [5]);
+        assert.equal((await v5.accounts.get('p1'))?.language, 'en');
+        assert.equal((await v5.pendings.get('D1'))?.sampleLang, 'en');
+        await v5.accounts.update('p1', { language: 'es' });
+        await v5.pendings.update('D1', { sampleLang: 'es' });
+        assert.equal((await v5.accounts.get('p1'))?.language, 'es');
+        assert.equal((await v5.pendings.get('D1'))?.sampleLang, 'es');
+        await assert.rejects(
+          v5.pool.query(`UPDATE "${schema}".accounts SET language = 'fr'`),
+          /check constraint/,
+        );
+        await assert.rejects(
+          v5.pool.query(`UPDATE "${schema}".pendings SET sample_lang = 'fr'`),
+          /check constraint/,
+        );
+      } finally {
+        await v5.close();
+        await dropSchema(server.url, schema);
+      }
+    });
+
     it('outbox: due-only, oldest first, leased; two instances claiming at once never share an item', async () => {
       const h = await openFresh();
       const other = await PostgresStore.open({ connectionString: server.url, schema: h.schema });

@@ -36,6 +36,7 @@ function account(over: Partial<AccountRecord> = {}): AccountRecord {
     lastName: 'Morgan',
     mobile: '+13125550100',
     states: ['IL', 'TX'],
+    language: 'en',
     producerId: 'P-100200',
     createdAt: 1_000,
     emailConfirmed: true,
@@ -551,7 +552,7 @@ describe('0002: help desk, idle sessions, held enrollment, outbox', () => {
     v1.close();
 
     const v2 = new SqliteStore({ path });
-    assert.deepEqual(v2.appliedMigrations, [2, 3, 4]);
+    assert.deepEqual(v2.appliedMigrations, [2, 3, 4, 5]);
     assert.equal(v2.db.pragma('foreign_keys', { simple: true }), 1, 'enforcement restored');
     const p1 = (await v2.accounts.get('p1'))!;
     assert.deepEqual(p1.states, ['TX', 'IL'], 'states survive the rebuild (no cascade)');
@@ -679,7 +680,7 @@ describe('SqliteStore — 0003 passkeys', () => {
     ).run();
     v2.close();
     const v3 = new SqliteStore({ path });
-    assert.deepEqual(v3.appliedMigrations, [3, 4]);
+    assert.deepEqual(v3.appliedMigrations, [3, 4, 5]);
     assert.equal((await v3.accounts.get('p1'))?.username, 'P');
     const passkey = {
       id: 'cred-1',
@@ -706,5 +707,44 @@ describe('SqliteStore — 0003 passkeys', () => {
     v3.clearAll();
     assert.equal(await v3.passkeys.get('cred-1'), null);
     v3.close();
+  });
+});
+
+describe('SqliteStore — 0005 language', () => {
+  test('a version-4 database: accounts and pending logins read as English; only en / es are stored', async () => {
+    const path = file('v4-to-v5.sqlite');
+    const v4 = new Sqlite(path);
+    v4.pragma('foreign_keys = ON');
+    migrate(v4, loadMigrations().slice(0, 4));
+    v4.prepare(
+      `INSERT INTO accounts (id, role, username, username_key, email, email_key, first_name,
+           last_name, mobile, created_at) VALUES ('p1', 'producer', 'P', 'p', 'e', 'e', 'F', 'L',
+           '+13125550100', 1)`,
+    ).run();
+    v4.prepare(
+      `INSERT INTO pendings (digest, account_id, stage, expires_at) VALUES ('D1', 'p1', 'verify', 9)`,
+    ).run();
+    v4.close();
+    const v5 = new SqliteStore({ path });
+    assert.deepEqual(v5.appliedMigrations, [5]);
+    assert.equal((await v5.accounts.get('p1'))?.language, 'en');
+    assert.equal((await v5.pendings.get('D1'))?.sampleLang, 'en');
+    await v5.accounts.update('p1', { language: 'es' });
+    await v5.pendings.update('D1', { sampleLang: 'es' });
+    v5.close();
+    const again = new SqliteStore({ path });
+    assert.equal((await again.accounts.get('p1'))?.language, 'es');
+    assert.equal((await again.pendings.get('D1'))?.sampleLang, 'es');
+    assert.throws(
+      () => again.db.prepare("UPDATE accounts SET language = 'fr' WHERE id = 'p1'").run(),
+      /CHECK/,
+      'a language outside en / es',
+    );
+    assert.throws(
+      () => again.db.prepare("UPDATE pendings SET sample_lang = 'fr' WHERE digest = 'D1'").run(),
+      /CHECK/,
+      'a sentence language outside en / es',
+    );
+    again.close();
   });
 });

@@ -144,7 +144,7 @@ const LOCK_TIMEOUT = '55P03';
 
 const ACCOUNT_COLUMNS = `id, role, username, username_key, email, email_key, first_name, last_name,
   mobile, states, producer_id, producer_account_id, created_at, email_confirmed, password,
-  password_history, typing, pattern_failures, deactivated_at`;
+  password_history, typing, pattern_failures, deactivated_at, language`;
 
 function accountFromRow(r: Row): AccountRecord {
   const a: AccountRecord = {
@@ -158,6 +158,7 @@ function accountFromRow(r: Row): AccountRecord {
     lastName: r['last_name'] as string,
     mobile: r['mobile'] as string,
     states: r['states'] as StateCode[],
+    language: r['language'] === 'es' ? 'es' : 'en',
     createdAt: num(r['created_at']),
     emailConfirmed: r['email_confirmed'] as boolean,
     password: (r['password'] as StoredPassword | null) ?? null,
@@ -195,6 +196,7 @@ const ACCOUNT_PATCH: PatchSpec<AccountPatch> = {
   typing: (v) => [['typing', jsonOrNull(v), '::jsonb']],
   patternFailures: (v) => [['pattern_failures', v]],
   deactivatedAt: (v) => [['deactivated_at', v]],
+  language: (v) => [['language', v === 'es' ? 'es' : 'en']],
 };
 
 /** `needle` as a LIKE pattern that matches it anywhere, literally (escape character `\`). */
@@ -277,6 +279,7 @@ const PENDING_PATCH: PatchSpec<PendingPatch> = {
   expiresAt: (v) => [['expires_at', v]],
   code: (v) => codeAssign(v),
   enrolled: (v) => [['enrolled', jsonOrNull(v), '::jsonb']],
+  sampleLang: (v) => [['sample_lang', v === 'es' ? 'es' : 'en']],
 };
 
 function pendingFromRow(r: Row): PendingRecord {
@@ -287,6 +290,7 @@ function pendingFromRow(r: Row): PendingRecord {
     expiresAt: num(r['expires_at']),
     code: codeFromRow(r),
     enrolled: (r['enrolled'] as SealedValue | null) ?? null,
+    sampleLang: r['sample_lang'] === 'es' ? 'es' : 'en',
   };
 }
 
@@ -513,7 +517,7 @@ export class PostgresStore implements AuthStore {
         (await count(
           `INSERT INTO ${t('accounts')} (${ACCOUNT_COLUMNS})
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12, $13, $14,
-                   $15::jsonb, $16::jsonb, $17::jsonb, $18, $19)
+                   $15::jsonb, $16::jsonb, $17::jsonb, $18, $19, $20)
            ON CONFLICT (username_key) DO NOTHING`,
           [
             a.id,
@@ -535,6 +539,7 @@ export class PostgresStore implements AuthStore {
             jsonOrNull(a.typing),
             a.patternFailures,
             a.deactivatedAt ?? null,
+            a.language === 'es' ? 'es' : 'en',
           ],
         )) === 1,
       update: (id, patch) => update('accounts', 'id', id, patch, ACCOUNT_PATCH),
@@ -606,8 +611,8 @@ export class PostgresStore implements AuthStore {
       create: async (p) =>
         void (await q(
           `INSERT INTO ${t('pendings')} (digest, account_id, stage, expires_at, ${CODE_COLUMNS},
-             enrolled)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
+             enrolled, sample_lang)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)`,
           [
             p.digest,
             p.accountId,
@@ -615,6 +620,7 @@ export class PostgresStore implements AuthStore {
             p.expiresAt,
             ...codeAssign(p.code).map(([, v]) => v),
             jsonOrNull(p.enrolled),
+            p.sampleLang === 'es' ? 'es' : 'en',
           ],
         )),
       update: (digest, patch) => update('pendings', 'digest', digest, patch, PENDING_PATCH),

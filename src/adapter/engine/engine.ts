@@ -110,7 +110,8 @@
  * flow | pending | passkey → account → guard → throttle); messages are enqueued after the
  * locks are released.
  */
-import { DEFAULT_SAMPLE_TEXT, defaultTypingMatcher } from '../../core/typing/matcher.js';
+import { SAMPLE_TEXTS, defaultTypingMatcher } from '../../core/typing/matcher.js';
+import { isLanguage, type Language } from '../../core/language.js';
 import type { TypingMatcher, TypingTemplate } from '../../core/typing/types.js';
 import { systemClock, type Clock, DAY, HOUR, MINUTE, SECOND } from '../../core/clock.js';
 import {
@@ -194,6 +195,7 @@ import {
   issueReportMessage,
   passwordChangedMessage,
   usernameReminderMessage,
+  type NoticeActor,
   type OutgoingMessage,
 } from './messages.js';
 import type {
@@ -284,8 +286,14 @@ export interface AuthEngineOptions {
   clock?: Clock;
   /** Typing-pattern matcher. Default: `defaultTypingMatcher`. */
   matcher?: TypingMatcher;
-  /** The sentence typed for the pattern. Default: `DEFAULT_SAMPLE_TEXT`. */
+  /** The English sentence typed for the pattern. Default: `DEFAULT_SAMPLE_TEXT`. */
   sampleText?: string;
+  /**
+   * The sentence of each language (`sampleText` wins for English). Default: `SAMPLE_TEXTS`.
+   * Enrollment types the login's language (else the delegate's); verification always types
+   * the sentence the template was enrolled on.
+   */
+  sampleTexts?: Partial<Record<Language, string>>;
   /**
    * Find Account reveals whether a username exists (`NOT_FOUND`) instead of answering every
    * username with the same shape. Default false (issue 3, rule 9).
@@ -623,6 +631,8 @@ function cleanDelegateInput(input: DelegateInput): DelegateInput {
     states: Array.isArray(input?.states)
       ? (input.states.filter((x) => typeof x === 'string') as StateCode[])
       : [],
+    // Kept as sent (validateDelegateInput refuses anything but `en` / `es`).
+    ...(input?.language !== undefined ? { language: input.language } : {}),
   };
 }
 
@@ -704,7 +714,10 @@ export class AuthEngine implements AuthEngineOperations {
   readonly hasher: PasswordHasher;
   readonly clock: Clock;
   readonly matcher: TypingMatcher;
+  /** The English sentence (`sampleTexts.en`). */
   readonly sampleText: string;
+  /** The sentence of each language. */
+  readonly sampleTexts: Readonly<Record<Language, string>>;
   readonly revealAccounts: boolean;
   readonly supportEmail: string;
   readonly helpDeskPhone: string;
@@ -738,7 +751,12 @@ export class AuthEngine implements AuthEngineOperations {
     this.hasher = options.hasher ?? new Pbkdf2Hasher();
     this.clock = options.clock ?? systemClock;
     this.matcher = options.matcher ?? defaultTypingMatcher;
-    this.sampleText = options.sampleText ?? DEFAULT_SAMPLE_TEXT;
+    this.sampleTexts = {
+      ...SAMPLE_TEXTS,
+      ...options.sampleTexts,
+      ...(options.sampleText !== undefined ? { en: options.sampleText } : {}),
+    };
+    this.sampleText = this.sampleTexts.en;
     this.revealAccounts = options.revealAccounts ?? false;
     this.confirmLinkUrl = options.confirmLinkUrl;
     this.supportEmail = options.supportEmail ?? DEFAULT_SUPPORT_EMAIL;
@@ -992,7 +1010,7 @@ export class AuthEngine implements AuthEngineOperations {
 
   async login(
     ctx: RequestContext,
-    input: { username: string; password: string; deviceToken?: string },
+    input: { username: string; password: string; deviceToken?: string; language?: Language },
   ): Promise<LoginResult> {
     const raw = inputOf(input);
     const username = String(raw.username ?? '');
@@ -1059,22 +1077,30 @@ export class AuthEngine implements AuthEngineOperations {
       this.log('device.refused', ctx, account);
     }
     const pendingId = randomToken(32);
+    const stage = account.typing === null ? 'enroll' : 'verify';
+    // A template that does not open (unknown key id, damaged) leaves the codes: see openTyping.
+    const template = stage === 'verify' ? await this.openTyping(ctx, account) : null;
+    // To enroll: the widget's language, else the delegate's. To verify: the enrolled sentence's.
+    const sampleLang: Language =
+      stage === 'verify'
+        ? (template?.lang ?? 'en')
+        : isLanguage(raw.language)
+          ? raw.language
+          : (account.language ?? 'en');
     const pending: PendingRecord = {
       digest: await tokenDigest(pendingId),
       accountId: account.id,
-      stage: account.typing === null ? 'enroll' : 'verify',
+      stage,
       expiresAt: this.now() + AUTH_LIMITS.pendingTtl,
       code: null,
       enrolled: null,
+      sampleLang,
     };
-    // A template that does not open (unknown key id, damaged) leaves the codes: see openTyping.
-    const patternReadable =
-      pending.stage === 'verify' && (await this.openTyping(ctx, account)) !== null;
     await this.store.pendings.create(pending);
     this.log('login.succeeded', ctx, account, { reason: 'verification-required' });
     return {
       status: 'verification-required',
-      pending: this.pendingView(pendingId, pending, account, patternReadable),
+      pending: this.pendingView(pendingId, pending, account, template),
     };
   }
 
@@ -1170,10 +1196,12 @@ export class AuthEngine implements AuthEngineOperations {
       const { pending, account } = await this.pendingByDigest(digest);
       if (pending.stage !== 'enroll') throw adapterError('FORBIDDEN');
       const samples = Array.isArray(raw) ? raw : [];
-      const template = this.matcher.enroll(samples, this.sampleText);
+      const lang = pending.sampleLang ?? 'en';
+      const template = this.matcher.enroll(samples, this.sampleTexts[lang]);
       if (!template) throw adapterError('PATTERN_INVALID_SAMPLES', { count: samples.length });
       // Held with this pending login; the account gets it only when a code verifies the login.
-      const enrolled = await this.sealer.seal(template, typingAad(account.id));
+      // The sentence's language goes with it: every later login asks for this sentence.
+      const enrolled = await this.sealer.seal({ ...template, lang }, typingAad(account.id));
       await this.store.pendings.update(digest, { stage: 'code-only', enrolled });
       return this.pendingView(
         String(pendingId),
@@ -1218,7 +1246,11 @@ export class AuthEngine implements AuthEngineOperations {
             attemptsLeft: Math.max(0, AUTH_LIMITS.patternMaxFailures - patternFailures),
           });
         }
-        const typing = await this.sealer.seal(decision.template, typingAad(account.id));
+        // The matcher's adapted template, still marked with the enrolled sentence's language.
+        const adapted = template.lang
+          ? { ...decision.template, lang: template.lang }
+          : decision.template;
+        const typing = await this.sealer.seal(adapted, typingAad(account.id));
         await this.store.accounts.update(account.id, { typing, patternFailures: 0 });
         return { ...account, typing, patternFailures: 0 };
       });
@@ -1273,10 +1305,12 @@ export class AuthEngine implements AuthEngineOperations {
       'email',
       null,
     );
+    // In the language of the address's oldest account (a decoy's stand-in: English).
     const reminder = usernameReminderMessage(
       matches[0]?.email ?? email.trim(),
       matches.length ? matches.map((a) => a.username) : [STAND_IN.username],
       this.helpDeskPhone,
+      matches[0]?.language === 'es' ? 'es' : 'en',
     );
     await this.enqueue(
       matches.length
@@ -1688,11 +1722,12 @@ export class AuthEngine implements AuthEngineOperations {
       });
     }
     if (input.typingSamples) {
-      const template = this.matcher.enroll(input.typingSamples, this.sampleText);
+      const lang = account.language ?? 'en';
+      const template = this.matcher.enroll(input.typingSamples, this.sampleTexts[lang]);
       if (!template) {
         throw adapterError('PATTERN_INVALID_SAMPLES', { count: input.typingSamples.length });
       }
-      account.typing = await this.sealer.seal(template, typingAad(account.id));
+      account.typing = await this.sealer.seal({ ...template, lang }, typingAad(account.id));
     }
     await this.insertAccount(account, input.password !== undefined);
     return this.summary(account);
@@ -1801,10 +1836,10 @@ export class AuthEngine implements AuthEngineOperations {
       }
     });
     if (notice) {
-      const who =
+      const who: NoticeActor =
         by.account.role === 'help-desk'
-          ? 'the Internet Help Desk'
-          : `your producer ${by.account.firstName} ${by.account.lastName}`;
+          ? { role: 'help-desk' }
+          : { role: 'producer', firstName: by.account.firstName, lastName: by.account.lastName };
       mail = accountNoticeMessage(account, notice, who, this.helpDeskPhone);
     }
     if (mail) await this.enqueue({ kind: 'message', message: mail });
@@ -2482,6 +2517,7 @@ export class AuthEngine implements AuthEngineOperations {
       lastName: account.lastName,
       mobile: account.mobile,
       states: [...account.states],
+      language: account.language ?? 'en',
       status,
       createdAt: account.createdAt,
       lockedUntil: guard.lockedUntil,
@@ -2630,13 +2666,18 @@ export class AuthEngine implements AuthEngineOperations {
     return { pending, account };
   }
 
-  /** `patternReadable`: the account's template opens (see openTyping). */
+  /**
+   * `template`: the account's opened template when this login verifies (null when it does not
+   * open, see openTyping): its sentence is the one to type.
+   */
   private pendingView(
     id: string,
     p: PendingRecord,
     account: AccountRecord,
-    patternReadable = false,
+    template: TypingTemplate | null = null,
   ): PendingLogin {
+    const patternReadable = template !== null;
+    const sampleLang = p.sampleLang ?? 'en';
     const codesOpen = p.stage !== 'enroll';
     const options: VerificationOption[] = [
       { method: 'email', masked: maskEmail(account.email), available: codesOpen },
@@ -2655,7 +2696,8 @@ export class AuthEngine implements AuthEngineOperations {
       pendingId: id,
       username: account.username,
       mustEnrollPattern: p.stage === 'enroll',
-      sampleText: this.sampleText,
+      sampleText: p.stage === 'verify' && template ? template.text : this.sampleTexts[sampleLang],
+      sampleLang,
       options,
       expiresAt: p.expiresAt,
     };
@@ -2708,6 +2750,7 @@ export class AuthEngine implements AuthEngineOperations {
       lastName: normalizeName(input.lastName),
       mobile: normalizeUsMobile(input.mobile)!,
       states: STATE_CODES.filter((s) => input.states.includes(s)),
+      language: input.language ?? 'en',
       producerAccountId: producer.id,
       createdAt: this.now(),
       emailConfirmed: false,

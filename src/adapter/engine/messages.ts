@@ -1,8 +1,12 @@
 /**
- * The emails and text messages the engine sends, in the spec's words. Pure functions of their
- * inputs: the engine hands the result to its {@link MessageSender}.
+ * The emails and text messages the engine sends, in the spec's words, in the recipient's
+ * language (`language` of the account: English or Spanish; absent, English). Pure functions of
+ * their inputs: the engine hands the result to its {@link MessageSender}. The words follow
+ * docs/glossary.md (the verb is "log in"; "Internet Help Desk" / "Servicio de Ayuda por
+ * Internet"; "One-Time Passcode" / "código de acceso único"). The product's name is a name: it
+ * stays "Producer Experience Portal" in Spanish. Report an Issue goes to support, in English.
  */
-import type { Channel, DelegateInput, IssueReport, OutboxMessage } from '../types.js';
+import type { Channel, DelegateInput, IssueReport, Language, OutboxMessage } from '../types.js';
 
 /** A message to deliver: what a `MessageSender` receives. */
 export type OutgoingMessage = Omit<OutboxMessage, 'id' | 'sentAt'>;
@@ -17,31 +21,58 @@ export interface MessageSender {
 
 type Person = Omit<DelegateInput, 'states'>;
 
+const PORTAL = 'Producer Experience Portal';
+
+/** The language of `person`'s messages: Spanish only when they chose it. */
+function langOf(person: Pick<Person, 'language'>): Language {
+  return person.language === 'es' ? 'es' : 'en';
+}
+
+/** The closing line that quotes the Internet Help Desk number. */
+function questions(lang: Language, phone: string): string {
+  return lang === 'es'
+    ? `¿Preguntas? Llame al Servicio de Ayuda por Internet al ${phone}.`
+    : `Questions? Call the Internet Help Desk at ${phone}.`;
+}
+
+function hello(lang: Language, firstName: string): string {
+  return lang === 'es' ? `Hola, ${firstName}:` : `Hello ${firstName},`;
+}
+
 export function codeMessage(
   account: Person,
   channel: Channel,
   code: string,
   helpDeskPhone: string,
 ): OutgoingMessage {
+  const lang = langOf(account);
   if (channel === 'sms') {
     return {
       channel: 'sms',
       to: account.mobile,
-      text: `Producer Experience Portal: your one-time passcode is ${code}. It expires in 10 minutes. Never share it.`,
+      text:
+        lang === 'es'
+          ? `${PORTAL}: su código de acceso único es ${code}. Vence en 10 minutos. No lo comparta nunca.`
+          : `${PORTAL}: your One-Time Passcode is ${code}. It expires in 10 minutes. Never share it.`,
     };
   }
+  const es = lang === 'es';
   return {
     channel: 'email',
     to: account.email,
-    subject: 'Your Verification Code',
+    subject: es ? 'Su código de verificación' : 'Your Verification Code',
     text: [
-      'Your one-time passcode for the Producer Experience Portal is:',
+      es
+        ? `Su código de acceso único para el ${PORTAL} es:`
+        : `Your One-Time Passcode for the ${PORTAL} is:`,
       '',
       `    ${code}`,
       '',
-      'It expires in 10 minutes and works once. If you did not ask for it, you can ignore this email.',
+      es
+        ? 'Vence en 10 minutos y funciona una sola vez. Si no lo pidió, puede ignorar este correo electrónico.'
+        : 'It expires in 10 minutes and works once. If you did not ask for it, you can ignore this email.',
       '',
-      `Questions? Call the Internet Help Desk at ${helpDeskPhone}.`,
+      questions(lang, helpDeskPhone),
     ].join('\n'),
   };
 }
@@ -52,23 +83,37 @@ export function invitationMessage(
   url: string,
   helpDeskPhone: string,
 ): OutgoingMessage {
+  const lang = langOf(account);
+  const by = `${producer.firstName} ${producer.lastName}`;
+  const es = lang === 'es';
   return {
     channel: 'email',
     to: account.email,
-    subject: 'Confirm Your Email Address',
+    subject: es ? 'Confirme su dirección de correo electrónico' : 'Confirm Your Email Address',
     text: [
-      `Confirm Your Email Address: ${url}`,
+      es
+        ? `Confirme su dirección de correo electrónico: ${url}`
+        : `Confirm Your Email Address: ${url}`,
       '',
-      `Hello ${account.firstName},`,
+      hello(lang, account.firstName),
       '',
-      `${producer.firstName} ${producer.lastName} added you as a delegate on the Producer Experience Portal.`,
+      es
+        ? `${by} agregó su cuenta de delegado en el ${PORTAL}.`
+        : `${by} added you as a delegate on the ${PORTAL}.`,
       '',
-      `Username: ${account.username}`,
+      `${es ? 'Nombre de usuario' : 'Username'}: ${account.username}`,
       '',
-      'Select the link above to confirm your email address, then create your password.',
-      'The link is valid for 7 days or until you use it once.',
+      ...(es
+        ? [
+            'Seleccione el enlace de arriba para confirmar su dirección de correo electrónico y después cree su contraseña.',
+            'El enlace es válido por 7 días o hasta que se use una vez.',
+          ]
+        : [
+            'Select the link above to confirm your email address, then create your password.',
+            'The link is valid for 7 days or until you use it once.',
+          ]),
       '',
-      `Questions? Call the Internet Help Desk at ${helpDeskPhone}.`,
+      questions(lang, helpDeskPhone),
     ].join('\n'),
   };
 }
@@ -78,38 +123,61 @@ export function passwordChangedMessage(
   purpose: 'create' | 'reset',
   helpDeskPhone: string,
 ): OutgoingMessage {
+  const lang = langOf(account);
+  const created = purpose === 'create';
   return {
     channel: 'email',
     to: account.email,
-    subject: 'Account Information - Update Password',
+    // The subject the password flows' confirmation quotes (glossary: "confirmation email").
+    subject:
+      lang === 'es'
+        ? 'Información de la cuenta - Actualizar contraseña'
+        : 'Account Information - Update Password',
     text: [
-      `Hello ${account.firstName},`,
+      hello(lang, account.firstName),
       '',
-      `The password for your Producer Experience Portal account ${account.username} was ${
-        purpose === 'create' ? 'created' : 'updated'
-      }.`,
-      'If you did not make this change, call the Internet Help Desk right away at ' +
-        `${helpDeskPhone}.`,
+      ...(lang === 'es'
+        ? [
+            `Se ${created ? 'creó' : 'actualizó'} la contraseña de su cuenta ${account.username} del ${PORTAL}.`,
+            `Si usted no hizo este cambio, llame de inmediato al Servicio de Ayuda por Internet al ${helpDeskPhone}.`,
+          ]
+        : [
+            `The password for your ${PORTAL} account ${account.username} was ${
+              created ? 'created' : 'updated'
+            }.`,
+            'If you did not make this change, call the Internet Help Desk right away at ' +
+              `${helpDeskPhone}.`,
+          ]),
     ].join('\n'),
   };
 }
 
+/**
+ * The usernames registered with one email address. `language`: the recipient's (the oldest
+ * account of that address decides; a decoy's stand-in is English).
+ */
 export function usernameReminderMessage(
   to: string,
   usernames: readonly string[],
   helpDeskPhone: string,
+  language: Language = 'en',
 ): OutgoingMessage {
+  const es = language === 'es';
   return {
     channel: 'email',
     to,
-    subject: 'Account Information - Username',
+    subject: es ? 'Información de la cuenta - Nombre de usuario' : 'Account Information - Username',
     text: [
-      'You asked for the username of your Producer Experience Portal account.',
+      es
+        ? `Usted pidió el nombre de usuario de su cuenta del ${PORTAL}.`
+        : `You asked for the username of your ${PORTAL} account.`,
       '',
-      ...usernames.map((u) => `Username: ${u}`),
+      ...usernames.map((u) => `${es ? 'Nombre de usuario' : 'Username'}: ${u}`),
       '',
-      'If you did not ask for this, you can ignore this email.',
-      `Questions? Call the Internet Help Desk at ${helpDeskPhone}.`,
+      es
+        ? 'Si no lo pidió, puede ignorar este correo electrónico.'
+        : 'If you did not ask for this, you can ignore this email.',
+      questions(language, helpDeskPhone),
     ].join('\n'),
   };
 }
@@ -149,57 +217,108 @@ export function issueReportMessage(
 /** What someone else did to an account that its owner is told about by email. */
 export type AccountNotice = 'unlocked' | 'deactivated' | 'reactivated' | 'pattern-reset';
 
-/**
- * The email telling a delegate that someone else unlocked, deactivated or reactivated their
- * account, or reset their typing pattern. `by`: who did it, in words (`the Internet Help Desk`,
- * `your producer Pat Lee`).
- */
-export function accountNoticeMessage(
-  account: Person,
-  notice: AccountNotice,
-  by: string,
-  helpDeskPhone: string,
-): OutgoingMessage {
-  const what: Record<AccountNotice, { subject: string; lines: string[] }> = {
+/** Who did it: the Internet Help Desk (never a staff name), or the delegate's producer. */
+export type NoticeActor =
+  | { role: 'help-desk' }
+  | { role: 'producer'; firstName: string; lastName: string };
+
+const NOTICES: Record<
+  Language,
+  Record<AccountNotice, { subject: string; lines: (account: string, by: string) => string[] }>
+> = {
+  en: {
     unlocked: {
       subject: 'Account Information - Account Unlocked',
-      lines: [
-        `Your Producer Experience Portal account ${account.username} was unlocked by ${by}.`,
-        'You can sign in again now.',
+      lines: (account, by) => [
+        `Your ${PORTAL} account ${account} was unlocked by ${by}.`,
+        'You can log in again now.',
       ],
     },
     deactivated: {
       subject: 'Account Information - Account Deactivated',
-      lines: [
-        `Your Producer Experience Portal account ${account.username} was deactivated by ${by}.`,
-        'You cannot sign in until it is reactivated. Contact your producer.',
+      lines: (account, by) => [
+        `Your ${PORTAL} account ${account} was deactivated by ${by}.`,
+        'You cannot log in until it is reactivated. Contact your producer.',
       ],
     },
     reactivated: {
       subject: 'Account Information - Account Reactivated',
-      lines: [
-        `Your Producer Experience Portal account ${account.username} was reactivated by ${by}.`,
-        'You can sign in again; you will verify your account at your next sign-in.',
+      lines: (account, by) => [
+        `Your ${PORTAL} account ${account} was reactivated by ${by}.`,
+        'You can log in again; you will verify your account at your next login.',
       ],
     },
     'pattern-reset': {
       subject: 'Account Information - Typing Pattern Reset',
-      lines: [
-        `The typing pattern of your Producer Experience Portal account ${account.username} was reset by ${by}.`,
-        'At your next sign-in you will enroll your typing pattern again.',
+      lines: (account, by) => [
+        `The typing pattern of your ${PORTAL} account ${account} was reset by ${by}.`,
+        'At your next login you will enroll your typing pattern again.',
       ],
     },
-  };
+  },
+  es: {
+    unlocked: {
+      subject: 'Información de la cuenta - Cuenta desbloqueada',
+      lines: (account, by) => [
+        `Su cuenta ${account} del ${PORTAL} fue desbloqueada por ${by}.`,
+        'Ya puede volver a iniciar sesión.',
+      ],
+    },
+    deactivated: {
+      subject: 'Información de la cuenta - Cuenta desactivada',
+      lines: (account, by) => [
+        `Su cuenta ${account} del ${PORTAL} fue desactivada por ${by}.`,
+        'No podrá iniciar sesión hasta que se reactive. Comuníquese con su productor.',
+      ],
+    },
+    reactivated: {
+      subject: 'Información de la cuenta - Cuenta reactivada',
+      lines: (account, by) => [
+        `Su cuenta ${account} del ${PORTAL} fue reactivada por ${by}.`,
+        'Ya puede volver a iniciar sesión; la próxima vez que inicie sesión, verificará su cuenta.',
+      ],
+    },
+    'pattern-reset': {
+      subject: 'Información de la cuenta - Patrón de escritura restablecido',
+      lines: (account, by) => [
+        `El patrón de escritura de su cuenta ${account} del ${PORTAL} fue restablecido por ${by}.`,
+        'La próxima vez que inicie sesión, registrará de nuevo su patrón de escritura.',
+      ],
+    },
+  },
+};
+
+/**
+ * The email telling a delegate that someone else unlocked, deactivated or reactivated their
+ * account, or reset their typing pattern, in the delegate's language.
+ */
+export function accountNoticeMessage(
+  account: Person,
+  notice: AccountNotice,
+  actor: NoticeActor,
+  helpDeskPhone: string,
+): OutgoingMessage {
+  const lang = langOf(account);
+  const es = lang === 'es';
+  const by =
+    actor.role === 'help-desk'
+      ? es
+        ? 'el Servicio de Ayuda por Internet'
+        : 'the Internet Help Desk'
+      : `${es ? 'su productor' : 'your producer'} ${actor.firstName} ${actor.lastName}`;
+  const what = NOTICES[lang][notice];
   return {
     channel: 'email',
     to: account.email,
-    subject: what[notice].subject,
+    subject: what.subject,
     text: [
-      `Hello ${account.firstName},`,
+      hello(lang, account.firstName),
       '',
-      ...what[notice].lines,
+      ...what.lines(account.username, by),
       '',
-      `If you did not expect this, call the Internet Help Desk at ${helpDeskPhone}.`,
+      es
+        ? `Si no esperaba este cambio, llame al Servicio de Ayuda por Internet al ${helpDeskPhone}.`
+        : `If you did not expect this, call the Internet Help Desk at ${helpDeskPhone}.`,
     ].join('\n'),
   };
 }

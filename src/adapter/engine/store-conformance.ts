@@ -137,6 +137,7 @@ function accountRecord(over: Partial<AccountRecord> = {}): AccountRecord {
     lastName: 'Morgan',
     mobile: '+13125550100',
     states: ['TX', 'IL'],
+    language: 'en',
     producerId: 'P-100200',
     createdAt: 1_000,
     emailConfirmed: true,
@@ -232,6 +233,7 @@ function pendingRecord(digest: string, over: Partial<PendingRecord> = {}): Pendi
     expiresAt: 10_000,
     code: null,
     enrolled: null,
+    sampleLang: 'en',
     ...over,
   };
 }
@@ -770,6 +772,36 @@ export function storeConformanceSuite(
         equal(await store.ceremonies.deleteExpired(10_000), 1, 'C1 expired');
         equal(await store.ceremonies.get('C1'), null, 'gone');
         equal((await store.ceremonies.get('C2'))?.used, true, 'C2 kept');
+      });
+    });
+
+    describe('languages (issue 23)', () => {
+      it('accounts: language round-trips and is changed by update; none reads as English', async () => {
+        const a = accountRecord({ language: 'es' });
+        await store.accounts.create(a);
+        equal(await store.accounts.get(a.id), a, 'Spanish round-trips');
+        equal((await store.accounts.listByEmail(a.emailKey))[0]?.language, 'es', 'listByEmail');
+        await store.accounts.update(a.id, { language: 'en' });
+        equal((await store.accounts.get(a.id))?.language, 'en', 'updated');
+        equal((await store.accounts.get(a.id))?.username, a.username, 'other fields kept');
+        const legacy = accountRecord({ id: 'usr_2', username: 'Legacy1', usernameKey: 'legacy1' });
+        delete legacy.language;
+        await store.accounts.create(legacy);
+        const read = await store.accounts.get('usr_2');
+        ok(
+          read && (read.language ?? 'en') === 'en',
+          `no language reads as English: ${show(read?.language)}`,
+        );
+      });
+
+      it('pending logins: sampleLang round-trips and is changed by update', async () => {
+        const p = pendingRecord('P1', { stage: 'enroll', sampleLang: 'es' });
+        await store.pendings.create(p);
+        equal(await store.pendings.get('P1'), p, 'Spanish round-trips');
+        await store.pendings.update('P1', { stage: 'code-only' });
+        equal((await store.pendings.get('P1'))?.sampleLang, 'es', 'another field leaves it');
+        await store.pendings.update('P1', { sampleLang: 'en' });
+        equal((await store.pendings.get('P1'))?.sampleLang, 'en', 'updated');
       });
     });
 

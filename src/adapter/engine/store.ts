@@ -54,6 +54,7 @@ import type {
   ActivityType,
   Channel,
   PasswordFlowPurpose,
+  Language,
   Role,
   StateCode,
 } from '../types.js';
@@ -96,6 +97,11 @@ export interface AccountRecord {
   /** E.164. */
   mobile: string;
   states: StateCode[];
+  /**
+   * The language of the account's emails and text messages (set at Add Delegate). Absent:
+   * English (records written before it existed); stores return what was written.
+   */
+  language?: Language;
   /** Producers: their own producer id. */
   producerId?: string;
   /** Delegates: the account id of the producer who added them. */
@@ -177,6 +183,11 @@ export interface PendingRecord {
    * code verification succeeds. An abandoned or failed login leaves the account as it was.
    */
   enrolled: SealedValue | null;
+  /**
+   * The language of the sentence this login types: to enroll, the login's language (else the
+   * account's); to verify, the enrolled template's. Absent: English.
+   */
+  sampleLang?: Language;
 }
 
 /** A remembered device. */

@@ -37,6 +37,7 @@ import type {
   EmailConfirmation,
   IssueReport,
   IssueTicket,
+  Language,
   LoginResult,
   Passkey,
   PasskeyChallenge,
@@ -343,10 +344,10 @@ export class HttpAdapter implements AuthAdapter {
   // --- operations -------------------------------------------------------------------------------
 
   addDelegate(input: DelegateInput, options?: CallOptions): Promise<DelegateSummary> {
-    const { username, email, firstName, lastName, mobile, states } = input;
+    const { username, email, firstName, lastName, mobile, states, language } = input;
     return this.#call(
       'addDelegate',
-      { username, email, firstName, lastName, mobile, states },
+      { username, email, firstName, lastName, mobile, states, language },
       options,
     );
   }
@@ -379,11 +380,11 @@ export class HttpAdapter implements AuthAdapter {
     return this.#call('setPassword', { flowId, password }, options);
   }
   login(
-    input: { username: string; password: string; deviceToken?: string },
+    input: { username: string; password: string; deviceToken?: string; language?: Language },
     options?: CallOptions,
   ): Promise<LoginResult> {
-    const { username, password, deviceToken } = input;
-    return this.#call('login', { username, password, deviceToken }, options);
+    const { username, password, deviceToken, language } = input;
+    return this.#call('login', { username, password, deviceToken, language }, options);
   }
   sendVerificationCode(
     input: { pendingId: string; channel: Channel },

@@ -53,6 +53,7 @@ import type {
   EmailConfirmation,
   IssueReport,
   IssueTicket,
+  Language,
   LoginResult,
   OutboxMessage,
   Passkey,
@@ -115,8 +116,10 @@ export interface MemoryAdapterOptions {
   syncAcrossTabs?: boolean;
   /** Typing-pattern matcher. Default: `defaultTypingMatcher`. */
   matcher?: TypingMatcher;
-  /** The sentence typed for the pattern. Default: `DEFAULT_SAMPLE_TEXT`. */
+  /** The English sentence typed for the pattern. Default: `DEFAULT_SAMPLE_TEXT`. */
   sampleText?: string;
+  /** The sentence of each language (`sampleText` wins for English). Default: `SAMPLE_TEXTS`. */
+  sampleTexts?: Partial<Record<Language, string>>;
   /** A session ends after this long without a call (ms). Default 30 minutes. */
   idleTimeout?: number;
   /** Request rate limits per client address and per account. Default: none (one user, one tab). */
@@ -256,7 +259,10 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
   readonly supportEmail: string;
   readonly helpDeskPhone: string;
   readonly matcher: TypingMatcher;
+  /** The English sentence. */
   readonly sampleText: string;
+  /** The sentence of each language. */
+  readonly sampleTexts: Readonly<Record<Language, string>>;
 
   /** Operations for demos, tests and stories; not part of {@link AuthAdapter}. */
   readonly admin: MemoryAdapterAdmin;
@@ -291,6 +297,7 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
       webauthn: options.webauthn === false ? undefined : (options.webauthn ?? defaultWebAuthn()),
       matcher: options.matcher,
       sampleText: options.sampleText,
+      sampleTexts: options.sampleTexts,
       revealAccounts: options.revealAccounts ?? false,
       confirmLinkUrl: options.confirmLinkUrl ?? defaultConfirmLinkUrl,
       supportEmail: options.supportEmail,
@@ -300,6 +307,7 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
     this.helpDeskPhone = this.engine.helpDeskPhone;
     this.matcher = this.engine.matcher;
     this.sampleText = this.engine.sampleText;
+    this.sampleTexts = this.engine.sampleTexts;
     if (
       this.storage &&
       options.syncAcrossTabs !== false &&
@@ -521,7 +529,7 @@ export class MemoryAdapter extends EventTarget implements AuthAdapter {
   }
 
   login(
-    input: { username: string; password: string; deviceToken?: string },
+    input: { username: string; password: string; deviceToken?: string; language?: Language },
     options?: CallOptions,
   ): Promise<LoginResult> {
     return this.run(options?.signal, (ctx) => this.engine.login(ctx, input));

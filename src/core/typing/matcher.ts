@@ -1,10 +1,28 @@
 import { extractFeatures, featureCount } from './features.js';
+import type { Language } from '../language.js';
 import type { TypingDecision, TypingMatcher, TypingSample, TypingTemplate } from './types.js';
 
 export { extractFeatures } from './features.js';
 
 /** The sentence delegates type three times (enrollment and verification). */
 export const DEFAULT_SAMPLE_TEXT = 'Helping families find the right health plan today.';
+
+/**
+ * The Spanish sentence, for a delegate who enrolls in Spanish: the same meaning, about the same
+ * length (54 characters against 51) and key variety (a Shift, the home row, both hands).
+ *
+ * It has no accented vowel and no `ñ` on purpose: on most keyboards these are typed with a dead
+ * key (`´` then the vowel; `~` then `n` on US-International, Option+n on a Mac), which arrives
+ * as a `Dead` (or composition) keystroke that voids the attempt (features.ts). A sentence that
+ * any layout types with one key per character is fair to every Spanish speaker's keyboard.
+ */
+export const SPANISH_SAMPLE_TEXT = 'Hoy ayudamos a las familias a elegir su plan de salud.';
+
+/** The sentence of each language (enrollment picks one; verification asks for the enrolled). */
+export const SAMPLE_TEXTS: Readonly<Record<Language, string>> = {
+  en: DEFAULT_SAMPLE_TEXT,
+  es: SPANISH_SAMPLE_TEXT,
+};
 
 const MATCHER_ID = 'pep-keystroke-v1';
 /**

@@ -1,3 +1,5 @@
+import type { Language } from '../language.js';
+
 /** One key-down or key-up recorded by `<pep-typing-pattern>`. `t` is `event.timeStamp` (ms). */
 export interface KeystrokeEvent {
   type: 'down' | 'up';
@@ -23,6 +25,11 @@ export interface TypingTemplate {
   version: number;
   /** The sentence the template was enrolled on. */
   text: string;
+  /**
+   * The language of `text` (the engine records it; the matcher ignores it). Absent: English
+   * (templates enrolled before there was a Spanish sentence).
+   */
+  lang?: Language;
   /**
    * Matcher-specific data; plain JSON. The reference matcher keeps per-key summary statistics
    * (version 2), never an attempt's key timings. Backends store it sealed: even a summary lets

@@ -19,7 +19,7 @@ import { activityLogStyles } from './activity-log.styles.js';
  * **Recent activity** of an account, newest first, a page at a time ("Show more"): the signed-in
  * user's own (on My Information), or, with `delegate-id`, a delegate's as the Internet Help Desk
  * sees it (with who acted and the reason given). Each entry is a sentence ("Unlocked by the
- * Internet Help Desk", "Signed in with a passkey") and a time in the user's locale.
+ * Internet Help Desk", "Logged in with a passkey") and a time in the user's locale.
  *
  * @summary An account's security events, paginated.
  *

@@ -26,7 +26,9 @@ import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { FormState } from '../../shared/form-state.js';
 import { stepHeading } from '../../shared/step-heading.js';
 import { sharedStyles } from '../../shared/styles.js';
-import { errorId, hintId, textField } from '../../shared/text-field.js';
+import { errorId, fieldFrame, hintId, textField } from '../../shared/text-field.js';
+import { languageOf, type Language } from '../../core/language.js';
+import { live } from 'lit/directives/live.js';
 import {
   addDelegateTransition,
   DELEGATE_FIELDS,
@@ -69,10 +71,17 @@ const emptyValues = (states: readonly StateCode[]): Values => ({
 
 const catalogue: Catalogue = { ...addDelegateEn, ...personEn, ...statesEn, ...accountEn };
 
+/** Preferred Language's choices, each named in its own language (as a language menu does). */
+const LANGUAGES: readonly (readonly [Language, string])[] = [
+  ['en', 'English'],
+  ['es', 'Español'],
+];
+
 /**
  * The producer's Add Delegate form (spec slides 4–5): Username, Email, First Name, Last Name,
  * Mobile Number and State(s), then Create Delegate. On success it shows "Delegate was added"
- * with a Finish button.
+ * with a Finish button. Preferred Language (the language of the delegate's emails and text
+ * messages) starts at the widget's active language.
  *
  * @summary Add a delegate for the signed-in producer.
  *
@@ -84,7 +93,7 @@ const catalogue: Catalogue = { ...addDelegateEn, ...personEn, ...statesEn, ...ac
  * @csspart form - The form.
  * @csspart field - Each field wrapper.
  * @csspart label - Each label.
- * @csspart input - Each text input.
+ * @csspart input - Each text input, and the Preferred Language select.
  * @csspart hint - Field hints.
  * @csspart field-error - Per-field error text.
  * @csspart error - The always-present `role="alert"` region.
@@ -167,6 +176,11 @@ export class PepAddDelegate extends PepElement {
     this.send({ type: 'RESET' });
   }
 
+  /** Preferred Language: the producer's choice, else the widget's active language. */
+  protected get preferredLanguage(): Language {
+    return this.values.language ?? languageOf(this.intlLocale);
+  }
+
   /** The checks' verdict. */
   protected clientErrors(): Partial<Record<DelegateField, FieldReason>> {
     return validateDelegateInput(this.values, this.allowedStates);
@@ -201,7 +215,11 @@ export class PepAddDelegate extends PepElement {
       return;
     }
     this.send({ type: 'SUBMIT' });
-    const input = { ...this.values, states: [...this.values.states] };
+    const input = {
+      ...this.values,
+      states: [...this.values.states],
+      language: this.preferredLanguage,
+    };
     try {
       const delegate = await this.call((a, signal) => a.addDelegate(input, { signal }));
       this.send({ type: 'SUBMIT_OK', delegate });
@@ -246,7 +264,7 @@ export class PepAddDelegate extends PepElement {
   }
 
   protected textInput(
-    field: Exclude<DelegateField, 'states'>,
+    field: Exclude<DelegateField, 'states' | 'language'>,
     opts: {
       type?: 'text' | 'email' | 'tel';
       autocomplete: string;
@@ -309,6 +327,36 @@ export class PepAddDelegate extends PepElement {
     </fieldset>`;
   }
 
+  protected renderLanguage(): TemplateResult {
+    const error = this.errorFor('language');
+    const value = this.preferredLanguage;
+    return fieldFrame(
+      {
+        id: 'language',
+        label: this.t('add-delegate.language'),
+        hint: this.t('add-delegate.language-hint'),
+        error,
+      },
+      (describedBy) =>
+        html`<select
+          id="language"
+          name="language"
+          part="input"
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${describedBy || nothing}
+          .value=${live(value)}
+          @change=${(e: Event) =>
+            this.setValue('language', languageOf((e.target as HTMLSelectElement).value))}
+          @blur=${() => this.form.touch('language')}
+        >
+          ${LANGUAGES.map(
+            ([code, name]) =>
+              html`<option value=${code} lang=${code} ?selected=${value === code}>${name}</option>`,
+          )}
+        </select>`,
+    );
+  }
+
   protected renderForm(): TemplateResult {
     const pending = this.state.step === 'form' && this.state.pending;
     return html`${stepHeading(this.t('add-delegate.title'))}
@@ -333,7 +381,7 @@ export class PepAddDelegate extends PepElement {
             if (e164) this.values = { ...this.values, mobile: formatUsMobile(e164) };
           },
         })}
-        ${this.renderStates()}
+        ${this.renderStates()} ${this.renderLanguage()}
         <div class="actions">
           <button
             type="submit"

@@ -42,6 +42,7 @@ export const DELEGATE_FIELDS: readonly DelegateField[] = [
   'lastName',
   'mobile',
   'states',
+  'language',
 ];
 
 export const initialAddDelegate = (): AddDelegateState => ({

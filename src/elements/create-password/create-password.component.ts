@@ -22,13 +22,17 @@ const catalogue: Catalogue = { ...accountEn, ...createPasswordEn };
 /**
  * Create Password (spec slides 6–7): Find Account → choose email or text message → Enter
  * Verification Code (with "resend it") → Create New Password (Step 4 of 4, with the live
- * "Password Must Have / Can't Have" checklist) → confirmation and the way to Log In.
+ * "Password Must Have / Can't Have" checklist) → straight to Log In (`done-href`, else
+ * `login-href`; the confirmation with a "Go to Log In" link shows while it loads, or stays when
+ * the host cancels the event).
  * With `purpose="reset"` labels such as "Update Password" change, and `findAccount` is called
  * with purpose `reset`. The flow is `PasswordFlowElement` (shared with `<pep-forgot-password>`).
  *
  * @summary Create (or reset) a delegate's password with a one-time code.
  *
- * @fires pep-password-created - `{ username, purpose }` when the password was saved.
+ * @fires pep-password-created - `{ username, purpose }` when the password was saved; then the
+ *   element goes to `done-href` (default `login-href`) by itself, as the guide goes straight to
+ *   Log In (cancelable: cancelling stays on the confirmation, which links there).
  * @fires pep-step-change - `{ step: 'find' | 'choose' | 'code' | 'password' | 'done' }`.
  *
  * @csspart base - The card.
@@ -49,7 +53,7 @@ const catalogue: Catalogue = { ...accountEn, ...createPasswordEn };
  * @csspart link - The "resend it" button.
  * @csspart countdown - "You can resend the code in m:ss".
  * @csspart status - Polite status line ("We sent a new code…").
- * @csspart login-link - The Log In link on the last step.
+ * @csspart login-link - The "Go to Log In" link on the last step (to `done-href`).
  *
  * @cssprop --pep-color-primary - Buttons and links.
  * @cssprop --pep-color-success - Met password rules.
@@ -85,7 +89,7 @@ export class PepCreatePassword extends PasswordFlowElement {
   }
 
   /** @internal */
-  passwordSaved(username: string, purpose: PasswordFlowPurpose): void {
-    this.emit('pep-password-created', { username, purpose });
+  passwordSaved(username: string, purpose: PasswordFlowPurpose): boolean {
+    return this.emit('pep-password-created', { username, purpose }, true);
   }
 }

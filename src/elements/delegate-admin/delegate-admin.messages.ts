@@ -17,7 +17,7 @@ export const delegateAdminEn = {
   'delegate-admin.results': 'Results',
   'delegate-admin.results-count': '{count} delegates found.',
   'delegate-admin.results-one': '1 delegate found.',
-  'delegate-admin.empty': 'No delegate matches “{query}”.',
+  'delegate-admin.empty': 'No delegate matches "{query}".',
   'delegate-admin.back': 'Back to the search',
   'delegate-admin.loading': 'Loading the delegate…',
   'delegate-admin.status.invited': 'Invited (no password yet)',
@@ -42,7 +42,7 @@ export const delegateAdminEn = {
   'delegate-admin.devices.count': '{count}, last used {time}',
   'delegate-admin.devices.count-unused': '{count}',
   'delegate-admin.passkeys': 'Passkeys',
-  'delegate-admin.last-sign-in': 'Last sign-in',
+  'delegate-admin.last-sign-in': 'Last login',
   'delegate-admin.never': 'Never',
   'delegate-admin.actions': 'Actions',
   'delegate-admin.action.unlock': 'Unlock',
@@ -51,7 +51,7 @@ export const delegateAdminEn = {
   'delegate-admin.action.resend-invitation': 'Resend invitation',
   'delegate-admin.action.deactivate': 'Deactivate',
   'delegate-admin.action.reactivate': 'Reactivate',
-  'delegate-admin.confirm.unlock': 'Unlock {name}? They can sign in again at once.',
+  'delegate-admin.confirm.unlock': 'Unlock {name}? They can log in again at once.',
   'delegate-admin.confirm.reset-pattern':
     'Reset the typing pattern of {name}? They enroll again at their next login, as on a first login.',
   'delegate-admin.confirm.forget-devices':
@@ -59,8 +59,8 @@ export const delegateAdminEn = {
   'delegate-admin.confirm.resend-invitation':
     'Send {name} a new invitation? Earlier links stop working.',
   'delegate-admin.confirm.deactivate':
-    'Deactivate {name}? They cannot sign in, recover their account or receive codes until reactivated.',
-  'delegate-admin.confirm.reactivate': 'Reactivate {name}? They can sign in again.',
+    'Deactivate {name}? They cannot log in, recover their account or receive codes until reactivated.',
+  'delegate-admin.confirm.reactivate': 'Reactivate {name}? They can log in again.',
   'delegate-admin.reason': 'Reason (required)',
   'delegate-admin.reason.hint': 'Recorded in the activity log with your name. 3 to 500 characters.',
   'field.reason.required': 'Enter the reason for this action.',

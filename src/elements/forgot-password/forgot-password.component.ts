@@ -24,14 +24,18 @@ const catalogue: Catalogue = { ...accountEn, ...forgotPasswordEn };
  * Forgot Password (spec slides 16–19): **Username** → **Find Account** → "Send an email" or
  * "Send me a text message" → **Send Code** → enter the code → **Continue** (a wrong code shows
  * an error; **resend it** by the same method) → *Create New Password* (Step 4 of 4) with the
- * policy checklist → **Update Password** → confirmation with the way back to login. Reusing one
+ * policy checklist → **Update Password** → straight to Log In (`done-href`, e.g. with a "Your
+ * password was updated" notice; the confirmation with "Go to Log In" shows meanwhile). "Back to
+ * Log In" goes to `login-href`, which must not claim an update. Reusing one
  * of the last 10 passwords is refused with a clear message; completing it unlocks a locked
  * account (adapter rule). An unknown username goes through the same screens, and nothing is sent.
  * The flow is `PasswordFlowElement` (shared with `<pep-create-password>`), purpose `reset`.
  *
  * @summary Reset a forgotten password with an email or SMS code.
  *
- * @fires pep-password-reset - `{ username }` once the new password is saved.
+ * @fires pep-password-reset - `{ username }` once the new password is saved; then the element
+ *   goes to `done-href` (default `login-href`) by itself (cancelable: cancelling stays on the
+ *   confirmation, which links there).
  * @fires pep-step-change - `{ step }` with `find`, `choose`, `code`, `password` or `done`.
  *
  * @csspart base - The card.
@@ -52,7 +56,8 @@ const catalogue: Catalogue = { ...accountEn, ...forgotPasswordEn };
  * @csspart secondary-button - Back / Choose another method.
  * @csspart resend-button - "resend it".
  * @csspart countdown - "You can resend the code in m:ss".
- * @csspart link - Back to Login / Go to Login / Forgot Username.
+ * @csspart status - "We sent a new code to …" after resend it.
+ * @csspart link - Back to Log In (`login-href`) / Go to Log In (`done-href`) / Forgot Username.
  *
  * @cssprop --pep-color-primary - Buttons and links.
  * @cssprop --pep-color-error - Errors.
@@ -70,7 +75,7 @@ export class PepForgotPassword extends PasswordFlowElement {
     return catalogue;
   }
 
-  /** Where "Forgot Username?" goes (first step). Not shown when empty. */
+  /** Where "Forgot Username" goes (first step). Not shown when empty. */
   forgotUsernameHref = '';
 
   protected flowPurpose(): PasswordFlowPurpose {
@@ -78,8 +83,8 @@ export class PepForgotPassword extends PasswordFlowElement {
   }
 
   /** @internal */
-  passwordSaved(username: string): void {
-    this.emit('pep-password-reset', { username });
+  passwordSaved(username: string): boolean {
+    return this.emit('pep-password-reset', { username }, true);
   }
 
   protected override renderFindNotes(): TemplateResult {

@@ -7,8 +7,8 @@ export const forgotPasswordEn = {
   'forgot-password.finding': 'Finding account…',
   'forgot-password.unlock-note':
     'If your account is locked, resetting your password also unlocks it.',
-  'forgot-password.forgot-username': 'Forgot Username?',
-  'forgot-password.back-to-login': 'Back to Login',
+  'forgot-password.forgot-username': 'Forgot Username',
+  'forgot-password.back-to-login': 'Back to Log In',
   'forgot-password.choose-title': 'Get Verification Code',
   'forgot-password.choose-text':
     'If an active account is found, we send a One-Time Passcode (OTP) to the method you choose.',
@@ -27,7 +27,7 @@ export const forgotPasswordEn = {
   'forgot-password.code-hint': '8 letters and digits, for example 7KQ2MX9P.',
   'forgot-password.continue': 'Continue',
   'forgot-password.checking': 'Checking code…',
-  'forgot-password.resend-before': 'Did not get it? We can',
+  'forgot-password.resend-before': 'Did not get the code, or has it expired? You can',
   'forgot-password.resend-after.email': 'by email.',
   'forgot-password.resend-after.sms': 'by text message.',
   'forgot-password.resend-wait': 'You can resend the code in {time}.',
@@ -36,7 +36,7 @@ export const forgotPasswordEn = {
   'forgot-password.other-method': 'Choose another method',
   'forgot-password.password-title': 'Create New Password',
   'forgot-password.password-text':
-    'Please read Password Must Have and Can’t Have before selecting your new password. It must not be any of your 10 previously used passwords.',
+    "Please read Password Must Have and Can't Have before selecting your new password. It must not be any of your 10 previously used passwords.",
   'forgot-password.new-password': 'New Password',
   'forgot-password.confirm-password': 'Confirm New Password',
   'forgot-password.confirm-required': 'Enter the new password again.',
@@ -45,7 +45,7 @@ export const forgotPasswordEn = {
   'forgot-password.done-title': 'Your password was updated',
   'forgot-password.done-text':
     'You can now log in with your new password. We sent you an "Account Information - Update Password" email.',
-  'forgot-password.login': 'Go to Login',
+  'forgot-password.login': 'Go to Log In',
   'forgot-password.back': 'Back',
   'forgot-password.reused-field': 'Choose a password you have not used before.',
 } as const;

@@ -59,8 +59,9 @@ const catalogue: Catalogue = { ...forgotUsernameEn, ...accountEn };
  * @csspart confirmation - The "If an account exists…" message.
  * @csspart resend-button - Resend Email.
  * @csspart countdown - "You can resend the email in m:ss".
+ * @csspart status - Polite status line ("We sent the email again.").
  * @csspart secondary-button - "Use a different email address".
- * @csspart link - Back to Login.
+ * @csspart link - Back to Log In.
  *
  * @cssprop --pep-color-primary - Buttons and links.
  * @cssprop --pep-color-error - Field and adapter errors.
@@ -76,14 +77,16 @@ export class PepForgotUsername extends PepElement {
   };
 
   static {
-    this.states('state', 'showFieldError');
+    this.states('state', 'showFieldError', 'invalidSubmit');
   }
 
-  /** Where "Back to Login" goes. No link is shown when empty. */
+  /** Where "Back to Log In" goes. No link is shown when empty. */
   loginHref = '';
 
   private state: ForgotUsernameState = initialForgotUsernameState;
   private showFieldError = false;
+  /** Set (anew) by each Send Email with an invalid address: the alert region then says so. */
+  private invalidSubmit: object | null = null;
 
   protected override get catalogue(): Catalogue {
     return catalogue;
@@ -128,11 +131,13 @@ export class PepForgotUsername extends PepElement {
     if (this.state.step !== 'email' || this.state.submitting) return;
     this.showFieldError = true;
     if (validateEmail(this.state.email)) {
+      this.invalidSubmit = {};
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus(),
       );
       return;
     }
+    this.invalidSubmit = null;
     void this.#send(false);
   };
 
@@ -167,10 +172,14 @@ export class PepForgotUsername extends PepElement {
     </div>`;
   }
 
-  private renderError(error: AdapterError | undefined, retry: () => void): TemplateResult {
+  private renderError(
+    error: AdapterError | undefined,
+    retry: () => void,
+    summary: string | null = null,
+  ): TemplateResult {
     return errorRegion({
-      message: error ? this.errorMessage(error) : null,
-      key: error,
+      message: error ? this.errorMessage(error) : summary,
+      key: error ?? this.invalidSubmit,
       retry: isRetryable(error) ? { label: this.t('common.retry'), onRetry: retry } : null,
     });
   }
@@ -195,7 +204,11 @@ export class PepForgotUsername extends PepElement {
           if (s.email.trim() !== '') this.showFieldError = true;
         },
       })}
-      ${this.renderError(s.error, () => void this.#onSubmit())}
+      ${this.renderError(
+        s.error,
+        () => void this.#onSubmit(),
+        this.invalidSubmit && this.#fieldError() ? this.t('common.error-summary') : null,
+      )}
       <div class="actions">
         <button
           type="submit"
@@ -256,7 +269,7 @@ export class PepForgotUsername extends PepElement {
         : html`<p id="resend-countdown" class="countdown" part="countdown">
             ${this.t('forgot-username.resend-wait', { time: this.#countdown.label })}
           </p>`}
-      <div role="status" class="visually-hidden">${status}</div>
+      <p role="status" class="status" part="status">${status}</p>
     </div>`;
   }
 }

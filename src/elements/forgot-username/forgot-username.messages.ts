@@ -2,12 +2,12 @@
 export const forgotUsernameEn = {
   'forgot-username.title': 'Forgot Username',
   'forgot-username.intro': 'Enter the full email address associated with your account.',
-  'forgot-username.email': 'Email Address',
+  'forgot-username.email': 'Email',
   'forgot-username.submit': 'Send Email',
   'forgot-username.producer-note':
     'You can also contact the producer who added you to get your username.',
   'forgot-username.help': 'For additional assistance, call the Internet Help Desk at {phone}.',
-  'forgot-username.back-to-login': 'Back to Login',
+  'forgot-username.back-to-login': 'Back to Log In',
   'forgot-username.sent-title': 'Check Your Email',
   'forgot-username.sent':
     'If an account exists for {email}, we sent an email to that address with your username.',

@@ -9,6 +9,9 @@ export const forgotUsernameStyles = css`
   .note {
     color: var(--_muted);
   }
+  .status:empty {
+    margin: 0;
+  }
   .footer-links {
     display: flex;
     flex-wrap: wrap;

@@ -12,6 +12,7 @@ import { CredentialForm, submitOnEnter, usernameField } from '../../shared/crede
 import { passwordField } from '../../shared/password-field.js';
 import { FormState } from '../../shared/form-state.js';
 import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
+import { languageOf } from '../../core/language.js';
 import type {} from '../typing-pattern/pep-typing-pattern.js';
 import type {} from '../verify-account/pep-verify-account.js';
 import type {} from '../passkey-offer/pep-passkey-offer.js';
@@ -79,10 +80,12 @@ type Field = 'username' | 'password';
  * (`<pep-typing-pattern mode="enroll">`), then *Verify your account*
  * (`<pep-verify-account>`) — unless this device is remembered (its token, from `deviceStore`, is
  * offered with the password). Wrong credentials get one generic message; after the 5th failure
- * the lockout message tells when the account unlocks by itself.
+ * the lockout message tells when the account unlocks by itself (by `now` and `timers`, once that
+ * time has passed it gives way to "Your account is unlocked"). After a failed Log In the error
+ * takes the focus.
  *
  * With passkeys on (`<pep-auth-provider passkeys>`, `config.passkeys`) in a browser with
- * WebAuthn: **Sign in with a passkey**, and passkey autofill (the Username field is
+ * WebAuthn: **Log in with a passkey**, and passkey autofill (the Username field is
  * `autocomplete="username webauthn"`; the browser's conditional request starts when
  * `isConditionalMediationAvailable()` is true, and is aborted before any other request). A
  * passkey sign-in counts as password plus verification: no Verify Your Account step, the same
@@ -108,7 +111,7 @@ type Field = 'username' | 'password';
  * @csspart notice - The confirmation shown with `notice` (password created / updated).
  * @csspart typing-pattern - The nested `<pep-typing-pattern>` (first login).
  * @csspart verify-account - The nested `<pep-verify-account>`.
- * @csspart passkey-button - Sign in with a passkey (passkeys on).
+ * @csspart passkey-button - Log in with a passkey (passkeys on).
  * @csspart passkey-status - "Follow the instructions of your browser or device" while a passkey is asked for.
  * @csspart passkey-offer - The nested `<pep-passkey-offer>` (after a password sign-in, passkeys on).
  *
@@ -155,6 +158,15 @@ export class PepLogin extends PepElement implements PasskeyLoginHost {
    */
   deviceStore?: DeviceStore;
 
+  /**
+   * The timers the end of a lockout is waited for with (with {@link now}); unset: `setTimeout`
+   * and `clearTimeout`. Tests pass manual ones.
+   */
+  timers?: {
+    setTimeout(callback: () => void, ms: number): unknown;
+    clearTimeout(handle: unknown): void;
+  };
+
   /** @internal */
   state: LoginState = initialLoginState;
   private username = '';
@@ -173,6 +185,33 @@ export class PepLogin extends PepElement implements PasskeyLoginHost {
   #submission = 0;
   /** The passkey sign-in, once its module is loaded (passkeys on). */
   #passkeys?: PasskeySignIn;
+  /** Fires when a lockout shown now runs out (see {@link #waitForUnlock}). */
+  #unlockTimer: unknown;
+  /** The lockout shown that was still running by the element's clock when it was looked at. */
+  #lockRunning?: AdapterError;
+
+  /**
+   * While the lockout message shows: wait, by the element's clock, for its unlock time; then the
+   * message goes and "Your account is unlocked" shows (also while the element is out of the
+   * page, so that it is right when it is back). A lockout whose unlock time had already passed by
+   * this clock when it came (a clock that disagrees with the backend's) stays as the backend
+   * said, until the next try.
+   */
+  #waitForUnlock(): void {
+    const timers = this.timers ?? window;
+    timers.clearTimeout(this.#unlockTimer);
+    const s = this.state;
+    const error = s.step === 'credentials' && !s.submitting ? s.error : undefined;
+    if (!error?.is('ACCOUNT_LOCKED')) return;
+    const left = error.data.unlocksAt - this.now();
+    if (left <= 0) {
+      if (this.#lockRunning === error) this.send({ type: 'UNLOCKED' });
+      return;
+    }
+    this.#lockRunning = error;
+    // (At most about 11 days at a time: longer delays would fire at once.)
+    this.#unlockTimer = timers.setTimeout(() => this.#waitForUnlock(), Math.min(left, 1e9));
+  }
 
   protected override firstUpdated(): void {
     nested.prefetch();
@@ -243,6 +282,7 @@ export class PepLogin extends PepElement implements PasskeyLoginHost {
     const before = previous.step;
     this.state = transition(previous, event);
     const s = this.state;
+    if (s !== previous) this.#waitForUnlock();
     // Back on the idle Log In form (after a failure, a restart, reset()): autofill again.
     if (s !== previous && s.step === 'credentials' && !s.submitting && !s.passkey)
       this.#passkeys?.arm();
@@ -313,8 +353,12 @@ export class PepLogin extends PepElement implements PasskeyLoginHost {
         await this.settle(nested.load());
         const store = this.deviceStore ?? defaultDeviceStore;
         const device = store.get(username);
+        // The widget's language: a first login enrolls the typing pattern on its sentence.
+        const language = languageOf(this.intlLocale);
         const result = await a.login(
-          device ? { username, password, deviceToken: device.token } : { username, password },
+          device
+            ? { username, password, deviceToken: device.token, language }
+            : { username, password, language },
           { signal },
         );
         return { result, store, device };
@@ -337,6 +381,12 @@ export class PepLogin extends PepElement implements PasskeyLoginHost {
       // when it is back in the page by now): leave the pending state, as for any failure.
       if (submission !== this.#submission) return;
       this.send({ type: 'FAILED', error: err as AdapterError });
+      await this.updateComplete;
+      // Log In disabled its inputs and button while it waited, so focus fell to the page: the
+      // alert takes it, unless the person has moved on elsewhere meanwhile.
+      const active = document.activeElement;
+      if (!active || active === document.body || this.matches(':focus-within'))
+        this.renderRoot.querySelector<HTMLElement>('.error-region')?.focus();
     }
   }
 
@@ -467,9 +517,9 @@ export class PepLogin extends PepElement implements PasskeyLoginHost {
         }
       : isRetryable(error) && { label: this.t('common.retry'), onRetry: () => void this.submit() };
     return html`${stepHeading(this.t('login.title'))}
-      ${this.notice && !error && !failure
+      ${(f.unlocked || this.notice) && !error && !failure
         ? html`<p class="success" part="notice" role="status">
-            ${this.t(`login.notice.${this.notice}`)}
+            ${this.t(f.unlocked ? 'login.unlocked' : `login.notice.${this.notice}`)}
           </p>`
         : nothing}
       <div class="form" part="form">

@@ -22,12 +22,14 @@ export type LoginState =
   /**
    * Username and password. `submitting` while the adapter checks them; `passkey` while a
    * passkey sign-in runs (`button`: Sign in with a passkey; `autofill`: a passkey picked from
-   * the username's autofill), and `passkeyFailure` after one failed.
+   * the username's autofill), and `passkeyFailure` after one failed. `unlocked`: the lockout
+   * shown ran out (the account may log in again).
    */
   | {
       step: 'credentials';
       submitting: boolean;
       error?: AdapterError;
+      unlocked?: boolean;
       passkey?: 'button' | 'autofill';
       passkeyFailure?: PasskeyFailure;
     }
@@ -46,6 +48,8 @@ export type LoginEvent =
   | { type: 'AUTHENTICATED'; session: Session; offerPasskey?: boolean }
   | { type: 'VERIFICATION_REQUIRED'; pending: PendingLogin }
   | { type: 'FAILED'; error: AdapterError }
+  /** The unlock time of the `ACCOUNT_LOCKED` shown has passed (by the element's clock). */
+  | { type: 'UNLOCKED' }
   | { type: 'PATTERN_ENROLLED'; pending: PendingLogin }
   /** Verification succeeded. `offerPasskey`: show the offer to create a passkey first. */
   | { type: 'VERIFIED'; session: Session; offerPasskey?: boolean }
@@ -87,6 +91,10 @@ export function transition(state: LoginState, event: LoginEvent): LoginState {
         case 'FAILED':
           return state.submitting
             ? { step: 'credentials', submitting: false, error: event.error }
+            : state;
+        case 'UNLOCKED':
+          return idle && state.error?.is('ACCOUNT_LOCKED')
+            ? { step: 'credentials', submitting: false, unlocked: true }
             : state;
         case 'PASSKEY_START':
           return idle ? { step: 'credentials', submitting: false, passkey: event.via } : state;

@@ -5,13 +5,13 @@
  */
 export const loginPasskeyEn = {
   'login.passkey.or': 'or',
-  'login.passkey.button': 'Sign in with a passkey',
+  'login.passkey.button': 'Log in with a passkey',
   'login.passkey.waiting': 'Follow the instructions of your browser or device…',
   'login.passkey.cancelled':
-    'Passkey sign-in was cancelled or timed out, or this device has no passkey for this site. Try again, or log in with your username and password.',
+    'Passkey login was cancelled or timed out, or this device has no passkey for this site. Try again, or log in with your username and password.',
   'login.passkey.unsupported':
-    'This browser or device cannot sign in with a passkey here. Log in with your username and password.',
+    'You cannot log in with a passkey in this browser or on this device. Log in with your username and password.',
   'login.passkey.security':
     'Passkeys cannot be used on this website address. Log in with your username and password.',
-  'login.passkey.failed': 'Something went wrong with the passkey sign-in. Please try again.',
+  'login.passkey.failed': 'Something went wrong with the passkey login. Please try again.',
 } as const;

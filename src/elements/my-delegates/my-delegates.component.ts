@@ -417,9 +417,11 @@ export class PepMyDelegates extends PepElement {
         <dt>${this.t('my-delegates.username')}</dt>
         <dd>${d.username}</dd>
         <dt>${this.t('my-delegates.email')}</dt>
-        <dd>${d.email}</dd>
+        <dd>
+          ${d.email.split(/(?<=@)|(?=\.)/).map((part, i) => (i ? html`<wbr />${part}` : part))}
+        </dd>
         <dt>${this.t('my-delegates.mobile')}</dt>
-        <dd>${formatUsMobile(d.mobile)}</dd>
+        <dd class="phone">${formatUsMobile(d.mobile)}</dd>
         <dt>${this.t('my-delegates.states')}</dt>
         <dd>${d.states.map((s) => this.t(`state.${s}`)).join(', ')}</dd>
         <dt>${this.t('my-delegates.status')}</dt>

@@ -53,7 +53,7 @@ export const myDelegatesStyles = css`
   }
   dl {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: fit-content(40%) minmax(0, 1fr);
     gap: var(--_space-1) var(--_space-3);
     margin: 0;
     font-size: var(--_font-size-sm);
@@ -61,9 +61,13 @@ export const myDelegatesStyles = css`
   dt {
     color: var(--_muted);
   }
+  /* Emails wrap after "@" or before a dot (<wbr>), mid-word only as a last resort. */
   dd {
     margin: 0;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+  }
+  .phone {
+    white-space: nowrap;
   }
   .status {
     font-weight: 600;

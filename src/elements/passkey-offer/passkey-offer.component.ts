@@ -57,7 +57,7 @@ function localStorageOrNull(): OfferStorage | null {
 
 /**
  * The offer shown after a delegate signed in with password and verification: **Create a passkey
- * for faster sign-in**, with **Create a passkey** and **Not now**. Not now hides it, and it is
+ * to log in faster**, with **Create a passkey** and **Not now**. Not now hides it, and it is
  * not offered again on this device for 30 days; once a passkey was created on this device it is
  * not offered again. In a browser without WebAuthn it shows nothing (and reports
  * `not-offered`). Cancelling the browser's dialog, an authenticator that already holds a

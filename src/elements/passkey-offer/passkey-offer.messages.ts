@@ -1,14 +1,14 @@
 /** English messages of `<pep-passkey-offer>`. */
 export const passkeyOfferEn = {
-  'passkey-offer.title': 'Create a passkey for faster sign-in',
+  'passkey-offer.title': 'Create a passkey to log in faster',
   'passkey-offer.text':
-    'Next time, sign in with your fingerprint, face or screen lock instead of your password and a code. You can manage your passkeys on My Information.',
+    'Next time, log in with your fingerprint, face or screen lock instead of your password and a code. You can manage your passkeys on My Information.',
   'passkey-offer.create': 'Create a passkey',
   'passkey-offer.not-now': 'Not now',
   'passkey-offer.continue': 'Continue',
   'passkey-offer.created-title': 'Your passkey is ready',
   'passkey-offer.created-text':
-    'Next time, choose Sign in with a passkey on the Log In page. Your password still works too.',
+    'Next time, choose Log in with a passkey on the Log In page. Your password still works too.',
 } as const;
 
 /** English words of creating a passkey, shared by `<pep-passkey-offer>` and `<pep-passkeys>`. */
@@ -19,11 +19,11 @@ export const passkeyEn = {
   'passkey.problem.cancelled':
     'The passkey was not created: the request was cancelled or timed out. You can try again.',
   'passkey.problem.already-registered':
-    'This device already has a passkey for your account. You can sign in with it.',
+    'This device already has a passkey for your account. You can log in with it.',
   'passkey.problem.unsupported':
-    'This browser or device cannot create a passkey. You can keep signing in with your password.',
+    'This browser or device cannot create a passkey. You can keep logging in with your password.',
   'passkey.problem.security':
-    'Passkeys cannot be used on this website address. You can keep signing in with your password.',
+    'Passkeys cannot be used on this website address. You can keep logging in with your password.',
   'passkey.problem.failed': 'Something went wrong while creating the passkey. Please try again.',
   'passkey.problem.expired': 'The passkey request expired. Please try again.',
   'passkey.problem.invalid': 'Your passkey could not be verified. Please try again.',

@@ -2,7 +2,7 @@
 export const passkeysEn = {
   'passkeys.title': 'Passkeys',
   'passkeys.intro':
-    'Sign in with your fingerprint, face or screen lock instead of your password and a code.',
+    'Log in with your fingerprint, face or screen lock instead of your password and a code.',
   'passkeys.loading': 'Loading your passkeys…',
   'passkeys.empty': 'You have no passkeys yet. Select Add a passkey to create one on this device.',
   'passkeys.add': 'Add a passkey',
@@ -20,10 +20,10 @@ export const passkeysEn = {
   'passkeys.saving': 'Saving…',
   'passkeys.cancel': 'Cancel',
   'passkeys.confirm-delete':
-    'Delete the passkey “{name}”? You will no longer be able to sign in with it.',
+    'Delete the passkey "{name}"? You will no longer be able to log in with it.',
   'passkeys.confirm': 'Delete passkey',
   'passkeys.deleting': 'Deleting…',
-  'passkeys.added': 'Passkey “{name}” was added.',
-  'passkeys.renamed': 'The passkey is now called “{name}”.',
-  'passkeys.deleted': 'Passkey “{name}” was deleted.',
+  'passkeys.added': 'Passkey "{name}" was added.',
+  'passkeys.renamed': 'The passkey is now called "{name}".',
+  'passkeys.deleted': 'Passkey "{name}" was deleted.',
 } as const;

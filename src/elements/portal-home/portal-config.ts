@@ -7,12 +7,19 @@ import type { Capabilities } from '../../adapter/types.js';
 /** A capability a link needs (from the session's `capabilities`). */
 type PortalCapability = Exclude<keyof Capabilities, 'manageDelegates' | 'helpDesk'>;
 
+/**
+ * A configured text: one string for every language, or one per language, shown in the widget's
+ * active language (`lang`, see docs/languages.md) and in English when it has none for it:
+ * `{ en: 'Need help?', es: '¿Necesita ayuda?' }`.
+ */
+export type PortalText = string | { en: string; es?: string };
+
 export interface PortalLink {
   /** Visible text, e.g. "Off-Exchange Quote & Enroll". */
-  label: string;
+  label: PortalText;
   href: string;
   /** Short line under the link. */
-  description?: string;
+  description?: PortalText;
   /** Opens in a new tab (with `rel="noopener noreferrer"`). */
   external?: boolean;
   /**
@@ -22,35 +29,35 @@ export interface PortalLink {
    */
   requires?: PortalCapability;
   /** Explanation shown when {@link requires} is missing (overrides the default message). */
-  unavailableNote?: string;
+  unavailableNote?: PortalText;
 }
 
 export interface PortalLinkGroup {
   /** Unique id (used for heading ids). */
   id: string;
-  title: string;
+  title: PortalText;
   links: PortalLink[];
 }
 
 export interface PortalContact {
   kind: 'email' | 'phone';
   /** Introduction, e.g. "Email" or "Call us at". */
-  label: string;
+  label: PortalText;
   /** The address or number. */
   value: string;
   /** Extra words, e.g. opening hours. */
-  note?: string;
+  note?: PortalText;
 }
 
 export interface PortalConfig {
   /** Shown in the header, e.g. "Producer Experience Portal". */
-  portalName: string;
+  portalName: PortalText;
   /** Welcome banner title, e.g. "Welcome to Producer Experience Portal". */
-  welcomeTitle: string;
+  welcomeTitle: PortalText;
   /** Welcome banner line. */
-  welcomeText?: string;
+  welcomeText?: PortalText;
   /** Title of the contacts box, e.g. "Need help?". */
-  helpTitle: string;
+  helpTitle: PortalText;
   contacts: PortalContact[];
   /** The "Quick Links" group. */
   quickLinks: PortalLinkGroup;
@@ -61,5 +68,5 @@ export interface PortalConfig {
   /** Where "Report an Issue" goes; not shown when absent. */
   reportIssueHref?: string;
   /** Footer line (legal notice), optional. */
-  footerText?: string;
+  footerText?: PortalText;
 }

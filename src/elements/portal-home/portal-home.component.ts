@@ -15,7 +15,7 @@ import type { Catalogue } from '../../i18n/format.js';
 import { statesEn } from '../../i18n/states.en.js';
 import { errorRegion, isRetryable } from '../../shared/error-region.js';
 import { sharedStyles } from '../../shared/styles.js';
-import type { PortalConfig, PortalLink, PortalLinkGroup } from './portal-config.js';
+import type { PortalConfig, PortalLink, PortalLinkGroup, PortalText } from './portal-config.js';
 import {
   initialPortalHomeState,
   portalHomeTransition,
@@ -47,7 +47,10 @@ declare module '../../base/events.js' {
     'pep-logged-out': { username: string; reason: LogoutReason };
     /** There is no session (never signed in or expired): the host should show its login. */
     'pep-session-missing': Record<string, never>;
-    /** The page switched to another view. */
+    /**
+     * The user picked a view (navigation or user menu), before it shows. Cancelable: a host that
+     * routes calls `preventDefault()` and sets `view` itself.
+     */
     'pep-view-change': { view: PortalView };
   }
 }
@@ -74,6 +77,8 @@ const WARN_BEFORE_MS = 2 * 60_000;
 /** Longest delay `setTimeout` takes; a later moment is reached in steps. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
+const VIEWS: readonly string[] = ['home', 'information', 'hierarchy', 'quote'];
+
 /** Only these URL schemes (or relative URLs) are rendered as links. */
 const SAFE_HREF = /^(?:https?:|mailto:|tel:|[#/.?]|[^:]*$)/i;
 
@@ -97,7 +102,7 @@ function heading(text: string): TemplateResult {
 /**
  * The authenticated delegate's landing page (spec slides 20–22): a header with the portal name,
  * navigation **Home**, **My Hierarchy**, **Quote & Enroll**, a user menu with **My Information**
- * and **Logout**, the welcome banner, "Need help?" contacts, Quick Links and resource groups.
+ * and **Log Out**, the welcome banner, "Need help?" contacts, Quick Links and resource groups.
  * Every name, link, contact and group comes from `portalConfig`; the session's capabilities
  * decide which links are offered (the others are shown as not available, with the reason).
  *
@@ -105,21 +110,30 @@ function heading(text: string): TemplateResult {
  *
  * **Idle timeout.** Two minutes before the session's `idleExpiresAt` (when that comes before its
  * absolute `expiresAt`), a modal dialog (`role="alertdialog"`) says "You will be signed out
- * soon", with **Stay signed in** (focused; asks `adapter.getSession()`, whose new
+ * soon", with **Stay logged in** (focused; asks `adapter.getSession()`, whose new
  * `idleExpiresAt` starts the count again; a failure is shown in the dialog, with Try again when
- * retryable) and **Log Out**. Escape is Stay signed in: whoever presses a key is there. Closing
+ * retryable) and **Log Out**. Escape is Stay logged in: whoever presses a key is there. Closing
  * the dialog returns focus where it was. When the time runs out, the element calls
  * `adapter.logout()`, fires `pep-logged-out` with `reason: 'idle'` and says "You were signed out
  * because you were inactive for 30 minutes." (the session's idle time). At the absolute
  * `expiresAt` it shows the signed-out page (and fires `pep-session-missing`). Times come from
  * `now` and `timers` (injectable).
  *
- * @summary Landing page after login, with My Information, My Hierarchy and Logout.
+ * @summary Landing page after login, with My Information, My Hierarchy and Log Out.
  *
- * @fires pep-logged-out - `{ username, reason }` after Logout (`reason: 'logout'`) or the idle
+ * @fires pep-logged-out - `{ username, reason }` after Log Out (`reason: 'logout'`) or the idle
  * timeout (`reason: 'idle'`) ended the session.
  * @fires pep-session-missing - There is no session: the host should show its login page.
- * @fires pep-view-change - `{ view }` with `home`, `information`, `hierarchy` or `quote`.
+ * **Views in history.** The `view` attribute/property is the view shown (`home`, `information`,
+ * `hierarchy` or `quote`; none while signed out): a host sets it from its URL (also before the
+ * session has loaded: the page opens there), and listens to `pep-view-change` to put the user's
+ * choice in its URL. Setting `view` fires no event.
+ *
+ * **Languages.** Every {@link PortalText} of `portalConfig` may be `{ en, es }`: it is shown in
+ * the widget's active language, in English when it has none for it.
+ *
+ * @fires pep-view-change - `{ view }`: the user picked `home`, `information`, `hierarchy` or
+ * `quote`, before it shows. Cancelable (the view then stays; the host may set `view` itself).
  *
  * @slot information - More of My Information, shown with `<pep-auth-provider passkeys>` (not
  *   to help-desk accounts): `<pep-passkeys slot="information">`, which the host imports (this
@@ -132,7 +146,7 @@ function heading(text: string): TemplateResult {
  * @csspart nav-item - A navigation button (the current one has `aria-current="page"`).
  * @csspart menu-button - The user menu button (`aria-expanded`).
  * @csspart menu - The user menu list.
- * @csspart menu-item - My Information / Logout.
+ * @csspart menu-item - My Information / Log Out.
  * @csspart activity - My Information's Recent activity (`<pep-activity-log>`, loaded there).
  * @csspart content - The area below the header.
  * @csspart view-heading - The heading of the current view (receives focus on view change).
@@ -143,8 +157,8 @@ function heading(text: string): TemplateResult {
  * @csspart unavailable - A link not available to this user, with the reason.
  * @csspart error - The always-present `role="alert"` region.
  * @csspart retry-button - "Try again" after a network failure.
- * @csspart idle-dialog - The "You will be signed out soon" dialog.
- * @csspart stay-button - Stay signed in (in the dialog).
+ * @csspart idle-dialog - The "You will be logged out soon" dialog.
+ * @csspart stay-button - Stay logged in (in the dialog).
  * @csspart idle-logout-button - Log Out (in the dialog).
  * @csspart footer - The footer line.
  *
@@ -161,6 +175,7 @@ export class PepPortalHome extends PepElement {
     portalConfig: { attribute: false },
     session: { attribute: false },
     loginHref: { attribute: 'login-href' },
+    view: { reflect: true },
   };
 
   static {
@@ -176,7 +191,7 @@ export class PepPortalHome extends PepElement {
   /** The signed-in session; when not set, the element asks `adapter.getSession()`. */
   session?: Session | null;
 
-  /** Where "Go to Login" points once signed out. */
+  /** Where "Go to Log In" points once logged out. */
   loginHref = '';
 
   /** Timers of the idle timeout (with `now`); unset: `setTimeout`. Tests may replace them. */
@@ -202,25 +217,49 @@ export class PepPortalHome extends PepElement {
     returnFocus?: HTMLElement | null;
   } = { idleMs: 0 };
 
-  /** The view shown: `home`, `information`, `hierarchy` or `quote` (when signed in). */
+  /** The view asked for (by the host or the user): where the page opens once signed in. */
+  #want?: PortalView;
+
+  /**
+   * The view shown: `home`, `information`, `hierarchy` or `quote` (null until signed in). Set it
+   * (or the `view` attribute) to show a view, e.g. from the host's URL; no event fires.
+   */
   get view(): PortalView | null {
     return this.state.status === 'ready' ? this.state.view : null;
   }
 
-  /** Show a view (same as choosing it in the navigation or the user menu). */
+  set view(view: PortalView | null) {
+    if (view && VIEWS.includes(view)) this.show(view);
+  }
+
+  /** Show a view (same as setting `view`). */
   show(view: PortalView): void {
+    this.#want = view;
     this.send({ type: 'NAVIGATE', view });
+  }
+
+  /** The user picked a view: `pep-view-change` first (a host may cancel it), then show it. */
+  #pick(view: PortalView): void {
+    if (this.view === view || this.emit('pep-view-change', { view }, true)) this.show(view);
+    else this.send({ type: 'CLOSE_MENU' });
+  }
+
+  /** A configured text in the active language (English when it has none for it). */
+  #text(text: PortalText | undefined): string {
+    return typeof text === 'object'
+      ? ((text as Partial<Record<string, string>>)[this.intlLocale?.split('-')[0] ?? ''] ?? text.en)
+      : (text ?? '');
   }
 
   private send(event: PortalHomeEvent): void {
     const before = this.state;
+    const was = this.view;
     const after = portalHomeTransition(before, event);
     if (after === before) return;
     this.state = after;
-    if (after.status === 'ready' && before.status === 'ready' && after.view !== before.view) {
-      this.emit('pep-view-change', { view: after.view });
-      void this.focusHeading();
-    }
+    // (The `view` attribute follows.)
+    if (this.view !== was) this.requestUpdate('view', was);
+    if (after.status === 'ready' && was && after.view !== was) void this.focusHeading();
     if (after.status === 'signed-out' && before.status !== 'signed-out') {
       if (!after.loggedOut) this.emit('pep-session-missing', {});
       void this.focusHeading();
@@ -229,7 +268,7 @@ export class PepPortalHome extends PepElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session') && this.session !== undefined) {
-      this.send({ type: 'SESSION', session: this.session });
+      this.send({ type: 'SESSION', session: this.session, view: this.#want });
     }
   }
 
@@ -249,7 +288,7 @@ export class PepPortalHome extends PepElement {
     this.#loading = true;
     try {
       const session = await this.call((a, signal) => a.getSession({ signal }));
-      this.send({ type: 'SESSION', session });
+      this.send({ type: 'SESSION', session, view: this.#want });
     } catch (err) {
       const error = err as AdapterError;
       if (error.code === 'NOT_AUTHENTICATED') this.send({ type: 'SESSION', session: null });
@@ -561,21 +600,14 @@ export class PepPortalHome extends PepElement {
           class="nav-item"
           part="nav-item"
           aria-current=${p.view === view ? 'page' : nothing}
-          @click=${() => this.show(view)}
+          @click=${() => this.#pick(view)}
         >
           ${this.t(key)}
         </button>
       </li>`;
     return html`<div class="page" part="base">
       <header part="header">
-        <span class="portal-name" part="portal-name">${cfg?.portalName ?? ''}</span>
-        <nav aria-label=${this.t('portal-home.nav-label')} part="nav">
-          <ul>
-            ${navItem('home', 'portal-home.nav.home')}
-            ${navItem('hierarchy', 'portal-home.nav.hierarchy')}
-            ${navItem('quote', 'portal-home.nav.quote')}
-          </ul>
-        </nav>
+        <span class="portal-name" part="portal-name">${this.#text(cfg?.portalName)}</span>
         <div class="user-menu" @keydown=${this.#onMenuKeydown} @focusout=${this.#onMenuFocusOut}>
           <button
             type="button"
@@ -593,7 +625,7 @@ export class PepPortalHome extends PepElement {
                 type="button"
                 part="menu-item"
                 aria-current=${p.view === 'information' ? 'page' : nothing}
-                @click=${() => this.show('information')}
+                @click=${() => this.#pick('information')}
               >
                 ${this.t('portal-home.menu.information')}
               </button>
@@ -615,10 +647,19 @@ export class PepPortalHome extends PepElement {
             </li>
           </ul>
         </div>
+        <nav aria-label=${this.t('portal-home.nav-label')} part="nav">
+          <ul>
+            ${navItem('home', 'portal-home.nav.home')}
+            ${navItem('hierarchy', 'portal-home.nav.hierarchy')}
+            ${navItem('quote', 'portal-home.nav.quote')}
+          </ul>
+        </nav>
       </header>
       ${this.#errorRegion(p.error, () => void this.#logout())}
       <div class="content" part="content">${this.renderView(p)}</div>
-      ${cfg?.footerText ? html`<footer part="footer">${cfg.footerText}</footer>` : nothing}
+      ${cfg?.footerText
+        ? html`<footer part="footer">${this.#text(cfg.footerText)}</footer>`
+        : nothing}
       ${p.idle ? this.renderIdleDialog(p) : nothing}
     </div>`;
   }
@@ -640,8 +681,8 @@ export class PepPortalHome extends PepElement {
     const cfg = this.portalConfig;
     const user = p.session.user;
     return html`<section class="banner" part="banner">
-        ${heading(cfg?.welcomeTitle ?? '')}
-        ${cfg?.welcomeText ? html`<p>${cfg.welcomeText}</p>` : nothing}
+        ${heading(this.#text(cfg?.welcomeTitle))}
+        ${cfg?.welcomeText ? html`<p>${this.#text(cfg.welcomeText)}</p>` : nothing}
         <p class="greeting">${user.firstName} ${user.lastName}</p>
       </section>
       <div class="grid">
@@ -653,19 +694,19 @@ export class PepPortalHome extends PepElement {
 
   private renderHelp(cfg: PortalConfig): TemplateResult {
     return html`<section class="box" part="help" aria-labelledby="help-title">
-      <h2 id="help-title">${cfg.helpTitle}</h2>
+      <h2 id="help-title">${this.#text(cfg.helpTitle)}</h2>
       <ul class="contacts">
         ${cfg.contacts.map(
           (c) =>
             html`<li>
-              ${c.label}
+              ${this.#text(c.label)}
               <a
                 part="link"
                 href=${c.kind === 'email'
                   ? `mailto:${c.value}`
                   : `tel:${c.value.replace(/[^\d+]/g, '')}`}
                 >${c.value}</a
-              >${c.note ? html` <span class="hint">${c.note}</span>` : nothing}
+              >${c.note ? html` <span class="hint">${this.#text(c.note)}</span>` : nothing}
             </li>`,
         )}
       </ul>
@@ -679,7 +720,7 @@ export class PepPortalHome extends PepElement {
 
   private renderGroup(p: Ready, g: PortalLinkGroup): TemplateResult {
     return html`<section class="box" part="group" aria-labelledby=${`group-${g.id}`}>
-      <h2 id=${`group-${g.id}`}>${g.title}</h2>
+      <h2 id=${`group-${g.id}`}>${this.#text(g.title)}</h2>
       <ul class="links">
         ${g.links.map((l) => this.renderLink(p, l))}
       </ul>
@@ -687,29 +728,30 @@ export class PepPortalHome extends PepElement {
   }
 
   private renderLink(p: Ready, l: PortalLink): TemplateResult {
+    const label = this.#text(l.label);
     if (l.requires && !p.session.capabilities[l.requires]) {
-      const note =
-        l.unavailableNote ??
-        this.t(`portal-home.unavailable.${l.requires}`, {
-          portal: this.portalConfig?.portalName ?? '',
-        });
+      const note = l.unavailableNote
+        ? this.#text(l.unavailableNote)
+        : this.t(`portal-home.unavailable.${l.requires}`, {
+            portal: this.#text(this.portalConfig?.portalName),
+          });
       const badge =
         p.session.user.role === 'delegate'
           ? this.t('portal-home.not-available')
           : this.t('portal-home.not-available-generic');
       return html`<li class="unavailable" part="unavailable" data-capability=${l.requires}>
-        <span class="label">${l.label}</span><span class="badge">${badge}</span>
+        <span class="label">${label}</span><span class="badge">${badge}</span>
         <p class="hint">${note}</p>
       </li>`;
     }
-    if (!SAFE_HREF.test(l.href.trim())) return html`<li><span class="label">${l.label}</span></li>`;
+    if (!SAFE_HREF.test(l.href.trim())) return html`<li><span class="label">${label}</span></li>`;
     return html`<li>
       ${l.external
         ? html`<a part="link" href=${l.href} target="_blank" rel="noopener noreferrer"
-            >${l.label}<span class="visually-hidden"> ${this.t('portal-home.new-tab')}</span></a
+            >${label}<span class="visually-hidden"> ${this.t('portal-home.new-tab')}</span></a
           >`
-        : html`<a part="link" href=${l.href}>${l.label}</a>`}
-      ${l.description ? html`<p class="hint">${l.description}</p>` : nothing}
+        : html`<a part="link" href=${l.href}>${label}</a>`}
+      ${l.description ? html`<p class="hint">${this.#text(l.description)}</p>` : nothing}
     </li>`;
   }
 

@@ -36,7 +36,8 @@ interface IdleWarning {
 
 export type PortalHomeEvent =
   | { type: 'LOAD' }
-  | { type: 'SESSION'; session: Session | null }
+  /** The session read; `view`: where the page opens (default `home`). */
+  | { type: 'SESSION'; session: Session | null; view?: PortalView }
   | { type: 'LOAD_FAILED'; error: AdapterError }
   | { type: 'NAVIGATE'; view: PortalView }
   | { type: 'TOGGLE_MENU' }
@@ -72,7 +73,7 @@ export function portalHomeTransition(
       : {
           status: 'ready',
           session: event.session,
-          view: 'home',
+          view: event.view ?? 'home',
           menuOpen: false,
           loggingOut: false,
         };

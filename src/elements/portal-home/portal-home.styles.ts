@@ -10,6 +10,8 @@ export const portalHomeStyles = css`
   }
   .content {
     display: grid;
+    /* One column as wide as the page: a long word or table cannot widen it past a phone. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-4);
     padding: var(--_space-4);
   }
@@ -43,7 +45,11 @@ export const portalHomeStyles = css`
     font-weight: 700;
     font-size: var(--_font-size-lg);
     color: var(--_primary);
-    margin-inline-end: auto;
+    flex: 1 1 8rem;
+  }
+  /* Row 1: portal name, user menu; row 2: the navigation (as in the DOM, at any width). */
+  nav {
+    flex-basis: 100%;
   }
   nav ul,
   .menu,
@@ -72,6 +78,7 @@ export const portalHomeStyles = css`
   }
   .user-menu {
     position: relative;
+    /* Right-aligned also when it wraps below the portal name (its menu opens leftwards). */
     margin-inline-start: auto;
   }
   .menu-button {
@@ -158,7 +165,7 @@ export const portalHomeStyles = css`
   }
   dl {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: fit-content(40%) minmax(0, 1fr);
     gap: var(--_space-2) var(--_space-4);
     margin: 0;
   }
@@ -167,6 +174,7 @@ export const portalHomeStyles = css`
   }
   dd {
     margin: 0;
+    overflow-wrap: break-word;
   }
   footer {
     padding: var(--_space-3) var(--_space-4);

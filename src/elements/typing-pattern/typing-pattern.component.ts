@@ -75,7 +75,7 @@ declare global {
  * @csspart tooltip-button - The info button of the remember tooltip.
  * @csspart tooltip - The remember tooltip.
  * @csspart submit-button - Continue / Submit.
- * @csspart secondary-button - Start over / Verify with email or text instead.
+ * @csspart secondary-button - Start over / Verify with email or text message instead.
  * @csspart note - The note about other methods and the help desk.
  *
  * @cssprop --pep-color-highlight - Background of the sample sentence.
@@ -143,6 +143,14 @@ export class PepTypingPattern extends PepElement {
   /** The sentence in use. */
   get sampleText(): string {
     return this.text ?? this.pending?.sampleText ?? '';
+  }
+
+  /**
+   * The language of the sentence in use (its `lang`, which may differ from the page's): the
+   * pending login's `sampleLang`; unknown for a `text` set by the host.
+   */
+  get sampleLang(): string | undefined {
+    return this.text === undefined ? this.pending?.sampleLang : undefined;
   }
 
   /** Move focus to the current step's heading (used by a host that shows this element). */
@@ -379,7 +387,13 @@ export class PepTypingPattern extends PepElement {
         <p>${this.t(this.mode === 'enroll' ? 'typing.intro.enroll' : 'typing.intro.verify')}</p>
         <div>
           <p id="sample-label" class="sample-label">${this.t('typing.sample-label')}</p>
-          <p id="sample" class="sample" part="sample-text" aria-labelledby="sample-label">
+          <p
+            id="sample"
+            class="sample"
+            part="sample-text"
+            aria-labelledby="sample-label"
+            lang=${this.sampleLang ?? nothing}
+          >
             <mark>${this.sampleText}</mark>
           </p>
         </div>

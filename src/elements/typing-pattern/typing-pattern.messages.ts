@@ -16,11 +16,11 @@ export const typingPatternEn = {
   'typing.submit.enroll': 'Continue',
   'typing.submit.verify': 'Submit',
   'typing.start-over': 'Start over',
-  'typing.other-method': 'Verify with email or text instead',
+  'typing.other-method': 'Verify with email or text message instead',
   'typing.note.verify':
     'If you cannot type the sentence, choose to verify by email or text message instead. To reset your typing pattern, call the Internet Help Desk at {phone}.',
   'typing.note.enroll':
-    'If you cannot type the sentence, you can verify by email or text message at your next logins. To reset your typing pattern, call the Internet Help Desk at {phone}.',
+    'If you cannot type the sentence, you can verify by email or text message when you next log in. To reset your typing pattern, call the Internet Help Desk at {phone}.',
   // why an attempt was not recorded
   'typing.mismatch':
     'That does not match the highlighted sentence. Please type attempt {current} again exactly as it appears.',
@@ -34,7 +34,7 @@ export const typingPatternEn = {
   'typing.remember': 'Remember this device for 30 days',
   'typing.remember-info': 'About remembering this device',
   'typing.remember-tip':
-    'Select this if you do not want to verify your account on each login from this browser. Do not select it on a shared or public computer.',
+    'Select this if you do not want to verify your account on each login from this browser for 30 days. Do not select it on a shared or public computer.',
   'typing.enrolled': 'Your typing pattern is saved.',
   'typing.verified': 'Your account is verified.',
   'typing.expired': 'This login has expired. Please log in again.',

@@ -18,6 +18,8 @@ import { FormState } from '../../shared/form-state.js';
 import { codeInput } from '../../shared/code-input.js';
 import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
 import { rememberDevice, rememberDeviceStyles } from '../../shared/remember-device.js';
+import { ResendCountdown } from '../../shared/resend-countdown.js';
+import { MASK_SLOT, maskedText, maskStyles } from '../../shared/masked-text.js';
 import type {} from '../typing-pattern/pep-typing-pattern.js';
 import type { OtherMethodReason } from '../typing-pattern/typing-pattern.component.js';
 import {
@@ -53,7 +55,8 @@ const catalogue: Catalogue = { ...verifyAccountEn, ...accountEn };
  * @csspart tooltip-button - The info button explaining "Remember this device".
  * @csspart tooltip - Its tooltip.
  * @csspart submit-button - Send Code / Next / Submit.
- * @csspart link - "resend it" and "Choose another way to verify".
+ * @csspart link - "resend it" and "Choose another method".
+ * @csspart countdown - "You can resend the code in m:ss" ("resend it" waits until then).
  * @csspart status - Polite status line ("A new code was sent").
  * @csspart error - The `role="alert"` region.
  * @csspart typing-pattern - The nested `<pep-typing-pattern>` of the pattern step.
@@ -67,6 +70,7 @@ export class PepVerifyAccount extends PepElement {
     sharedStyles,
     verifyAccountStyles,
     rememberDeviceStyles,
+    maskStyles,
   ];
 
   static override properties: PropertyDeclarations = {
@@ -76,7 +80,7 @@ export class PepVerifyAccount extends PepElement {
   };
 
   static {
-    this.states('state', 'code', 'remember', 'tipOpen');
+    this.states('state', 'code', 'remember', 'tipOpen', 'invalidSubmit');
   }
 
   protected override get catalogue(): Catalogue {
@@ -108,6 +112,10 @@ export class PepVerifyAccount extends PepElement {
   private tipOpen = false;
 
   private form = new FormState<'code'>(this, ['code']);
+  /** The resend throttle of the code step: "resend it" waits for it, with a countdown. */
+  #countdown = new ResendCountdown(this, () => this.now());
+  /** Set (anew) by each submit of an invalid code: the alert region then says so. */
+  private invalidSubmit: object | null = null;
 
   /** Move focus to the current step's heading (used by a host that shows this element). */
   async focusStep(): Promise<void> {
@@ -129,9 +137,14 @@ export class PepVerifyAccount extends PepElement {
   }
 
   private send(event: VerifyEvent): void {
-    const before = this.state.step;
-    this.state = transition(this.state, event);
-    if (this.state.step !== before) {
+    const was = this.state;
+    const before = was.step;
+    this.state = transition(was, event);
+    const now = this.state;
+    if (now.step === 'code' && (was.step !== 'code' || was.sent !== now.sent))
+      this.#countdown.until = now.sent.resendAvailableAt;
+    if (now.step !== before) {
+      this.invalidSubmit = null;
       this.emit('pep-step-change', { step: this.state.step });
       if (this.state.step === 'expired') this.emit('pep-verification-expired', {});
       void this.focusStep();
@@ -177,6 +190,8 @@ export class PepVerifyAccount extends PepElement {
   private async resend(): Promise<void> {
     const f = this.state;
     if (f.step !== 'code' || f.resending || f.submitting || !this.pending) return;
+    // During the wait "resend it" is disabled and its countdown says until when.
+    if (!this.#countdown.ready) return;
     const pendingId = this.pending.pendingId;
     this.send({ type: 'RESEND' });
     try {
@@ -185,7 +200,9 @@ export class PepVerifyAccount extends PepElement {
       );
       this.send({ type: 'RESENT', sent });
     } catch (err) {
-      this.fail(err as AdapterError, (error) => ({ type: 'RESEND_FAILED', error }));
+      const error = err as AdapterError;
+      if (error.is('RATE_LIMITED')) this.#countdown.until = error.data.retryAfter;
+      this.fail(error, (error) => ({ type: 'RESEND_FAILED', error }));
     }
   }
 
@@ -202,9 +219,11 @@ export class PepVerifyAccount extends PepElement {
     if (f.step !== 'code' || f.submitting || f.resending || !this.pending) return;
     this.form.submit();
     if (this.codeReason()) {
+      this.invalidSubmit = {};
       await this.form.focusFirstInvalid({ code: true });
       return;
     }
+    this.invalidSubmit = null;
     const pending = this.pending;
     const code = this.code;
     const rememberDevice = this.remember;
@@ -280,8 +299,9 @@ export class PepVerifyAccount extends PepElement {
     }
   }
 
-  private optionLabel(o: VerificationOption): string {
-    return this.t(`verify.option.${o.method}`, { masked: o.masked ?? '' });
+  private optionLabel(o: VerificationOption): TemplateResult {
+    const masked = o.masked ?? '';
+    return maskedText(this.t(`verify.option.${o.method}`, { masked: MASK_SLOT }), masked, this);
   }
 
   private optionReason(o: VerificationOption): string {
@@ -325,15 +345,17 @@ export class PepVerifyAccount extends PepElement {
     const busy = f.submitting || f.resending;
     const reason = this.codeReason();
     const error = f.error;
-    const now = this.now();
-    const status = f.resent
-      ? this.t('verify.resent')
-      : f.sent.resendAvailableAt > now
-        ? this.t('verify.resend-wait', { time: this.formatTime(f.sent.resendAvailableAt) })
-        : '';
+    const ready = this.#countdown.ready;
+    const summary = this.invalidSubmit && reason ? this.t('common.error-summary') : '';
     return html`${stepHeading(this.t('verify.title'))}
       <form part="form" novalidate @submit=${(e: Event) => void this.submitCode(e)}>
-        <p>${this.t(`verify.sent.${f.channel}`, { masked: f.sent.masked })}</p>
+        <p>
+          ${maskedText(
+            this.t(`verify.sent.${f.channel}`, { masked: MASK_SLOT }),
+            f.sent.masked,
+            this,
+          )}
+        </p>
         ${codeInput({
           label: this.t('verify.code-label'),
           value: this.code,
@@ -349,13 +371,21 @@ export class PepVerifyAccount extends PepElement {
             type="button"
             class="link"
             part="link"
-            ?disabled=${busy}
+            aria-disabled=${busy || !ready ? 'true' : 'false'}
+            aria-describedby=${ready ? nothing : 'resend-countdown'}
             @click=${() => void this.resend()}
           >
             ${this.t('common.resend-it')}</button
           >.
         </p>
-        <p class="status hint" role="status" part="status">${status}</p>
+        ${ready
+          ? nothing
+          : html`<p id="resend-countdown" class="countdown hint" part="countdown">
+              ${this.t('verify.resend-wait', { time: this.#countdown.label })}
+            </p>`}
+        <p class="status hint" role="status" part="status">
+          ${f.resent ? this.t('verify.resent') : ''}
+        </p>
         ${rememberDevice({
           checked: this.remember,
           disabled: f.submitting,
@@ -367,8 +397,8 @@ export class PepVerifyAccount extends PepElement {
           tip: this.t('verify.remember-tip'),
         })}
         ${errorRegion({
-          message: error ? this.errorMessage(error) : '',
-          key: error,
+          message: error ? this.errorMessage(error) : summary,
+          key: error ?? this.invalidSubmit,
           retry: isRetryable(error)
             ? {
                 label: this.t('common.retry'),

@@ -11,10 +11,6 @@ export const verifyAccountStyles = css`
   .option input:disabled + span {
     color: var(--_muted);
   }
-  .masked {
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
   .resend {
     margin: 0;
     font-size: var(--_font-size-sm);

@@ -28,7 +28,10 @@ declare module '../../base/events.js' {
   interface PepEventMap {
     /** The email was confirmed. */
     'pep-email-verified': { username: string };
-    /** The user selected Create a Password (cancel it to stop the link's navigation). */
+    /**
+     * The user selected Create a Password (cancel it to stop the link's navigation); `username`
+     * is '' on the page of an already used link (the user enters it on Find Account).
+     */
     'pep-create-password': { username: string };
   }
 }
@@ -56,13 +59,16 @@ export function tokenFromUrl(url: string = location.href): string | null {
 /**
  * The page the *Confirm Your Email Address* link opens (spec slide 5): confirms the token once
  * and shows **Email Verification Complete!** with a **Create a Password** button, or a page for
- * an expired, used or invalid link that says what to do and gives the help desk number.
+ * an expired, used or invalid link that says what to do, gives the help desk number and a way
+ * on: "Go to Log In" (`login-href`) on each; on an already used link (the email address is
+ * confirmed) also **Create a Password** (to Find Account) and "Forgot Password"
+ * (`forgot-password-href`).
  *
  * @summary Confirm a delegate's email address from the emailed link.
  *
  * @fires pep-email-verified - `{ username }` when the link was confirmed.
  * @fires pep-create-password - `{ username }` on Create a Password (cancelable: cancelling stops
- *   the navigation to `create-password-href`).
+ *   the navigation to `create-password-href`); `username` is '' from an already used link.
  * @fires pep-step-change - `{ step: 'verifying' | 'verified' | 'failed' }`.
  *
  * @csspart step-heading - The page heading.
@@ -70,6 +76,7 @@ export function tokenFromUrl(url: string = location.href): string | null {
  * @csspart retry-button - "Try again" after a network failure.
  * @csspart submit-button - The Create a Password button or link.
  * @csspart help - The help desk line.
+ * @csspart link - Go to Log In / Forgot Password on a failed link's page.
  *
  * @cssprop --pep-color-primary - Buttons and links.
  * @cssprop --pep-max-width - Card width.
@@ -80,6 +87,8 @@ export class PepVerifyEmail extends PepElement {
   static override properties: PropertyDeclarations = {
     token: {},
     createPasswordHref: { attribute: 'create-password-href' },
+    loginHref: { attribute: 'login-href' },
+    forgotPasswordHref: { attribute: 'forgot-password-href' },
   };
 
   static {
@@ -95,6 +104,12 @@ export class PepVerifyEmail extends PepElement {
 
   /** Where Create a Password goes (a link); without it, a button that only fires the event. */
   createPasswordHref?: string;
+
+  /** The Log In page: "Go to Log In" on a failed link's page. Not shown when empty. */
+  loginHref?: string;
+
+  /** Forgot Password: a link on an already used link's page. Not shown when empty. */
+  forgotPasswordHref?: string;
 
   protected state: VerifyEmailState = initialVerifyEmail();
 
@@ -163,30 +178,35 @@ export class PepVerifyEmail extends PepElement {
 
   /** Email Verification Complete! with Create a Password (a link, or a button firing the event). */
   protected renderVerified(username: string): TemplateResult {
+    return html`${stepHeading(this.t('verify-email.done-title'))} ${errorRegion({})}
+      <p class="success">${this.t('verify-email.done-text', { username })}</p>
+      ${this.createPasswordAction(username)}`;
+  }
+
+  /** Create a Password: a link to `create-password-href`, or a button firing the event. */
+  protected createPasswordAction(username: string): TemplateResult {
     const onCreatePassword = (e: Event) => {
       const go = this.emit('pep-create-password', { username }, true);
       if (!go) e.preventDefault();
     };
-    return html`${stepHeading(this.t('verify-email.done-title'))} ${errorRegion({})}
-      <p class="success">${this.t('verify-email.done-text', { username })}</p>
-      <div class="actions">
-        ${this.createPasswordHref
-          ? html`<a
-              class="primary"
-              part="submit-button"
-              href=${this.createPasswordHref}
-              @click=${onCreatePassword}
-              >${this.t('verify-email.create-password')}</a
-            >`
-          : html`<button
-              type="button"
-              class="primary"
-              part="submit-button"
-              @click=${onCreatePassword}
-            >
-              ${this.t('verify-email.create-password')}
-            </button>`}
-      </div>`;
+    return html`<div class="actions">
+      ${this.createPasswordHref
+        ? html`<a
+            class="primary"
+            part="submit-button"
+            href=${this.createPasswordHref}
+            @click=${onCreatePassword}
+            >${this.t('verify-email.create-password')}</a
+          >`
+        : html`<button
+            type="button"
+            class="primary"
+            part="submit-button"
+            @click=${onCreatePassword}
+          >
+            ${this.t('verify-email.create-password')}
+          </button>`}
+    </div>`;
   }
 
   protected renderFailed(error: AdapterError): TemplateResult {
@@ -200,7 +220,24 @@ export class PepVerifyEmail extends PepElement {
           ? { label: this.t('common.retry'), onRetry: () => this.send({ type: 'RETRY' }) }
           : null,
       })}
-      ${problem === 'used' ? html`<p>${this.t('verify-email.used-hint')}</p>` : nothing}
+      ${problem === 'used'
+        ? html`${this.createPasswordAction('')}
+            <p>${this.t('verify-email.used-hint')}</p>`
+        : nothing}
+      ${this.onwardLinks(problem === 'used')}
       <p class="help" part="help">${this.t('common.help-desk')}</p>`;
+  }
+
+  /** The way on from a failed link's page: Go to Log In (and Forgot Password for a used link). */
+  protected onwardLinks(used: boolean): TemplateResult | typeof nothing {
+    const login = this.loginHref;
+    const forgot = used ? this.forgotPasswordHref : '';
+    if (!login && !forgot) return nothing;
+    return html`<p class="links">
+      ${login ? html`<a href=${login} part="link">${this.t('verify-email.login')}</a>` : nothing}
+      ${forgot
+        ? html`<a href=${forgot} part="link">${this.t('verify-email.forgot-password')}</a>`
+        : nothing}
+    </p>`;
   }
 }

@@ -11,5 +11,7 @@ export const verifyEmailEn = {
   'verify-email.expired-title': 'This link has expired',
   'verify-email.used-title': 'This link was already used',
   'verify-email.used-hint':
-    'If you already created your password, you can log in. If you forgot it, use Forgot Password on the login page.',
+    'If you already created your password, you can log in. If you forgot it, use Forgot Password on the Log In page.',
+  'verify-email.login': 'Go to Log In',
+  'verify-email.forgot-password': 'Forgot Password',
 } as const;

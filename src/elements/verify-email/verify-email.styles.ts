@@ -11,7 +11,15 @@ export const verifyEmailStyles = css`
     font-weight: 600;
     text-decoration: none;
   }
+  .actions + p {
+    margin-top: var(--_space-4);
+  }
   .help {
     color: var(--_muted);
+  }
+  .links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-3);
   }
 `;

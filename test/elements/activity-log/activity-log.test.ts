@@ -79,7 +79,7 @@ describe('<pep-activity-log>', () => {
     expect($(el, 'h3').textContent).to.equal('Recent activity');
     expect(texts(el)).to.deep.equal([
       'Unlocked by the Internet Help Desk',
-      'Locked after too many failed sign-ins',
+      'Locked after too many failed logins',
     ]);
     const time = $(el, '[part=entry] time');
     expect(time.getAttribute('datetime')).to.equal(new Date(AT).toISOString());
@@ -93,7 +93,7 @@ describe('<pep-activity-log>', () => {
     await until(() => el.state.entries.length === 4, 3000, 'page 2');
     await el.updateComplete;
     expect(texts(el).slice(2)).to.deep.equal([
-      'Signed in with a passkey',
+      'Logged in with a passkey',
       'Wrong code (sent by text message)',
     ]);
     await until(

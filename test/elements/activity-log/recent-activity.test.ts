@@ -47,7 +47,7 @@ describe('Recent activity on My Information', () => {
     expect(first).to.not.contain('Casey');
     expect(first).to.not.contain('Caller verified');
     const all = log.shadowRoot!.textContent!;
-    expect(all).to.contain('Locked after too many failed sign-ins');
+    expect(all).to.contain('Locked after too many failed logins');
     expect(all).to.contain('Password created');
     await expect(el).to.be.accessible();
   });

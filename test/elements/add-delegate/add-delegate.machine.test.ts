@@ -15,6 +15,7 @@ const delegate: DelegateSummary = {
   lastName: 'Doe',
   mobile: '+13125550101',
   states: ['IL'],
+  language: 'en',
   status: 'invited',
   createdAt: 0,
 };

@@ -282,4 +282,75 @@ describe('<pep-add-delegate>', () => {
     expect(detail.delegate).to.include({ username: 'kbduser01', mobile: '+13125550199' });
     expect(detail.delegate.states).to.deep.equal(['IL']);
   });
+
+  describe('Preferred Language (issue 23, item 11)', () => {
+    const select = (el: PepAddDelegate) => $<HTMLSelectElement>(el, 'select#language');
+
+    async function create(el: PepAddDelegate) {
+      await fill(el);
+      const added = oneEvent(el, 'pep-delegate-added');
+      $<HTMLButtonElement>(el, '[part~=submit-button]').click();
+      return (await added).detail.delegate;
+    }
+
+    it('is a labelled select, named in each language, defaulting to the widget language (English)', async () => {
+      const el = await mount(adapter);
+      expect($(el, 'label[for=language]').textContent!.trim()).to.equal('Preferred Language');
+      expect(select(el).getAttribute('aria-describedby')).to.equal('language-hint');
+      expect($(el, '#language-hint').textContent).to.contain('emails and text messages');
+      expect(
+        [...select(el).options].map((o) => [o.value, o.lang, o.textContent!.trim()]),
+      ).to.deep.equal([
+        ['en', 'en', 'English'],
+        ['es', 'es', 'Español'],
+      ]);
+      expect(select(el).value).to.equal('en');
+      await expect(el).to.be.accessible();
+      const delegate = await create(el);
+      expect(delegate.language).to.equal('en');
+      const invitation = [...adapter.outbox].reverse().find((m) => m.to === JANE.email)!;
+      expect(invitation.subject).to.equal('Confirm Your Email Address');
+    });
+
+    it('in a Spanish widget it says so in Spanish and defaults to Spanish: the invitation is Spanish', async () => {
+      const el = await mount(adapter);
+      el.lang = 'es';
+      await el.updateComplete;
+      expect($(el, 'label[for=language]').textContent!.trim()).to.equal('Idioma preferido');
+      expect($(el, '#language-hint').textContent).to.contain('mensajes de texto');
+      expect(select(el).value).to.equal('es');
+      await expect(el).to.be.accessible();
+      expect((await create(el)).language).to.equal('es');
+      const invitation = [...adapter.outbox].reverse().find((m) => m.to === JANE.email)!;
+      expect(invitation.subject).to.equal('Confirme su dirección de correo electrónico');
+    });
+
+    it("the producer's pick wins over the widget language, also after a language switch", async () => {
+      const el = await mount(adapter);
+      select(el).focus();
+      await sendKeys({ press: 'ArrowDown' });
+      if (select(el).value !== 'es') {
+        // Some engines open the list on ArrowDown: pick as a mouse does.
+        select(el).value = 'es';
+        select(el).dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      await el.updateComplete;
+      el.lang = 'en-US';
+      await el.updateComplete;
+      expect(select(el).value).to.equal('es');
+      expect((await create(el)).language).to.equal('es');
+    });
+
+    it('a language error from the adapter shows under the select', async () => {
+      const fake = failing(adapter, {
+        addDelegate: [adapterError('VALIDATION', { fields: { language: 'not-allowed' } })],
+      });
+      const el = await mount(fake);
+      await fill(el);
+      $<HTMLButtonElement>(el, '[part~=submit-button]').click();
+      await until(() => select(el).getAttribute('aria-invalid') === 'true', 3000, 'the error');
+      expect($(el, '#language-error').textContent!.trim()).to.equal('Choose English or Spanish.');
+      expect(select(el).getAttribute('aria-describedby')).to.equal('language-hint language-error');
+    });
+  });
 });

@@ -27,7 +27,10 @@ const shows: Record<string, (el: El) => boolean> = {
   WrongCode: (el) => alert(el) === 'That code is incorrect. You have 4 attempts left.',
   CodeExpired: (el) => alert(el).startsWith('This code has expired'),
   TooManyWrongCodes: (el) => el.step === 'code' && alert(el).startsWith('Too many incorrect codes'),
-  ResendRateLimited: (el) => el.step === 'code' && alert(el).startsWith('Too many attempts'),
+  ResendRateLimited: (el) =>
+    el.step === 'code' &&
+    alert(el) === '' &&
+    text(el, '[part=countdown]').startsWith('You can resend the code in'),
   CreateNewPassword: (el) =>
     el.step === 'password' && el.querySelectorAll('[part=checklist] li[data-met=false]').length > 0,
   PasswordsDoNotMatch: (el) =>

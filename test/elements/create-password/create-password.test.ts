@@ -77,13 +77,21 @@ describe('<pep-create-password>', () => {
     submit(el);
     await stepTo(el, 'choose');
     expect(heading(el)).to.equal('Step 2 of 4 Get Verification Code');
-    const labels = [...el.shadowRoot!.querySelectorAll('label.choice')].map((l) =>
-      l.textContent!.trim(),
-    );
+    // As seen (the mask), and as heard (its spoken form; the mask is aria-hidden).
+    const labels = [...el.shadowRoot!.querySelectorAll('label.choice')].map((l) => {
+      const seen = l.cloneNode(true) as Element;
+      seen.querySelectorAll('.visually-hidden').forEach((n) => n.remove());
+      return seen.textContent!.trim();
+    });
     expect(labels).to.deep.equal([
       'Send an email to j•••@e•••.com',
-      'Send me a text message at •••-•••-0101',
+      'Send me a text message to •••-•••-0101',
     ]);
+    const sms = $(el, 'label[for="channel-sms"] .mask');
+    expect(sms.querySelector('[aria-hidden="true"]')!.textContent).to.equal('•••-•••-0101');
+    expect(sms.querySelector('.visually-hidden')!.textContent).to.equal(
+      'the mobile number ending in 0 1 0 1',
+    );
     await expect(el).to.be.accessible();
     $<HTMLInputElement>(el, '#channel-sms').click();
     await el.updateComplete;
@@ -116,6 +124,30 @@ describe('<pep-create-password>', () => {
     await expect(el).to.be.accessible();
     const login = await adapter.login({ username: 'janedoe01', password: PASSWORD });
     expect(login.status).to.equal('verification-required');
+  });
+
+  it('after the save, straight to done-href (the guide: on to Log In), link as fallback', async () => {
+    history.replaceState(null, '', '#/create');
+    const el = await fixture<PepCreatePassword>(
+      html`<pep-create-password
+        login-href="#/login"
+        done-href="#/login?created"
+      ></pep-create-password>`,
+    );
+    el.adapter = adapter as PepCreatePassword['adapter'];
+    await toCode(el);
+    typeInto(el, '#code', latestCode(adapter));
+    submit(el);
+    await stepTo(el, 'password');
+    typeInto(el, '[name="password"]', PASSWORD);
+    typeInto(el, '[name="confirm"]', PASSWORD);
+    const created = oneEvent(el, 'pep-password-created');
+    submit(el);
+    expect((await created).cancelable).to.equal(true);
+    await stepTo(el, 'done');
+    expect(location.hash).to.equal('#/login?created');
+    expect($(el, '[part~=login-link]').getAttribute('href')).to.equal('#/login?created');
+    history.replaceState(null, '', '#/create');
   });
 
   it('purpose reset: Update Password labels and findAccount purpose reset', async () => {
@@ -171,13 +203,21 @@ describe('<pep-create-password>', () => {
     await stepTo(el, 'password');
   });
 
-  it('resend too soon shows RATE_LIMITED with the time', async () => {
+  it('resend it waits with a countdown, like Forgot Password: no red error meanwhile', async () => {
     const el = await mount(adapter);
     el.now = () => clock.now();
     await toCode(el);
-    $<HTMLButtonElement>(el, '[part=link]').click();
-    await until(() => alertText(el).startsWith('Too many attempts'), 3000, 'rate limited');
-    expect(alertText(el)).to.equal('Too many attempts. Please try again in 30 seconds.');
+    const resend = $<HTMLButtonElement>(el, '[part=link]');
+    expect(resend.getAttribute('aria-disabled')).to.equal('true');
+    expect($(el, '#resend-countdown').textContent!.trim()).to.equal(
+      'You can resend the code in 0:30.',
+    );
+    const first = latestCode(adapter);
+    resend.click();
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(alertText(el)).to.equal('');
+    expect(latestCode(adapter)).to.equal(first);
     expect(el.step).to.equal('code');
   });
 
@@ -271,6 +311,30 @@ describe('<pep-create-password>', () => {
     typeInto(el, '[name="password"]', 'Brand-New-77q');
     await el.updateComplete;
     expect($(el, '[id$="-password-error"]').textContent).to.equal('');
+  });
+
+  it('a failed submit marks each broken rule ✗; an empty password has no ✓', async () => {
+    const el = await mount(adapter);
+    await toCode(el);
+    typeInto(el, '#code', latestCode(adapter));
+    submit(el);
+    await stepTo(el, 'password');
+    const marks = () =>
+      [...el.querySelectorAll('[part=checklist] .mark')].map((m) => m.textContent);
+    expect(marks()).to.not.include('✓');
+    expect(marks()).to.not.include('✗');
+    expect($(el, 'li[data-rule=no-username]').textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Your username: not checked yet',
+    );
+    submit(el);
+    await until(() => deepActive()?.getAttribute('name') === 'password', 2000, 'focus password');
+    await el.updateComplete;
+    expect($(el, 'li[data-rule=length] .mark').textContent).to.equal('✗');
+    expect($(el, 'li[data-rule=no-username] .mark').textContent).to.equal('•');
+    typeInto(el, '[name="password"]', 'abcdefgh');
+    await el.updateComplete;
+    expect($(el, 'li[data-rule=uppercase] .mark').textContent).to.equal('✗');
+    expect($(el, 'li[data-rule=length] .mark').textContent).to.equal('✓');
   });
 
   it('FLOW_EXPIRED starts over at Find Account with the message', async () => {

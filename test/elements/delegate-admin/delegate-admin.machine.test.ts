@@ -20,6 +20,7 @@ const summary = (id: string, status: DelegateSummary['status'] = 'active'): Dele
   lastName: id,
   mobile: '+13125550101',
   states: ['IL'],
+  language: 'en',
   status,
   createdAt: 0,
   lockedUntil: null,

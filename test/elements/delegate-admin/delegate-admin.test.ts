@@ -108,7 +108,7 @@ describe('<pep-delegate-admin>', () => {
     expect(text(el, '[part=status]')).to.equal('1 delegate found.');
     expect(text(el, '[part=result] .status')).to.contain('Locked until');
     await search(el, 'nobody-like-this');
-    expect(text(el, '[part=empty]')).to.equal('No delegate matches “nobody-like-this”.');
+    expect(text(el, '[part=empty]')).to.equal('No delegate matches "nobody-like-this".');
     await expect(el).to.be.accessible();
   });
 

@@ -71,10 +71,11 @@ function backend(
   };
 }
 
-async function setup(b = backend()) {
+async function setup(b = backend(), doneHref = '') {
   const el = await fixture<PepForgotPassword>(
     html`<pep-forgot-password
       login-href="#/login"
+      done-href=${doneHref}
       forgot-username-href="#/forgot-username"
       .adapter=${b.adapter}
       .now=${() => b.getNow()}
@@ -263,6 +264,37 @@ describe('<pep-forgot-password>', () => {
     expect($('a[part="link"]').getAttribute('href')).to.equal('#/login');
     expect(b.calls.filter((c) => c.method === 'setPassword')).to.have.length(2);
     await expect(el).to.be.accessible();
+  });
+
+  it('Back to Log In does not claim an update; after the update, straight to done-href', async () => {
+    history.replaceState(null, '', '#/forgot');
+    const { el, $, type, submit, toPassword } = await setup(backend(), '#/login?updated');
+    const back = () => [...el.shadowRoot!.querySelectorAll('a')].find((a) => /Back/.test(a.text));
+    expect(back()!.getAttribute('href')).to.equal('#/login');
+    await toPassword();
+    expect(back()!.getAttribute('href')).to.equal('#/login');
+    await type('password', NEW);
+    await type('confirm', NEW);
+    await submit();
+    expect(el.step).to.equal('done');
+    expect(location.hash).to.equal('#/login?updated');
+    expect($('a[part="link"]').getAttribute('href')).to.equal('#/login?updated');
+    expect($('a[part="link"]').textContent!.trim()).to.equal('Go to Log In');
+    expect(back()).to.equal(undefined);
+    history.replaceState(null, '', '#/forgot');
+  });
+
+  it('a host that cancels pep-password-reset stays on the confirmation and its link', async () => {
+    history.replaceState(null, '', '#/forgot');
+    const { el, $, type, submit, toPassword } = await setup();
+    el.addEventListener('pep-password-reset', (e) => e.preventDefault());
+    await toPassword();
+    await type('password', NEW);
+    await type('confirm', NEW);
+    await submit();
+    expect(el.step).to.equal('done');
+    expect(location.hash).to.equal('#/forgot');
+    expect($('a[part="link"]').getAttribute('href')).to.equal('#/login');
   });
 
   it('refuses a password that breaks the policy, or a mismatched confirmation, locally', async () => {

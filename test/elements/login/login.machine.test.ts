@@ -34,6 +34,7 @@ const pending = (mustEnrollPattern: boolean): PendingLogin => ({
   username: 'delegate01',
   mustEnrollPattern,
   sampleText: 'The quick brown fox',
+  sampleLang: 'en',
   options: [{ method: 'email', masked: 'xxxxna@example.com', available: true }],
   expiresAt: 10,
 });
@@ -89,6 +90,29 @@ describe('login.machine', () => {
         error,
       });
     }
+  });
+
+  it('UNLOCKED replaces a lockout with "unlocked"; anything else ignores it', () => {
+    const locked: LoginState = {
+      step: 'credentials',
+      submitting: false,
+      error: adapterError('ACCOUNT_LOCKED', { unlocksAt: 5 }),
+    };
+    const unlocked = transition(locked, { type: 'UNLOCKED' });
+    expect(unlocked).to.deep.equal({ step: 'credentials', submitting: false, unlocked: true });
+    // The next Log In drops it.
+    expect(transition(unlocked, { type: 'SUBMIT' })).to.deep.equal(submitting);
+    const wrong = transition(submitting, {
+      type: 'FAILED',
+      error: adapterError('INVALID_CREDENTIALS'),
+    });
+    for (const state of [
+      initialLoginState,
+      submitting,
+      wrong,
+      { step: 'verify', pending: pending(false) },
+    ] as LoginState[])
+      expect(transition(state, { type: 'UNLOCKED' })).to.equal(state);
   });
 
   it('adapter results that arrive when not submitting are ignored', () => {

@@ -27,6 +27,7 @@ const shows: Record<string, (el: El) => boolean> = {
   VerifyAccount: (el) =>
     el.step === 'verify' && !!el.shadowRoot!.querySelector('pep-verify-account'),
   SignedIn: (el) => el.step === 'done' && text(el, '[role=status]') === 'You are logged in.',
+  PasskeyOffer: (el) => el.step === 'offer' && !!el.shadowRoot!.querySelector('pep-passkey-offer'),
   VerificationExpired: (el) =>
     el.step === 'credentials' &&
     alert(el) === 'Your login took too long and has expired. Please log in again.',

@@ -172,7 +172,8 @@ describe('<pep-login>', () => {
       locked!,
     );
     expect(text).to.contain(`unlock automatically at ${unlocksAt}`);
-    expect(text).to.contain('Forgot Username or Forgot Password');
+    expect(text).to.contain('set a new password with Forgot Password');
+    expect(text).not.to.contain('Forgot Username');
     expect(text).to.contain('1-888-706-0583');
     await expect(el).to.be.accessible();
     // the right password is refused while locked

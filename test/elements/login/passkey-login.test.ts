@@ -1,6 +1,6 @@
 /**
  * `<pep-login>` with passkeys (issue 21), against the MemoryAdapter (passkeys on for the test
- * page) and Chromium's virtual authenticator (scripts/wtr-webauthn.mjs): Sign in with a passkey,
+ * page) and Chromium's virtual authenticator (scripts/wtr-webauthn.mjs): Log in with a passkey,
  * passkey autofill (conditional mediation), the failures and their messages, the offer to create
  * a passkey after a password sign-in, and no passkey UI when passkeys are off or WebAuthn is
  * missing.
@@ -145,7 +145,7 @@ describe('<pep-login> passkeys', () => {
     });
   });
 
-  describe('Sign in with a passkey (the button)', () => {
+  describe('Log in with a passkey (the button)', () => {
     beforeEach(() => {
       cleanups.push(noConditionalMediation());
     });
@@ -154,14 +154,14 @@ describe('<pep-login> passkeys', () => {
       auth = await addVirtualAuthenticator();
       const el = await mount(adapter);
       const button = passkeyButton(el)!;
-      expect(button.textContent!.trim()).to.equal('Sign in with a passkey');
+      expect(button.textContent!.trim()).to.equal('Log in with a passkey');
       expect(button.type).to.equal('button');
       expect(get(el, '[name="username"]').getAttribute('autocomplete')).to.equal(
         'username webauthn',
       );
       await expect(el).to.be.accessible();
       const es = await mount(adapter, ON, 'es');
-      await until(() => passkeyButton(es)?.textContent?.trim() !== 'Sign in with a passkey', 'es');
+      await until(() => passkeyButton(es)?.textContent?.trim() !== 'Log in with a passkey', 'es');
       expect(passkeyButton(es)!.textContent!.trim()).to.equal(
         'Iniciar sesión con una llave de acceso',
       );
@@ -485,9 +485,7 @@ describe('<pep-login> passkeys', () => {
       await until(() => !!offerButton(el, 'submit-button'), 'the offer');
       expect(el.step).to.equal('offer');
       expect(authenticated, 'no success event yet').to.equal(0);
-      expect(offerOf(el)!.shadowRoot!.textContent).to.contain(
-        'Create a passkey for faster sign-in',
-      );
+      expect(offerOf(el)!.shadowRoot!.textContent).to.contain('Create a passkey to log in faster');
       await until(() => offerOf(el)!.shadowRoot!.activeElement !== null, 'focus on the offer');
       await expect(el).to.be.accessible();
       offerButton(el, 'submit-button')!.click();

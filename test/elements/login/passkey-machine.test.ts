@@ -1,5 +1,5 @@
 /**
- * The passkey states and events of `login.machine` (issue 21): Sign in with a passkey and passkey
+ * The passkey states and events of `login.machine` (issue 21): Log in with a passkey and passkey
  * autofill on the credentials step, and the offer to create a passkey after a password sign-in.
  * Every new event is tried in every state.
  */
@@ -41,6 +41,7 @@ const pending: PendingLogin = {
   username: 'dana0001',
   mustEnrollPattern: false,
   sampleText: 'Go home',
+  sampleLang: 'en',
   options: [{ method: 'email', masked: 'd•••@e•••.com', available: true }],
   expiresAt: 10,
 };

@@ -51,7 +51,7 @@ for (const [name, mod] of Object.entries({ login, verify, typing })) {
         expect(el.localName).to.match(/^pep-/);
         expect(
           el.shadowRoot!.querySelector(
-            '[data-step-heading], pep-typing-pattern, pep-verify-account',
+            '[data-step-heading], pep-typing-pattern, pep-verify-account, pep-passkey-offer',
           ),
         ).to.exist;
         await expect(el).to.be.accessible();

@@ -17,6 +17,7 @@ const d = (id: string, status: DelegateSummary['status'] = 'invited'): DelegateS
   lastName: id,
   mobile: '+13125550101',
   states: ['IL'],
+  language: 'en',
   status,
   createdAt: 0,
 });

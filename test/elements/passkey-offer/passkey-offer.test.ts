@@ -73,10 +73,10 @@ describe('<pep-passkey-offer>', () => {
     auth = undefined;
   });
 
-  it('offers "Create a passkey for faster sign-in" with Create a passkey and Not now; accessible', async () => {
+  it('offers "Create a passkey to log in faster" with Create a passkey and Not now; accessible', async () => {
     const { el, outcomes } = await mount(adapter, memoryStorage());
     expect(el.step).to.equal('offer');
-    expect(text(el, 'h2')).to.equal('Create a passkey for faster sign-in');
+    expect(text(el, 'h2')).to.equal('Create a passkey to log in faster');
     expect(text(el, '[part~=submit-button]')).to.equal('Create a passkey');
     expect(text(el, '[part~=secondary-button]')).to.equal('Not now');
     expect(outcomes).to.deep.equal([]);
@@ -129,7 +129,7 @@ describe('<pep-passkey-offer>', () => {
     ]);
     expect(el.step).to.equal('created');
     expect(text(el, 'h2')).to.equal('Your passkey is ready');
-    expect(text(el, '.success')).to.contain('Sign in with a passkey');
+    expect(text(el, '.success')).to.contain('Log in with a passkey');
     await until(() => deepActive()?.getAttribute('part') === 'step-heading', 2000, 'focus');
     await expect(el).to.be.accessible();
     expect((await adapter.listPasskeys()).map((p) => p.id)).to.deep.equal([detail.passkey.id]);

@@ -15,7 +15,7 @@ const shows: Record<string, (el: El) => boolean> = {
   Empty: (el) => text(el, '[part=empty]').includes('no passkeys yet'),
   Rename: (el) => !!el.shadowRoot!.querySelector('#passkey-name'),
   RenameError: (el) => text(el, '#passkey-name-error') === 'Enter a name for the passkey.',
-  ConfirmDelete: (el) => text(el, '[part=confirm]').includes('Delete the passkey “Work laptop”'),
+  ConfirmDelete: (el) => text(el, '[part=confirm]').includes('Delete the passkey "Work laptop"'),
   LoadError: (el) => text(el, '[role=alert]').includes('temporarily unavailable'),
   AddError: (el) =>
     text(el, '[role=alert]').includes('could not reach') && count(el, '[part=retry-button]') === 1,

@@ -127,7 +127,7 @@ describe('<pep-passkeys>', () => {
     expect((await renamed).detail.passkey.name).to.equal('Work laptop');
     await el.updateComplete;
     expect(names(el)).to.deep.equal(['Work laptop']);
-    expect(text(el, '[part=status]')).to.contain('now called “Work laptop”');
+    expect(text(el, '[part=status]')).to.contain('now called "Work laptop"');
     await until(
       () => deepActive()?.getAttribute('part') === 'rename-button',
       2000,
@@ -174,7 +174,7 @@ describe('<pep-passkeys>', () => {
     await add(el);
     $<HTMLButtonElement>(el, '[part~=delete-button]').click();
     await until(() => deepActive()?.id === 'confirm-text', 2000, 'focus on the question');
-    expect(text(el, '[part=confirm]')).to.contain('You will no longer be able to sign in with it');
+    expect(text(el, '[part=confirm]')).to.contain('You will no longer be able to log in with it');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
     await until(() => deepActive()?.getAttribute('part') === 'delete-button', 2000, 'back');

@@ -68,7 +68,7 @@ describe('<pep-portal-home> idle timeout', () => {
     expect(dialog()!.open).to.equal(true);
   });
 
-  it('warns in a labelled modal alertdialog, focus on Stay signed in; axe clean', async () => {
+  it('warns in a labelled modal alertdialog, focus on Stay logged in; axe clean', async () => {
     const { el, dialog, advance, $ } = await setup();
     $<HTMLButtonElement>('[part="nav-item"]')!.focus();
     await advance(28 * MINUTE);
@@ -77,20 +77,20 @@ describe('<pep-portal-home> idle timeout', () => {
     expect(d.matches(':modal')).to.equal(true);
     expect(d.getAttribute('role')).to.equal('alertdialog');
     expect(el.shadowRoot!.getElementById(d.getAttribute('aria-labelledby')!)!.textContent).to.equal(
-      'You will be signed out soon',
+      'You will be logged out soon',
     );
     expect(
       el.shadowRoot!.getElementById(d.getAttribute('aria-describedby')!)!.textContent!.trim(),
     ).to.equal(
-      'For your security, you will be signed out in 2 minutes because you have been inactive.',
+      'For your security, you will be logged out in 2 minutes because you have been inactive.',
     );
     expect(el.shadowRoot!.activeElement).to.equal($('[part~="stay-button"]'));
-    expect($('[part~="stay-button"]')!.textContent!.trim()).to.equal('Stay signed in');
+    expect($('[part~="stay-button"]')!.textContent!.trim()).to.equal('Stay logged in');
     expect($('[part~="idle-logout-button"]')!.textContent!.trim()).to.equal('Log Out');
     await expect(el).to.be.accessible();
   });
 
-  it('Stay signed in asks getSession; the new idle end restarts the count; focus goes back', async () => {
+  it('Stay logged in asks getSession; the new idle end restarts the count; focus goes back', async () => {
     const { el, dialog, advance, $, calls } = await setup({
       getSession: (now) => Promise.resolve(sessionAt(now)),
     });
@@ -110,7 +110,7 @@ describe('<pep-portal-home> idle timeout', () => {
     expect(dialog()!.open).to.equal(true);
   });
 
-  it('Escape is Stay signed in', async () => {
+  it('Escape is Stay logged in', async () => {
     const { dialog, advance, calls } = await setup();
     await advance(28 * MINUTE);
     expect(dialog()!.open).to.equal(true);
@@ -119,7 +119,7 @@ describe('<pep-portal-home> idle timeout', () => {
     expect(calls.filter((c) => c.method === 'getSession')).to.have.length(2);
   });
 
-  it('closed by the browser (a second Escape) is Stay signed in too', async () => {
+  it('closed by the browser (a second Escape) is Stay logged in too', async () => {
     const { dialog, advance, calls } = await setup({
       getSession: (now) => Promise.resolve(sessionAt(now)),
     });
@@ -132,7 +132,7 @@ describe('<pep-portal-home> idle timeout', () => {
     expect(dialog()).to.equal(null);
   });
 
-  it('a failed Stay signed in shows a retryable error in the dialog; Try again works', async () => {
+  it('a failed Stay logged in shows a retryable error in the dialog; Try again works', async () => {
     let fail = false;
     const { el, dialog, advance, $ } = await setup({
       getSession: (now) =>
@@ -152,7 +152,7 @@ describe('<pep-portal-home> idle timeout', () => {
     expect(dialog()).to.equal(null);
   });
 
-  it('a BUSY answer to Stay signed in offers Try again', async () => {
+  it('a BUSY answer to Stay logged in offers Try again', async () => {
     const calls: number[] = [];
     const { dialog, advance, $ } = await setup({
       getSession: (now) => {
@@ -194,7 +194,7 @@ describe('<pep-portal-home> idle timeout', () => {
     expect(calls.map((c) => c.method)).to.deep.equal(['getSession', 'logout']);
     expect(el.view).to.equal(null);
     expect($('[role="status"]')!.textContent!.trim()).to.equal(
-      'You were signed out because you were inactive for 30 minutes.',
+      'You were logged out because you were inactive for 30 minutes.',
     );
     expect(el.shadowRoot!.activeElement).to.equal($('[data-step-heading]'));
     expect(timers.pending).to.equal(0);
@@ -221,7 +221,7 @@ describe('<pep-portal-home> idle timeout', () => {
     expect($('[role="status"]')!.textContent).to.contain('inactive for 30 minutes');
   });
 
-  it('Stay signed in after the session ended elsewhere: signed out for inactivity', async () => {
+  it('Stay logged in after the session ended elsewhere: signed out for inactivity', async () => {
     let ended = false;
     const { el, advance, $ } = await setup({
       getSession: (now) =>

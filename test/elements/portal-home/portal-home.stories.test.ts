@@ -23,9 +23,9 @@ const shows: Record<string, (el: El) => boolean> = {
   SessionUnavailable: (el) => text(el, '[role="alert"]').includes('temporarily unavailable'),
   IdleWarning: (el) =>
     !!q<HTMLDialogElement>(el, 'dialog[part="idle-dialog"]')?.open &&
-    text(el, '#idle-title') === 'You will be signed out soon',
+    text(el, '#idle-title') === 'You will be logged out soon',
   SignedOutForInactivity: (el) =>
-    text(el, '[role="status"]') === 'You were signed out because you were inactive for 30 minutes.',
+    text(el, '[role="status"]') === 'You were logged out because you were inactive for 30 minutes.',
 };
 
 /** Every story renders the element, reaches the state it names, and is axe clean. */

@@ -6,6 +6,7 @@ import '../../../src/elements/portal-home/pep-portal-home.js';
 import type { PepPortalHome } from '../../../src/elements/portal-home/pep-portal-home.js';
 import { fakeAdapter } from '../../support/fake-adapter.js';
 import { delegateSession, testConfig } from '../../support/portal.js';
+import type { PortalConfig } from '../../../src/elements/portal-home/portal-config.js';
 
 async function setup(
   opts: { getSession?: () => Promise<Session | null>; logout?: () => Promise<void> } = {},
@@ -188,7 +189,7 @@ describe('<pep-portal-home>', () => {
     expect($('#user-menu').hidden).to.equal(true);
   });
 
-  it('Logout ends the session through the adapter and fires pep-logged-out', async () => {
+  it('Log Out ends the session through the adapter and fires pep-logged-out', async () => {
     const { el, $, calls, settle } = await setup();
     $<HTMLButtonElement>('[part="menu-button"]').click();
     await el.updateComplete;
@@ -197,7 +198,7 @@ describe('<pep-portal-home>', () => {
     expect((await ev).detail).to.deep.equal({ username: 'janedelegate', reason: 'logout' });
     await settle();
     expect(calls.map((c) => c.method)).to.deep.equal(['getSession', 'logout']);
-    expect($('[part="view-heading"]').textContent).to.contain('You are signed out');
+    expect($('[part="view-heading"]').textContent).to.contain('You are logged out');
     expect(el.shadowRoot!.textContent).to.contain('You have logged out.');
     expect($('a[part="link"]').getAttribute('href')).to.equal('#/login');
     await expect(el).to.be.accessible();
@@ -259,5 +260,107 @@ describe('<pep-portal-home>', () => {
     );
     expect(el.view).to.equal('home');
     expect(calls).to.have.length(0);
+  });
+  describe('views in history (issue 23, item 14)', () => {
+    it('opens at the view of the `view` attribute, set before the session loaded', async () => {
+      const { adapter } = fakeAdapter({ getSession: () => Promise.resolve(delegateSession) });
+      const el = await fixture<PepPortalHome>(
+        html`<pep-portal-home
+          view="hierarchy"
+          .adapter=${adapter}
+          .portalConfig=${testConfig}
+        ></pep-portal-home>`,
+      );
+      await new Promise((r) => setTimeout(r, 0));
+      await el.updateComplete;
+      expect(el.view).to.equal('hierarchy');
+      expect(el.shadowRoot!.querySelector('[part="producer"]')).to.not.equal(null);
+      expect(el.getAttribute('view')).to.equal('hierarchy');
+    });
+
+    it('reflects the current view; the user picking one fires a cancelable pep-view-change', async () => {
+      const { el, $, $$ } = await setup();
+      expect(el.getAttribute('view')).to.equal('home');
+      const ev = oneEvent(el, 'pep-view-change');
+      $$('[part="nav-item"]')[2]!.click();
+      const e = await ev;
+      expect(e.detail).to.deep.equal({ view: 'quote' });
+      expect(e.cancelable).to.equal(true);
+      await el.updateComplete;
+      expect(el.view).to.equal('quote');
+      expect(el.getAttribute('view')).to.equal('quote');
+      // A host that routes cancels it: the view stays (until the host sets it).
+      el.addEventListener('pep-view-change', (x) => x.preventDefault(), { once: true });
+      $$('[part="nav-item"]')[1]!.click();
+      await el.updateComplete;
+      expect(el.view).to.equal('quote');
+      expect($$('[part="nav-item"]')[2]!.getAttribute('aria-current')).to.equal('page');
+      expect($('[part="view-heading"]').textContent!.trim()).to.equal('Quote & Enroll');
+    });
+
+    it('setting `view` (the host following its URL) shows it, focuses its heading, fires no event', async () => {
+      const { el, $ } = await setup();
+      let fired = 0;
+      el.addEventListener('pep-view-change', () => fired++);
+      el.setAttribute('view', 'hierarchy');
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(el.view).to.equal('hierarchy');
+      expect(el.shadowRoot!.activeElement).to.equal($('[data-step-heading]'));
+      el.view = 'home';
+      await el.updateComplete;
+      expect($('[part="view-heading"]').textContent!.trim()).to.equal('Welcome to Test Portal');
+      expect(el.getAttribute('view')).to.equal('home');
+      // An unknown view is ignored.
+      el.setAttribute('view', 'nowhere');
+      await el.updateComplete;
+      expect(el.view).to.equal('home');
+      expect(fired).to.equal(0);
+    });
+  });
+
+  describe('configured texts per language (issue 23, item 11)', () => {
+    const bilingual: PortalConfig = {
+      ...testConfig,
+      portalName: { en: 'Test Portal Name', es: 'Portal de prueba' },
+      welcomeTitle: { en: 'Welcome to Test Portal', es: 'Bienvenido al portal de prueba' },
+      helpTitle: { en: 'Need help?', es: '¿Necesita ayuda?' },
+      contacts: [
+        { kind: 'email', label: { en: 'Email:', es: 'Correo:' }, value: 'h@example.test' },
+      ],
+      quickLinks: {
+        id: 'quick',
+        title: { en: 'Quick Links', es: 'Enlaces rápidos' },
+        links: [{ label: { en: 'English only' }, href: '/x', description: 'Plain text' }],
+      },
+      footerText: { en: 'Footer', es: 'Pie' },
+    };
+
+    it('shows each text in the active language, English where it has no Spanish', async () => {
+      const { adapter } = fakeAdapter({ getSession: () => Promise.resolve(delegateSession) });
+      const el = await fixture<PepPortalHome>(
+        html`<pep-portal-home
+          lang="es"
+          .adapter=${adapter}
+          .portalConfig=${bilingual}
+        ></pep-portal-home>`,
+      );
+      await new Promise((r) => setTimeout(r, 0));
+      await el.updateComplete;
+      const $ = (sel: string) => el.shadowRoot!.querySelector(sel)!.textContent!.trim();
+      expect($('[part="portal-name"]')).to.equal('Portal de prueba');
+      expect($('[part="view-heading"]')).to.equal('Bienvenido al portal de prueba');
+      expect($('#help-title')).to.equal('¿Necesita ayuda?');
+      expect($('#group-quick')).to.equal('Enlaces rápidos');
+      expect($('[part="help"] li')).to.match(/^Correo:/);
+      expect($('a[href="/x"]')).to.equal('English only');
+      expect($('[part="footer"]')).to.equal('Pie');
+      // Switching the language switches the texts in place.
+      el.lang = 'en';
+      await el.updateComplete;
+      expect($('[part="portal-name"]')).to.equal('Test Portal Name');
+      expect($('#help-title')).to.equal('Need help?');
+      await expect(el).to.be.accessible();
+    });
   });
 });

@@ -25,6 +25,7 @@ const pending = (opts = options): PendingLogin => ({
   username: 'delegate01',
   mustEnrollPattern: false,
   sampleText: 'The quick brown fox',
+  sampleLang: 'en',
   options: opts,
   expiresAt: 10,
 });
@@ -251,7 +252,7 @@ describe('verify-account.machine', () => {
       });
     });
 
-    it('BACK (choose email or text instead) returns to choose with pattern selected', () => {
+    it('BACK (choose email or text message instead) returns to choose with pattern selected', () => {
       expect(transition(pattern, { type: 'BACK' })).to.deep.equal(choose({ selected: 'pattern' }));
     });
 

@@ -22,7 +22,7 @@ const shows: Record<string, (el: El) => boolean> = {
   EmailCode: (el) => !!$(el, '#code') && text(el, 'form').includes('in an email to'),
   SmsCode: (el) => !!$(el, '#code') && text(el, 'form').includes('in a SMS Text to'),
   WrongCode: (el) => alert(el).startsWith('That code is incorrect'),
-  ResendTooSoon: (el) => !!$(el, '#code') && alert(el).startsWith('Too many attempts'),
+  CodeResent: (el) => !!$(el, '#code') && text(el, 'p.status').startsWith('A new code was sent'),
   RememberTooltip: (el) => $(el, '[part~=tooltip]')?.hidden === false,
   KeyboardPattern: (el) => !!$(el, 'pep-typing-pattern'),
   Verified: (el) => text(el, '[role=status]') === 'Your account is verified.',

@@ -24,8 +24,12 @@ const root = (el: HTMLElement) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, sel: string) =>
   root(el).querySelector<T>(sel)!;
 const alertText = (el: HTMLElement) => $(el, '[role="alert"]').textContent!.trim();
-const labelOf = (el: HTMLElement, method: string) =>
-  $(el, `label[for="method-${method}"]`).textContent!.replace(/\s+/g, ' ').trim();
+/** The label as seen (a mask's spoken form is visually hidden). */
+const labelOf = (el: HTMLElement, method: string) => {
+  const label = $(el, `label[for="method-${method}"]`).cloneNode(true) as HTMLElement;
+  label.querySelectorAll('.visually-hidden').forEach((n) => n.remove());
+  return label.textContent!.replace(/\s+/g, ' ').trim();
+};
 
 async function mount(adapter: AuthAdapter, pending: PendingLogin, store = memoryStore()) {
   return fixture<PepVerifyAccount>(
@@ -169,19 +173,42 @@ describe('<pep-verify-account>', () => {
     expect($(el, '#code').getAttribute('aria-invalid')).to.equal('true');
   });
 
-  it('resend it: RATE_LIMITED says when; later a new code is sent', async () => {
-    const el = await mount(adapter, await pendingLogin(adapter));
+  it("resend it: the adapter's RATE_LIMITED says when and counts down; later a new code is sent", async () => {
+    const pending = await pendingLogin(adapter);
+    let refuse = false;
+    // The adapter may keep a longer throttle than the element knows of.
+    const strict = new Proxy(adapter, {
+      get(target, prop, receiver) {
+        if (prop === 'sendVerificationCode' && refuse) {
+          return async () => {
+            refuse = false;
+            throw adapterError('RATE_LIMITED', { retryAfter: clock.now() + 60_000 });
+          };
+        }
+        const v = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const el = await mount(strict, pending);
     el.now = () => clock.now();
     $<HTMLButtonElement>(el, '[part="submit-button"]').click();
     await settle(el);
     const resend = [...root(el).querySelectorAll<HTMLButtonElement>('[part="link"]')].find((b) =>
       b.textContent!.includes('resend it'),
     )!;
+    clock.advance(31_000);
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(resend.getAttribute('aria-disabled')).to.equal('false');
+    refuse = true;
     resend.click();
     await settle(el);
-    // The send throttle: 30 s per destination, by the element's clock.
-    expect(alertText(el)).to.equal('Too many attempts. Please try again in 30 seconds.');
-    clock.advance(31_000);
+    expect(alertText(el)).to.equal('Too many attempts. Please try again in 1 minute.');
+    expect(resend.getAttribute('aria-disabled')).to.equal('true');
+    expect($(el, '[part="countdown"]').textContent).to.contain('You can resend the code in 1:00');
+    clock.advance(61_000);
+    el.requestUpdate();
+    await el.updateComplete;
     const before = adapter.outbox.length;
     resend.click();
     await settle(el);
@@ -224,12 +251,12 @@ describe('<pep-verify-account>', () => {
     expect(adapter.outbox.length).to.equal(before + 1);
   });
 
-  it('Choose another way returns to the options', async () => {
+  it('Choose another method returns to the options', async () => {
     const el = await mount(adapter, await pendingLogin(adapter));
     $<HTMLButtonElement>(el, '[part="submit-button"]').click();
     await settle(el);
     [...root(el).querySelectorAll<HTMLButtonElement>('[part="link"]')]
-      .find((b) => b.textContent!.includes('another way'))!
+      .find((b) => b.textContent!.includes('another method'))!
       .click();
     await settle(el);
     expect($(el, '#method-email')).to.exist;

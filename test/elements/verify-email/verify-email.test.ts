@@ -96,6 +96,66 @@ describe('<pep-verify-email>', () => {
     await expect(el).to.be.accessible();
   });
 
+  describe('a failed link is not a dead end (issue 23 item 12)', () => {
+    async function failedPage(prepare: () => Promise<void> | void, tok: string | null = token) {
+      await prepare();
+      const el = await fixture<PepVerifyEmail>(
+        html`<pep-verify-email
+          .token=${tok ?? undefined}
+          login-href="#/login"
+          forgot-password-href="#/forgot-password"
+        ></pep-verify-email>`,
+      );
+      el.adapter = adapter as PepVerifyEmail['adapter'];
+      await until(() => el.step === 'failed', 2000, 'failed');
+      await el.updateComplete;
+      const links = [...el.shadowRoot!.querySelectorAll('a')].map((a) => [
+        a.textContent!.trim(),
+        a.getAttribute('href'),
+      ]);
+      return { el, links };
+    }
+
+    it('used: Create a Password (to Find Account), Go to Log In, Forgot Password', async () => {
+      const { el, links } = await failedPage(() => adapter.confirmEmail({ token }).then(() => {}));
+      expect(links).to.deep.equal([
+        ['Go to Log In', '#/login'],
+        ['Forgot Password', '#/forgot-password'],
+      ]);
+      expect(alertText(el)).to.not.contain('producer');
+      expect(alertText(el)).to.contain('Create a Password');
+      const button = $<HTMLButtonElement>(el, 'button[part=submit-button]');
+      expect(button.textContent!.trim()).to.equal('Create a Password');
+      const create = oneEvent(el, 'pep-create-password');
+      button.click();
+      expect((await create).detail).to.deep.equal({ username: '' });
+      await expect(el).to.be.accessible();
+    });
+
+    it('expired and invalid: Go to Log In', async () => {
+      for (const [prepare, tok] of [
+        [() => clock.advance(7 * DAY + 1), token],
+        [() => {}, 'not-a-token'],
+      ] as const) {
+        const { el, links } = await failedPage(prepare, tok);
+        expect(links).to.deep.equal([['Go to Log In', '#/login']]);
+        await expect(el).to.be.accessible();
+      }
+    });
+
+    it('Spanish: the links in Spanish', async () => {
+      const { el } = await failedPage(() => adapter.confirmEmail({ token }).then(() => {}));
+      el.lang = 'es';
+      await until(
+        () => el.shadowRoot!.textContent!.includes('Ir a Iniciar sesión'),
+        2000,
+        'Spanish',
+      );
+      expect(el.shadowRoot!.textContent).to.contain('¿Olvidó su contraseña?');
+      expect(alertText(el)).to.contain('Crear una contraseña');
+    });
+  });
+
   it('LINK_EXPIRED after 7 days', async () => {
     clock.advance(7 * DAY + 1);
     const el = await mount(adapter, token);

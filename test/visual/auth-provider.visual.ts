@@ -1,0 +1,4 @@
+import { visualSuite } from './visual-suite.js';
+import * as stories from '../../stories/auth-provider.stories.js';
+
+visualSuite('auth-provider', stories);

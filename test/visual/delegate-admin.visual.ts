@@ -1,0 +1,4 @@
+import { visualSuite } from './visual-suite.js';
+import * as stories from '../../stories/delegate-admin.stories.js';
+
+visualSuite('delegate-admin', stories);

@@ -1,0 +1,4 @@
+import { visualSuite } from './visual-suite.js';
+import * as stories from '../../stories/my-delegates.stories.js';
+
+visualSuite('my-delegates', stories);

@@ -1,0 +1,4 @@
+import { visualSuite } from './visual-suite.js';
+import * as stories from '../../stories/passkey-offer.stories.js';
+
+visualSuite('passkey-offer', stories);
