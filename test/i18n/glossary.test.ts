@@ -4,51 +4,13 @@
  * itself (served by the test runner), so what it says and what is checked cannot drift apart.
  */
 import { expect } from '@open-wc/testing';
-import { commonEn } from '../../src/i18n/common.en.js';
-import { activityLogEn } from '../../src/elements/activity-log/activity-log.messages.js';
-import { addDelegateEn } from '../../src/elements/add-delegate/add-delegate.messages.js';
-import { createPasswordEn } from '../../src/elements/create-password/create-password.messages.js';
-import { delegateAdminEn } from '../../src/elements/delegate-admin/delegate-admin.messages.js';
-import { forgotPasswordEn } from '../../src/elements/forgot-password/forgot-password.messages.js';
-import { forgotUsernameEn } from '../../src/elements/forgot-username/forgot-username.messages.js';
-import { loginEn } from '../../src/elements/login/login.messages.js';
-import { loginPasskeyEn } from '../../src/elements/login/login.passkeys.messages.js';
-import { myDelegatesEn } from '../../src/elements/my-delegates/my-delegates.messages.js';
-import {
-  passkeyEn,
-  passkeyOfferEn,
-} from '../../src/elements/passkey-offer/passkey-offer.messages.js';
-import { passkeysEn } from '../../src/elements/passkeys/passkeys.messages.js';
-import { portalHomeEn } from '../../src/elements/portal-home/portal-home.messages.js';
-import { reportIssueEn } from '../../src/elements/report-issue/report-issue.messages.js';
-import { typingPatternEn } from '../../src/elements/typing-pattern/typing-pattern.messages.js';
-import { verifyAccountEn } from '../../src/elements/verify-account/verify-account.messages.js';
-import { verifyEmailEn } from '../../src/elements/verify-email/verify-email.messages.js';
+import { englishCatalogue } from '../support/catalogues.js';
 import { es } from '../../src/locales/es.js';
 
 type Catalogue = Record<string, string>;
 
 /** Every English message a widget can show or a host can override. */
-const english: Catalogue = {
-  ...commonEn,
-  ...activityLogEn,
-  ...addDelegateEn,
-  ...createPasswordEn,
-  ...delegateAdminEn,
-  ...forgotPasswordEn,
-  ...forgotUsernameEn,
-  ...loginEn,
-  ...loginPasskeyEn,
-  ...myDelegatesEn,
-  ...passkeyEn,
-  ...passkeyOfferEn,
-  ...passkeysEn,
-  ...portalHomeEn,
-  ...reportIssueEn,
-  ...typingPatternEn,
-  ...verifyAccountEn,
-  ...verifyEmailEn,
-};
+const english: Catalogue = englishCatalogue;
 const spanish: Catalogue = es;
 
 /** A forbidden variant: a literal (case and apostrophes count) or a `/regular expression/`. */

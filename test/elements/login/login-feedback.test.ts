@@ -131,9 +131,10 @@ describe('<pep-login>: issue 23', () => {
       expect(alertText(el)).not.to.contain('nombre de usuario');
     });
 
-    it('goes once the unlock time has passed (by the element clock), saying it is unlocked', async () => {
+    /** Log In on an element clock (`ManualTimers`) answered "locked until now + `unlocksIn`". */
+    async function lockedOut(unlocksIn: number) {
       const timers = new ManualTimers();
-      const unlocksAt = timers.clock.now() + 30 * 60_000;
+      const unlocksAt = timers.clock.now() + unlocksIn;
       const el = await mount(failing(() => adapterError('ACCOUNT_LOCKED', { unlocksAt })));
       el.now = () => timers.clock.now();
       el.timers = timers;
@@ -141,6 +142,11 @@ describe('<pep-login>: issue 23', () => {
       await typeIn(el, 'password', 'x');
       await sendKeys({ press: 'Enter' });
       await until(() => alertText(el) !== '', 'the alert');
+      return { el, timers };
+    }
+
+    it('goes once the unlock time has passed (by the element clock), saying it is unlocked', async () => {
+      const { el, timers } = await lockedOut(30 * 60_000);
       expect(alertText(el)).to.contain('locked');
       timers.advance(29 * 60_000);
       await el.updateComplete;
@@ -161,15 +167,7 @@ describe('<pep-login>: issue 23', () => {
     });
 
     it('stays when its unlock time had already passed by the element clock (clocks disagree)', async () => {
-      const timers = new ManualTimers();
-      const unlocksAt = timers.clock.now() - 60_000;
-      const el = await mount(failing(() => adapterError('ACCOUNT_LOCKED', { unlocksAt })));
-      el.now = () => timers.clock.now();
-      el.timers = timers;
-      await typeIn(el, 'username', 'dana0001');
-      await typeIn(el, 'password', 'x');
-      await sendKeys({ press: 'Enter' });
-      await until(() => alertText(el) !== '', 'the alert');
+      const { el, timers } = await lockedOut(-60_000);
       await el.updateComplete;
       expect(alertText(el)).to.contain('locked');
       expect(timers.pending).to.equal(0);
@@ -182,15 +180,7 @@ describe('<pep-login>: issue 23', () => {
     });
 
     it('runs out while the element is out of the page too: back, it says unlocked', async () => {
-      const timers = new ManualTimers();
-      const unlocksAt = timers.clock.now() + 30 * 60_000;
-      const el = await mount(failing(() => adapterError('ACCOUNT_LOCKED', { unlocksAt })));
-      el.now = () => timers.clock.now();
-      el.timers = timers;
-      await typeIn(el, 'username', 'dana0001');
-      await typeIn(el, 'password', 'x');
-      await sendKeys({ press: 'Enter' });
-      await until(() => alertText(el) !== '', 'the alert');
+      const { el, timers } = await lockedOut(30 * 60_000);
       expect(timers.pending).to.equal(1);
       const parent = el.parentNode!;
       el.remove();
