@@ -2,7 +2,8 @@ import { html } from 'lit';
 import { adapterError } from '../src/adapter/errors.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { MemoryAdapter } from '../src/adapter/memory/memory-adapter.js';
-import type { PendingLogin } from '../src/adapter/types.js';
+import type { Language, PendingLogin } from '../src/adapter/types.js';
+import { SAMPLE_TEXTS } from '../src/core/typing/matcher.js';
 import '../src/elements/typing-pattern/pep-typing-pattern.js';
 import type { PepTypingPattern } from '../src/elements/typing-pattern/pep-typing-pattern.js';
 import { StorageDeviceStore } from '../src/shared/device-store.js';
@@ -17,7 +18,12 @@ import {
 } from '../test/support/login.js';
 import { failingWith } from './registration.story-helpers.js';
 
-const SENTENCE = 'Helping families find the right health plan today.';
+/** The page's language: a Spanish page enrolls, and is asked for, the Spanish sentence. */
+const language = (): Language => (document.documentElement.lang === 'es' ? 'es' : 'en');
+/** The sentence the delegate types, in the page's language. */
+const sentence = () => SAMPLE_TEXTS[language()];
+/** `text` with two letters swapped ("families" → "faimlies"): a typo. */
+const withTypo = (text: string) => text.slice(0, 10) + text[11] + text[10] + text.slice(12);
 const noStorage = new StorageDeviceStore(null);
 
 interface Loaded {
@@ -32,8 +38,8 @@ const meta: Meta = {
   tags: ['autodocs'],
   loaders: [
     async (): Promise<Loaded> => {
-      const { adapter } = await setupDelegate(SENTENCE);
-      return { adapter, pending: await pendingLogin(adapter, false), mode: 'enroll' };
+      const { adapter } = await setupDelegate(SAMPLE_TEXTS.en);
+      return { adapter, pending: await pendingLogin(adapter, false, language()), mode: 'enroll' };
     },
   ],
   render: (_args, { loaded }) =>
@@ -48,8 +54,8 @@ export default meta;
 type Story = StoryObj;
 
 const verifyLoader = async (): Promise<Loaded> => {
-  const { adapter } = await setupDelegate(SENTENCE);
-  return { adapter, pending: await verifiedDelegateLogin(adapter), mode: 'verify' };
+  const { adapter } = await setupDelegate(SAMPLE_TEXTS.en);
+  return { adapter, pending: await verifiedDelegateLogin(adapter, language()), mode: 'verify' };
 };
 
 /** The story's element on an adapter whose `failures` methods reject. */
@@ -63,7 +69,7 @@ const failing = (loaded: Loaded, failures: Parameters<typeof failingWith>[1]) =>
 
 /** Type the sentence three times and press the submit button. */
 async function typeAndSubmit(el: PepTypingPattern, rhythm = TYPIST_A): Promise<void> {
-  await typeTimes(el, 3, SENTENCE, rhythm);
+  await typeTimes(el, 3, sentence(), rhythm);
   await until(() => !!el.shadowRoot!.querySelector('[part~="submit-button"]'));
   el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
 }
@@ -74,7 +80,7 @@ const alertText = (el: PepTypingPattern) =>
 const tp = (canvas: HTMLElement) => canvas.querySelector<PepTypingPattern>('pep-typing-pattern')!;
 const box = (el: PepTypingPattern) => el.shadowRoot!.querySelector<HTMLInputElement>('#typing')!;
 
-async function typeTimes(el: PepTypingPattern, n: number, text = SENTENCE, rhythm = TYPIST_A) {
+async function typeTimes(el: PepTypingPattern, n: number, text = sentence(), rhythm = TYPIST_A) {
   await el.updateComplete;
   for (let i = 0; i < n; i++) {
     typeInto(box(el), text, rhythm, i);
@@ -93,7 +99,7 @@ export const OneAttemptRecorded: Story = {
 /** A typo: the attempt is not recorded. */
 export const Mismatch: Story = {
   play: async ({ canvasElement }) =>
-    typeTimes(tp(canvasElement), 1, 'Helping families find the rigth health plan today.').then(() =>
+    typeTimes(tp(canvasElement), 1, withTypo(sentence())).then(() =>
       until(() => !!alertText(tp(canvasElement))),
     ),
 };
@@ -102,7 +108,7 @@ export const Mismatch: Story = {
 export const Backspace: Story = {
   play: async ({ canvasElement }) => {
     const el = tp(canvasElement);
-    await typeTimes(el, 1, 'Helping fam');
+    await typeTimes(el, 1, sentence().slice(0, 11));
     box(el).dispatchEvent(
       new KeyboardEvent('keydown', {
         key: 'Backspace',
@@ -160,7 +166,7 @@ export const Rejected: Story = {
   loaders: [verifyLoader],
   play: async ({ canvasElement }) => {
     const el = tp(canvasElement);
-    await typeTimes(el, 3, SENTENCE, TYPIST_B);
+    await typeTimes(el, 3, sentence(), TYPIST_B);
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
     await until(() => !!alertText(el) && !el.shadowRoot!.querySelector('[part~="submit-button"]'));
   },

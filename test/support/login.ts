@@ -7,6 +7,7 @@ import { MemoryAdapter } from '../../src/adapter/memory/memory-adapter.js';
 import { seedDemo, DEMO_PRODUCER } from '../../src/adapter/memory/seed.js';
 import { latestCode, latestLinkToken } from '../../src/adapter/memory/outbox.js';
 import type {
+  Language,
   AuthAdapter,
   KeystrokeEvent,
   PendingLogin,
@@ -132,9 +133,20 @@ export function samplesOf(text: string, rhythm: Rhythm, wobble = 8): TypingSampl
   return [0, 1, 2].map((seed) => ({ text, events: keyEvents(text, rhythm, 1000, wobble, seed) }));
 }
 
-/** Log in with the password; returns the pending login (after enrolling the pattern if asked). */
-export async function pendingLogin(adapter: MemoryAdapter, enroll = true): Promise<PendingLogin> {
-  const result = await adapter.login({ username: DELEGATE.username, password: DELEGATE.password });
+/**
+ * Log in with the password (from a widget in `language`, when given); returns the pending login
+ * (after enrolling the pattern if asked).
+ */
+export async function pendingLogin(
+  adapter: MemoryAdapter,
+  enroll = true,
+  language?: Language,
+): Promise<PendingLogin> {
+  const result = await adapter.login({
+    username: DELEGATE.username,
+    password: DELEGATE.password,
+    ...(language ? { language } : {}),
+  });
   if (result.status !== 'verification-required') throw new Error('expected verification');
   if (!result.pending.mustEnrollPattern || !enroll) return result.pending;
   return adapter.enrollTypingPattern({
@@ -147,8 +159,11 @@ export async function pendingLogin(adapter: MemoryAdapter, enroll = true): Promi
  * An account whose pattern is enrolled and whose first login was completed by code, then a new
  * login: the pending login offers email, SMS and the pattern.
  */
-export async function verifiedDelegateLogin(adapter: MemoryAdapter): Promise<PendingLogin> {
-  const first = await pendingLogin(adapter);
+export async function verifiedDelegateLogin(
+  adapter: MemoryAdapter,
+  language?: Language,
+): Promise<PendingLogin> {
+  const first = await pendingLogin(adapter, true, language);
   await adapter.sendVerificationCode({ pendingId: first.pendingId, channel: 'email' });
   await adapter.verifyAccountCode({
     pendingId: first.pendingId,
@@ -156,7 +171,7 @@ export async function verifiedDelegateLogin(adapter: MemoryAdapter): Promise<Pen
     rememberDevice: false,
   });
   await adapter.logout();
-  return pendingLogin(adapter, false);
+  return pendingLogin(adapter, false, language);
 }
 
 function keyboardEvent(type: 'keydown' | 'keyup', e: KeystrokeEvent): KeyboardEvent {
