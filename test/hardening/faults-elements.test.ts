@@ -767,7 +767,8 @@ describe('hardening / faults at the element level', () => {
     typeInto($<HTMLInputElement>(el, '[name="username"]'), username);
     typeInto($<HTMLInputElement>(el, '[name="password"]'), PASSWORD);
     $<HTMLButtonElement>(el, '[part~=submit-button]').click();
-    const verify = () => el.shadowRoot!.querySelector<LitElement & { now: () => number }>('pep-verify-account')!;
+    const verify = () =>
+      el.shadowRoot!.querySelector<LitElement & { now: () => number }>('pep-verify-account')!;
     await until(() => el.shadowRoot!.querySelector('pep-verify-account') !== null, 'verify step');
     await verify().updateComplete;
     $<HTMLInputElement>(verify(), 'input[type=radio][value=email]').click();
