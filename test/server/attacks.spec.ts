@@ -14,6 +14,9 @@
  *       Retry-After after the client's budget (the server's DEFAULT limits).
  *   (e) `__proto__` in a body → 400, nothing written.
  *   (f) An anonymous 7 MB upload → 401 before the body is sent.
+ *   (g) A login's `language` (issue 23): a wrong password is refused the same with or without
+ *       it; with the password it only picks this enrollment's sentence (unknown: ignored) and
+ *       never changes the delegate's preference.
  *
  * The test's own set-up (accounts, the clock) goes through the test-only back door the attacker
  * does not have. scrypt at N=1024 (TEST ONLY). Rate limits relaxed except in (d).
@@ -356,6 +359,35 @@ for (const mode of MODES) {
       }
       const desk = await partialUpload(t.anonymous(), '/help-desk/unlock-account', 7_000_000, true);
       assert.equal(desk.status, 401, 'the session is checked before the body limit too');
+    });
+
+    it("(g) a login's language (issue 23) is not a lever: same refusal with or without it, an unknown one ignored, the delegate's preference unchanged", async () => {
+      const target = await victim(t);
+      const attacker = t.anonymous();
+      // Knowing only the username.
+      const refusals = [];
+      for (const language of [undefined, 'es', 'fr']) {
+        const r = await attacker.post('/login', {
+          username: target.username,
+          password: `Wrong-${String(language)}-1!`,
+          ...(language ? { language } : {}),
+        });
+        refusals.push([r.status, code(r)]);
+      }
+      assert.deepEqual(refusals, Array(3).fill([401, 'INVALID_CREDENTIALS']));
+      // Knowing the password too: the language only picks the sentence of this enrollment.
+      const sampleLang = async (language?: string) => {
+        const r = await attacker.post('/login', {
+          username: target.username,
+          password: PASSWORD,
+          ...(language ? { language } : {}),
+        });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        return (r.body as { pending: { sampleLang: string } }).pending.sampleLang;
+      };
+      assert.equal(await sampleLang('fr'), 'en', 'an unknown language is ignored');
+      assert.equal(await sampleLang('es'), 'es', "the widget's language");
+      assert.equal(await sampleLang(), 'en', "the delegate's own preference did not change");
     });
   });
 }
