@@ -151,7 +151,7 @@ export * from './core/validation.js';
 export * from './core/password-policy.js';
 export * from './core/mask.js';
 export { OTP_ALPHABET, OTP_LENGTH, generateOtp, isOtpShaped, randomToken } from './core/otp.js';
-export { ManualClock, systemClock, SECOND, MINUTE, HOUR, DAY, type Clock } from './core/clock.js';
+export { ManualClock, systemClock, SECOND, MINUTE, HOUR, DAY, type Clock, type Timers } from './core/clock.js';
 
 // Keystroke typing pattern matcher.
 export type { TypingMatcher, TypingTemplate, TypingDecision } from './core/typing/types.js';

@@ -5,6 +5,15 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/**
+ * Injectable timers (`setTimeout` / `clearTimeout` in a browser): what an element waits with,
+ * next to its `now`. Tests pass manual ones.
+ */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
 /** A manually advanced clock for tests and demos. */
 export class ManualClock implements Clock {
   constructor(private current = Date.UTC(2026, 0, 5, 15, 0, 0)) {}

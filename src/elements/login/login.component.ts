@@ -13,6 +13,7 @@ import { passwordField } from '../../shared/password-field.js';
 import { FormState } from '../../shared/form-state.js';
 import { defaultDeviceStore, type DeviceStore } from '../../shared/device-store.js';
 import { languageOf } from '../../core/language.js';
+import type { Timers } from '../../core/clock.js';
 import type {} from '../typing-pattern/pep-typing-pattern.js';
 import type {} from '../verify-account/pep-verify-account.js';
 import type {} from '../passkey-offer/pep-passkey-offer.js';
@@ -162,10 +163,7 @@ export class PepLogin extends PepElement implements PasskeyLoginHost {
    * The timers the end of a lockout is waited for with (with {@link now}); unset: `setTimeout`
    * and `clearTimeout`. Tests pass manual ones.
    */
-  timers?: {
-    setTimeout(callback: () => void, ms: number): unknown;
-    clearTimeout(handle: unknown): void;
-  };
+  timers?: Timers;
 
   /** @internal */
   state: LoginState = initialLoginState;

@@ -23,6 +23,7 @@ import {
   type PortalHomeState,
   type PortalView,
 } from './portal-home.machine.js';
+import type { Timers } from '../../core/clock.js';
 import { portalHomeEn } from './portal-home.messages.js';
 import { portalHomeStyles } from './portal-home.styles.js';
 
@@ -33,10 +34,7 @@ export type LogoutReason = 'logout' | 'idle';
  * The timers the idle timeout is scheduled with (`setTimeout` / `clearTimeout` by default); tests
  * pass manual ones together with a manual `now`.
  */
-export interface IdleTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export type IdleTimers = Timers;
 
 declare module '../../base/events.js' {
   interface PepEventMap {
